@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/evidence.h"
+#include "core/result.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace Casegraph::Models {
+
+class CaseFile;
+
+/// Sources (preserved originals and their text), claims, excerpts and notes.
+class EvidenceStore {
+    Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::EvidenceStore)
+public:
+    explicit EvidenceStore(CaseFile &caseFile);
+
+    /// Stores a source for an existing Article/Document entity. sha256 is computed here.
+    Result<qint64> addSource(Source source);
+    std::optional<Source> source(qint64 id) const;
+    std::optional<Source> sourceForEntity(qint64 entityRowId) const;
+    /// id, entity row id, file name and the entity's caption, without the (large) bodies.
+    struct SourceSummary {
+        qint64 id = 0;
+        qint64 entityRowId = 0;
+        QString title;
+        QString fileName;
+        QString mimeType;
+        QString sha256;
+        QDateTime importedAt;
+        qint64 claims = 0;
+    };
+    QList<SourceSummary> sources() const;
+
+    /// Stores a claim with its excerpts. Each excerpt's quote must equal the source text at
+    /// its offsets, else nothing is stored and the error says where they differ.
+    Result<qint64> addClaim(Claim claim);
+    QList<Claim> claimsFor(qint64 entityRowId) const;
+    QList<Claim> claimsForSource(qint64 sourceId) const;
+    Status restoreClaims(const QList<Claim> &claims); ///< undo of an entity deletion
+
+    Result<qint64> addNote(Note note);
+    QList<Note> notesFor(const QString &targetKind, qint64 targetId) const;
+
+private:
+    QList<Claim> loadClaims(const char *sql, qint64 key) const;
+    CaseFile &m_case;
+};
+
+} // namespace Casegraph::Models

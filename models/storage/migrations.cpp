@@ -1,0 +1,197 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+#include "core/schema.h"
+#include "entitystore.h"
+#include "sqlite.h"
+
+#include <QCoreApplication>
+
+namespace Casegraph::Models::Migrations {
+
+namespace {
+
+// Version 1: entities with per-value provenance, sources, claims, excerpts and notes.
+const char *const v1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES('application', 'casegraph');
+CREATE TABLE provenance(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,            -- import, edit, source, demo, merge
+  label TEXT NOT NULL,           -- file name or description
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,              -- UTC, ISO 8601
+  source INTEGER,                -- source row when kind = 'source'
+  detail TEXT
+);
+CREATE TABLE entity(
+  id INTEGER PRIMARY KEY,
+  eid TEXT NOT NULL UNIQUE,      -- the FtM id
+  schema TEXT NOT NULL,
+  caption TEXT NOT NULL,
+  extra TEXT                     -- JSON of extra top-level FtM keys, kept for lossless export
+);
+CREATE INDEX entity_caption ON entity(caption COLLATE NOCASE, id);
+CREATE INDEX entity_schema ON entity(schema, caption COLLATE NOCASE, id);
+CREATE TABLE statement(
+  id INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  prop TEXT NOT NULL,
+  value TEXT NOT NULL,
+  prov INTEGER NOT NULL REFERENCES provenance(id),
+  flags INTEGER NOT NULL DEFAULT 0  -- 1 unknown property, 2 dangling reference, 4 entity reference
+);
+CREATE INDEX statement_entity ON statement(entity, prop);
+CREATE INDEX statement_ref ON statement(value) WHERE flags & 4;
+CREATE TABLE source(
+  id INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL UNIQUE REFERENCES entity(id),
+  file_name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  original BLOB NOT NULL,        -- the evidentiary copy, never modified
+  text TEXT NOT NULL,
+  url TEXT,
+  imported_at TEXT NOT NULL,
+  added_by TEXT NOT NULL
+);
+CREATE TABLE claim(
+  id INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  prop TEXT,
+  value TEXT,
+  credibility TEXT,
+  status TEXT NOT NULL DEFAULT 'unverified',
+  comment TEXT,
+  created_at TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE INDEX claim_entity ON claim(entity);
+CREATE TABLE excerpt(
+  id INTEGER PRIMARY KEY,
+  claim INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+  source INTEGER NOT NULL REFERENCES source(id),
+  start INTEGER NOT NULL,        -- Unicode code points into source.text
+  end INTEGER NOT NULL,
+  quote TEXT NOT NULL,
+  stance TEXT NOT NULL DEFAULT 'supports',
+  reliability TEXT,
+  comment TEXT,
+  created_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  CHECK (start >= 0 AND end >= start)
+);
+CREATE INDEX excerpt_claim ON excerpt(claim);
+CREATE INDEX excerpt_source ON excerpt(source);
+CREATE TABLE note(
+  id INTEGER PRIMARY KEY,
+  target_kind TEXT NOT NULL,
+  target_id INTEGER,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  modified_at TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE INDEX note_target ON note(target_kind, target_id);
+)sql";
+
+// Version 2: full-text search over names/aliases and source text.
+const char *const v2 = R"sql(
+CREATE VIRTUAL TABLE entity_fts USING fts5(names, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE source_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+Status populateFts(Sql::Database &db)
+{
+    // Fill the new indexes from the data a version-1 file already holds.
+    const auto &reg = SchemaRegistry::instance();
+    auto sel = db.prepare(QStringLiteral(
+        "SELECT e.id, e.schema, s.prop, s.value FROM entity e JOIN statement s ON s.entity = e.id ORDER BY e.id, s.id"));
+    if (!sel) {
+        return sel.error();
+    }
+    auto ins = db.prepare(QStringLiteral("INSERT INTO entity_fts(rowid, names) VALUES(?, ?)"));
+    if (!ins) {
+        return ins.error();
+    }
+    qint64 current = 0;
+    QStringList names;
+    const auto flush = [&]() -> Status {
+        if (current > 0 && !names.isEmpty()) {
+            (*ins)->bind(1, current).bind(2, EntityStore::ftsText(names.join(QLatin1Char(' '))));
+            return (*ins)->run();
+        }
+        return {};
+    };
+    while ((*sel)->step()) {
+        const qint64 id = (*sel)->int64(0);
+        if (id != current) {
+            if (auto st = flush(); !st) {
+                return st;
+            }
+            current = id;
+            names.clear();
+        }
+        const Schema *schema = reg.schema((*sel)->text(1));
+        const PropertySpec *spec = schema ? schema->property((*sel)->text(2)) : nullptr;
+        if (spec && spec->type == PropertyType::Name) {
+            names << (*sel)->text(3);
+        }
+    }
+    if (auto st = flush(); !st) {
+        return st;
+    }
+    auto src = db.prepare(QStringLiteral("SELECT id, text FROM source"));
+    auto put = db.prepare(QStringLiteral("INSERT INTO source_fts(rowid, text) VALUES(?, ?)"));
+    if (!src || !put) {
+        return Error{db.lastError()};
+    }
+    while ((*src)->step()) {
+        (*put)->bind(1, (*src)->int64(0)).bind(2, EntityStore::ftsText((*src)->text(1)));
+        if (auto st = (*put)->run(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Status run(Sql::Database &db, int from, int to)
+{
+    if (from >= to) {
+        return {};
+    }
+    Sql::Transaction tx(db);
+    if (!tx.isActive()) {
+        return Error{db.lastError()};
+    }
+    for (int v = from + 1; v <= to; ++v) {
+        Status st;
+        switch (v) {
+        case 1:
+            st = db.exec(QString::fromUtf8(v1));
+            break;
+        case 2:
+            st = db.exec(QString::fromUtf8(v2));
+            if (st) {
+                st = populateFts(db);
+            }
+            break;
+        default:
+            st = Error{QCoreApplication::translate("Casegraph::Models::Migrations", "no migration to version %1")
+                           .arg(v)};
+        }
+        if (!st) {
+            return Error{QCoreApplication::translate("Casegraph::Models::Migrations", "migration to version %1: %2")
+                             .arg(v)
+                             .arg(st.error().message)};
+        }
+        if (auto s = db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v)); !s) {
+            return s;
+        }
+    }
+    return tx.commit();
+}
+
+} // namespace Casegraph::Models::Migrations

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Casegraph::Models::Sql {
+
+class Statement;
+
+/// Owns one sqlite3 connection. Not copyable; use from one thread only.
+class Database {
+    Q_DISABLE_COPY_MOVE(Database)
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+    Database() = default;
+    ~Database();
+
+    Status open(const QString &path, Mode mode = Mode::ReadWrite);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_path; }
+
+    /// Runs one or more statements that take no parameters.
+    Status exec(const QString &sql);
+    /// Compiles a statement. Fails with the SQLite message on a bad statement.
+    Result<std::unique_ptr<Statement>> prepare(const QString &sql);
+    /// Returns a cached compiled statement (reset) for hot paths such as imports.
+    Statement *cached(const char *sql);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    QString lastError() const;
+    int userVersion();
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    std::vector<std::pair<const char *, std::unique_ptr<Statement>>> m_cache;
+};
+
+/// A compiled statement. bind() indices are 1-based, column indices 0-based, as in SQLite.
+class Statement {
+    Q_DISABLE_COPY_MOVE(Statement)
+public:
+    Statement(sqlite3 *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    ~Statement();
+
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, const QByteArray &utf8Text); ///< binds UTF-8 text
+    Statement &bindBlob(int index, const QByteArray &blob);
+    Statement &bindNull(int index);
+
+    /// Advances; true while a row is available. On error, false and error() is set.
+    bool step();
+    /// Steps to completion and resets; returns the error if any.
+    Status run();
+    void reset();
+    bool hasError() const { return !m_error.isEmpty(); }
+    QString error() const { return m_error; }
+
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt;
+    QString m_error;
+};
+
+/// Escapes % _ and \ for a LIKE pattern used with ESCAPE '\'.
+QString escapeLike(QString text);
+
+/// RAII transaction: rolls back unless commit() succeeded.
+class Transaction {
+    Q_DISABLE_COPY_MOVE(Transaction)
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Status commit();
+    bool isActive() const { return m_active; }
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+} // namespace Casegraph::Models::Sql

@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+
+namespace Casegraph::Tests {
+
+QString testData(const QString &relative)
+{
+    const QString path = QDir(QStringLiteral(CASEGRAPH_TESTDATA_DIR)).filePath(relative);
+    return QFileInfo::exists(path) ? path : QString();
+}
+
+QString sourcePath(const QString &relative)
+{
+    return QDir(QStringLiteral(CASEGRAPH_SOURCE_DIR)).filePath(relative);
+}
+
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData, int timeoutMs)
+{
+    QProcess p;
+    p.start(program, args);
+    ProcessResult r;
+    if (!p.waitForStarted()) {
+        r.err = p.errorString();
+        return r;
+    }
+    if (!stdinData.isEmpty()) {
+        p.write(stdinData);
+    }
+    p.closeWriteChannel();
+    p.waitForFinished(timeoutMs);
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace Casegraph::Tests
