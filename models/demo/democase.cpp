@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "democase.h"
+#include "core/evidence.h"
+#include "core/schema.h"
+#include "storage/casefile.h"
+#include "storage/entitystore.h"
+#include "storage/evidencestore.h"
+#include "storage/sqlite.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Casegraph::Models {
+
+namespace {
+
+const QString kResource = QStringLiteral(":/casegraph/demo/");
+
+Entity entityFromJson(const QJsonObject &o)
+{
+    Entity e;
+    e.id = DemoCase::idForKey(o.value(QLatin1String("key")).toString());
+    e.schema = o.value(QLatin1String("schema")).toString();
+    const QJsonObject props = o.value(QLatin1String("properties")).toObject();
+    for (auto it = props.begin(); it != props.end(); ++it) {
+        for (const auto &v : it.value().toArray()) {
+            QString s = v.toString();
+            if (s.startsWith(QLatin1Char('@'))) {
+                s = DemoCase::idForKey(s.mid(1));
+            }
+            e.add(it.key(), s);
+        }
+    }
+    return e;
+}
+
+} // namespace
+
+Status DemoCase::write(CaseFile &caseFile)
+{
+    QFile f(kResource + QLatin1String("demo-case.json"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        return Error{tr("the demo case data is missing from this build")};
+    }
+    QJsonParseError perr;
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll(), &perr).object();
+    if (perr.error != QJsonParseError::NoError) {
+        return Error{tr("the demo case data is damaged: %1").arg(perr.errorString())};
+    }
+
+    Sql::Transaction tx(caseFile.database());
+    auto prov = caseFile.addProvenance(Provenance::Kind::Demo, tr("Demo case built from the bundled seed articles"));
+    if (!prov) {
+        return prov.error();
+    }
+    (void)caseFile.setTitle(root.value(QLatin1String("caseTitle")).toString());
+
+    QHash<QString, qint64> sourceIds; // key -> source row
+    QHash<QString, qint64> rowIds;    // key -> entity row
+    QList<QPair<qint64, QJsonObject>> pending; // entity row, its JSON (claims and comment)
+
+    for (const auto &v : root.value(QLatin1String("sources")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString file = o.value(QLatin1String("file")).toString();
+        QFile article(kResource + QLatin1String("articles/") + file);
+        if (!article.open(QIODevice::ReadOnly)) {
+            return Error{tr("the demo article %1 is missing from this build").arg(file)};
+        }
+        const QByteArray bytes = article.readAll();
+        Entity e = entityFromJson(o);
+        e.add(QStringLiteral("fileName"), file);
+        e.add(QStringLiteral("mimeType"), QStringLiteral("text/plain"));
+        auto row = caseFile.entities().create(e, *prov);
+        if (!row) {
+            return Error{tr("demo source %1: %2").arg(file, row.error().message)};
+        }
+        Source s;
+        s.entityRowId = *row;
+        s.fileName = file;
+        s.mimeType = QStringLiteral("text/plain; charset=utf-8");
+        s.original = bytes;
+        s.text = QString::fromUtf8(bytes);
+        auto sid = caseFile.evidence().addSource(s);
+        if (!sid) {
+            return sid.error();
+        }
+        const QString key = o.value(QLatin1String("key")).toString();
+        sourceIds.insert(key, *sid);
+        rowIds.insert(key, *row);
+        pending.append({*row, o});
+    }
+
+    for (const auto &v : root.value(QLatin1String("entities")).toArray()) {
+        const QJsonObject o = v.toObject();
+        auto row = caseFile.entities().create(entityFromJson(o), *prov);
+        if (!row) {
+            return Error{tr("demo entity %1: %2").arg(o.value(QLatin1String("key")).toString(), row.error().message)};
+        }
+        rowIds.insert(o.value(QLatin1String("key")).toString(), *row);
+        pending.append({*row, o});
+    }
+
+    for (const auto &[rowId, o] : std::as_const(pending)) {
+        const QString key = o.value(QLatin1String("key")).toString();
+        for (const auto &cv : o.value(QLatin1String("claims")).toArray()) {
+            const QJsonObject c = cv.toObject();
+            Claim claim;
+            claim.entityRowId = rowId;
+            claim.property = c.value(QLatin1String("property")).toString();
+            claim.value = c.value(QLatin1String("value")).toString();
+            if (claim.value.startsWith(QLatin1Char('@'))) {
+                claim.value = idForKey(claim.value.mid(1));
+            }
+            claim.comment = c.value(QLatin1String("comment")).toString();
+            Excerpt x;
+            x.sourceId = sourceIds.value(c.value(QLatin1String("source")).toString());
+            x.start = c.value(QLatin1String("start")).toInteger();
+            x.end = c.value(QLatin1String("end")).toInteger();
+            x.quote = c.value(QLatin1String("quote")).toString();
+            x.stance = c.value(QLatin1String("stance")).toString() == QLatin1String("contradicts")
+                           ? Excerpt::Stance::Contradicts
+                           : Excerpt::Stance::Supports;
+            claim.excerpts.append(x);
+            if (auto r = caseFile.evidence().addClaim(claim); !r) {
+                return Error{tr("demo claim on %1: %2").arg(key, r.error().message)};
+            }
+        }
+        const QString comment = o.value(QLatin1String("comment")).toString();
+        if (!comment.isEmpty()) {
+            Note n;
+            n.targetKind = QStringLiteral("entity");
+            n.targetId = rowId;
+            n.body = comment;
+            if (auto r = caseFile.evidence().addNote(n); !r) {
+                return r.error();
+            }
+        }
+    }
+    if (auto st = tx.commit(); !st) {
+        return st;
+    }
+    Q_EMIT caseFile.entitiesReset();
+    Q_EMIT caseFile.sourcesChanged();
+    return {};
+}
+
+} // namespace Casegraph::Models
