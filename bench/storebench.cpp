@@ -1,0 +1,152 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// casegraph-bench raw FILE DB      the peer: a plain SQLite insert of the same FtM rows
+//                                  (id TEXT PRIMARY KEY, schema, properties JSON), one
+//                                  transaction, WAL, synchronous=NORMAL, C API
+// casegraph-bench query CASE       info, count, search and deep-page latencies on a case
+#include "storage/casefile.h"
+#include "storage/entitystore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <simdjson.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace Casegraph::Models;
+
+namespace {
+
+int raw(const char *file, const char *dbPath)
+{
+    std::remove(dbPath);
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(dbPath, &db) != SQLITE_OK) {
+        std::fprintf(stderr, "%s: cannot open\n", dbPath);
+        return 1;
+    }
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+                     "CREATE TABLE entity(id TEXT PRIMARY KEY, schema TEXT NOT NULL, properties TEXT NOT NULL);",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt *ins = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO entity(id, schema, properties) VALUES(?,?,?)", -1, &ins, nullptr);
+    QFile f(QString::fromLocal8Bit(file));
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "%s: cannot open\n", file);
+        return 1;
+    }
+    QElapsedTimer t;
+    t.start();
+    simdjson::dom::parser parser;
+    qint64 rows = 0;
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine();
+        if (line.trimmed().isEmpty()) {
+            continue;
+        }
+        simdjson::dom::element doc;
+        if (parser.parse(line.constData(), size_t(line.size())).get(doc)) {
+            std::fprintf(stderr, "%s:%lld: bad JSON\n", file, rows + 1);
+            return 1;
+        }
+        std::string_view id, schema;
+        (void)doc["id"].get(id);
+        (void)doc["schema"].get(schema);
+        const std::string props = simdjson::minify(doc["properties"]);
+        sqlite3_bind_text(ins, 1, id.data(), int(id.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 2, schema.data(), int(schema.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 3, props.data(), int(props.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            std::fprintf(stderr, "insert failed: %s\n", sqlite3_errmsg(db));
+            return 1;
+        }
+        sqlite3_reset(ins);
+        ++rows;
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_finalize(ins);
+    sqlite3_close(db);
+    const double secs = t.nsecsElapsed() / 1e9;
+    std::printf("raw-sqlite-insert rows=%lld seconds=%.2f rate=%.0f rows/s\n", rows, secs, rows / secs);
+    return 0;
+}
+
+double medianMs(int runs, const std::function<void()> &fn)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        fn();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+int query(const char *casePath)
+{
+    CaseFile cf;
+    if (auto st = cf.open(QString::fromLocal8Bit(casePath), CaseFile::OpenMode::ReadOnly); !st) {
+        std::fprintf(stderr, "%s\n", qPrintable(st.error().toString()));
+        return 1;
+    }
+    auto &store = cf.entities();
+    qint64 entities = 0;
+    const double info = medianMs(5, [&] { entities = cf.info().entities; });
+    std::printf("entities=%lld\n", entities);
+    std::printf("info-ms=%.2f\n", info);
+    std::printf("count-ms=%.2f\n", medianMs(5, [&] { (void)store.count(); }));
+
+    // Queries built from the data itself: a caption in the middle of the table.
+    const auto sample = store.page({}, entities / 2, 1);
+    const QString caption = sample.isEmpty() ? QStringLiteral("x") : sample.first().caption;
+    const QString firstWord = caption.section(QLatin1Char(' '), 0, 0);
+    const QString prefix = firstWord.left(4);
+    int hits = 0;
+    const auto search = [&](const QString &q) {
+        return medianMs(21, [&] { hits = int(store.search(q, 50).size()); });
+    };
+    const double pfx = search(prefix);
+    std::printf("search-prefix-ms=%.2f query=\"%s\" hits=%d\n", pfx, qPrintable(prefix), hits);
+    const double phrase = search(QLatin1Char('"') + caption + QLatin1Char('"'));
+    std::printf("search-phrase-ms=%.2f query=\"\\\"%s\\\"\" hits=%d\n", phrase, qPrintable(caption), hits);
+    const double token = search(firstWord);
+    std::printf("search-token-ms=%.2f query=\"%s\" hits=%d\n", token, qPrintable(firstWord), hits);
+    const double oneChar = search(prefix.left(1));
+    std::printf("search-1char-prefix-ms=%.2f query=\"%s\" hits=%d\n", oneChar, qPrintable(prefix.left(1)), hits);
+
+    // The Entities dock: a jump to the last page, then the next page by keyset.
+    QList<EntityRow> last;
+    const double jump = medianMs(5, [&] { last = store.page({}, qMax<qint64>(0, entities - 512), 256); });
+    std::printf("page-jump-to-end-ms=%.2f\n", jump);
+    const EntityRow cursor = last.isEmpty() ? EntityRow{} : last.last();
+    const double next = medianMs(21, [&] { (void)store.page({}, 0, 256, &cursor); });
+    std::printf("page-next-keyset-ms=%.2f\n", next);
+    const double filtered = medianMs(5, [&] { (void)store.count(EntityFilter{QStringLiteral("Person"), prefix}); });
+    std::printf("count-filtered-ms=%.2f\n", filtered);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && QByteArray(argv[1]) == "raw") {
+        return raw(argv[2], argv[3]);
+    }
+    if (argc == 3 && QByteArray(argv[1]) == "query") {
+        return query(argv[2]);
+    }
+    std::fprintf(stderr, "usage: casegraph-bench raw FILE DB | casegraph-bench query CASE\n");
+    return 2;
+}
