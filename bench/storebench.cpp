@@ -58,8 +58,10 @@ int raw(const char *file, const char *dbPath)
             return 1;
         }
         std::string_view id, schema;
-        (void)doc["id"].get(id);
-        (void)doc["schema"].get(schema);
+        if (doc["id"].get(id) || doc["schema"].get(schema)) {
+            std::fprintf(stderr, "%s:%lld: no id or schema\n", file, rows + 1);
+            return 1;
+        }
         const std::string props = simdjson::minify(doc["properties"]);
         sqlite3_bind_text(ins, 1, id.data(), int(id.size()), SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 2, schema.data(), int(schema.size()), SQLITE_TRANSIENT);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void valueEditsRoundTrip();
     void removeAndRestoreIsExact();
     void referencingFindsRelationships();
+    void deferredIndexesComeBack();
 
 private:
     Entity company(const QString &id, const QStringList &names) const;
@@ -282,6 +283,43 @@ void EntityStoreTest::referencingFindsRelationships()
     dangling.add(QStringLiteral("asset"), QStringLiteral("not-in-case"));
     QVERIFY(store.create(dangling, m_prov).ok());
     QCOMPARE(store.countDangling(m_prov), 1);
+}
+
+void EntityStoreTest::deferredIndexesComeBack()
+{
+    auto &store = m_case->entities();
+    const auto indexCount = [&] {
+        auto st = m_case->database().prepare(QStringLiteral(
+            "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN "
+            "('entity_caption','entity_schema','statement_ref')"));
+        return (st && (*st)->step()) ? (*st)->int64(0) : -1;
+    };
+    QCOMPARE(indexCount(), 3);
+    {
+        // Rolled back: the indexes are there again, and nothing was written.
+        Sql::Transaction tx(m_case->database(), Sql::Transaction::Kind::Bulk);
+        QVERIFY(store.deferIndexes().ok());
+        QCOMPARE(indexCount(), 0);
+        QVERIFY(store.write(company(QStringLiteral("r"), {QStringLiteral("Rolled back")}), m_prov).ok());
+    }
+    QCOMPARE(indexCount(), 3);
+    QCOMPARE(store.count(), 0);
+    {
+        Sql::Transaction tx(m_case->database(), Sql::Transaction::Kind::Bulk);
+        QVERIFY(store.deferIndexes().ok());
+        for (int i = 0; i < 300; ++i) {
+            QVERIFY(store.write(company(QStringLiteral("b%1").arg(i), {QStringLiteral("Bulk %1").arg(299 - i)}), m_prov).ok());
+        }
+        QVERIFY(store.rebuildIndexes().ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QCOMPARE(indexCount(), 3);
+    QCOMPARE(store.page({}, 0, 1).first().caption, QStringLiteral("Bulk 0"));
+    QVERIFY(m_case->check()->isEmpty());
+    // Foreign keys are enforced again after a bulk transaction.
+    auto fk = m_case->database().prepare(QStringLiteral("PRAGMA foreign_keys"));
+    QVERIFY(fk && (*fk)->step());
+    QCOMPARE((*fk)->int64(0), 1);
 }
 
 QTEST_MAIN(EntityStoreTest)

@@ -112,6 +112,11 @@ void SchemaTest::validation_data()
     QTest::newRow("bad month") << "Event" << "date" << "2019-13" << false;
     QTest::newRow("bad day") << "Event" << "date" << "2019-02-30" << false;
     QTest::newRow("words") << "Event" << "date" << "mid-2022" << false;
+    QTest::newRow("utc") << "Event" << "date" << "2019-10-09T12:30:00Z" << true;
+    QTest::newRow("offset and fraction") << "Event" << "date" << "2019-10-09T12:30:00.250+02:00" << true;
+    QTest::newRow("bad hour") << "Event" << "date" << "2019-10-09T25:00" << false;
+    QTest::newRow("trailing text") << "Event" << "date" << "2019-10-09 approx" << false;
+    QTest::newRow("two-digit year") << "Event" << "date" << "19-10" << false;
     QTest::newRow("country") << "Company" << "country" << "cn" << true;
     QTest::newRow("country upper") << "Company" << "country" << "CN" << false;
     QTest::newRow("unknown property") << "Company" << "favouriteColour" << "red" << false;

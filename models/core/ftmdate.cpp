@@ -3,43 +3,97 @@
 #include "ftmdate.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace Casegraph::Models {
 
-FtmDate FtmDate::parse(const QString &text)
+FtmDate FtmDate::parse(const QString &input)
 {
-    // Year, then optional month, day, hour, minute, second; an optional zone suffix
-    // (Z or ±hh:mm) is accepted and the time is taken as written.
-    static const QRegularExpression re(QStringLiteral(
-        "^(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:[T ](\\d{2})(?::(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
-        "(?:Z|[+-]\\d{2}:?\\d{2})?)?)?)?$"));
-    const auto m = re.match(text.trimmed());
+    // Hand-written rather than a regular expression: imports validate every date value.
+    // Accepts YYYY[-MM[-DD[(T| )hh[:mm[:ss[.fff]]][Z|±hh[:]mm]]]].
+    const QStringView text = QStringView(input).trimmed();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    const auto digits = [&](int count, int &out) {
+        if (i + count > n) {
+            return false;
+        }
+        int v = 0;
+        for (int k = 0; k < count; ++k) {
+            const char16_t c = text[i + k].unicode();
+            if (c < u'0' || c > u'9') {
+                return false;
+            }
+            v = v * 10 + (c - u'0');
+        }
+        out = v;
+        i += count;
+        return true;
+    };
+    const auto take = [&](char16_t c) {
+        if (i < n && text[i].unicode() == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
     FtmDate d;
-    if (!m.hasMatch()) {
-        return d;
+    Precision p = Precision::Invalid;
+    if (!digits(4, d.m_year)) {
+        return {};
     }
-    d.m_year = m.captured(1).toInt();
-    Precision p = Precision::Year;
-    if (m.hasCaptured(2)) {
-        d.m_month = m.captured(2).toInt();
+    p = Precision::Year;
+    if (take(u'-')) {
+        if (!digits(2, d.m_month)) {
+            return {};
+        }
         p = Precision::Month;
+        if (take(u'-')) {
+            if (!digits(2, d.m_day)) {
+                return {};
+            }
+            p = Precision::Day;
+            if (take(u'T') || take(u' ')) {
+                if (!digits(2, d.m_hour)) {
+                    return {};
+                }
+                p = Precision::Hour;
+                if (take(u':')) {
+                    if (!digits(2, d.m_minute)) {
+                        return {};
+                    }
+                    p = Precision::Minute;
+                    if (take(u':')) {
+                        if (!digits(2, d.m_second)) {
+                            return {};
+                        }
+                        p = Precision::Second;
+                        if (take(u'.')) {
+                            int frac = 0;
+                            if (!digits(1, frac)) {
+                                return {};
+                            }
+                            while (i < n && text[i].isDigit()) {
+                                ++i;
+                            }
+                        }
+                    }
+                }
+                // Optional zone: Z, ±hh:mm or ±hhmm. The time is kept as written.
+                if (!take(u'Z') && (take(u'+') || take(u'-'))) {
+                    int zh = 0, zm = 0;
+                    if (!digits(2, zh)) {
+                        return {};
+                    }
+                    take(u':');
+                    if (!digits(2, zm) || zh > 23 || zm > 59) {
+                        return {};
+                    }
+                }
+            }
+        }
     }
-    if (m.hasCaptured(3)) {
-        d.m_day = m.captured(3).toInt();
-        p = Precision::Day;
-    }
-    if (m.hasCaptured(4)) {
-        d.m_hour = m.captured(4).toInt();
-        p = Precision::Hour;
-    }
-    if (m.hasCaptured(5)) {
-        d.m_minute = m.captured(5).toInt();
-        p = Precision::Minute;
-    }
-    if (m.hasCaptured(6)) {
-        d.m_second = m.captured(6).toInt();
-        p = Precision::Second;
+    if (i != n) {
+        return {};
     }
     if (d.m_month < 1 || d.m_month > 12 || !QDate::isValid(d.m_year, d.m_month, d.m_day) || d.m_hour > 23 ||
         d.m_minute > 59 || d.m_second > 60) {

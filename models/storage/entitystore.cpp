@@ -11,6 +11,9 @@
 #include <QSet>
 #include <QUuid>
 
+#include <array>
+#include <string>
+
 #include <sqlite3.h>
 
 namespace Casegraph::Models {
@@ -76,6 +79,11 @@ EntityStore::EntityStore(CaseFile &caseFile) : m_case(caseFile) {}
 
 QString EntityStore::ftsText(const QString &text)
 {
+    // Fast path: nothing below U+2E80 (CJK radicals) is ever spaced out.
+    const bool mayHaveCjk = std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x2E80; });
+    if (!mayHaveCjk) {
+        return text;
+    }
     QString out;
     out.reserve(text.size() + 8);
     bool prevCjk = false;
@@ -414,27 +422,93 @@ qint64 EntityStore::countDangling(qint64 provenanceId) const
 
 // ---------------------------------------------------------------- writing
 
+namespace {
+// The secondary indexes of schema version 1 that bulk imports may defer.
+const char *const kSecondaryIndexes[][2] = {
+    {"entity_caption", "CREATE INDEX entity_caption ON entity(caption COLLATE NOCASE, id)"},
+    {"entity_schema", "CREATE INDEX entity_schema ON entity(schema, caption COLLATE NOCASE, id)"},
+    {"statement_ref", "CREATE INDEX statement_ref ON statement(value) WHERE flags & 4"},
+};
+} // namespace
+
+Status EntityStore::deferIndexes()
+{
+    for (const auto &ix : kSecondaryIndexes) {
+        if (auto st = m_case.database().exec(QStringLiteral("DROP INDEX IF EXISTS ") + QLatin1String(ix[0])); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status EntityStore::rebuildIndexes()
+{
+    for (const auto &ix : kSecondaryIndexes) {
+        const QString create = QString::fromLatin1(ix[1]).replace(QLatin1String("CREATE INDEX"),
+                                                                   QLatin1String("CREATE INDEX IF NOT EXISTS"));
+        if (auto st = m_case.database().exec(create); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
 Status EntityStore::insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values,
                                  qint64 provenanceId, bool keepIds)
 {
     auto &db = m_case.database();
-    auto *ins = keepIds ? db.cached("INSERT INTO statement(id, entity, prop, value, prov, flags) VALUES(?,?,?,?,?,?)")
-                        : db.cached("INSERT INTO statement(entity, prop, value, prov, flags) VALUES(?,?,?,?,?)");
-    for (const auto &v : values) {
+    const auto flagsOf = [&](const PropertyValue &v) {
         const PropertySpec *spec = schema.property(v.property);
         int flags = v.flags & ~Reference;
         if (spec && spec->type == PropertyType::Entity) {
             flags |= Reference;
         }
-        int i = 1;
-        if (keepIds) {
-            ins->bind(i++, v.id);
+        return qint64(flags);
+    };
+    if (keepIds) {
+        // Undo and restore put rows back with their original ids and provenance.
+        auto *ins = db.cached("INSERT INTO statement(id, entity, prop, value, prov, flags) VALUES(?,?,?,?,?,?)");
+        for (const auto &v : values) {
+            ins->bind(1, v.id);
+            ins->bind(2, rowId);
+            ins->bind(3, v.property);
+            ins->bind(4, v.value);
+            ins->bind(5, v.provenanceId ? v.provenanceId : provenanceId);
+            ins->bind(6, flagsOf(v));
+            if (auto st = ins->run(); !st) {
+                return st;
+            }
         }
-        ins->bind(i, rowId);
-        ins->bind(i + 1, v.property);
-        ins->bind(i + 2, v.value);
-        ins->bind(i + 3, keepIds && v.provenanceId ? v.provenanceId : provenanceId);
-        ins->bind(i + 4, qint64(flags));
+        return {};
+    }
+    // Imports write several values per entity: one multi-row INSERT per chunk of up to
+    // kChunk values saves a statement execution per value. Row order (= id order) is kept.
+    static constexpr int kChunk = 8;
+    static const auto sql = [] {
+        std::array<std::string, kChunk + 1> out;
+        for (int k = 1; k <= kChunk; ++k) {
+            // OR FAIL: no statement journal (and so no FTS5 savepoint flush) per execution; the
+            // surrounding transaction rolls back on any error anyway.
+            std::string q = "INSERT OR FAIL INTO statement(entity, prop, value, prov, flags) VALUES(?,?,?,?,?)";
+            for (int j = 1; j < k; ++j) {
+                q += ",(?,?,?,?,?)";
+            }
+            out[size_t(k)] = q;
+        }
+        return out;
+    }();
+    for (qsizetype at = 0; at < values.size(); at += kChunk) {
+        const int k = int(qMin<qsizetype>(kChunk, values.size() - at));
+        auto *ins = db.cached(sql[size_t(k)].c_str());
+        for (int j = 0; j < k; ++j) {
+            const PropertyValue &v = values.at(at + j);
+            const int b = j * 5;
+            ins->bind(b + 1, rowId);
+            ins->bindKept(b + 2, v.property.toUtf8());
+            ins->bindKept(b + 3, v.value.toUtf8());
+            ins->bind(b + 4, provenanceId);
+            ins->bind(b + 5, flagsOf(v));
+        }
         if (auto st = ins->run(); !st) {
             return st;
         }

@@ -96,6 +96,11 @@ public:
     Result<WriteOutcome> write(const Entity &entity, qint64 provenanceId);
     /// Entity references written under `provenanceId` whose target is not in the case.
     qint64 countDangling(qint64 provenanceId) const;
+    /// For large imports, inside their transaction: drops the secondary indexes (caption,
+    /// schema, references) so rows go in without random index inserts; rebuildIndexes()
+    /// recreates them by sorting, which is several times faster. A rollback restores them.
+    Status deferIndexes();
+    Status rebuildIndexes();
 
     /// Text prepared for the FTS index: CJK ideographs separated so that substrings match.
     static QString ftsText(const QString &text);

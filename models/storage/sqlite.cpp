@@ -22,6 +22,12 @@ Database::~Database()
 
 Status Database::open(const QString &path, Mode mode)
 {
+    // Memory statistics take a global mutex on every allocation; Casegraph never reads them.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    Q_UNUSED(configured);
     close();
     const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -134,14 +140,22 @@ Statement &Statement::bind(int index, const QString &value)
         sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
         return *this;
     }
-    // UTF-16 bind avoids a conversion copy on our side; SQLite stores UTF-8.
-    sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * 2), SQLITE_TRANSIENT);
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
 Statement &Statement::bind(int index, const QByteArray &utf8Text)
 {
     sqlite3_bind_text(m_stmt, index, utf8Text.constData(), int(utf8Text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bindKept(int index, QByteArray &&utf8Text)
+{
+    m_kept.push_back(std::move(utf8Text));
+    const QByteArray &b = m_kept.back();
+    sqlite3_bind_text(m_stmt, index, b.constData(), int(b.size()), SQLITE_STATIC);
     return *this;
 }
 
@@ -186,6 +200,7 @@ void Statement::reset()
 {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    m_kept.clear();
     m_error.clear();
 }
 
@@ -227,15 +242,29 @@ QString escapeLike(QString text)
     return text;
 }
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, Kind kind) : m_db(db), m_kind(kind)
 {
+    if (m_kind == Kind::Bulk) {
+        (void)db.exec(QStringLiteral("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144;"));
+    }
     m_active = db.exec(QStringLiteral("BEGIN IMMEDIATE")).ok();
+    if (!m_active) {
+        restore();
+    }
 }
 
 Transaction::~Transaction()
 {
     if (m_active) {
         (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        restore();
+    }
+}
+
+void Transaction::restore()
+{
+    if (m_kind == Kind::Bulk) {
+        (void)m_db.exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"));
     }
 }
 
@@ -247,6 +276,7 @@ Status Transaction::commit()
     auto st = m_db.exec(QStringLiteral("COMMIT"));
     if (st.ok()) {
         m_active = false;
+        restore();
     }
     return st;
 }
