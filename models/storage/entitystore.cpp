@@ -398,6 +398,14 @@ Status EntityStore::forEach(const std::function<bool(const Entity &)> &fn) const
     return {};
 }
 
+qint64 EntityStore::maxValueId() const
+{
+    auto *s = m_case.database().cached("SELECT coalesce(max(id), 0) FROM statement");
+    const qint64 n = s->step() ? s->int64(0) : 0;
+    s->reset();
+    return n;
+}
+
 std::optional<PropertyValue> EntityStore::value(qint64 valueId) const
 {
     auto *s = m_case.database().cached("SELECT id, prop, value, prov, flags FROM statement WHERE id=?");
@@ -410,11 +418,11 @@ std::optional<PropertyValue> EntityStore::value(qint64 valueId) const
     return v;
 }
 
-qint64 EntityStore::countDangling(qint64 provenanceId) const
+qint64 EntityStore::countDangling(qint64 provenanceId, qint64 afterValueId) const
 {
-    auto *s = m_case.database().cached("SELECT count(*) FROM statement s WHERE s.prov=? AND s.flags & 4 "
+    auto *s = m_case.database().cached("SELECT count(*) FROM statement s WHERE s.id > ? AND s.prov=? AND s.flags & 4 "
                                        "AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.eid = s.value)");
-    s->bind(1, provenanceId);
+    s->bind(1, afterValueId).bind(2, provenanceId);
     const qint64 n = s->step() ? s->int64(0) : 0;
     s->reset();
     return n;

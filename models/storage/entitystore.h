@@ -94,8 +94,11 @@ public:
     /// Creates the entity, or merges its values into the existing one with the same id
     /// (identical values keep their original provenance). Values are validated by the caller.
     Result<WriteOutcome> write(const Entity &entity, qint64 provenanceId);
-    /// Entity references written under `provenanceId` whose target is not in the case.
-    qint64 countDangling(qint64 provenanceId) const;
+    /// Entity references written under `provenanceId` whose target is not in the case. Pass
+    /// `afterValueId` (maxValueId() before the writes) to look only at the rows written since.
+    qint64 countDangling(qint64 provenanceId, qint64 afterValueId = 0) const;
+    /// The highest value row id so far; value ids only grow, so rows written later are above it.
+    qint64 maxValueId() const;
     /// For large imports, inside their transaction: drops the secondary indexes (caption,
     /// schema, references) so rows go in without random index inserts; rebuildIndexes()
     /// recreates them by sorting, which is several times faster. A rollback restores them.

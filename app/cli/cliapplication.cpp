@@ -1,0 +1,561 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cliapplication.h"
+
+#include "demo/democase.h"
+#include "io/ftmwriter.h"
+#include "io/importjob.h"
+#include "storage/casefile.h"
+#include "storage/entitystore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <algorithm>
+#include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define CASEGRAPH_ISATTY(fd) _isatty(fd)
+#else
+#include <unistd.h>
+#define CASEGRAPH_ISATTY(fd) isatty(fd)
+#endif
+
+namespace Casegraph::Cli {
+
+using namespace Casegraph::Models;
+
+namespace {
+
+struct CommandSpec {
+    const char *name;
+    int positionals; ///< arguments after the command name
+    int (CliApplication::*handler)(QCommandLineParser &);
+};
+
+
+QString supportedFormats(const QStringList &formats)
+{
+    return formats.join(QLatin1String(", "));
+}
+
+/// A snippet cut to about `width` characters around its first highlighted match, for one-line
+/// text output (entity snippets hold every name of the entity).
+QString shortSnippet(QString snippet, qsizetype width = 120)
+{
+    snippet.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (snippet.size() <= width) {
+        return snippet;
+    }
+    const qsizetype match = std::max<qsizetype>(0, snippet.indexOf(QLatin1Char('[')));
+    const qsizetype start = std::max<qsizetype>(0, std::min(match - width / 3, snippet.size() - width));
+    QString out = snippet.mid(start, width).trimmed();
+    if (start > 0) {
+        out.prepend(QChar(0x2026));
+    }
+    if (start + width < snippet.size()) {
+        out.append(QChar(0x2026));
+    }
+    return out;
+}
+
+/// A command's help, naming the program as users type it rather than by its full path.
+QString commandHelp(const QCommandLineParser &parser)
+{
+    QString help = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (!program.isEmpty()) {
+        help.replace(QLatin1String("Usage: ") + program, QLatin1String("Usage: casegraph-cli"));
+    }
+    return help;
+}
+
+/// Removes a case file and its WAL companions (after a failed `demo`).
+void removeCase(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
+}
+
+} // namespace
+
+CliApplication::CliApplication(QStringList arguments)
+    : m_arguments(std::move(arguments)), m_out(stdout), m_err(stderr)
+{
+}
+
+CliApplication::~CliApplication() = default;
+
+QString CliApplication::usage() const
+{
+    return tr("Usage: casegraph-cli [--json] COMMAND [ARGUMENTS]\n"
+              "\n"
+              "Creates, fills, inspects and checks Casegraph case files.\n"
+              "\n"
+              "Commands:\n"
+              "  new CASE [--title TITLE]      create an empty case\n"
+              "  demo CASE                     create a case holding the bundled demo investigation\n"
+              "  info CASE                     show the title, schema version and counts\n"
+              "  import CASE FILE [--format ftm] [--lenient] [--report PATH]\n"
+              "                                import FollowTheMoney JSON lines into the case\n"
+              "  export CASE OUT [--format ftm]\n"
+              "                                write every entity to OUT (- for standard output)\n"
+              "  search CASE QUERY [--limit N] search names, aliases and source text\n"
+              "  check CASE                    check the file's integrity\n"
+              "\n"
+              "Options:\n"
+              "  --json                        print JSON instead of text\n"
+              "  -h, --help                    show this help; COMMAND --help shows a command's options\n"
+              "  -v, --version                 show the version\n");
+}
+
+int CliApplication::usageError(const QString &message, const QString &help)
+{
+    if (!message.isEmpty()) {
+        m_err << tr("casegraph-cli: %1").arg(message) << '\n';
+    }
+    m_err << (help.isEmpty() ? usage() : help);
+    m_err.flush();
+    return Usage;
+}
+
+int CliApplication::fail(const Error &error)
+{
+    m_out.flush();
+    m_err << error.toString() << '\n';
+    m_err.flush();
+    return Failure;
+}
+
+int CliApplication::printJson(const QJsonObject &object)
+{
+    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    m_out.flush();
+    return Success;
+}
+
+std::unique_ptr<CaseFile> CliApplication::openCase(const QString &path, bool readOnly)
+{
+    auto caseFile = std::make_unique<CaseFile>();
+    if (auto st = caseFile->open(path, readOnly ? CaseFile::OpenMode::ReadOnly : CaseFile::OpenMode::ReadWrite); !st) {
+        fail(st.error());
+        return nullptr;
+    }
+    return caseFile;
+}
+
+int CliApplication::run()
+{
+    static const CommandSpec commands[] = {
+        {"new", 1, &CliApplication::runNew},         {"demo", 1, &CliApplication::runDemo},
+        {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
+        {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
+        {"check", 1, &CliApplication::runCheck},
+    };
+    // Options before the command apply to the program; the rest go to the command's parser.
+    qsizetype i = 1;
+    for (; i < m_arguments.size(); ++i) {
+        const QString &a = m_arguments.at(i);
+        if (!a.startsWith(QLatin1Char('-')) || a == QLatin1String("-")) {
+            break;
+        }
+        if (a == QLatin1String("--json")) {
+            m_json = true;
+        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            m_out << usage();
+            return Success;
+        } else if (a == QLatin1String("-v") || a == QLatin1String("--version")) {
+            m_out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+            return Success;
+        } else {
+            return usageError(tr("unknown option \"%1\"").arg(a));
+        }
+    }
+    if (i >= m_arguments.size()) {
+        return usageError(tr("no command given"));
+    }
+    const QString name = m_arguments.at(i);
+    const CommandSpec *command = nullptr;
+    for (const auto &c : commands) {
+        if (name == QLatin1String(c.name)) {
+            command = &c;
+        }
+    }
+    if (!command) {
+        return usageError(tr("unknown command \"%1\"").arg(name));
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON instead of text."));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        tr("Show this help."));
+    parser.addOption(jsonOption);
+    parser.addOption(helpOption);
+    describe(name, parser);
+    if (!parser.parse(QStringList{QStringLiteral("casegraph-cli")} + m_arguments.mid(i))) {
+        return usageError(parser.errorText(), commandHelp(parser));
+    }
+    if (parser.isSet(helpOption)) {
+        m_out << commandHelp(parser);
+        return Success;
+    }
+    m_json = m_json || parser.isSet(jsonOption);
+    const qsizetype given = parser.positionalArguments().size() - 1;
+    if (given != command->positionals) {
+        return usageError(given < command->positionals ? tr("missing arguments for \"%1\"").arg(name)
+                                                       : tr("too many arguments for \"%1\"").arg(name),
+                          commandHelp(parser));
+    }
+    return (this->*command->handler)(parser);
+}
+
+void CliApplication::describe(const QString &command, QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(tr("Casegraph command line: %1").arg(command));
+    parser.addPositionalArgument(command, tr("The command."), command);
+    const auto caseArgument = [&] { parser.addPositionalArgument(QStringLiteral("CASE"), tr("The case file.")); };
+    if (command == QLatin1String("new")) {
+        caseArgument();
+        parser.addOption({QStringLiteral("title"), tr("The case title (default: the file name)."), tr("TITLE")});
+    } else if (command == QLatin1String("demo") || command == QLatin1String("info") ||
+               command == QLatin1String("check")) {
+        caseArgument();
+    } else if (command == QLatin1String("import")) {
+        caseArgument();
+        parser.addPositionalArgument(QStringLiteral("FILE"), tr("The file to import."));
+        parser.addOption({QStringLiteral("format"),
+                          tr("The file format: %1 (default: detected from the first line).")
+                              .arg(supportedFormats(ImportJob::formats())),
+                          tr("FORMAT")});
+        parser.addOption({QStringLiteral("lenient"),
+                          tr("Keep properties the schema lacks and skip other bad records instead of stopping.")});
+        parser.addOption({QStringLiteral("report"),
+                          tr("Where to list rejected records (default: FILE.rejected.txt beside the case)."),
+                          tr("PATH")});
+    } else if (command == QLatin1String("export")) {
+        caseArgument();
+        parser.addPositionalArgument(QStringLiteral("OUT"), tr("The file to write, or - for standard output."));
+        parser.addOption({QStringLiteral("format"), tr("The file format: ftm (the default)."), tr("FORMAT")});
+    } else if (command == QLatin1String("search")) {
+        caseArgument();
+        parser.addPositionalArgument(QStringLiteral("QUERY"),
+                                     tr("Words match as prefixes; \"quoted text\" matches as a phrase."));
+        parser.addOption({QStringLiteral("limit"), tr("At most N hits of each kind (default: 50)."), tr("N"),
+                          QStringLiteral("50")});
+    }
+}
+
+// ---------------------------------------------------------------- new, demo, info
+
+int CliApplication::runNew(QCommandLineParser &parser)
+{
+    const QString path = parser.positionalArguments().at(1);
+    CaseFile caseFile;
+    if (auto st = caseFile.create(path, parser.value(QStringLiteral("title"))); !st) {
+        return fail(st.error());
+    }
+    if (m_json) {
+        return printJson({{QStringLiteral("case"), path},
+                          {QStringLiteral("title"), caseFile.title()},
+                          {QStringLiteral("schemaVersion"), CaseFile::SchemaVersion}});
+    }
+    m_out << tr("Created %1 (\"%2\")").arg(path, caseFile.title()) << '\n';
+    return Success;
+}
+
+int CliApplication::runDemo(QCommandLineParser &parser)
+{
+    const QString path = parser.positionalArguments().at(1);
+    CaseFile caseFile;
+    if (auto st = caseFile.create(path); !st) {
+        return fail(st.error());
+    }
+    if (auto st = DemoCase::write(caseFile); !st) {
+        caseFile.close();
+        removeCase(path);
+        return fail(st.error());
+    }
+    const CaseInfo info = caseFile.info();
+    if (m_json) {
+        return printJson({{QStringLiteral("case"), path},
+                          {QStringLiteral("title"), info.title},
+                          {QStringLiteral("entities"), info.entities},
+                          {QStringLiteral("sources"), info.sources},
+                          {QStringLiteral("claims"), info.claims}});
+    }
+    m_out << tr("Created the demo case %1 (\"%2\"): %3 entities, %4 sources, %5 claims")
+                 .arg(path, info.title)
+                 .arg(info.entities)
+                 .arg(info.sources)
+                 .arg(info.claims)
+          << '\n';
+    return Success;
+}
+
+int CliApplication::runInfo(QCommandLineParser &parser)
+{
+    const auto caseFile = openCase(parser.positionalArguments().at(1));
+    if (!caseFile) {
+        return Failure;
+    }
+    const CaseInfo info = caseFile->info();
+    if (m_json) {
+        QJsonObject perSchema;
+        for (const auto &[schema, count] : info.entitiesPerSchema) {
+            perSchema.insert(schema, count);
+        }
+        return printJson({{QStringLiteral("title"), info.title},
+                          {QStringLiteral("schemaVersion"), info.schemaVersion},
+                          {QStringLiteral("entities"), info.entities},
+                          {QStringLiteral("entitiesPerSchema"), perSchema},
+                          {QStringLiteral("values"), info.values},
+                          {QStringLiteral("sources"), info.sources},
+                          {QStringLiteral("claims"), info.claims},
+                          {QStringLiteral("excerpts"), info.excerpts},
+                          {QStringLiteral("notes"), info.notes}});
+    }
+    const auto row = [this](const QString &label, const QString &value) {
+        m_out << qSetFieldWidth(18) << Qt::left << label << qSetFieldWidth(0) << value << '\n';
+    };
+    row(tr("Title"), info.title);
+    row(tr("Schema version"), QString::number(info.schemaVersion));
+    row(tr("Entities"), QString::number(info.entities));
+    for (const auto &[schema, count] : info.entitiesPerSchema) {
+        row(QLatin1String("  ") + schema, QString::number(count));
+    }
+    row(tr("Values"), QString::number(info.values));
+    row(tr("Sources"), QString::number(info.sources));
+    row(tr("Claims"), QString::number(info.claims));
+    row(tr("Excerpts"), QString::number(info.excerpts));
+    row(tr("Notes"), QString::number(info.notes));
+    return Success;
+}
+
+// ---------------------------------------------------------------- import, export
+
+int CliApplication::runImport(QCommandLineParser &parser)
+{
+    const QString casePath = parser.positionalArguments().at(1);
+    const QString file = parser.positionalArguments().at(2);
+    ImportOptions options;
+    options.lenient = parser.isSet(QStringLiteral("lenient"));
+    options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
+    if (!QFileInfo::exists(file)) {
+        return fail(Error{tr("no such file"), file});
+    }
+    if (options.format.isEmpty()) {
+        auto detected = ImportJob::detectFormat(file);
+        if (!detected) {
+            return fail(Error{tr("cannot detect the format of %1; use --format (supported: %2)")
+                                  .arg(file, supportedFormats(ImportJob::formats()))});
+        }
+        options.format = *detected;
+    } else if (!ImportJob::formats().contains(options.format)) {
+        return fail(Error{tr("unknown format \"%1\"; supported formats: %2")
+                              .arg(parser.value(QStringLiteral("format")), supportedFormats(ImportJob::formats()))});
+    }
+    const auto caseFile = openCase(casePath);
+    if (!caseFile) {
+        return Failure;
+    }
+
+    // Progress only for a person watching a terminal; scripts and logs get the summary alone.
+    ImportProgress progress;
+    QElapsedTimer sinceUpdate;
+    bool progressShown = false;
+    if (CASEGRAPH_ISATTY(fileno(stderr))) {
+        sinceUpdate.start();
+        progress = [&](qint64 done, qint64 total, qint64 records) {
+            if (sinceUpdate.elapsed() >= 200) {
+                sinceUpdate.restart();
+                const QLocale locale;
+                m_err << '\r'
+                      << tr("%1 of %2, %3 records")
+                             .arg(locale.formattedDataSize(done), locale.formattedDataSize(total))
+                             .arg(records)
+                      << "   ";
+                m_err.flush();
+                progressShown = true;
+            }
+            return true;
+        };
+    }
+    auto result = ImportJob::run(*caseFile, file, options, progress);
+    if (progressShown) {
+        m_err << '\n';
+        m_err.flush();
+    }
+    if (!result) {
+        return fail(result.error());
+    }
+    const ImportResult &r = *result;
+    QString reportPath;
+    if (!r.rejected.isEmpty()) {
+        reportPath = parser.value(QStringLiteral("report"));
+        if (reportPath.isEmpty()) {
+            reportPath = ImportJob::defaultReportPath(casePath, file);
+        }
+        if (auto st = ImportJob::writeReport(r, reportPath); !st) {
+            fail(st.error()); // the import itself is committed; say so below and exit non-zero
+            reportPath.clear();
+        }
+    }
+    const qint64 rate = r.records() * 1000 / qMax<qint64>(1, r.elapsedMs);
+    const QString mode = options.lenient ? QStringLiteral("lenient") : QStringLiteral("strict");
+    if (m_json) {
+        printJson({{QStringLiteral("case"), casePath},
+                   {QStringLiteral("file"), file},
+                   {QStringLiteral("format"), r.format},
+                   {QStringLiteral("mode"), mode},
+                   {QStringLiteral("created"), r.created},
+                   {QStringLiteral("merged"), r.merged},
+                   {QStringLiteral("unchanged"), r.unchanged},
+                   {QStringLiteral("rejected"), qint64(r.rejected.size())},
+                   {QStringLiteral("report"), reportPath.isEmpty() ? QJsonValue() : QJsonValue(reportPath)},
+                   {QStringLiteral("unknownProperties"), r.unknownProperties},
+                   {QStringLiteral("dangling"), r.dangling},
+                   {QStringLiteral("elapsedMs"), r.elapsedMs},
+                   {QStringLiteral("entitiesPerSecond"), rate}});
+    } else {
+        const auto row = [this](const QString &label, qint64 value) {
+            m_out << "  " << qSetFieldWidth(28) << Qt::left << label << qSetFieldWidth(0) << value << '\n';
+        };
+        m_out << tr("Imported %1 into %2 (%3, %4): %5 records in %6 s, %7 entities/s")
+                     .arg(file, casePath, r.format, mode)
+                     .arg(r.records())
+                     .arg(QString::number(double(r.elapsedMs) / 1000.0, 'f', 2))
+                     .arg(rate)
+              << '\n';
+        row(tr("created"), r.created);
+        row(tr("merged"), r.merged);
+        row(tr("unchanged"), r.unchanged);
+        row(tr("rejected"), r.rejected.size());
+        row(tr("unknown properties kept"), r.unknownProperties);
+        row(tr("dangling references"), r.dangling);
+        if (!reportPath.isEmpty()) {
+            m_out << tr("Rejected records are listed in %1").arg(reportPath) << '\n';
+        }
+    }
+    m_out.flush();
+    return r.rejected.isEmpty() || !reportPath.isEmpty() ? Success : Failure;
+}
+
+int CliApplication::runExport(QCommandLineParser &parser)
+{
+    const QString casePath = parser.positionalArguments().at(1);
+    const QString out = parser.positionalArguments().at(2);
+    const QString format = parser.value(QStringLiteral("format")).trimmed().toLower();
+    if (!format.isEmpty() && format != QLatin1String("ftm")) {
+        return fail(Error{tr("unknown format \"%1\"; supported formats: %2")
+                              .arg(parser.value(QStringLiteral("format")), QStringLiteral("ftm"))});
+    }
+    const auto caseFile = openCase(casePath);
+    if (!caseFile) {
+        return Failure;
+    }
+    Result<qint64> written = qint64(0);
+    if (out == QLatin1String("-")) {
+        m_out.flush();
+        QFile stdOut;
+        if (!stdOut.open(stdout, QIODevice::WriteOnly)) {
+            return fail(Error{tr("cannot write to standard output")});
+        }
+        written = FtmWriter::write(*caseFile, stdOut);
+        stdOut.flush();
+        // The entities are the output: the summary would corrupt it.
+        return written ? Success : fail(written.error());
+    }
+    written = FtmWriter::write(*caseFile, out);
+    if (!written) {
+        return fail(written.error());
+    }
+    if (m_json) {
+        return printJson({{QStringLiteral("case"), casePath},
+                          {QStringLiteral("out"), out},
+                          {QStringLiteral("format"), QStringLiteral("ftm")},
+                          {QStringLiteral("entities"), *written}});
+    }
+    m_out << tr("Exported %1 entities to %2").arg(*written).arg(out) << '\n';
+    return Success;
+}
+
+// ---------------------------------------------------------------- search, check
+
+int CliApplication::runSearch(QCommandLineParser &parser)
+{
+    const QString casePath = parser.positionalArguments().at(1);
+    const QString query = parser.positionalArguments().at(2);
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1) {
+        return usageError(tr("--limit needs a positive number"), commandHelp(parser));
+    }
+    const auto caseFile = openCase(casePath);
+    if (!caseFile) {
+        return Failure;
+    }
+    const auto hits = caseFile->entities().search(query, limit);
+    const auto kindName = [](SearchHit::Kind kind) {
+        return kind == SearchHit::Kind::Entity ? QStringLiteral("entity") : QStringLiteral("source");
+    };
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &h : hits) {
+            QJsonObject o{{QStringLiteral("kind"), kindName(h.kind)},
+                          {QStringLiteral("schema"), h.schema},
+                          {QStringLiteral("caption"), h.caption},
+                          {QStringLiteral("id"), h.id},
+                          {QStringLiteral("snippet"), h.snippet}};
+            if (h.kind == SearchHit::Kind::Source) {
+                o.insert(QStringLiteral("sourceId"), h.sourceId);
+            }
+            array.append(o);
+        }
+        return printJson({{QStringLiteral("query"), query}, {QStringLiteral("hits"), array}});
+    }
+    for (const auto &h : hits) {
+        m_out << kindName(h.kind) << '\t' << h.schema << '\t' << h.caption << '\t' << h.id << '\t'
+              << shortSnippet(h.snippet) << '\n';
+    }
+    if (hits.isEmpty()) {
+        m_err << tr("no matches for %1").arg(query) << '\n';
+    }
+    return Success;
+}
+
+int CliApplication::runCheck(QCommandLineParser &parser)
+{
+    const QString casePath = parser.positionalArguments().at(1);
+    // Read-only: checking must never change (or "repair") the file under inspection.
+    const auto caseFile = openCase(casePath, true);
+    if (!caseFile) {
+        return Failure;
+    }
+    const auto problems = caseFile->check();
+    if (!problems) {
+        return fail(Error{problems.error().message, casePath});
+    }
+    if (m_json) {
+        printJson({{QStringLiteral("case"), casePath},
+                   {QStringLiteral("ok"), problems->isEmpty()},
+                   {QStringLiteral("problems"), QJsonArray::fromStringList(*problems)}});
+    } else if (problems->isEmpty()) {
+        m_out << tr("ok") << '\n';
+    } else {
+        for (const auto &p : *problems) {
+            m_out << casePath << ": " << p << '\n';
+        }
+        m_out << tr("%n problem(s) found", nullptr, int(problems->size())) << '\n';
+    }
+    m_out.flush();
+    return problems->isEmpty() ? Success : Failure;
+}
+
+} // namespace Casegraph::Cli

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+class QCommandLineParser;
+
+namespace Casegraph::Models {
+class CaseFile;
+}
+
+namespace Casegraph::Cli {
+
+/// The `casegraph-cli` subcommands. Each prints readable text, or JSON with --json, and on
+/// failure prints `FILE:LINE: reason` (or a plain reason) to stderr.
+/// Exit codes: 0 success, 1 failure (including an unhealthy `check`), 2 usage error.
+class CliApplication {
+    Q_DECLARE_TR_FUNCTIONS(Casegraph::Cli::CliApplication)
+    Q_DISABLE_COPY_MOVE(CliApplication)
+public:
+    explicit CliApplication(QStringList arguments);
+    ~CliApplication();
+    int run();
+
+private:
+    enum Exit { Success = 0, Failure = 1, Usage = 2 };
+
+public:
+    // The subcommands, public only so that the command table can point at them.
+    int runNew(QCommandLineParser &parser);
+    int runDemo(QCommandLineParser &parser);
+    int runInfo(QCommandLineParser &parser);
+    int runImport(QCommandLineParser &parser);
+    int runExport(QCommandLineParser &parser);
+    int runSearch(QCommandLineParser &parser);
+    int runCheck(QCommandLineParser &parser);
+
+private:
+    /// Sets up the parser for `command`: its positional arguments and options.
+    void describe(const QString &command, QCommandLineParser &parser) const;
+    QString usage() const;
+    int usageError(const QString &message, const QString &help = {});
+    int fail(const Models::Error &error);
+    int printJson(const QJsonObject &object);
+    /// Opens an existing case; prints the error and returns nullptr on failure.
+    std::unique_ptr<Models::CaseFile> openCase(const QString &path, bool readOnly = false);
+
+    QStringList m_arguments;
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_json = false;
+};
+
+} // namespace Casegraph::Cli
