@@ -4,6 +4,7 @@
 
 #include "core/entity.h"
 #include "core/result.h"
+#include "recordreader.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -26,40 +27,33 @@ namespace Casegraph::Models {
 /// (Step::Rejected) with the reason in error().
 ///
 /// Not thread-safe; use one reader per thread.
-class FtmReader {
+class FtmReader final : public RecordReader {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::FtmReader)
     Q_DISABLE_COPY_MOVE(FtmReader)
 public:
     enum class Mode { Strict, Lenient };
-    /// What next() produced.
-    enum class Step {
-        Entity,   ///< the entity argument holds the record
-        Rejected, ///< lenient mode: a bad record was skipped; error() says why and where
-        Failed,   ///< a bad record in strict mode, or a read error; error() says why
-        End,      ///< no more records
-    };
     /// Longest line accepted and deepest JSON nesting, so that a broken or hostile file
     /// cannot exhaust memory.
     static constexpr qint64 MaxLineBytes = 64 * 1024 * 1024;
     static constexpr int MaxDepth = 64;
 
     explicit FtmReader(Mode mode = Mode::Strict);
-    ~FtmReader();
+    ~FtmReader() override;
 
     /// Opens the file. Errors name `path`, or `displayName` when one is given.
-    Status open(const QString &path, const QString &displayName = {});
+    Status open(const QString &path, const QString &displayName = {}) override;
     /// Reads the next record into `entity` (which is reset first and may be reused across calls
     /// to save allocations).
-    Step next(Entity &entity);
+    Step next(Entity &entity) override;
     /// The reason for the last Rejected or Failed step, with file, line and (for JSON syntax
     /// errors) column.
-    const Error &error() const;
+    const Error &error() const override;
 
     /// 1-based line number of the record last returned.
-    qint64 line() const;
+    qint64 line() const override;
     /// Bytes consumed so far and the file size, for progress reports.
-    qint64 bytesDone() const;
-    qint64 bytesTotal() const;
+    qint64 bytesDone() const override;
+    qint64 bytesTotal() const override;
 
     /// True when `line` (a file's first non-blank line) is a JSON object with a "schema" or
     /// an "op" key, as FtM entity and delta lines are.

@@ -3,8 +3,10 @@
 #include "importjob.h"
 #include "core/schema.h"
 #include "ftmreader.h"
+#include "recordreader.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "storage/evidencestore.h"
 #include "storage/sqlite.h"
 
 #include <QDir>
@@ -17,7 +19,6 @@ namespace Casegraph::Models {
 
 namespace {
 
-const QString ftmFormat = QStringLiteral("ftm");
 
 /// True when a failed EntityStore::write was the record's fault (its id is already in the case
 /// under an unrelated schema), not the database's. write() checks this before changing anything.
@@ -32,7 +33,11 @@ bool isSchemaConflict(const EntityStore &store, const Entity &entity)
 
 QStringList ImportJob::formats()
 {
-    return {ftmFormat};
+    QStringList names;
+    for (const auto &f : importFormats()) {
+        names << f.name;
+    }
+    return names;
 }
 
 Result<QString> ImportJob::detectFormat(const QString &path)
@@ -44,25 +49,22 @@ Result<QString> ImportJob::detectFormat(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         return Error{tr("cannot read the file: %1").arg(file.errorString()), path};
     }
-    // The first non-blank line decides. A very long first line is judged by its first MiB.
-    constexpr qint64 window = 1 << 20;
-    QByteArray line;
-    bool first = true;
-    while (!file.atEnd()) {
-        line = file.readLine(window);
-        if (first && line.startsWith("\xEF\xBB\xBF")) {
-            line.remove(0, 3);
-        }
-        first = false;
-        if (!line.trimmed().isEmpty()) {
-            break;
+    const QByteArray head = file.read(64 * 1024);
+    int best = 0;
+    QString name;
+    for (const auto &f : importFormats()) {
+        const int score = f.sniff ? f.sniff(path, head) : 0;
+        if (score > best) {
+            best = score;
+            name = f.name;
         }
     }
-    if (FtmReader::looksLikeFtm(line)) {
-        return ftmFormat;
+    if (best == 0) {
+        return Error{tr("cannot detect the format of the file; supported formats: %1")
+                         .arg(formats().join(QLatin1String(", "))),
+                     path};
     }
-    return Error{tr("cannot detect the format of the file; supported formats: %1").arg(formats().join(QLatin1String(", "))),
-                 path};
+    return name;
 }
 
 Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, const ImportOptions &options,
@@ -86,7 +88,10 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
         return Error{tr("the case is not open for writing")};
     }
 
-    FtmReader reader(options.lenient ? FtmReader::Mode::Lenient : FtmReader::Mode::Strict);
+    const auto &all = importFormats();
+    const auto it = std::find_if(all.cbegin(), all.cend(), [&](const ImportFormat &f) { return f.name == format; });
+    std::unique_ptr<RecordReader> readerPtr = it->create(options);
+    RecordReader &reader = *readerPtr;
     if (auto st = reader.open(path); !st) {
         return st.error();
     }
@@ -122,13 +127,13 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
     qint64 seen = 0;
     for (;;) {
         const auto step = reader.next(entity);
-        if (step == FtmReader::Step::End) {
+        if (step == RecordReader::Step::End) {
             break;
         }
-        if (step == FtmReader::Step::Failed) {
+        if (step == RecordReader::Step::Failed) {
             return reader.error(); // the transaction rolls back
         }
-        if (step == FtmReader::Step::Rejected) {
+        if (step == RecordReader::Step::Rejected) {
             result.rejected.append(reader.error());
         } else {
             const auto outcome = store.write(entity, result.provenanceId);
@@ -152,6 +157,14 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
                 }
                 for (const auto &v : std::as_const(entity.values)) {
                     result.unknownProperties += (v.flags & UnknownProperty) != 0;
+                }
+                if (auto source = reader.takeSource()) {
+                    source->entityRowId = store.rowIdOf(entity.id);
+                    auto added = caseFile.evidence().addSource(*source);
+                    if (!added) {
+                        return Error{added.error().message, path, reader.line()};
+                    }
+                    ++result.sources;
                 }
             }
         }

@@ -22,6 +22,7 @@ using ImportProgress = std::function<bool(qint64 bytesDone, qint64 bytesTotal, q
 struct ImportOptions {
     QString format;       ///< a name from ImportJob::formats(); empty: detect from the file
     bool lenient = false; ///< keep unknown properties, skip (and report) other bad records
+    QString mappingPath;  ///< column mapping (JSON) for tabular formats such as CSV
 };
 
 /// What an import did. `rejected` is only filled in lenient mode; strict mode fails instead.
@@ -34,6 +35,7 @@ struct ImportResult {
     QList<Error> rejected;
     qint64 unknownProperties = 0; ///< values kept although their schema lacks the property
     qint64 dangling = 0;          ///< references written by this import to ids not in the case
+    qint64 sources = 0;           ///< preserved sources (articles, documents) stored
     qint64 bytes = 0;
     qint64 elapsedMs = 0;
 
@@ -48,9 +50,10 @@ struct ImportResult {
 class ImportJob {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::ImportJob)
 public:
-    /// Format names accepted by ImportOptions::format ("ftm").
+    /// Format names accepted by ImportOptions::format, from importFormats().
     static QStringList formats();
-    /// Looks at the first non-blank line; fails with "cannot detect the format" otherwise.
+    /// Asks every format's sniffer about the file's name and first 64 KiB; the most confident
+    /// wins. Fails with "cannot detect the format" when none recognises it.
     static Result<QString> detectFormat(const QString &path);
 
     static Result<ImportResult> run(CaseFile &caseFile, const QString &path, const ImportOptions &options = {},
