@@ -13,7 +13,7 @@ CASEGRAPH_PACKAGES=(
     cmake ninja-build g++ pkg-config ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins libgl-dev
-    libsqlite3-dev sqlite3 libboost-graph-dev libsimdjson-dev libicu-dev libsodium-dev
+    libsqlite3-dev sqlite3 libboost-graph-dev libsimdjson-dev libicu-dev libsodium-dev libgumbo-dev libpoppler-qt6-dev
     xvfb xauth fonts-dejavu-core fonts-noto-cjk python3
 )
 

@@ -3,6 +3,7 @@
 #include "cliapplication.h"
 
 #include "demo/democase.h"
+#include "io/exportjob.h"
 #include "io/ftmwriter.h"
 #include "io/importjob.h"
 #include "storage/casefile.h"
@@ -103,10 +104,10 @@ QString CliApplication::usage() const
               "  new CASE [--title TITLE]      create an empty case\n"
               "  demo CASE                     create a case holding the bundled demo investigation\n"
               "  info CASE                     show the title, schema version and counts\n"
-              "  import CASE FILE [--format ftm] [--lenient] [--report PATH]\n"
-              "                                import FollowTheMoney JSON lines into the case\n"
-              "  export CASE OUT [--format ftm]\n"
-              "                                write every entity to OUT (- for standard output)\n"
+              "  import CASE FILE [--format F] [--mapping M.json] [--lenient] [--report PATH]\n"
+              "                                import a file (FtM, CSV, GEXF, GraphML, HTML, PDF, text …)\n"
+              "  export CASE OUT [--format ftm|csv|gexf|graphml] [--chart NAME | --ids FILE]\n"
+              "                                write the entities to OUT (- for standard output)\n"
               "  search CASE QUERY [--limit N] search names, aliases and source text\n"
               "  check CASE                    check the file's integrity\n"
               "\n"
@@ -239,10 +240,23 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
         parser.addOption({QStringLiteral("report"),
                           tr("Where to list rejected records (default: FILE.rejected.txt beside the case)."),
                           tr("PATH")});
+        parser.addOption({QStringLiteral("mapping"),
+                          tr("Column mapping for CSV files (JSON; see docs/import-mapping.md)."), tr("M.json")});
     } else if (command == QLatin1String("export")) {
         caseArgument();
-        parser.addPositionalArgument(QStringLiteral("OUT"), tr("The file to write, or - for standard output."));
-        parser.addOption({QStringLiteral("format"), tr("The file format: ftm (the default)."), tr("FORMAT")});
+        parser.addPositionalArgument(QStringLiteral("OUT"),
+                                     tr("The file to write (a folder for csv), or - for standard output."));
+        parser.addOption({QStringLiteral("format"),
+                          tr("The file format: %1 (default: from OUT's extension, else ftm).")
+                              .arg(supportedFormats(ExportJob::formats())),
+                          tr("FORMAT")});
+        parser.addOption({QStringLiteral("chart"),
+                          tr("Export only the visible entities of this chart and the relationships between them."),
+                          tr("NAME")});
+        parser.addOption({QStringLiteral("ids"),
+                          tr("Export only the entities listed in FILE (one id per line) and the relationships "
+                             "between them."),
+                          tr("FILE")});
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),
@@ -347,11 +361,18 @@ int CliApplication::runImport(QCommandLineParser &parser)
     ImportOptions options;
     options.lenient = parser.isSet(QStringLiteral("lenient"));
     options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
+    options.mappingPath = parser.value(QStringLiteral("mapping"));
+    if (!options.mappingPath.isEmpty() && !QFileInfo::exists(options.mappingPath)) {
+        return fail(Error{tr("no such file"), options.mappingPath});
+    }
     if (!QFileInfo::exists(file)) {
         return fail(Error{tr("no such file"), file});
     }
     if (options.format.isEmpty()) {
         auto detected = ImportJob::detectFormat(file);
+        if (!detected && QFileInfo(file).size() == 0) {
+            return fail(detected.error()); // "FILE: empty file"
+        }
         if (!detected) {
             return fail(Error{tr("cannot detect the format of %1; use --format (supported: %2)")
                                   .arg(file, supportedFormats(ImportJob::formats()))});
@@ -451,38 +472,57 @@ int CliApplication::runExport(QCommandLineParser &parser)
 {
     const QString casePath = parser.positionalArguments().at(1);
     const QString out = parser.positionalArguments().at(2);
-    const QString format = parser.value(QStringLiteral("format")).trimmed().toLower();
-    if (!format.isEmpty() && format != QLatin1String("ftm")) {
-        return fail(Error{tr("unknown format \"%1\"; supported formats: %2")
-                              .arg(parser.value(QStringLiteral("format")), QStringLiteral("ftm"))});
+    ExportOptions options;
+    options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
+    if (options.format.isEmpty()) {
+        options.format = ExportJob::formatForPath(out);
     }
-    const auto caseFile = openCase(casePath);
+    if (options.format.isEmpty()) {
+        options.format = QStringLiteral("ftm");
+    }
+    if (!ExportJob::formats().contains(options.format)) {
+        return fail(Error{tr("unknown format \"%1\"; supported formats: %2")
+                              .arg(parser.value(QStringLiteral("format")), supportedFormats(ExportJob::formats()))});
+    }
+    if (parser.isSet(QStringLiteral("chart")) && parser.isSet(QStringLiteral("ids"))) {
+        return usageError(tr("--chart and --ids cannot be combined"), commandHelp(parser));
+    }
+    const auto caseFile = openCase(casePath, true);
     if (!caseFile) {
         return Failure;
     }
-    Result<qint64> written = qint64(0);
+    if (parser.isSet(QStringLiteral("chart"))) {
+        if (auto st = ExportJob::selectChart(*caseFile, parser.value(QStringLiteral("chart")), options); !st) {
+            return fail(Error{st.error().message, casePath});
+        }
+    } else if (parser.isSet(QStringLiteral("ids"))) {
+        if (auto st = ExportJob::selectIds(*caseFile, parser.value(QStringLiteral("ids")), options); !st) {
+            return fail(st.error());
+        }
+    }
     if (out == QLatin1String("-")) {
         m_out.flush();
         QFile stdOut;
         if (!stdOut.open(stdout, QIODevice::WriteOnly)) {
             return fail(Error{tr("cannot write to standard output")});
         }
-        written = FtmWriter::write(*caseFile, stdOut);
+        const auto written = ExportJob::run(*caseFile, stdOut, options);
         stdOut.flush();
         // The entities are the output: the summary would corrupt it.
         return written ? Success : fail(written.error());
     }
-    written = FtmWriter::write(*caseFile, out);
+    const auto written = ExportJob::run(*caseFile, out, options);
     if (!written) {
         return fail(written.error());
     }
     if (m_json) {
         return printJson({{QStringLiteral("case"), casePath},
                           {QStringLiteral("out"), out},
-                          {QStringLiteral("format"), QStringLiteral("ftm")},
-                          {QStringLiteral("entities"), *written}});
+                          {QStringLiteral("format"), options.format},
+                          {QStringLiteral("entities"), written->entities},
+                          {QStringLiteral("files"), QJsonArray::fromStringList(written->files)}});
     }
-    m_out << tr("Exported %1 entities to %2").arg(*written).arg(out) << '\n';
+    m_out << tr("Exported %1 entities to %2").arg(written->entities).arg(out) << '\n';
     return Success;
 }
 

@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "democase.h"
+#include "analytics/graphprojection.h"
+#include "analytics/layout.h"
 #include "core/evidence.h"
 #include "core/schema.h"
 #include "storage/casefile.h"
+#include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
 #include "storage/sqlite.h"
@@ -36,6 +39,53 @@ Entity entityFromJson(const QJsonObject &o)
         }
     }
     return e;
+}
+
+/// The link chart "Sequencers to Xinjiang": the manufacturers, the resellers and the Xinjiang police,
+/// i.e. the ends of the three DNA-sequencer Supply relationships, laid out left to right.
+Status writeSequencerChart(CaseFile &caseFile, const QHash<QString, qint64> &rowIds, const QJsonArray &entities)
+{
+    static const QStringList supplies = {QStringLiteral("supply-thermo-resale"), QStringLiteral("supply-promega-resale"),
+                                         QStringLiteral("supply-thermo-xinjiang")};
+    QList<qint64> rows;
+    const auto add = [&](const QString &key) {
+        const qint64 row = rowIds.value(key);
+        if (row && !rows.contains(row)) {
+            rows << row;
+        }
+    };
+    for (const char *key : {"thermo-fisher", "promega", "unnamed-resellers", "xinjiang-police"}) {
+        add(QLatin1String(key));
+    }
+    for (const auto &v : entities) {
+        const QJsonObject o = v.toObject();
+        if (!supplies.contains(o.value(QLatin1String("key")).toString())) {
+            continue;
+        }
+        const QJsonObject props = o.value(QLatin1String("properties")).toObject();
+        for (const char *prop : {"manufacturer", "supplier", "recipient"}) {
+            for (const auto &ref : props.value(QLatin1String(prop)).toArray()) {
+                add(ref.toString().mid(1)); // "@key"
+            }
+        }
+    }
+    ProjectionOptions options;
+    options.entities = rows;
+    options.includeReferences = false;
+    auto graph = GraphProjection::fromCase(caseFile, options);
+    if (!graph) {
+        return graph.error();
+    }
+    auto chart = caseFile.charts().create(QStringLiteral("Sequencers to Xinjiang"),
+                                          QJsonObject{{QStringLiteral("layout"), QStringLiteral("layered")}});
+    if (!chart) {
+        return chart.error();
+    }
+    QList<ChartNode> nodes;
+    for (const auto &p : layeredLayout(*graph)) {
+        nodes << ChartNode{p.rowId, p.x, p.y, false, false, {}};
+    }
+    return caseFile.charts().setNodes(*chart, nodes);
 }
 
 } // namespace
@@ -139,6 +189,9 @@ Status DemoCase::write(CaseFile &caseFile)
                 return r.error();
             }
         }
+    }
+    if (auto st = writeSequencerChart(caseFile, rowIds, root.value(QLatin1String("entities")).toArray()); !st) {
+        return Error{tr("demo chart: %1").arg(st.error().message)};
     }
     if (auto st = tx.commit(); !st) {
         return st;

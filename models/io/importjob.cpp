@@ -50,6 +50,10 @@ Result<QString> ImportJob::detectFormat(const QString &path)
         return Error{tr("cannot read the file: %1").arg(file.errorString()), path};
     }
     const QByteArray head = file.read(64 * 1024);
+    // Nothing to sniff: say so rather than "cannot detect the format".
+    if ((head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head).trimmed().isEmpty() && file.atEnd()) {
+        return Error{tr("empty file"), path};
+    }
     int best = 0;
     QString name;
     for (const auto &f : importFormats()) {
@@ -158,7 +162,12 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
                 for (const auto &v : std::as_const(entity.values)) {
                     result.unknownProperties += (v.flags & UnknownProperty) != 0;
                 }
-                if (auto source = reader.takeSource()) {
+                auto source = reader.takeSource();
+                // The same bytes imported again (under any name) are kept once.
+                if (source && !source->sha256.isEmpty() && caseFile.evidence().sourceIdByHash(source->sha256)) {
+                    source.reset();
+                }
+                if (source) {
                     source->entityRowId = store.rowIdOf(entity.id);
                     auto added = caseFile.evidence().addSource(*source);
                     if (!added) {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casefile.h"
+#include "chartstore.h"
 #include "entitystore.h"
 #include "evidencestore.h"
 #include "migrations.h"
@@ -28,7 +29,8 @@ QString defaultActor()
 
 CaseFile::CaseFile(QObject *parent)
     : QObject(parent), m_db(std::make_unique<Sql::Database>()), m_entities(std::make_unique<EntityStore>(*this)),
-      m_evidence(std::make_unique<EvidenceStore>(*this)), m_actor(defaultActor())
+      m_evidence(std::make_unique<EvidenceStore>(*this)), m_charts(std::make_unique<ChartStore>(*this)),
+      m_actor(defaultActor())
 {
 }
 

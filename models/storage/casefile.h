@@ -19,6 +19,7 @@ class Database;
 }
 class EntityStore;
 class EvidenceStore;
+class ChartStore;
 
 /// Counts shown by `casegraph-cli info` and the window title.
 struct CaseInfo {
@@ -43,7 +44,7 @@ class CaseFile final : public QObject {
     Q_DISABLE_COPY_MOVE(CaseFile)
 public:
     /// The schema version this build writes. Older files are migrated forward on open.
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     enum class OpenMode { ReadWrite, ReadOnly };
 
     explicit CaseFile(QObject *parent = nullptr);
@@ -81,6 +82,8 @@ public:
 
     EntityStore &entities() const { return *m_entities; }
     EvidenceStore &evidence() const { return *m_evidence; }
+    /// Named link charts: chosen entities with positions (schema version 3).
+    ChartStore &charts() const { return *m_charts; }
     Sql::Database &database() const { return *m_db; }
 
     /// Creates a case at an older schema version, for migration tests and tooling.
@@ -94,16 +97,20 @@ Q_SIGNALS:
     void entitiesReset();
     void sourcesChanged();
     void evidenceChanged(qint64 entityRowId);
+    /// A chart was created, renamed, deleted or its nodes changed (chartId of a deleted chart too).
+    void chartChanged(qint64 chartId);
 
 private:
     Status configure();
     Status migrate();
     friend class EntityStore;
     friend class EvidenceStore;
+    friend class ChartStore;
 
     std::unique_ptr<Sql::Database> m_db;
     std::unique_ptr<EntityStore> m_entities;
     std::unique_ptr<EvidenceStore> m_evidence;
+    std::unique_ptr<ChartStore> m_charts;
     QString m_path;
     QString m_actor;
     bool m_readOnly = false;

@@ -93,6 +93,15 @@ std::optional<Source> EvidenceStore::sourceForEntity(qint64 entityRowId) const
     return id ? source(id) : std::nullopt;
 }
 
+qint64 EvidenceStore::sourceIdByHash(const QString &sha256) const
+{
+    auto *s = m_case.database().cached("SELECT id FROM source WHERE sha256=? ORDER BY id LIMIT 1");
+    s->bind(1, sha256);
+    const qint64 id = s->step() ? s->int64(0) : 0;
+    s->reset();
+    return id;
+}
+
 QList<EvidenceStore::SourceSummary> EvidenceStore::sources() const
 {
     QList<SourceSummary> out;

@@ -23,6 +23,9 @@ public:
     Result<qint64> addSource(Source source);
     std::optional<Source> source(qint64 id) const;
     std::optional<Source> sourceForEntity(qint64 entityRowId) const;
+    /// The id of a source whose original bytes have this SHA-256 (hex), or 0 when none has.
+    /// Importers use it so that the same file imported twice is stored once.
+    qint64 sourceIdByHash(const QString &sha256) const;
     /// id, entity row id, file name and the entity's caption, without the (large) bodies.
     struct SourceSummary {
         qint64 id = 0;

@@ -101,6 +101,29 @@ CREATE VIRTUAL TABLE entity_fts USING fts5(names, tokenize='unicode61 remove_dia
 CREATE VIRTUAL TABLE source_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
 )sql";
 
+// Version 3: named link charts (a chosen set of entities with positions) for the network view.
+// Deleting an entity removes it from every chart; chart_node_entity serves that cascade.
+const char *const v3 = R"sql(
+CREATE TABLE chart(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,      -- UTC, ISO 8601
+  modified_at TEXT NOT NULL,
+  settings TEXT                  -- JSON object: layout, filters, styles (the view's own keys)
+);
+CREATE TABLE chart_node(
+  chart INTEGER NOT NULL REFERENCES chart(id) ON DELETE CASCADE,
+  entity INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  x REAL NOT NULL DEFAULT 0,
+  y REAL NOT NULL DEFAULT 0,
+  pinned INTEGER NOT NULL DEFAULT 0,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  grp TEXT,                      -- a group (cluster) name, or NULL
+  PRIMARY KEY(chart, entity)
+) WITHOUT ROWID;
+CREATE INDEX chart_node_entity ON chart_node(entity);
+)sql";
+
 Status populateFts(Sql::Database &db)
 {
     // Fill the new indexes from the data a version-1 file already holds.
@@ -177,6 +200,9 @@ Status run(Sql::Database &db, int from, int to)
             if (st) {
                 st = populateFts(db);
             }
+            break;
+        case 3:
+            st = db.exec(QString::fromUtf8(v3));
             break;
         default:
             st = Error{QCoreApplication::translate("Casegraph::Models::Migrations", "no migration to version %1")

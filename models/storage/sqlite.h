@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 
@@ -77,6 +78,8 @@ public:
     double real(int column) const;
     QString text(int column) const;
     QByteArray blob(int column) const;
+    /// The column's bytes (UTF-8 for text) without a copy; valid until the next step() or reset().
+    QByteArrayView view(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "entitypageloader.h"
+#include "core/schema.h"
+#include "storage/casefile.h"
+#include "storage/sqlite.h"
+
+#include <QMutexLocker>
+
+#include <sqlite3.h>
+
+namespace Casegraph::Models {
+
+namespace {
+QString describe(const EntityStore &store, const EntityRow &row)
+{
+    const Schema *schema = SchemaRegistry::instance().schema(row.schema);
+    if (!schema || (!schema->isEdge() && !schema->isA(QStringLiteral("Sanction")))) {
+        return {};
+    }
+    const auto entity = store.entity(row.rowId);
+    if (!entity) {
+        return {};
+    }
+    const auto captionOf = [&](const QString &id) {
+        const auto r = id.isEmpty() ? std::nullopt : store.row(store.rowIdOf(id));
+        return r ? r->caption : id;
+    };
+    if (schema->isEdge()) {
+        return EntityPageLoader::tr("%1 → %2").arg(captionOf(entity->first(schema->edgeSource)),
+                                                    captionOf(entity->first(schema->edgeTarget)));
+    }
+    return captionOf(entity->first(QStringLiteral("entity")));
+}
+} // namespace
+
+EntityPageLoader::EntityPageLoader(const QString &path, QObject *parent) : QThread(parent), m_path(path)
+{
+    setObjectName(QStringLiteral("EntityPageLoader"));
+}
+
+EntityPageLoader::~EntityPageLoader()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_urgent.clear();
+        m_pages.clear();
+        // Safe from another thread; only a result nobody waits for is lost.
+        if (m_handle) {
+            sqlite3_interrupt(m_handle);
+        }
+        m_wake.wakeAll();
+    }
+    wait();
+}
+
+void EntityPageLoader::enqueue(Request request)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (request.kind == Request::Kind::Page) {
+            m_pages.push_back(std::move(request));
+        } else {
+            m_urgent.push_back(std::move(request));
+        }
+        m_wake.wakeOne();
+    }
+    if (!isRunning() && !m_failed) {
+        start(QThread::LowPriority);
+    }
+}
+
+void EntityPageLoader::requestCount(quint64 generation, const EntityFilter &filter)
+{
+    enqueue(Request{Request::Kind::Count, generation, filter});
+}
+
+void EntityPageLoader::requestSummary(quint64 generation)
+{
+    enqueue(Request{Request::Kind::Summary, generation});
+}
+
+void EntityPageLoader::requestPage(quint64 generation, const EntityFilter &filter, qint64 page, qint64 offset,
+                                   int limit, const std::optional<EntityRow> &after)
+{
+    enqueue(Request{Request::Kind::Page, generation, filter, page, offset, limit, after});
+}
+
+void EntityPageLoader::run()
+{
+    CaseFile caseFile;
+    if (auto st = caseFile.open(m_path, CaseFile::OpenMode::ReadOnly); !st) {
+        m_failed = true;
+        Q_EMIT failed(st.error().toString());
+        return;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_handle = caseFile.database().handle();
+    }
+    const EntityStore &store = caseFile.entities();
+    for (;;) {
+        Request request;
+        QList<Request> skipped;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (!m_stopping && m_urgent.empty() && m_pages.empty()) {
+                m_wake.wait(&m_mutex);
+            }
+            if (m_stopping) {
+                m_handle = nullptr;
+                break;
+            }
+            while (m_pages.size() > size_t(MaxQueuedPages)) {
+                skipped.append(std::move(m_pages.front()));
+                m_pages.pop_front();
+            }
+            if (!m_urgent.empty()) {
+                request = std::move(m_urgent.front());
+                m_urgent.pop_front();
+            } else {
+                request = std::move(m_pages.back());
+                m_pages.pop_back();
+            }
+        }
+        for (const auto &s : std::as_const(skipped)) {
+            Q_EMIT pageSkipped(s.generation, s.page);
+        }
+        if (request.generation < m_minimumGeneration) {
+            if (request.kind == Request::Kind::Page) {
+                Q_EMIT pageSkipped(request.generation, request.page);
+            }
+            continue;
+        }
+        switch (request.kind) {
+        case Request::Kind::Count:
+            Q_EMIT countLoaded(request.generation, store.count(request.filter));
+            break;
+        case Request::Kind::Summary:
+            Q_EMIT summaryLoaded(request.generation, store.countsBySchema());
+            break;
+        case Request::Kind::Page: {
+            const EntityRow *after = request.after ? &*request.after : nullptr;
+            const auto rows = store.page(request.filter, request.offset, request.limit, after);
+            QStringList details;
+            details.reserve(rows.size());
+            for (const auto &row : rows) {
+                details << describe(store, row);
+            }
+            Q_EMIT pageLoaded(request.generation, request.page, rows, details);
+            break;
+        }
+        }
+    }
+}
+
+} // namespace Casegraph::Models

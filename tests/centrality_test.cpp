@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/analyticstext.h"
+#include "analytics/centrality.h"
+#include "analytics/layout.h"
+#include "support/graphfixture.h"
+
+#include <QTest>
+
+using namespace Casegraph::Models;
+using Casegraph::Tests::GraphFixture;
+
+/// Degree, betweenness (exact and sampled), weak components and the layered layout, by entity id.
+class CentralityTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void degrees();
+    void exactBetweenness();
+    void sampledBetweenness();
+    void components();
+    void layeredLayout();
+    void textReport();
+
+private:
+    GraphFixture m_f;
+    GraphProjection m_g;
+};
+
+void CentralityTest::initTestCase()
+{
+    // A path a → b → c → d, a star hub → s1..s3, and an isolated pair x — y.
+    for (const char *id : {"a", "b", "c", "d", "hub", "s1", "s2", "s3", "x", "y"}) {
+        QVERIFY(m_f.node(QLatin1String(id)));
+    }
+    m_f.ownership(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"));
+    m_f.ownership(QStringLiteral("bc"), QStringLiteral("b"), QStringLiteral("c"));
+    m_f.ownership(QStringLiteral("bc2"), QStringLiteral("b"), QStringLiteral("c")); // parallel
+    m_f.ownership(QStringLiteral("cd"), QStringLiteral("c"), QStringLiteral("d"));
+    for (const char *s : {"s1", "s2", "s3"}) {
+        m_f.ownership(QStringLiteral("hub-") + QLatin1String(s), QStringLiteral("hub"), QLatin1String(s));
+    }
+    m_f.link(QStringLiteral("xy"), QStringLiteral("UnknownLink"), QStringLiteral("x"), QStringLiteral("y"));
+    auto g = GraphProjection::fromCase(m_f.caseFile());
+    QVERIFY(g.ok());
+    m_g = *g;
+}
+
+void CentralityTest::degrees()
+{
+    const auto d = degreeCentrality(m_g);
+    QCOMPARE(d.size(), m_g.nodeCount());
+    QCOMPARE(d.first().id, QStringLiteral("b")); // in 1, out 2 (parallel edges count) = 3, ties hub by id
+    QCOMPARE(d.first().in, 1);
+    QCOMPARE(d.first().out, 2);
+    QCOMPARE(d[1].id, QStringLiteral("c"));
+    QCOMPARE(d[2].id, QStringLiteral("hub"));
+    QCOMPARE(d[2].out, 3);
+}
+
+void CentralityTest::exactBetweenness()
+{
+    const auto r = betweennessCentrality(m_g);
+    QVERIFY(!r.approximate);
+    QHash<QString, double> by;
+    for (const auto &s : r.scores) {
+        by.insert(s.id, s.value);
+    }
+    // Undirected path a-b-c-d: b and c each lie on 2 shortest paths; the hub on the 3 pairs of leaves.
+    QCOMPARE(by.value(QStringLiteral("b")), 2.0);
+    QCOMPARE(by.value(QStringLiteral("c")), 2.0);
+    QCOMPARE(by.value(QStringLiteral("hub")), 3.0);
+    QCOMPARE(by.value(QStringLiteral("a")), 0.0);
+    QCOMPARE(r.scores.first().id, QStringLiteral("hub"));
+    BetweennessOptions directed;
+    directed.directed = true;
+    QHash<QString, double> dir;
+    for (const auto &s : betweennessCentrality(m_g, directed).scores) {
+        dir.insert(s.id, s.value);
+    }
+    QCOMPARE(dir.value(QStringLiteral("b")), 2.0); // a→c, a→d
+    QCOMPARE(dir.value(QStringLiteral("hub")), 0.0);
+}
+
+void CentralityTest::sampledBetweenness()
+{
+    BetweennessOptions o;
+    o.exactNodeLimit = 0;
+    o.samples = int(m_g.nodeCount()); // every node sampled: the exact values
+    const auto r = betweennessCentrality(m_g, o);
+    QVERIFY(r.approximate);
+    QCOMPARE(r.samples, int(m_g.nodeCount()));
+    QCOMPARE(r.scores.first().id, QStringLiteral("hub"));
+    QVERIFY(qAbs(r.scores.first().value - 3.0) < 1e-9);
+    o.samples = 3;
+    o.limit = 2;
+    const auto few = betweennessCentrality(m_g, o);
+    QCOMPARE(few.samples, 3);
+    QCOMPARE(few.scores.size(), 2);
+}
+
+void CentralityTest::components()
+{
+    const auto c = weakComponents(m_g);
+    // {a,b,c,d}, {hub,s1,s2,s3}, {x,y}, and the fixture's article alone.
+    QCOMPARE(c.sizes, (QList<qsizetype>{4, 4, 2, 1}));
+    QHash<QString, int> of;
+    for (const auto &n : c.nodes) {
+        of.insert(n.id, n.component);
+    }
+    QCOMPARE(of.value(QStringLiteral("a")), of.value(QStringLiteral("d")));
+    QVERIFY(of.value(QStringLiteral("a")) != of.value(QStringLiteral("hub")));
+    QCOMPARE(of.value(QStringLiteral("x")), 2);
+}
+
+void CentralityTest::layeredLayout()
+{
+    const auto positions = Casegraph::Models::layeredLayout(m_g, 100, 50);
+    QCOMPARE(positions.size(), m_g.nodeCount());
+    QHash<QString, NodePosition> at;
+    for (const auto &p : positions) {
+        at.insert(p.id, p);
+    }
+    QCOMPARE(at.value(QStringLiteral("a")).layer, 0);
+    QCOMPARE(at.value(QStringLiteral("d")).layer, 3);
+    QCOMPARE(at.value(QStringLiteral("d")).x, 300.0);
+    QCOMPARE(at.value(QStringLiteral("s1")).layer, 1);
+}
+
+void CentralityTest::textReport()
+{
+    const QStringList lines =
+        AnalyticsText::centrality(degreeCentrality(m_g), betweennessCentrality(m_g), weakComponents(m_g), 3);
+    QCOMPARE(lines.first(), QStringLiteral("Betweenness (exact):"));
+    QCOMPARE(lines.last(), QStringLiteral("Weakly connected components: 4; largest: 4, 4, 2, 1"));
+}
+
+QTEST_MAIN(CentralityTest)
+#include "centrality_test.moc"

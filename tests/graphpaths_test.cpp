@@ -1,0 +1,231 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/analyticstext.h"
+#include "analytics/paths.h"
+#include "support/graphfixture.h"
+
+#include <QTest>
+
+using namespace Casegraph::Models;
+using Casegraph::Tests::GraphFixture;
+
+/// Shortest and all simple paths on a case file: direction, relationship types, as-of dates with
+/// partial dates, the path cap.
+class GraphPathsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void shortestPathHops();
+    void directionMatters();
+    void undirectedSchemaCrossedBothWays();
+    void allSimplePathsSortedByLength();
+    void maxHopsBoundsPaths();
+    void relationshipTypes();
+    void asOfDate_data();
+    void asOfDate();
+    void asOfDropsExpiredRelationships();
+    void capIsReported();
+    void errors();
+    void textReport();
+
+private:
+    static QStringList via(const GraphPath &p);
+    PathQuery query(const char *from, const char *to) const;
+    GraphFixture m_f;
+    GraphProjection m_g;
+};
+
+QStringList GraphPathsTest::via(const GraphPath &p)
+{
+    QStringList out;
+    for (const auto &h : p.hops) {
+        out << h.link.relationship;
+    }
+    return out;
+}
+
+PathQuery GraphPathsTest::query(const char *from, const char *to) const
+{
+    PathQuery q;
+    q.from = QLatin1String(from);
+    q.to = QLatin1String(to);
+    return q;
+}
+
+void GraphPathsTest::initTestCase()
+{
+    QVERIFY(m_f.isValid());
+    for (const char *id : {"A", "B", "C", "D", "E", "F", "G", "HUB", "Z"}) {
+        QVERIFY(m_f.node(QLatin1String(id)));
+    }
+    QVERIFY(m_f.ownership(QStringLiteral("o1"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("60%"),
+                          QStringLiteral("2019"), QStringLiteral("2020")));
+    QVERIFY(m_f.link(QStringLiteral("s1"), QStringLiteral("Supply"), QStringLiteral("B"), QStringLiteral("C"),
+                     {{QStringLiteral("startDate"), QStringLiteral("2021-03")}}));
+    QVERIFY(m_f.ownership(QStringLiteral("o2"), QStringLiteral("A"), QStringLiteral("D")));
+    QVERIFY(m_f.link(QStringLiteral("d1"), QStringLiteral("Directorship"), QStringLiteral("D"), QStringLiteral("G")));
+    QVERIFY(m_f.ownership(QStringLiteral("o5"), QStringLiteral("G"), QStringLiteral("C")));
+    QVERIFY(m_f.link(QStringLiteral("l1"), QStringLiteral("UnknownLink"), QStringLiteral("E"), QStringLiteral("C")));
+    QVERIFY(m_f.ownership(QStringLiteral("o3"), QStringLiteral("C"), QStringLiteral("F")));
+    // 30 two-hop paths HUB → Mi → Z.
+    for (int i = 0; i < 30; ++i) {
+        const QString m = QStringLiteral("M%1").arg(i);
+        QVERIFY(m_f.node(m));
+        QVERIFY(m_f.ownership(QStringLiteral("hm%1").arg(i), QStringLiteral("HUB"), m));
+        QVERIFY(m_f.ownership(QStringLiteral("mz%1").arg(i), m, QStringLiteral("Z")));
+    }
+    m_f.evidence(QStringLiteral("o1"), 2);
+    auto g = GraphProjection::fromCase(m_f.caseFile());
+    QVERIFY(g.ok());
+    m_g = *g;
+}
+
+void GraphPathsTest::shortestPathHops()
+{
+    const auto r = shortestPath(m_g, query("A", "C"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->paths.size(), 1);
+    const GraphPath &p = r->paths.first();
+    QCOMPARE(p.length(), 2);
+    QCOMPARE(p.hops[0].from, QStringLiteral("A"));
+    QCOMPARE(p.hops[0].link.relationship, QStringLiteral("o1"));
+    QCOMPARE(p.hops[0].link.schema, QStringLiteral("Ownership"));
+    QCOMPARE(p.hops[0].to, QStringLiteral("B"));
+    QCOMPARE(p.hops[0].link.evidence, 2);
+    QCOMPARE(p.hops[1].link.relationship, QStringLiteral("s1"));
+    QCOMPARE(p.hops[1].to, QStringLiteral("C"));
+    QCOMPARE(p.hops[1].link.evidence, 0);
+    QCOMPARE(p.evidence(), 2);
+    QCOMPARE(p.minEvidence(), 0);
+}
+
+void GraphPathsTest::directionMatters()
+{
+    QVERIFY(shortestPath(m_g, query("C", "A"))->paths.isEmpty());
+    auto q = query("C", "A");
+    q.undirected = true;
+    const auto r = shortestPath(m_g, q);
+    QCOMPARE(r->paths.size(), 1);
+    QCOMPARE(r->paths.first().length(), 2);
+    QVERIFY(!r->paths.first().hops.first().forward);
+    QCOMPARE(r->paths.first().hops.first().from, QStringLiteral("C"));
+}
+
+void GraphPathsTest::undirectedSchemaCrossedBothWays()
+{
+    // UnknownLink is undirected: C reaches E against its stored direction, even in directed mode.
+    const auto r = shortestPath(m_g, query("C", "E"));
+    QCOMPARE(r->paths.size(), 1);
+    QCOMPARE(r->paths.first().hops.first().link.relationship, QStringLiteral("l1"));
+    QVERIFY(!r->paths.first().hops.first().forward);
+    QCOMPARE(shortestPath(m_g, query("E", "F"))->paths.first().length(), 2);
+}
+
+void GraphPathsTest::allSimplePathsSortedByLength()
+{
+    const auto r = allSimplePaths(m_g, query("A", "C"));
+    QVERIFY(r.ok());
+    QVERIFY(!r->capped);
+    QCOMPARE(r->paths.size(), 2);
+    QCOMPARE(via(r->paths[0]), (QStringList{QStringLiteral("o1"), QStringLiteral("s1")}));
+    QCOMPARE(via(r->paths[1]), (QStringList{QStringLiteral("o2"), QStringLiteral("d1"), QStringLiteral("o5")}));
+    // Undirected: also through E? No — E hangs off C only. A→F gains the extra step.
+    QCOMPARE(allSimplePaths(m_g, query("A", "F"))->paths.size(), 2);
+}
+
+void GraphPathsTest::maxHopsBoundsPaths()
+{
+    auto q = query("A", "C");
+    q.maxHops = 2;
+    QCOMPARE(allSimplePaths(m_g, q)->paths.size(), 1);
+    QCOMPARE(shortestPath(m_g, q)->paths.size(), 1);
+    q.maxHops = 1;
+    QCOMPARE(allSimplePaths(m_g, q)->paths.size(), 0);
+    QCOMPARE(shortestPath(m_g, q)->paths.size(), 0);
+}
+
+void GraphPathsTest::relationshipTypes()
+{
+    auto q = query("A", "C");
+    q.schemata = {QStringLiteral("Ownership")};
+    QVERIFY(allSimplePaths(m_g, q)->paths.isEmpty());
+    q.schemata = {QStringLiteral("Ownership"), QStringLiteral("Directorship")};
+    const auto r = allSimplePaths(m_g, q);
+    QCOMPARE(r->paths.size(), 1);
+    QCOMPARE(via(r->paths.first()), (QStringList{QStringLiteral("o2"), QStringLiteral("d1"), QStringLiteral("o5")}));
+    // A parent schema includes its descendants: Interest covers Ownership and Directorship.
+    q.schemata = {QStringLiteral("Interest")};
+    QCOMPARE(allSimplePaths(m_g, q)->paths.size(), 1);
+}
+
+void GraphPathsTest::asOfDate_data()
+{
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<bool>("valid");
+    // o1 runs from "2019" to "2020": the first day of 2019 to the last day of 2020.
+    QTest::newRow("day before the start year") << QDate(2018, 12, 31) << false;
+    QTest::newRow("earliest day of the start year") << QDate(2019, 1, 1) << true;
+    QTest::newRow("inside") << QDate(2019, 7, 14) << true;
+    QTest::newRow("latest day of the end year") << QDate(2020, 12, 31) << true;
+    QTest::newRow("day after the end year") << QDate(2021, 1, 1) << false;
+}
+
+void GraphPathsTest::asOfDate()
+{
+    QFETCH(QDate, day);
+    QFETCH(bool, valid);
+    auto q = query("A", "B");
+    q.asOf = day;
+    QCOMPARE(!shortestPath(m_g, q)->paths.isEmpty(), valid);
+    QCOMPARE(!allSimplePaths(m_g, q)->paths.isEmpty(), valid);
+}
+
+void GraphPathsTest::asOfDropsExpiredRelationships()
+{
+    auto q = query("A", "C");
+    q.asOf = QDate(2021, 6, 1); // o1 ended in 2020; s1 began in March 2021; the rest are open
+    const auto r = allSimplePaths(m_g, q);
+    QCOMPARE(r->paths.size(), 1);
+    QCOMPARE(via(r->paths.first()).first(), QStringLiteral("o2"));
+    q.asOf = QDate(2021, 2, 28); // s1 not yet
+    QCOMPARE(allSimplePaths(m_g, q)->paths.size(), 1);
+}
+
+void GraphPathsTest::capIsReported()
+{
+    auto q = query("HUB", "Z");
+    QCOMPARE(allSimplePaths(m_g, q)->paths.size(), 30);
+    QVERIFY(!allSimplePaths(m_g, q)->capped);
+    q.maxPaths = 10;
+    const auto r = allSimplePaths(m_g, q);
+    QCOMPARE(r->paths.size(), 10);
+    QVERIFY(r->capped);
+    QVERIFY(AnalyticsText::paths(q, *shortestPath(m_g, q), *r).last().contains(QLatin1String("10 paths")));
+}
+
+void GraphPathsTest::errors()
+{
+    QVERIFY(!shortestPath(m_g, query("A", "nobody")).ok());
+    const auto rel = allSimplePaths(m_g, query("o1", "C"));
+    QVERIFY(!rel.ok());
+    QVERIFY(rel.error().message.contains(QLatin1String("o1")));
+    QVERIFY(!allSimplePaths(m_g, query("A", "A")).ok());
+    auto q = query("A", "C");
+    q.schemata = {QStringLiteral("Frobnication")};
+    QVERIFY(!allSimplePaths(m_g, q).ok());
+    q = query("A", "C");
+    q.maxPaths = 0;
+    QVERIFY(!allSimplePaths(m_g, q).ok());
+}
+
+void GraphPathsTest::textReport()
+{
+    const auto q = query("A", "C");
+    const QStringList lines = AnalyticsText::paths(q, *shortestPath(m_g, q), *allSimplePaths(m_g, q));
+    QVERIFY(lines.size() >= 4);
+    QCOMPARE(lines[1], QStringLiteral("  A —[Ownership o1: 60%, 2019 – 2020, 2 excerpt(s)]→ B —[Supply s1: 2021-03 – "
+                                      "open, 0 excerpt(s)]→ C"));
+}
+
+QTEST_MAIN(GraphPathsTest)
+#include "graphpaths_test.moc"

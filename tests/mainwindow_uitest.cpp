@@ -1,0 +1,331 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "addvaluedialog.h"
+#include "commands/caseeditor.h"
+#include "demo/democase.h"
+#include "entitiesdock.h"
+#include "inspectordock.h"
+#include "itemmodels/entitytablemodel.h"
+#include "itemmodels/itemdatarole.h"
+#include "itemmodels/propertiesmodel.h"
+#include "itemmodels/sourcesmodel.h"
+#include "mainwindow.h"
+#include "recentfiles.h"
+#include "sourcesdock.h"
+#include "storage/casefile.h"
+#include "storage/entitystore.h"
+#include "storage/evidencestore.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Casegraph::Models;
+using namespace Casegraph::Ui;
+
+/// The main window offscreen, as a user meets it: a case opens into populated docks, selecting
+/// things shows them, the filters and shortcuts work, and edits can be undone.
+class MainWindowUiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void docksArePopulated();
+    void sourceShowsHighlightedPassages();
+    void searchAndSchemaFilter();
+    void keyboardShortcutsFocusTheSearches();
+    void referenceNavigatesAndPassageOpensItsEntity();
+    void addValueDialogValidatesInline();
+    void undoActionRevertsAnEdit();
+    void titleStatusAndRecentFiles();
+    void demoCaseIsPopulated();
+
+private:
+    QStringList highlightedPassages() const;
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    qint64 m_company = 0;
+    qint64 m_article = 0;
+    qint64 m_person = 0;
+    QStringList m_quotes;
+    std::unique_ptr<RecentFiles> m_recent;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void MainWindowUiTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("window.casegraph"));
+    CaseFile cf;
+    QVERIFY(cf.create(m_path, QStringLiteral("Camera exports")).ok());
+    const qint64 prov = *cf.addProvenance(Provenance::Kind::Import, QStringLiteral("companies.json"));
+    auto &store = cf.entities();
+    for (int i = 0; i < 20; ++i) {
+        Entity e;
+        e.schema = QStringLiteral("Company");
+        e.add(QStringLiteral("name"), QStringLiteral("Company %1").arg(i, 2, 10, QLatin1Char('0')));
+        QVERIFY(store.create(e, prov).ok());
+    }
+    for (int i = 0; i < 8; ++i) {
+        Entity e;
+        e.schema = QStringLiteral("Person");
+        e.add(QStringLiteral("name"), QStringLiteral("Person %1").arg(i));
+        const qint64 row = *store.create(e, prov);
+        m_person = m_person ? m_person : row;
+    }
+    Entity company;
+    company.schema = QStringLiteral("Company");
+    company.add(QStringLiteral("name"), QStringLiteral("Acme Vision Ltd"));
+    company.add(QStringLiteral("country"), QStringLiteral("cn"));
+    m_company = *store.create(company, prov);
+    Entity ownership;
+    ownership.schema = QStringLiteral("Ownership");
+    ownership.add(QStringLiteral("owner"), store.row(m_person)->id);
+    ownership.add(QStringLiteral("asset"), store.row(m_company)->id);
+    QVERIFY(store.create(ownership, prov).ok());
+
+    Entity article;
+    article.schema = QStringLiteral("Article");
+    article.add(QStringLiteral("title"), QStringLiteral("Cameras for the police"));
+    m_article = *store.create(article, prov);
+    Source s;
+    s.entityRowId = m_article;
+    s.fileName = QStringLiteral("cameras.txt");
+    s.mimeType = QStringLiteral("text/plain");
+    // Non-BMP characters before the passages: offsets count code points, the view UTF-16 units.
+    s.text = QStringLiteral("𝐑𝐞𝐩𝐨𝐫𝐭\nAcme Vision Ltd sold cameras to the police in 2019.\n"
+                            "The company denies it sold anything to the police.\nOther text.");
+    s.original = s.text.toUtf8();
+    const qint64 source = *cf.evidence().addSource(s);
+    const auto excerpt = [&](const QString &quote, Excerpt::Stance stance) {
+        const qint64 at = utf16ToCodePoints(s.text, s.text.indexOf(quote));
+        m_quotes << quote;
+        Excerpt x{0, 0, source, at, at + quote.size(), quote};
+        x.stance = stance;
+        return x;
+    };
+    Claim name;
+    name.entityRowId = m_company;
+    name.property = QStringLiteral("name");
+    name.value = QStringLiteral("Acme Vision Ltd");
+    name.excerpts << excerpt(QStringLiteral("Acme Vision Ltd"), Excerpt::Stance::Supports);
+    QVERIFY(cf.evidence().addClaim(name).ok());
+    Claim sold;
+    sold.entityRowId = m_company;
+    sold.excerpts << excerpt(QStringLiteral("sold cameras to the police in 2019"), Excerpt::Stance::Supports)
+                  << excerpt(QStringLiteral("denies it sold anything"), Excerpt::Stance::Contradicts);
+    QVERIFY(cf.evidence().addClaim(sold).ok());
+}
+
+void MainWindowUiTest::init()
+{
+    m_recent = std::make_unique<RecentFiles>();
+    m_window = std::make_unique<MainWindow>(m_recent.get());
+    m_window->setInteractive(false);
+    m_window->setLayoutPersistence(false);
+    QVERIFY(m_window->openCase(m_path).ok());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->waitUntilLoaded(10000));
+}
+
+void MainWindowUiTest::cleanup()
+{
+    m_window.reset();
+    m_recent.reset();
+}
+
+QStringList MainWindowUiTest::highlightedPassages() const
+{
+    QStringList out;
+    const QTextDocument *doc = m_window->sourcesDock()->textView()->document();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (f.charFormat().isAnchor() && f.charFormat().background().style() != Qt::NoBrush) {
+                out << f.text();
+            }
+        }
+    }
+    return out;
+}
+
+void MainWindowUiTest::docksArePopulated()
+{
+    QTableView *entities = m_window->entitiesDock()->view();
+    QCOMPARE(entities->model()->rowCount(), 31);
+    QCOMPARE(m_window->entitiesDock()->schemaFilter()->itemText(0), QStringLiteral("All schemata (31)"));
+    QVERIFY(m_window->entitiesDock()->schemaFilter()->findData(QStringLiteral("Person")) > 0);
+    QCOMPARE(m_window->sourcesDock()->view()->model()->rowCount(), 1);
+
+    m_window->entitiesDock()->selectRow(0);
+    QTRY_VERIFY(m_window->inspectorDock()->entityRowId() != 0);
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    QVERIFY(props->rowCount() >= 1);
+    QVERIFY(props->rowCount(props->indexOfSection(PropertiesModel::Section::Properties)) >= 1);
+    QCOMPARE(props->entity()->caption, entities->model()->index(0, 0).data(Qt::EditRole).toString());
+    QVERIFY(m_window->inspectorDock()->view()->isVisible());
+}
+
+void MainWindowUiTest::sourceShowsHighlightedPassages()
+{
+    m_window->sourcesDock()->selectRow(0);
+    QTRY_COMPARE(m_window->sourcesDock()->highlightCount(), 3);
+    QStringList shown = highlightedPassages();
+    shown.sort();
+    QStringList expected = m_quotes;
+    expected.sort();
+    QCOMPARE(shown, expected); // exactly the quoted words, despite the surrogate pairs before them
+    QVERIFY(m_window->sourcesDock()->textView()->toPlainText().contains(QLatin1String("Other text.")));
+    // Selecting a source shows its Article in the Inspector.
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), m_article);
+}
+
+void MainWindowUiTest::searchAndSchemaFilter()
+{
+    EntitiesDock *dock = m_window->entitiesDock();
+    QTest::keyClicks(dock->searchField(), QStringLiteral("acme vis"));
+    QTRY_COMPARE(dock->view()->model()->rowCount(), 1);
+    QTRY_COMPARE(dock->view()->model()->index(0, 0).data().toString(), QStringLiteral("Acme Vision Ltd"));
+    dock->searchField()->clear();
+    QTRY_COMPARE(dock->view()->model()->rowCount(), 31);
+
+    QComboBox *schema = dock->schemaFilter();
+    const int persons = schema->findData(QStringLiteral("Person"));
+    QCOMPARE(schema->itemText(persons), QStringLiteral("People (8)"));
+    schema->setCurrentIndex(persons);
+    Q_EMIT schema->activated(persons);
+    QTRY_COMPARE(dock->view()->model()->rowCount(), 8);
+    QCOMPARE(dock->view()->model()->index(7, 0).data(ItemDataRole::SchemaRole).toString(), QStringLiteral("Person"));
+}
+
+void MainWindowUiTest::keyboardShortcutsFocusTheSearches()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->entitiesDock()->view()->setFocus();
+    QTest::keySequence(m_window.get(), QKeySequence::Find);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->entitiesDock()->searchField()));
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_K));
+    QTRY_VERIFY(QApplication::focusWidget() != m_window->entitiesDock()->searchField());
+    QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    // Typing there lists hits from names and from the sources' text.
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("police"));
+    QTRY_VERIFY(QApplication::focusWidget()->property("text").toString() == QLatin1String("police"));
+}
+
+void MainWindowUiTest::referenceNavigatesAndPassageOpensItsEntity()
+{
+    m_window->showEntity(m_company);
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    const QModelIndex refs = props->indexOfSection(PropertiesModel::Section::ReferencedBy);
+    QCOMPARE(props->rowCount(refs), 1);
+    const QModelIndex ownership = props->index(0, PropertiesModel::ValueColumn, refs);
+    QTreeView *tree = m_window->inspectorDock()->view();
+    tree->scrollTo(ownership);
+    // A view only takes a double-click on the row it saw pressed first, as with a real mouse.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(ownership).center());
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(ownership).center());
+    QTRY_VERIFY(m_window->inspectorDock()->entityRowId() != m_company);
+    QCOMPARE(props->entity()->schema, QStringLiteral("Ownership"));
+
+    // Clicking a highlighted passage opens the entity the claim is about.
+    m_window->sourcesDock()->selectRow(0);
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), m_article);
+    Q_EMIT m_window->sourcesDock()->textView()->anchorClicked(
+        QUrl(QStringLiteral("excerpt:%1").arg(m_window->caseFile()->evidence().claimsFor(m_company).first().excerpts.first().id)));
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), m_company);
+    QCOMPARE(m_window->sourcesDock()->currentSourceId(), m_window->sourcesDock()->model()->summary(0).id);
+}
+
+void MainWindowUiTest::addValueDialogValidatesInline()
+{
+    const auto entity = m_window->caseFile()->entities().entity(m_company);
+    AddValueDialog dialog(*m_window->editor(), *entity);
+    dialog.setProperty(QStringLiteral("incorporationDate"));
+    dialog.valueField()->setText(QStringLiteral("2019-13"));
+    QVERIFY(!dialog.errorLabel()->isHidden() || !dialog.errorLabel()->text().isEmpty());
+    QVERIFY(dialog.errorLabel()->text().contains(QLatin1String("2019-13")));
+    dialog.valueField()->setText(QStringLiteral("2019-03"));
+    QVERIFY(dialog.errorLabel()->text().isEmpty());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.valueId() > 0);
+    QCOMPARE(m_window->caseFile()->entities().value(dialog.valueId())->value, QStringLiteral("2019-03"));
+}
+
+void MainWindowUiTest::undoActionRevertsAnEdit()
+{
+    m_window->showEntity(m_company);
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    const int before = props->rowCount(props->indexOfSection(PropertiesModel::Section::Properties));
+    QVERIFY(m_window->editor()->addValue(m_company, QStringLiteral("alias"), QStringLiteral("Acme")).ok());
+    QTRY_COMPARE(props->rowCount(props->indexOfSection(PropertiesModel::Section::Properties)), before + 1);
+    QAction *undo = nullptr;
+    for (QAction *a : m_window->menuBar()->actions().at(1)->menu()->actions()) {
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Z)) {
+            undo = a;
+        }
+    }
+    QVERIFY(undo);
+    QVERIFY(undo->isEnabled());
+    QVERIFY(undo->text().contains(QLatin1String("Other name")));
+    undo->trigger();
+    QTRY_COMPARE(props->rowCount(props->indexOfSection(PropertiesModel::Section::Properties)), before);
+    QVERIFY(!undo->isEnabled());
+}
+
+void MainWindowUiTest::titleStatusAndRecentFiles()
+{
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("Camera exports")));
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("window.casegraph")));
+    QLabel *counts = nullptr;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().contains(QLatin1String("entities"))) {
+            counts = label;
+        }
+    }
+    QVERIFY(counts);
+    QTRY_COMPARE(counts->text(), QStringLiteral("31 entities · 1 sources"));
+    QCOMPARE(m_recent->files().value(0), QFileInfo(m_path).absoluteFilePath());
+    m_window->closeCase();
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Casegraph"));
+    QCOMPARE(m_window->entitiesDock()->view()->model(), nullptr);
+}
+
+void MainWindowUiTest::demoCaseIsPopulated()
+{
+    const QString demo = m_dir.filePath(QStringLiteral("demo.casegraph"));
+    {
+        CaseFile cf;
+        QVERIFY(cf.create(demo).ok());
+        QVERIFY(DemoCase::write(cf).ok());
+    }
+    QVERIFY(m_window->openCase(demo).ok());
+    QVERIFY(m_window->waitUntilLoaded(10000));
+    QVERIFY(m_window->entitiesDock()->view()->model()->rowCount() > 100);
+    QCOMPARE(m_window->sourcesDock()->view()->model()->rowCount(), 5);
+    m_window->sourcesDock()->selectRow(0);
+    QTRY_VERIFY(m_window->sourcesDock()->highlightCount() > 10);
+    QVERIFY(!highlightedPassages().isEmpty());
+    m_window->entitiesDock()->selectRow(0);
+    QTRY_VERIFY(m_window->inspectorDock()->model()->rowCount() >= 1);
+    QVERIFY(m_window->inspectorDock()->model()->entity());
+}
+
+QTEST_MAIN(MainWindowUiTest)
+#include "mainwindow_uitest.moc"

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "entitypicker.h"
+
+#include "core/schema.h"
+#include "itemmodels/entitytablemodel.h"
+#include "itemmodels/schemaicons.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(3);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Type to search names and aliases"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(SchemaIcons::named(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_model = new EntityTableModel(caseFile, this);
+    m_list = new QListView(this);
+    m_list->setModel(m_model);
+    m_list->setModelColumn(EntityTableModel::NameColumn);
+    m_list->setUniformItemSizes(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 7);
+    m_label = new QLabel(this);
+    m_label->setWordWrap(true);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_label);
+    setFocusProxy(m_search);
+
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_timer, qOverload<>(&QTimer::start));
+    connect(m_timer, &QTimer::timeout, this, [this] { m_model->setFilter(EntityFilter{{}, m_search->text()}); });
+    // Down from the search field goes to the list, as in a completer.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_list->setFocus();
+        if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0) {
+            m_list->setCurrentIndex(m_model->index(0, EntityTableModel::NameColumn));
+        }
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &EntityPicker::onCurrentChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_list->currentIndex().isValid() && !m_selected) {
+            onCurrentChanged();
+        }
+    });
+    updateLabel();
+}
+
+EntityPicker::~EntityPicker() = default;
+
+void EntityPicker::setSelected(const EntityRow &row)
+{
+    m_selected = row;
+    updateLabel();
+    Q_EMIT selectionChanged();
+}
+
+void EntityPicker::onCurrentChanged()
+{
+    const QModelIndex current = m_list->currentIndex();
+    const auto row = current.isValid() ? m_model->rowAt(current.row()) : std::nullopt;
+    if (!row) {
+        return; // still loading: dataChanged() brings us back
+    }
+    if (m_selected && m_selected->rowId == row->rowId) {
+        return;
+    }
+    setSelected(*row);
+}
+
+void EntityPicker::updateLabel()
+{
+    if (!m_selected) {
+        m_label->setText(tr("Nothing chosen yet"));
+        return;
+    }
+    const Schema *schema = SchemaRegistry::instance().schema(m_selected->schema);
+    m_label->setText(tr("Chosen: <b>%1</b> (%2)").arg(m_selected->caption.toHtmlEscaped(),
+                                                     schema ? schema->label : m_selected->schema));
+}
+
+} // namespace Casegraph::Ui

@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/entitystore.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QTimer;
+
+namespace Casegraph::Models {
+class CaseFile;
+class EntityTableModel;
+} // namespace Casegraph::Models
+
+namespace Casegraph::Ui {
+
+/// Chooses one entity of the case: a search field over a list of matching entities (names and
+/// aliases, as in the Entities dock), for the ends of a relationship and entity-typed values.
+class EntityPicker final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EntityPicker)
+public:
+    explicit EntityPicker(Models::CaseFile &caseFile, QWidget *parent = nullptr);
+    ~EntityPicker() override;
+
+    std::optional<Models::EntityRow> selected() const { return m_selected; }
+    void setSelected(const Models::EntityRow &row);
+    QLineEdit *searchField() const { return m_search; }
+    QListView *list() const { return m_list; }
+
+Q_SIGNALS:
+    void selectionChanged();
+
+private:
+    void onCurrentChanged();
+    void updateLabel();
+
+    Models::EntityTableModel *m_model = nullptr;
+    QLineEdit *m_search = nullptr;
+    QListView *m_list = nullptr;
+    QLabel *m_label = nullptr;
+    QTimer *m_timer = nullptr;
+    std::optional<Models::EntityRow> m_selected;
+};
+
+} // namespace Casegraph::Ui

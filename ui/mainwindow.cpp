@@ -1,0 +1,569 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+#include "entitiesdock.h"
+#include "globalsearch.h"
+#include "inspectordock.h"
+#include "newentitydialog.h"
+#include "recentfiles.h"
+#include "relationshipdialog.h"
+#include "sourcesdock.h"
+
+#include "commands/caseeditor.h"
+#include "core/schema.h"
+#include "itemmodels/entitytablemodel.h"
+#include "itemmodels/propertiesmodel.h"
+#include "itemmodels/schemaicons.h"
+#include "itemmodels/sourcesmodel.h"
+#include "storage/casefile.h"
+#include "storage/evidencestore.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QThread>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+#include <cstdio>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+namespace {
+constexpr int LayoutVersion = 1;
+const QString GeometryKey = QStringLiteral("mainWindow/geometry");
+const QString StateKey = QStringLiteral("mainWindow/state");
+const QString LastFolderKey = QStringLiteral("mainWindow/lastFolder");
+
+QString caseFilter()
+{
+    return MainWindow::tr("Casegraph cases (*.casegraph);;All files (*)");
+}
+
+QString withSuffix(QString path)
+{
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) {
+        path += QLatin1String(".casegraph");
+    }
+    return path;
+}
+} // namespace
+
+MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(parent), m_recentFiles(recentFiles)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(SchemaIcons::named(QStringLiteral("casegraph")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setupActions();
+    setupDocks();
+    setupMenus();
+    setupToolBar();
+    setupStatusBar();
+    resetLayout();
+    m_defaultState = saveState(LayoutVersion);
+    connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    updateTitle();
+    updateStatus();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    closeCase();
+}
+
+void MainWindow::setupActions()
+{
+    const auto make = [this](const QString &text, const QKeySequence &key, const QString &icon = {}) {
+        auto *action = new QAction(text, this);
+        if (!key.isEmpty()) {
+            action->setShortcut(key);
+        }
+        if (!icon.isEmpty()) {
+            action->setIcon(SchemaIcons::named(icon));
+        }
+        return action;
+    };
+    m_newCaseAction = make(tr("&New Case…"), QKeySequence::New, QStringLiteral("new-case"));
+    m_openAction = make(tr("&Open…"), QKeySequence::Open, QStringLiteral("open"));
+    m_saveAsAction = make(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_closeAction = make(tr("&Close"), QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_quitAction = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    // One pair of actions for whichever case is open: each case's CaseEditor has its own stack.
+    m_undoGroup = new QUndoGroup(this);
+    m_undoAction = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_undoAction->setIcon(SchemaIcons::named(QStringLiteral("undo")));
+    m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_redoAction->setIcon(SchemaIcons::named(QStringLiteral("redo")));
+
+    m_newEntityAction = make(tr("New &Entity…"), QKeySequence(Qt::CTRL | Qt::Key_E), QStringLiteral("add-entity"));
+    m_newEntityAction->setToolTip(tr("Create a company, person, organisation … (Ctrl+E)"));
+    m_newRelationshipAction =
+        make(tr("New Re&lationship…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), QStringLiteral("link"));
+    m_newRelationshipAction->setToolTip(tr("Connect two entities: ownership, supply, directorship … (Ctrl+Shift+E)"));
+    m_deleteEntityAction = make(tr("&Delete Entity…"), QKeySequence::Delete, QStringLiteral("remove"));
+    m_deleteEntityAction->setToolTip(tr("Delete the entity shown in the Inspector (Del in the Entities list)"));
+    // Del deletes an entity from the Entities list only; in the Inspector it removes a value.
+    m_deleteEntityAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_findAction = make(tr("&Find Entities"), QKeySequence::Find, QStringLiteral("search"));
+    m_searchAllAction = make(tr("&Search Case…"), QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_resetLayoutAction = make(tr("&Reset Layout"), {});
+    m_aboutAction = make(tr("&About Casegraph"), {});
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    connect(m_newCaseAction, &QAction::triggered, this, &MainWindow::newCase);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openCaseDialog);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveCaseAs);
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCase);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+    connect(m_newEntityAction, &QAction::triggered, this, &MainWindow::newEntity);
+    connect(m_newRelationshipAction, &QAction::triggered, this, &MainWindow::newRelationship);
+    connect(m_deleteEntityAction, &QAction::triggered, this, &MainWindow::deleteEntity);
+    connect(m_findAction, &QAction::triggered, this, [this] { m_entities->focusSearch(); });
+    connect(m_searchAllAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    connect(m_resetLayoutAction, &QAction::triggered, this, [this] { restoreState(m_defaultState, LayoutVersion); });
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::setupDocks()
+{
+    m_entities = new EntitiesDock(this);
+    m_inspector = new InspectorDock(this);
+    m_sources = new SourcesDock(this);
+    m_entities->view()->addAction(m_deleteEntityAction);
+    m_inspector->toolBar()->addSeparator();
+    m_inspector->toolBar()->addAction(m_newRelationshipAction);
+    m_inspector->toolBar()->addAction(m_deleteEntityAction);
+
+    connect(m_entities, &EntitiesDock::entityActivated, this, &MainWindow::showEntity);
+    connect(m_inspector, &InspectorDock::entityActivated, this, &MainWindow::showEntity);
+    connect(m_inspector, &InspectorDock::excerptActivated, m_sources, &SourcesDock::showExcerpt);
+    connect(m_sources, &SourcesDock::entityActivated, this, &MainWindow::showEntity);
+}
+
+void MainWindow::setupMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newCaseAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_closeAction);
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_newEntityAction);
+    edit->addAction(m_newRelationshipAction);
+    edit->addAction(m_deleteEntityAction);
+    edit->addSeparator();
+    edit->addAction(m_inspector->addValueAction());
+    edit->addAction(m_inspector->editValueAction());
+    edit->addAction(m_inspector->removeValueAction());
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+    edit->addAction(m_searchAllAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    int n = 1;
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
+                              static_cast<QDockWidget *>(m_sources)}) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
+        m_viewMenu->addAction(toggle);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setupToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(20, 20));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_newEntityAction);
+    bar->addAction(m_newRelationshipAction);
+    bar->addAction(m_deleteEntityAction);
+    bar->addSeparator();
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_search = new GlobalSearch(bar);
+    bar->addWidget(m_search);
+    connect(m_search, &GlobalSearch::entityActivated, this, &MainWindow::showEntity);
+    connect(m_search, &GlobalSearch::sourceActivated, this, [this](qint64, qint64 rowId) { showEntity(rowId); });
+
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(bar->toggleViewAction());
+    m_viewMenu->addAction(m_resetLayoutAction);
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_statusCounts = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusCounts);
+}
+
+void MainWindow::resetLayout()
+{
+    resize(1600, 1000);
+    addDockWidget(Qt::LeftDockWidgetArea, m_entities);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+    splitDockWidget(m_inspector, m_sources, Qt::Vertical);
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
+                              static_cast<QDockWidget *>(m_sources)}) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
+    resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (settings.contains(GeometryKey)) {
+        restoreGeometry(settings.value(GeometryKey).toByteArray());
+    }
+    if (settings.contains(StateKey)) {
+        restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_persistLayout) {
+        QSettings settings;
+        settings.setValue(GeometryKey, saveGeometry());
+        settings.setValue(StateKey, saveState(LayoutVersion));
+    }
+    closeCase();
+    event->accept();
+}
+
+Status MainWindow::openCase(const QString &path)
+{
+    auto caseFile = std::make_unique<CaseFile>();
+    if (auto st = caseFile->open(path); !st) {
+        return st;
+    }
+    closeCase();
+    m_case = std::move(caseFile);
+    m_editor = std::make_unique<CaseEditor>(*m_case);
+    m_undoGroup->addStack(m_editor->undoStack());
+    m_undoGroup->setActiveStack(m_editor->undoStack());
+    connect(m_editor.get(), &CaseEditor::errorOccurred, this,
+            [this](const QString &message) { showError(tr("Undo or redo failed"), message); });
+
+    m_entities->setCase(m_case.get());
+    m_inspector->setCase(m_case.get(), m_editor.get());
+    m_sources->setCase(m_case.get());
+    m_search->setCase(m_case.get());
+    connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
+    connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
+            [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
+    connect(m_sources->model(), &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_inspector->model(), &PropertiesModel::entityLoaded, this, &MainWindow::updateActions);
+
+    m_recentFiles->add(path);
+    QSettings().setValue(LastFolderKey, QFileInfo(path).absolutePath());
+    updateTitle();
+    updateStatus();
+    updateActions();
+    return {};
+}
+
+void MainWindow::closeCase()
+{
+    if (!m_case) {
+        return;
+    }
+    // Views and their models first: the Entities model's loader thread holds its own connection.
+    m_search->setCase(nullptr);
+    m_sources->setCase(nullptr);
+    m_inspector->setCase(nullptr, nullptr);
+    m_entities->setCase(nullptr);
+    m_editor.reset();
+    m_case.reset();
+    updateTitle();
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::showEntity(qint64 rowId)
+{
+    if (!m_case || !rowId) {
+        return;
+    }
+    m_inspector->setEntity(rowId);
+    m_entities->selectEntity(rowId);
+    m_sources->selectSourceOfEntity(rowId);
+    updateActions();
+}
+
+bool MainWindow::waitUntilLoaded(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (!m_case || !m_entities->model() || !m_entities->model()->isLoading()) {
+            QCoreApplication::processEvents();
+            return true;
+        }
+        QThread::msleep(2);
+    }
+    return false;
+}
+
+void MainWindow::newCase()
+{
+    const QString folder = QSettings().value(LastFolderKey, QStandardPaths::writableLocation(
+                                                                QStandardPaths::DocumentsLocation)).toString();
+    const QString path = withSuffix(QFileDialog::getSaveFileName(this, tr("New Case"), folder, caseFilter(), nullptr,
+                                                                 QFileDialog::DontConfirmOverwrite));
+    if (path.isEmpty()) {
+        return;
+    }
+    {
+        CaseFile created;
+        if (auto st = created.create(path); !st) {
+            showError(tr("Cannot create the case"), st.error().toString());
+            return;
+        }
+    }
+    if (auto st = openCase(path); !st) {
+        showError(tr("Cannot open the case"), st.error().toString());
+    }
+}
+
+void MainWindow::openCaseDialog()
+{
+    const QString folder = QSettings().value(LastFolderKey, QStandardPaths::writableLocation(
+                                                                QStandardPaths::DocumentsLocation)).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), folder, caseFilter());
+    if (!path.isEmpty()) {
+        if (auto st = openCase(path); !st) {
+            showError(tr("Cannot open the case"), st.error().toString());
+        }
+    }
+}
+
+void MainWindow::openRecent(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        m_recentFiles->remove(path);
+        showError(tr("Cannot open the case"), tr("%1 no longer exists.").arg(path));
+        return;
+    }
+    if (auto st = openCase(path); !st) {
+        showError(tr("Cannot open the case"), st.error().toString());
+    }
+}
+
+void MainWindow::saveCaseAs()
+{
+    if (!m_case) {
+        return;
+    }
+    const QString path = withSuffix(QFileDialog::getSaveFileName(this, tr("Save Case As"),
+                                                                 QFileInfo(m_case->path()).absolutePath(), caseFilter()));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (auto st = m_case->saveAs(path); !st) {
+        showError(tr("Cannot save the case"), st.error().toString());
+        return;
+    }
+    // Continue in the copy, as Save As does elsewhere; the original stays as it was.
+    if (auto st = openCase(path); !st) {
+        showError(tr("Cannot open the copy"), st.error().toString());
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy as %1; you are now working in it.").arg(path), 8000);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recentFiles->files();
+    int n = 0;
+    bool missing = false;
+    for (const QString &path : files) {
+        const bool exists = QFileInfo::exists(path);
+        missing = missing || !exists;
+        const QString name = QFileInfo(path).fileName();
+        const QString text = ++n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(name) : name;
+        QAction *action = m_recentMenu->addAction(exists ? text : tr("%1 (missing)").arg(text));
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        action->setEnabled(exists);
+        connect(action, &QAction::triggered, this, [this, path] { openRecent(path); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent cases"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    if (missing) {
+        m_recentMenu->addAction(tr("Remove &Missing"), m_recentFiles, &RecentFiles::removeMissing);
+    }
+    m_recentMenu->addAction(tr("&Clear Menu"), m_recentFiles, &RecentFiles::clear);
+}
+
+void MainWindow::newEntity()
+{
+    if (!m_editor) {
+        return;
+    }
+    NewEntityDialog dialog(*m_editor, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        showEntity(dialog.rowId());
+    }
+}
+
+void MainWindow::newRelationship()
+{
+    if (!m_editor) {
+        return;
+    }
+    RelationshipDialog dialog(*m_editor, m_inspector->entityRowId(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        showEntity(dialog.rowId());
+    }
+}
+
+void MainWindow::deleteEntity()
+{
+    const qint64 rowId = m_inspector->entityRowId();
+    const auto entity = m_case && rowId ? m_case->entities().entity(rowId) : std::nullopt;
+    if (!entity) {
+        return;
+    }
+    const Schema *schema = SchemaRegistry::instance().schema(entity->schema);
+    const auto relationships = m_editor->relationshipsOf(rowId);
+    const auto claims = m_case->evidence().claimsFor(rowId);
+    QStringList details{tr("Its %1 values and %2 claims are deleted with it.").arg(entity->values.size()).arg(claims.size())};
+    if (!relationships.isEmpty()) {
+        QStringList names;
+        for (const auto &r : relationships.mid(0, 5)) {
+            names << QStringLiteral("• ") + r.caption;
+        }
+        details << tr("So are the %1 relationships that connect it:").arg(relationships.size())
+                << names.join(QLatin1Char('\n'));
+    }
+    details << tr("Undo (Ctrl+Z) brings everything back.");
+
+    QMessageBox box(QMessageBox::Question, tr("Delete Entity"),
+                    tr("Delete the %1 “%2”?").arg(schema ? schema->label : entity->schema, entity->caption),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(details.join(QLatin1Char('\n')));
+    QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove) {
+        return;
+    }
+    if (auto st = m_editor->deleteEntity(rowId); !st) {
+        showError(tr("Cannot delete the entity"), st.error().toString());
+    }
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Casegraph"),
+        tr("<h3>Casegraph %1</h3>"
+           "<p>A workbench for investigators and reporters: the people, companies and relationships of a case, "
+           "and the sources that support each statement about them.</p>"
+           "<p>Qt %2<br>FollowTheMoney schema %3<br>Case file format version %4</p>"
+           "<p>Free software under the GNU General Public License, version 3 or any later version.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                 SchemaRegistry::instance().version())
+            .arg(CaseFile::SchemaVersion));
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    if (!m_interactive) {
+        std::fprintf(stderr, "casegraph: %s: %s\n", qUtf8Printable(title), qUtf8Printable(message));
+        return;
+    }
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_case) {
+        setWindowTitle(tr("Casegraph"));
+        return;
+    }
+    const QString file = QFileInfo(m_case->path()).fileName();
+    const QString title = m_case->title();
+    setWindowTitle(title.isEmpty() || title == QFileInfo(file).completeBaseName()
+                       ? tr("%1 — Casegraph").arg(file)
+                       : tr("%1 (%2) — Casegraph").arg(title, file));
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_case) {
+        m_statusCounts->setText(tr("No case open"));
+        return;
+    }
+    const QLocale locale;
+    const qint64 entities = m_entities->model() ? m_entities->model()->totalCount() : 0;
+    const int sources = m_sources->model() ? m_sources->model()->rowCount() : 0;
+    QString text = tr("%1 entities · %2 sources").arg(locale.toString(entities), locale.toString(sources));
+    if (m_case->isReadOnly()) {
+        text += QStringLiteral(" · ") + tr("read-only");
+    }
+    m_statusCounts->setText(text);
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_case != nullptr;
+    const bool writable = open && !m_case->isReadOnly();
+    const bool hasEntity = open && m_inspector->model() && m_inspector->model()->entity();
+    m_saveAsAction->setEnabled(open);
+    m_closeAction->setEnabled(open);
+    m_newEntityAction->setEnabled(writable);
+    m_newRelationshipAction->setEnabled(writable);
+    m_deleteEntityAction->setEnabled(writable && hasEntity);
+    m_findAction->setEnabled(open);
+    m_searchAllAction->setEnabled(open);
+}
+
+} // namespace Casegraph::Ui

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QUndoGroup;
+
+namespace Casegraph::Models {
+class CaseEditor;
+class CaseFile;
+} // namespace Casegraph::Models
+
+namespace Casegraph::Ui {
+
+class EntitiesDock;
+class GlobalSearch;
+class InspectorDock;
+class RecentFiles;
+class SourcesDock;
+
+/// The workbench window: menus, toolbar and the Entities, Inspector and Sources docks over one
+/// open case. Every change is saved as it is made (the case is SQLite), so there is no
+/// "unsaved" state; Save As writes a copy and continues in it.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    /// `recentFiles` is shared with the application; the window does not own it.
+    explicit MainWindow(RecentFiles *recentFiles, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a case file; on failure returns the error and keeps the current case.
+    Models::Status openCase(const QString &path);
+    void closeCase();
+    Models::CaseFile *caseFile() const { return m_case.get(); }
+    Models::CaseEditor *editor() const { return m_editor.get(); }
+
+    EntitiesDock *entitiesDock() const { return m_entities; }
+    InspectorDock *inspectorDock() const { return m_inspector; }
+    SourcesDock *sourcesDock() const { return m_sources; }
+
+    /// Shows an entity in the Inspector (and its source, if it holds one).
+    void showEntity(qint64 rowId);
+    /// Processes events until the Entities dock has its rows (or the time runs out).
+    bool waitUntilLoaded(int timeoutMs);
+    /// Whether errors open a message box (the default) or go to stderr (--screenshot).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    /// Saves and restores the dock layout and window geometry in QSettings (off: default layout).
+    void setLayoutPersistence(bool enabled) { m_persistLayout = enabled; }
+    void restoreLayout();
+    /// The default size and dock arrangement.
+    void resetLayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setupActions();
+    void setupMenus();
+    void setupToolBar();
+    void setupDocks();
+    void setupStatusBar();
+
+    void newCase();
+    void openCaseDialog();
+    void saveCaseAs();
+    void updateRecentMenu();
+    void openRecent(const QString &path);
+    void newEntity();
+    void deleteEntity();
+    void newRelationship();
+    void about();
+    void showError(const QString &title, const QString &message);
+    void updateTitle();
+    void updateStatus();
+    void updateActions();
+
+    RecentFiles *m_recentFiles = nullptr;
+    std::unique_ptr<Models::CaseFile> m_case;
+    std::unique_ptr<Models::CaseEditor> m_editor;
+    EntitiesDock *m_entities = nullptr;
+    InspectorDock *m_inspector = nullptr;
+    SourcesDock *m_sources = nullptr;
+    GlobalSearch *m_search = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QByteArray m_defaultState;
+    bool m_interactive = true;
+    bool m_persistLayout = true;
+
+    QAction *m_newCaseAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_newEntityAction = nullptr;
+    QAction *m_deleteEntityAction = nullptr;
+    QAction *m_newRelationshipAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_searchAllAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace Casegraph::Ui
