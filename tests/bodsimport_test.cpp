@@ -25,7 +25,8 @@ using namespace Casegraph::Models;
 
 namespace {
 
-QStringList samples() {
+QStringList samples()
+{
     const QString dir = Casegraph::Tests::testData(QStringLiteral("bods"));
     QStringList files;
     if (dir.isEmpty()) {
@@ -38,13 +39,15 @@ QStringList samples() {
     return files;
 }
 
-QByteArray readAll(const QString &path) {
+QByteArray readAll(const QString &path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 /// The id a statement's entity gets: records in 0.4, statements in 0.2 and 0.3.
-QString keyOf(const QJsonObject &s) {
+QString keyOf(const QJsonObject &s)
+{
     if (s.contains(QLatin1String("recordType"))) {
         return s.value(QLatin1String("recordId")).toString();
     }
@@ -52,7 +55,8 @@ QString keyOf(const QJsonObject &s) {
     return id.isEmpty() ? s.value(QLatin1String("statementId")).toString() : id;
 }
 
-QString typeOf(const QJsonObject &s) {
+QString typeOf(const QJsonObject &s)
+{
     const QString t = s.contains(QLatin1String("recordType")) ? s.value(QLatin1String("recordType")).toString()
                                                               : s.value(QLatin1String("statementType")).toString();
     if (t.startsWith(QLatin1String("entity"))) {
@@ -64,11 +68,13 @@ QString typeOf(const QJsonObject &s) {
     return QStringLiteral("relationship");
 }
 
-QJsonObject detailsOf(const QJsonObject &s) {
+QJsonObject detailsOf(const QJsonObject &s)
+{
     return s.contains(QLatin1String("recordType")) ? s.value(QLatin1String("recordDetails")).toObject() : s;
 }
 
-QString refOf(const QJsonValue &v) {
+QString refOf(const QJsonValue &v)
+{
     if (v.isString()) {
         return v.toString();
     }
@@ -93,6 +99,7 @@ private Q_SLOTS:
     void shareText();
     void reimportMerges();
     void updatesMergeIntoTheRecord();
+    void version03();
     void jsonLinesAndUnspecifiedParties();
     void badInput_data();
     void badInput();
@@ -106,12 +113,14 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void BodsImportTest::init() {
+void BodsImportTest::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-QString BodsImportTest::write(const QString &name, const QByteArray &content) const {
+QString BodsImportTest::write(const QString &name, const QByteArray &content) const
+{
     QFile f(path(name));
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
         qFatal("cannot write %s", qPrintable(f.fileName()));
@@ -119,7 +128,8 @@ QString BodsImportTest::write(const QString &name, const QByteArray &content) co
     return f.fileName();
 }
 
-QByteArray BodsImportTest::checksum(const CaseFile &cf) const {
+QByteArray BodsImportTest::checksum(const CaseFile &cf) const
+{
     const QString out = path(QStringLiteral("checksum.ftm.json"));
     if (!FtmWriter::write(cf, out)) {
         return {};
@@ -127,7 +137,8 @@ QByteArray BodsImportTest::checksum(const CaseFile &cf) const {
     return QCryptographicHash::hash(readAll(out), QCryptographicHash::Sha256).toHex();
 }
 
-void BodsImportTest::importsEverySample_data() {
+void BodsImportTest::importsEverySample_data()
+{
     QTest::addColumn<QString>("file");
     const QStringList files = samples();
     if (files.isEmpty()) {
@@ -138,7 +149,8 @@ void BodsImportTest::importsEverySample_data() {
     }
 }
 
-void BodsImportTest::importsEverySample() {
+void BodsImportTest::importsEverySample()
+{
     QFETCH(QString, file);
     const QJsonArray statements = QJsonDocument::fromJson(readAll(file)).array();
     QVERIFY(!statements.isEmpty());
@@ -203,7 +215,8 @@ void BodsImportTest::importsEverySample() {
     QCOMPARE(r->dangling, qint64(dangling.size()));
 }
 
-void BodsImportTest::shareText_data() {
+void BodsImportTest::shareText_data()
+{
     const double none = std::numeric_limits<double>::quiet_NaN();
     QTest::addColumn<double>("exact");
     QTest::addColumn<double>("minimum");
@@ -222,7 +235,8 @@ void BodsImportTest::shareText_data() {
     QTest::newRow("no figure") << none << none << none << false << false << QString();
 }
 
-void BodsImportTest::shareText() {
+void BodsImportTest::shareText()
+{
     QFETCH(double, exact);
     QFETCH(double, minimum);
     QFETCH(double, maximum);
@@ -232,7 +246,8 @@ void BodsImportTest::shareText() {
     QCOMPARE(BodsReader::shareText(exact, minimum, maximum, exclusiveMinimum, exclusiveMaximum), text);
 }
 
-void BodsImportTest::reimportMerges() {
+void BodsImportTest::reimportMerges()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("bods/v0.4_examples/tecido.json"));
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -250,7 +265,8 @@ void BodsImportTest::reimportMerges() {
     QCOMPARE(checksum(cf), before);
 }
 
-void BodsImportTest::updatesMergeIntoTheRecord() {
+void BodsImportTest::updatesMergeIntoTheRecord()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("bods/v0.4_gleif/LEI_updated.json"));
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -271,7 +287,44 @@ void BodsImportTest::updatesMergeIntoTheRecord() {
     QCOMPARE(e->valuesOf(QStringLiteral("leiCode")), QStringList{recordId});
 }
 
-void BodsImportTest::jsonLinesAndUnspecifiedParties() {
+void BodsImportTest::version03()
+{
+    // No 0.3 sample in testdata: a fixture of our own, with placeholder parties.
+    CaseFile cf;
+    QVERIFY(cf.create(path(QStringLiteral("v03.casegraph"))).ok());
+    const QString file = Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/bods/bods_0.3_example.json"));
+    QCOMPARE(ImportJob::detectFormat(file).value(), QStringLiteral("bods"));
+    const auto r = ImportJob::run(cf, file);
+    QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().toString()));
+    QCOMPARE(r->created, 3);
+    QCOMPARE(r->dangling, 0);
+    const auto company = cf.entities().entityById(QStringLiteral("bods-3e1c0d5e-0000-4000-8000-000000000001"));
+    QVERIFY(company);
+    QCOMPARE(company->schema, QStringLiteral("Company"));
+    QCOMPARE(company->valuesOf(QStringLiteral("registrationNumber")), QStringList{QStringLiteral("00000000")});
+    QCOMPARE(company->valuesOf(QStringLiteral("jurisdiction")), QStringList{QStringLiteral("gb")});
+    QCOMPARE(company->valuesOf(QStringLiteral("address")),
+             QStringList{QStringLiteral("1 Example Street, London, EX1 1AA, GB")});
+    const auto person = cf.entities().entityById(QStringLiteral("bods-3e1c0d5e-0000-4000-8000-000000000002"));
+    QVERIFY(person);
+    QCOMPARE(person->valuesOf(QStringLiteral("name")), QStringList{QStringLiteral("Alex Example")});
+    QCOMPARE(person->valuesOf(QStringLiteral("alias")), QStringList{QStringLiteral("A. Example")});
+    QCOMPARE(person->valuesOf(QStringLiteral("birthDate")), QStringList{QStringLiteral("1980-02")});
+    QCOMPARE(person->valuesOf(QStringLiteral("nationality")), QStringList{QStringLiteral("gb")});
+    const auto own = cf.entities().entityById(QStringLiteral("bods-3e1c0d5e-0000-4000-8000-000000000003"));
+    QVERIFY(own);
+    QCOMPARE(own->valuesOf(QStringLiteral("owner")), QStringList{person->id});
+    QCOMPARE(own->valuesOf(QStringLiteral("asset")), QStringList{company->id});
+    QCOMPARE(own->valuesOf(QStringLiteral("percentage")),
+             (QStringList{QStringLiteral("25-50%"), QStringLiteral("more than 50%")}));
+    QCOMPARE(own->valuesOf(QStringLiteral("ownershipType")),
+             (QStringList{QStringLiteral("shareholding"), QStringLiteral("votingRights")}));
+    QCOMPARE(own->valuesOf(QStringLiteral("startDate")), QStringList{QStringLiteral("2016-04-06")});
+    QCOMPARE(own->valuesOf(QStringLiteral("role")), QStringList{QStringLiteral("direct")});
+}
+
+void BodsImportTest::jsonLinesAndUnspecifiedParties()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("jl.casegraph"))).ok());
     const QString file = write(
@@ -297,7 +350,8 @@ void BodsImportTest::jsonLinesAndUnspecifiedParties() {
              QStringList{QStringLiteral("subjectExemptFromDisclosure: Listed company")});
 }
 
-void BodsImportTest::badInput_data() {
+void BodsImportTest::badInput_data()
+{
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<qint64>("line");
     QTest::addColumn<QString>("reason");
@@ -328,7 +382,8 @@ void BodsImportTest::badInput_data() {
         << head + "\"text\"\n]" << qint64(3) << QStringLiteral("expected a statement object");
 }
 
-void BodsImportTest::badInput() {
+void BodsImportTest::badInput()
+{
     QFETCH(QByteArray, content);
     QFETCH(qint64, line);
     QFETCH(QString, reason);
@@ -345,7 +400,8 @@ void BodsImportTest::badInput() {
     QCOMPARE(checksum(cf), before);
 }
 
-void BodsImportTest::lenientSkipsBadStatements() {
+void BodsImportTest::lenientSkipsBadStatements()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("len.casegraph"))).ok());
     const QString input = write(QStringLiteral("mixed.json"), R"([
@@ -366,7 +422,8 @@ void BodsImportTest::lenientSkipsBadStatements() {
     QCOMPARE(r->dangling, 0);
 }
 
-void BodsImportTest::detectsFormat() {
+void BodsImportTest::detectsFormat()
+{
     const QStringList files = samples();
     if (files.isEmpty()) {
         QSKIP("../shared/testdata is absent");

@@ -23,7 +23,8 @@ using namespace Casegraph::Models;
 namespace {
 
 /// Every .json file under testdata/ocds (Taiwan's folder included), found by walking the folder.
-QStringList samples() {
+QStringList samples()
+{
     const QString dir = Casegraph::Tests::testData(QStringLiteral("ocds"));
     QStringList files;
     if (dir.isEmpty()) {
@@ -36,13 +37,15 @@ QStringList samples() {
     return files;
 }
 
-QString str(const QJsonValue &v) {
+QString str(const QJsonValue &v)
+{
     return ImportValues::text(v).trimmed();
 }
 
 /// The releases a file stands for, by the OCDS rules (parsed with Qt, never the importer):
 /// package releases; a record's compiledRelease, else its embedded releases; a bare release.
-QList<QJsonObject> releasesOf(const QJsonObject &top) {
+QList<QJsonObject> releasesOf(const QJsonObject &top)
+{
     QList<QJsonObject> out;
     const auto record = [&](const QJsonObject &r) {
         if (r.value(QLatin1String("compiledRelease")).isObject()) {
@@ -71,17 +74,20 @@ QList<QJsonObject> releasesOf(const QJsonObject &top) {
     return out;
 }
 
-QString prefixOf(const QString &ocid) {
+QString prefixOf(const QString &ocid)
+{
     const QStringList parts = ocid.split(QLatin1Char('-'));
     return parts.mid(0, 2).join(QLatin1Char('-'));
 }
 
-QJsonArray awardsOf(const QJsonObject &release) {
+QJsonArray awardsOf(const QJsonObject &release)
+{
     const QJsonValue awards = release.value(QLatin1String("awards"));
     return awards.isObject() ? QJsonArray{awards} : awards.toArray();
 }
 
-QByteArray readAll(const QString &path) {
+QByteArray readAll(const QString &path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
@@ -115,12 +121,14 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void OcdsImportTest::init() {
+void OcdsImportTest::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-QString OcdsImportTest::write(const QString &name, const QByteArray &content) const {
+QString OcdsImportTest::write(const QString &name, const QByteArray &content) const
+{
     QFile f(path(name));
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
         qFatal("cannot write %s", qPrintable(f.fileName()));
@@ -128,7 +136,8 @@ QString OcdsImportTest::write(const QString &name, const QByteArray &content) co
     return f.fileName();
 }
 
-std::unique_ptr<CaseFile> OcdsImportTest::seededCase(const QString &name) const {
+std::unique_ptr<CaseFile> OcdsImportTest::seededCase(const QString &name) const
+{
     auto cf = std::make_unique<CaseFile>();
     if (!cf->create(path(name)).ok()) {
         return nullptr;
@@ -138,7 +147,8 @@ std::unique_ptr<CaseFile> OcdsImportTest::seededCase(const QString &name) const 
     return r ? std::move(cf) : nullptr;
 }
 
-QByteArray OcdsImportTest::checksum(const CaseFile &cf) const {
+QByteArray OcdsImportTest::checksum(const CaseFile &cf) const
+{
     const QString out = path(QStringLiteral("checksum.ftm.json"));
     if (!FtmWriter::write(cf, out)) {
         return {};
@@ -146,7 +156,8 @@ QByteArray OcdsImportTest::checksum(const CaseFile &cf) const {
     return QCryptographicHash::hash(readAll(out), QCryptographicHash::Sha256).toHex();
 }
 
-void OcdsImportTest::importsEverySample_data() {
+void OcdsImportTest::importsEverySample_data()
+{
     QTest::addColumn<QString>("file");
     const QStringList files = samples();
     if (files.isEmpty()) {
@@ -159,7 +170,8 @@ void OcdsImportTest::importsEverySample_data() {
     }
 }
 
-void OcdsImportTest::importsEverySample() {
+void OcdsImportTest::importsEverySample()
+{
     QFETCH(QString, file);
     const QJsonObject top = QJsonDocument::fromJson(readAll(file)).object();
     QVERIFY(!top.isEmpty());
@@ -246,7 +258,8 @@ void OcdsImportTest::importsEverySample() {
     QCOMPARE(store.count(), r->created);
 }
 
-void OcdsImportTest::emptyFileIsAClearError() {
+void OcdsImportTest::emptyFileIsAClearError()
+{
     QStringList empty;
     for (const QString &f : samples()) {
         if (QFileInfo(f).size() == 0) {
@@ -267,7 +280,8 @@ void OcdsImportTest::emptyFileIsAClearError() {
     QCOMPARE(checksum(*cf), before);
 }
 
-void OcdsImportTest::reimportMerges() {
+void OcdsImportTest::reimportMerges()
+{
     const QString file =
         Casegraph::Tests::testData(QStringLiteral("ocds/fictional_1.1_release_package_ocds-213czf-000-00001.json"));
     if (file.isEmpty()) {
@@ -305,7 +319,8 @@ void OcdsImportTest::reimportMerges() {
                 .ok());
 }
 
-void OcdsImportTest::releaseAndRecordPackagesAgree() {
+void OcdsImportTest::releaseAndRecordPackagesAgree()
+{
     const QString releases =
         Casegraph::Tests::testData(QStringLiteral("ocds/fictional_1.1_release_package_ocds-213czf-000-00001.json"));
     const QString record =
@@ -323,7 +338,8 @@ void OcdsImportTest::releaseAndRecordPackagesAgree() {
     QCOMPARE(cf.entities().count(), count);
 }
 
-void OcdsImportTest::taiwanAwardObject() {
+void OcdsImportTest::taiwanAwardObject()
+{
     const QString file =
         Casegraph::Tests::testData(QStringLiteral("ocds/taiwan/ocid-6as3t2-51179519-ocid-6as3t2-51179519.json"));
     if (file.isEmpty()) {
@@ -355,7 +371,8 @@ void OcdsImportTest::taiwanAwardObject() {
     QCOMPARE(tender->first(QStringLiteral("name")), QStringLiteral("102年全國中小學客家藝文競賽總決賽之場地布置採購"));
 }
 
-void OcdsImportTest::moldovaEmptyValues() {
+void OcdsImportTest::moldovaEmptyValues()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("ocds/moldova_record_18610708.json"));
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -382,7 +399,8 @@ void OcdsImportTest::moldovaEmptyValues() {
     QVERIFY(awards > 0);
 }
 
-void OcdsImportTest::datesAndAmounts() {
+void OcdsImportTest::datesAndAmounts()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("d.casegraph"))).ok());
     const QString file =
@@ -413,7 +431,8 @@ void OcdsImportTest::datesAndAmounts() {
     QCOMPARE(r->dangling, 0);
 }
 
-void OcdsImportTest::badInput_data() {
+void OcdsImportTest::badInput_data()
+{
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<qint64>("line");
     QTest::addColumn<qint64>("column");
@@ -450,7 +469,8 @@ void OcdsImportTest::badInput_data() {
         << head + "42\n]}" << qint64(3) << qint64(2) << QStringLiteral("expected an OCDS release or record object");
 }
 
-void OcdsImportTest::badInput() {
+void OcdsImportTest::badInput()
+{
     QFETCH(QByteArray, content);
     QFETCH(qint64, line);
     QFETCH(qint64, column);
@@ -477,7 +497,8 @@ void OcdsImportTest::badInput() {
     QCOMPARE(checksum(*cf), before);
 }
 
-void OcdsImportTest::lenientSkipsBadReleases() {
+void OcdsImportTest::lenientSkipsBadReleases()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("len.casegraph"))).ok());
     const QString input = write(QStringLiteral("mixed.json"), R"({"releases":[
@@ -507,7 +528,8 @@ void OcdsImportTest::lenientSkipsBadReleases() {
     QVERIFY(cf.entities().entityById(QStringLiteral("ocds-tender-ocds-a1b2c3-6")));
 }
 
-void OcdsImportTest::otherShapes() {
+void OcdsImportTest::otherShapes()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("shapes.casegraph"))).ok());
     // A bare JSON array of releases.
@@ -533,7 +555,8 @@ void OcdsImportTest::otherShapes() {
              QStringList{QStringLiteral("ocds-party-ocds-a1b2c3-Example Supplier Ltd")});
 }
 
-void OcdsImportTest::hugeReleaseIsRefused() {
+void OcdsImportTest::hugeReleaseIsRefused()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("huge.casegraph"))).ok());
     QByteArray content = "{\"releases\":[\n{\"ocid\":\"ocds-a1b2c3-1\",\"tender\":{\"description\":\"";
@@ -550,7 +573,8 @@ void OcdsImportTest::hugeReleaseIsRefused() {
     QCOMPARE(cf.entities().count(), 0);
 }
 
-void OcdsImportTest::detectsFormat() {
+void OcdsImportTest::detectsFormat()
+{
     const QStringList files = samples();
     if (files.isEmpty()) {
         QSKIP("../shared/testdata is absent");

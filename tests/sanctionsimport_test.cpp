@@ -23,13 +23,15 @@ using namespace Casegraph::Models;
 
 namespace {
 
-QByteArray readAll(const QString &path) {
+QByteArray readAll(const QString &path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 /// The lines of an OFAC legacy CSV that hold records: not blank, not the final Ctrl-Z.
-QList<QByteArray> ofacRecords(const QString &path) {
+QList<QByteArray> ofacRecords(const QString &path)
+{
     QList<QByteArray> out;
     for (const QByteArray &line : readAll(path).split('\n')) {
         const QByteArray t = line.trimmed();
@@ -40,11 +42,13 @@ QList<QByteArray> ofacRecords(const QString &path) {
     return out;
 }
 
-QString fixture(const QString &name) {
+QString fixture(const QString &name)
+{
     return Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/sanctions/") + name);
 }
 
-QMap<QString, qint64> countsOf(const CaseFile &cf) {
+QMap<QString, qint64> countsOf(const CaseFile &cf)
+{
     QMap<QString, qint64> out;
     for (const auto &[schema, n] : cf.entities().countsBySchema()) {
         out.insert(schema, n);
@@ -53,7 +57,8 @@ QMap<QString, qint64> countsOf(const CaseFile &cf) {
 }
 
 /// The format every sample in testdata/sanctions is in, by its name.
-QString expectedFormat(const QString &fileName) {
+QString expectedFormat(const QString &fileName)
+{
     if (fileName.endsWith(QLatin1String(".csv"))) {
         return QStringLiteral("ofac-csv");
     }
@@ -97,12 +102,14 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void SanctionsImportTest::init() {
+void SanctionsImportTest::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-QString SanctionsImportTest::write(const QString &name, const QByteArray &content) const {
+QString SanctionsImportTest::write(const QString &name, const QByteArray &content) const
+{
     QFile f(path(name));
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
         qFatal("cannot write %s", qPrintable(f.fileName()));
@@ -110,7 +117,8 @@ QString SanctionsImportTest::write(const QString &name, const QByteArray &conten
     return f.fileName();
 }
 
-QByteArray SanctionsImportTest::checksum(const CaseFile &cf) const {
+QByteArray SanctionsImportTest::checksum(const CaseFile &cf) const
+{
     const QString out = path(QStringLiteral("checksum.ftm.json"));
     if (!FtmWriter::write(cf, out)) {
         return {};
@@ -118,7 +126,8 @@ QByteArray SanctionsImportTest::checksum(const CaseFile &cf) const {
     return QCryptographicHash::hash(readAll(out), QCryptographicHash::Sha256).toHex();
 }
 
-void SanctionsImportTest::importsEverySample_data() {
+void SanctionsImportTest::importsEverySample_data()
+{
     QTest::addColumn<QString>("file");
     const QString dir = Casegraph::Tests::testData(QStringLiteral("sanctions"));
     if (dir.isEmpty()) {
@@ -131,7 +140,8 @@ void SanctionsImportTest::importsEverySample_data() {
     QTest::newRow("csl_example.json (fixture)") << fixture(QStringLiteral("csl_example.json"));
 }
 
-void SanctionsImportTest::importsEverySample() {
+void SanctionsImportTest::importsEverySample()
+{
     QFETCH(QString, file);
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("s.casegraph"))).ok());
@@ -151,7 +161,8 @@ void SanctionsImportTest::importsEverySample() {
     QCOMPARE(cf.entities().count(), r->created);
 }
 
-void SanctionsImportTest::ofacPrimaryTable() {
+void SanctionsImportTest::ofacPrimaryTable()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("sanctions/ofac_sdn_2024-05-03.csv"));
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -217,7 +228,8 @@ void SanctionsImportTest::ofacPrimaryTable() {
     QVERIFY(split);
 }
 
-void SanctionsImportTest::ofacSiblingTables() {
+void SanctionsImportTest::ofacSiblingTables()
+{
     const QString prim = Casegraph::Tests::testData(QStringLiteral("sanctions/ofac_cons_prim_2018.csv"));
     if (prim.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -250,7 +262,8 @@ void SanctionsImportTest::ofacSiblingTables() {
     QCOMPARE(e->valuesOf(QStringLiteral("country")), QStringList{QStringLiteral("ir")});
 }
 
-void SanctionsImportTest::ofacAliasTableAlone() {
+void SanctionsImportTest::ofacAliasTableAlone()
+{
     const QString alt = Casegraph::Tests::testData(QStringLiteral("sanctions/ofac_cons_alt_2018.csv"));
     if (alt.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -285,7 +298,8 @@ void SanctionsImportTest::ofacAliasTableAlone() {
     QCOMPARE(countsOf(other).value(QStringLiteral("LegalEntity")), qint64(entities.size()));
 }
 
-void SanctionsImportTest::ofacXmlMatchesTheCsv() {
+void SanctionsImportTest::ofacXmlMatchesTheCsv()
+{
     const QString xml = Casegraph::Tests::testData(QStringLiteral("sanctions/ofac_consolidated_nonsdn_2018-04-06.xml"));
     if (xml.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -309,7 +323,8 @@ void SanctionsImportTest::ofacXmlMatchesTheCsv() {
     QCOMPARE(csv->created, 0);
 }
 
-void SanctionsImportTest::unXml() {
+void SanctionsImportTest::unXml()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("sanctions/un_sc_consolidated_2018-10-29.xml"));
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -353,7 +368,8 @@ void SanctionsImportTest::unXml() {
     QCOMPARE(s->valuesOf(QStringLiteral("authority")), QStringList{QStringLiteral("UN Security Council")});
 }
 
-void SanctionsImportTest::bisEntityListAndTranslations() {
+void SanctionsImportTest::bisEntityListAndTranslations()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("sanctions/bis_entity_list_cn_universities.json"));
     const QString zh = Casegraph::Tests::testData(QStringLiteral("sanctions/bis_entity_list_cn_universities_zh.json"));
     if (file.isEmpty()) {
@@ -387,7 +403,8 @@ void SanctionsImportTest::bisEntityListAndTranslations() {
     QCOMPARE(s->valuesOf(QStringLiteral("program")), QStringList{QStringLiteral("Entity List")});
 }
 
-void SanctionsImportTest::cslCsvAndJson() {
+void SanctionsImportTest::cslCsvAndJson()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("csl.casegraph"))).ok());
     const auto r = ImportJob::run(cf, fixture(QStringLiteral("csl_example.csv")));
@@ -436,7 +453,8 @@ void SanctionsImportTest::cslCsvAndJson() {
     QCOMPARE(checksum(cf), before);
 }
 
-void SanctionsImportTest::reimportMerges() {
+void SanctionsImportTest::reimportMerges()
+{
     const QString file = Casegraph::Tests::testData(QStringLiteral("sanctions/ofac_cons_prim_2018.csv"));
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -458,7 +476,8 @@ void SanctionsImportTest::reimportMerges() {
     }
 }
 
-void SanctionsImportTest::hostileXml_data() {
+void SanctionsImportTest::hostileXml_data()
+{
     QTest::addColumn<QString>("format");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("reason");
@@ -498,7 +517,8 @@ void SanctionsImportTest::hostileXml_data() {
                                        << QStringLiteral("entry 1: the sdnEntry has no <uid>");
 }
 
-void SanctionsImportTest::hostileXml() {
+void SanctionsImportTest::hostileXml()
+{
     QFETCH(QString, format);
     QFETCH(QByteArray, content);
     QFETCH(QString, reason);
@@ -522,7 +542,8 @@ void SanctionsImportTest::hostileXml() {
     QCOMPARE(checksum(cf), before);
 }
 
-void SanctionsImportTest::hostileCsvAndJson_data() {
+void SanctionsImportTest::hostileCsvAndJson_data()
+{
     QTest::addColumn<QString>("format");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<qint64>("line");
@@ -558,7 +579,8 @@ void SanctionsImportTest::hostileCsvAndJson_data() {
         << QStringLiteral("entry 1: expected an object with a \"name\"");
 }
 
-void SanctionsImportTest::hostileCsvAndJson() {
+void SanctionsImportTest::hostileCsvAndJson()
+{
     QFETCH(QString, format);
     QFETCH(QByteArray, content);
     QFETCH(qint64, line);
@@ -576,7 +598,8 @@ void SanctionsImportTest::hostileCsvAndJson() {
     QCOMPARE(checksum(cf), before);
 }
 
-void SanctionsImportTest::lenientSkipsBadRows() {
+void SanctionsImportTest::lenientSkipsBadRows()
+{
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("len.casegraph"))).ok());
     const QString input =
@@ -603,7 +626,8 @@ void SanctionsImportTest::lenientSkipsBadRows() {
              (QStringList{QStringLiteral("SDGT"), QStringLiteral("IRAN")}));
 }
 
-void SanctionsImportTest::detectsFormat() {
+void SanctionsImportTest::detectsFormat()
+{
     const QString dir = Casegraph::Tests::testData(QStringLiteral("sanctions"));
     if (dir.isEmpty()) {
         QSKIP("../shared/testdata is absent");
@@ -618,7 +642,8 @@ void SanctionsImportTest::detectsFormat() {
     }
 }
 
-void SanctionsImportTest::cliImportsEachFormat() {
+void SanctionsImportTest::cliImportsEachFormat()
+{
     QString cli;
 #ifdef CASEGRAPH_CLI
     cli = QStringLiteral(CASEGRAPH_CLI);

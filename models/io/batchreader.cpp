@@ -16,20 +16,22 @@ struct BatchReader::Private {
     QString label;
     qint64 returnedLine = 0;
 
-    QList<Entity> batch;
-    QHash<QString, qsizetype> index; ///< id → position in batch
+    std::deque<Entity> batch;     ///< a deque: references from entity() stay valid as it grows
+    QHash<QString, size_t> index; ///< id → position in batch
     std::deque<Entity> ready;
     bool keepSchema = false;
     QHash<QString, QString> schemaOf; ///< with keepSchema: the schema each id was first given
 };
 
-BatchReader::BatchReader(bool lenient) : d(std::make_unique<Private>()) {
+BatchReader::BatchReader(bool lenient) : d(std::make_unique<Private>())
+{
     d->lenient = lenient;
 }
 
 BatchReader::~BatchReader() = default;
 
-Status BatchReader::open(const QString &path, const QString &displayName) {
+Status BatchReader::open(const QString &path, const QString &displayName)
+{
     d->name = displayName.isEmpty() ? path : displayName;
     d->ready.clear();
     d->batch.clear();
@@ -39,7 +41,8 @@ Status BatchReader::open(const QString &path, const QString &displayName) {
     return openFile(path);
 }
 
-RecordReader::Step BatchReader::next(Entity &entity) {
+RecordReader::Step BatchReader::next(Entity &entity)
+{
     while (d->ready.empty()) {
         d->batch.clear();
         d->index.clear();
@@ -79,9 +82,10 @@ RecordReader::Step BatchReader::next(Entity &entity) {
     return Step::Entity;
 }
 
-bool BatchReader::validateBatch() {
+bool BatchReader::validateBatch()
+{
     const auto &registry = SchemaRegistry::instance();
-    for (const auto &e : std::as_const(d->batch)) {
+    for (const auto &e : d->batch) {
         const Schema *schema = registry.schema(e.schema);
         if (e.id.trimmed().isEmpty()) {
             fail(tr("an entity without an id"));
@@ -101,29 +105,35 @@ bool BatchReader::validateBatch() {
     return true;
 }
 
-const Error &BatchReader::error() const {
+const Error &BatchReader::error() const
+{
     return d->error;
 }
 
-qint64 BatchReader::line() const {
+qint64 BatchReader::line() const
+{
     return d->returnedLine;
 }
 
-bool BatchReader::isLenient() const {
+bool BatchReader::isLenient() const
+{
     return d->lenient;
 }
 
-const QString &BatchReader::name() const {
+const QString &BatchReader::name() const
+{
     return d->name;
 }
 
-void BatchReader::setRecord(qint64 line, qint64 column, const QString &label) {
+void BatchReader::setRecord(qint64 line, qint64 column, const QString &label)
+{
     d->line = line;
     d->column = column;
     d->label = label;
 }
 
-Entity &BatchReader::entity(const QString &id, const QString &schema) {
+Entity &BatchReader::entity(const QString &id, const QString &schema)
+{
     const auto it = d->index.constFind(id);
     if (it != d->index.cend()) {
         Entity &e = d->batch[*it];
@@ -141,7 +151,8 @@ Entity &BatchReader::entity(const QString &id, const QString &schema) {
     return e;
 }
 
-void BatchReader::add(Entity &entity, const QString &property, const QString &value) {
+void BatchReader::add(Entity &entity, const QString &property, const QString &value)
+{
     const QString v = value.trimmed();
     if (v.isEmpty()) {
         return;
@@ -154,28 +165,33 @@ void BatchReader::add(Entity &entity, const QString &property, const QString &va
     entity.add(property, v);
 }
 
-void BatchReader::add(Entity &entity, const QString &property, const QStringList &values) {
+void BatchReader::add(Entity &entity, const QString &property, const QStringList &values)
+{
     for (const auto &v : values) {
         add(entity, property, v);
     }
 }
 
-void BatchReader::keepSchema(bool keep) {
+void BatchReader::keepSchema(bool keep)
+{
     d->keepSchema = keep;
 }
 
-BatchReader::Read BatchReader::fail(const QString &message, qint64 line, qint64 column) {
+BatchReader::Read BatchReader::fail(const QString &message, qint64 line, qint64 column)
+{
     const QString text = d->label.isEmpty() ? message : d->label + QLatin1String(": ") + message;
     d->error = Error{text, d->name, line < 0 ? d->line : line, column < 0 ? d->column : column};
     return Read::Bad;
 }
 
-BatchReader::Read BatchReader::fail(const Error &error) {
+BatchReader::Read BatchReader::fail(const Error &error)
+{
     d->error = error;
     return Read::Bad;
 }
 
-BatchReader::Read BatchReader::fatal(const Error &error) {
+BatchReader::Read BatchReader::fatal(const Error &error)
+{
     d->error = error;
     if (d->error.file.isEmpty()) {
         d->error.file = d->name;

@@ -54,7 +54,8 @@ protected:
 
     /// Where the current record starts and how messages name it ("release 3", "row 12").
     void setRecord(qint64 line, qint64 column, const QString &label);
-    /// The entity with this id in the current batch, added with `schema` if new. An id already
+    /// The entity with this id in the current batch, added with `schema` if new; the reference
+    /// stays valid until the next record. An id already
     /// handed out with an unrelated schema in this import keeps that schema (see keepSchema()).
     Entity &entity(const QString &id, const QString &schema);
     /// Adds a value, trimmed; empty values and exact duplicates are dropped.

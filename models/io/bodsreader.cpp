@@ -16,16 +16,19 @@ namespace {
 
 namespace IV = ImportValues;
 
-QString str(const QJsonValue &v) {
+QString str(const QJsonValue &v)
+{
     return IV::text(v).trimmed();
 }
 
-QString str(const QJsonObject &o, const char *key) {
+QString str(const QJsonObject &o, const char *key)
+{
     return str(o.value(QLatin1String(key)));
 }
 
 /// A number given as a JSON number or a numeric string; NaN when absent or not a number.
-double numberOf(const QJsonValue &v) {
+double numberOf(const QJsonValue &v)
+{
     if (v.isDouble()) {
         return v.toDouble();
     }
@@ -35,7 +38,8 @@ double numberOf(const QJsonValue &v) {
 }
 
 /// A country given as a code string (0.2) or as {name, code} (0.4).
-QString countryOf(const QJsonValue &v) {
+QString countryOf(const QJsonValue &v)
+{
     if (v.isObject()) {
         const QJsonObject o = v.toObject();
         const QString code = IV::countryCode(str(o, "code"));
@@ -53,7 +57,8 @@ struct BodsReader::Private {
     bool entityDetails(Entity &e, const QJsonObject &details);
     bool person(Entity &e, const QJsonObject &details);
     bool interests(Entity &e, const QJsonValue &value);
-    bool date(Entity &e, const QString &property, const QJsonValue &value) {
+    bool date(Entity &e, const QString &property, const QJsonValue &value)
+    {
         if (value.isUndefined() || value.isNull()) {
             return true;
         }
@@ -73,7 +78,8 @@ struct BodsReader::Private {
     qint64 statements = 0;
 };
 
-void BodsReader::Private::common(Entity &e, const QJsonObject &o) {
+void BodsReader::Private::common(Entity &e, const QJsonObject &o)
+{
     add(e, QStringLiteral("publisher"),
         str(o.value(QLatin1String("publicationDetails")).toObject().value(QLatin1String("publisher")).toObject(),
             "name"));
@@ -83,7 +89,8 @@ void BodsReader::Private::common(Entity &e, const QJsonObject &o) {
     }
 }
 
-void BodsReader::Private::addresses(Entity &e, const QJsonValue &value) {
+void BodsReader::Private::addresses(Entity &e, const QJsonValue &value)
+{
     for (const auto &a : value.toArray()) {
         const QJsonObject o = a.toObject();
         // The address text often already holds its postcode and country.
@@ -100,7 +107,8 @@ void BodsReader::Private::addresses(Entity &e, const QJsonValue &value) {
     }
 }
 
-bool BodsReader::Private::entityDetails(Entity &e, const QJsonObject &d) {
+bool BodsReader::Private::entityDetails(Entity &e, const QJsonObject &d)
+{
     const QJsonValue typeValue = d.value(QLatin1String("entityType"));
     const QString type = typeValue.isObject() ? str(typeValue.toObject(), "type") : str(typeValue);
     if (type == QLatin1String("registeredEntity") || type == QLatin1String("legalEntity")) {
@@ -126,7 +134,8 @@ bool BodsReader::Private::entityDetails(Entity &e, const QJsonObject &d) {
            date(e, QStringLiteral("dissolutionDate"), d.value(QLatin1String("dissolutionDate")));
 }
 
-bool BodsReader::Private::person(Entity &e, const QJsonObject &d) {
+bool BodsReader::Private::person(Entity &e, const QJsonObject &d)
+{
     const QJsonArray names = d.value(QLatin1String("names")).toArray();
     qsizetype main = 0;
     for (qsizetype i = 0; i < names.size(); ++i) {
@@ -166,7 +175,8 @@ bool BodsReader::Private::person(Entity &e, const QJsonObject &d) {
            date(e, QStringLiteral("deathDate"), d.value(QLatin1String("deathDate")));
 }
 
-bool BodsReader::Private::interests(Entity &e, const QJsonValue &value) {
+bool BodsReader::Private::interests(Entity &e, const QJsonValue &value)
+{
     if (!value.isUndefined() && !value.isNull() && !value.isArray()) {
         q->fail(tr("\"interests\" must be an array"));
         return false;
@@ -191,7 +201,8 @@ bool BodsReader::Private::interests(Entity &e, const QJsonValue &value) {
     return true;
 }
 
-BatchReader::Read BodsReader::Private::statement(const QJsonObject &o) {
+BatchReader::Read BodsReader::Private::statement(const QJsonObject &o)
+{
     const bool v04 = o.contains(QLatin1String("recordType"));
     if (!v04 && !o.contains(QLatin1String("statementType"))) {
         return q->fail(tr("not a BODS statement: it has neither \"statementType\" nor \"recordType\""));
@@ -269,7 +280,8 @@ BodsReader::BodsReader(bool lenient) : BatchReader(lenient), d(std::make_unique<
 
 BodsReader::~BodsReader() = default;
 
-Status BodsReader::openFile(const QString &path) {
+Status BodsReader::openFile(const QString &path)
+{
     if (auto st = d->stream.open(path, name()); !st) {
         return st;
     }
@@ -284,7 +296,8 @@ Status BodsReader::openFile(const QString &path) {
     return {};
 }
 
-BatchReader::Read BodsReader::readRecord() {
+BatchReader::Read BodsReader::readRecord()
+{
     JsonElementStream::Element e;
     switch (d->stream.next(e)) {
     case JsonElementStream::Next::End:
@@ -306,15 +319,18 @@ BatchReader::Read BodsReader::readRecord() {
     return d->statement(v.toObject());
 }
 
-qint64 BodsReader::bytesDone() const {
+qint64 BodsReader::bytesDone() const
+{
     return d->stream.bytesDone();
 }
 
-qint64 BodsReader::bytesTotal() const {
+qint64 BodsReader::bytesTotal() const
+{
     return d->stream.bytesTotal();
 }
 
-int BodsReader::sniff(const QByteArray &head) {
+int BodsReader::sniff(const QByteArray &head)
+{
     const QByteArray t = (head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head).trimmed();
     if (!t.startsWith('[') && !t.startsWith('{')) {
         return 0;
@@ -329,7 +345,8 @@ int BodsReader::sniff(const QByteArray &head) {
 }
 
 QString BodsReader::shareText(double exact, double minimum, double maximum, bool exclusiveMinimum,
-                              bool exclusiveMaximum) {
+                              bool exclusiveMaximum)
+{
     const auto n = [](double v) { return ImportValues::number(v); };
     if (!std::isnan(exact)) {
         return n(exact) + QLatin1Char('%');

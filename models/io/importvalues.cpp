@@ -17,7 +17,8 @@ namespace Casegraph::Models::ImportValues {
 namespace {
 
 /// Letters and digits only, lower case, accents removed: "Côte d'Ivoire" → "cotedivoire".
-QString squeeze(const QString &text) {
+QString squeeze(const QString &text)
+{
     const QString decomposed = text.normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());
@@ -29,7 +30,8 @@ QString squeeze(const QString &text) {
     return out;
 }
 
-const QHash<QString, QString> &countryNames() {
+const QHash<QString, QString> &countryNames()
+{
     static const QHash<QString, QString> names = [] {
         QHash<QString, QString> h;
         for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
@@ -125,7 +127,8 @@ const QHash<QString, QString> &countryNames() {
     return names;
 }
 
-int monthNumber(const QString &name) {
+int monthNumber(const QString &name)
+{
     static const QStringList months = {QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
                                        QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
                                        QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
@@ -135,7 +138,8 @@ int monthNumber(const QString &name) {
 
 } // namespace
 
-std::optional<QString> isoDate(const QString &input) {
+std::optional<QString> isoDate(const QString &input)
+{
     const QString text = input.trimmed();
     if (text.isEmpty()) {
         return QString();
@@ -181,7 +185,8 @@ std::optional<QString> isoDate(const QString &input) {
     return out;
 }
 
-QString looseDate(const QString &input) {
+QString looseDate(const QString &input)
+{
     const QString text = input.trimmed();
     if (auto iso = isoDate(text); iso && !iso->isEmpty()) {
         return *iso;
@@ -205,7 +210,8 @@ QString looseDate(const QString &input) {
     return {};
 }
 
-QString number(double value) {
+QString number(double value)
+{
     if (!std::isfinite(value)) {
         return {};
     }
@@ -216,7 +222,8 @@ QString number(double value) {
     return QString::fromLatin1(buf, r.ptr - buf);
 }
 
-std::optional<QString> amount(const QJsonValue &value) {
+std::optional<QString> amount(const QJsonValue &value)
+{
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
@@ -240,7 +247,8 @@ std::optional<QString> amount(const QJsonValue &value) {
     }
 }
 
-QString text(const QJsonValue &value) {
+QString text(const QJsonValue &value)
+{
     switch (value.type()) {
     case QJsonValue::String:
         return value.toString();
@@ -253,11 +261,13 @@ QString text(const QJsonValue &value) {
     }
 }
 
-QString currency(const QString &code) {
+QString currency(const QString &code)
+{
     return code.trimmed().toUpper();
 }
 
-QString countryCode(const QString &nameOrCode) {
+QString countryCode(const QString &nameOrCode)
+{
     const QString t = nameOrCode.trimmed();
     if (t.isEmpty()) {
         return {};
@@ -276,7 +286,8 @@ QString countryCode(const QString &nameOrCode) {
     return countryNames().value(squeeze(t));
 }
 
-QString slug(const QString &text) {
+QString slug(const QString &text)
+{
     QString out;
     out.reserve(text.size());
     bool dash = false;
@@ -294,7 +305,8 @@ QString slug(const QString &text) {
     return out;
 }
 
-bool looksLikeCompany(const QString &name) {
+bool looksLikeCompany(const QString &name)
+{
     static const QRegularExpression re(
         QStringLiteral(
             R"((?:^|[\s,(])(?:ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|co|company|)"
@@ -305,7 +317,8 @@ bool looksLikeCompany(const QString &name) {
     return re.match(name).hasMatch();
 }
 
-QString plainText(const QString &input) {
+QString plainText(const QString &input)
+{
     if (!input.contains(QLatin1Char('<')) && !input.contains(QLatin1Char('&'))) {
         return input;
     }

@@ -16,22 +16,26 @@ namespace {
 
 constexpr qsizetype Chunk = qsizetype(1) << 20;
 
-bool isSpace(int c) {
+bool isSpace(int c)
+{
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /// Bytes that may appear outside strings inside a value: numbers, the literals true/false/null
 /// (letters are let through here and checked by the parser), and the separators.
-bool isPlainByte(unsigned char c) {
+bool isPlainByte(unsigned char c)
+{
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+' ||
            c == '.' || c == ',' || c == ':' || isSpace(c);
 }
 
-bool isScalarStart(unsigned char c) {
+bool isScalarStart(unsigned char c)
+{
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
 
-QString describe(unsigned char c) {
+QString describe(unsigned char c)
+{
     if (c >= 0x21 && c < 0x7f) {
         return QLatin1Char('"') + QLatin1Char(char(c)) + QLatin1Char('"');
     }
@@ -44,13 +48,15 @@ struct JsonElementStream::Private {
     enum class State { Top, Array, Object, ObjectArray, After, Done };
 
     bool fill();
-    int peek() {
+    int peek()
+    {
         if (pos == end && !fill()) {
             return -1;
         }
         return static_cast<unsigned char>(buf[pos]);
     }
-    void advance() {
+    void advance()
+    {
         const unsigned char c = static_cast<unsigned char>(buf[pos++]);
         if (c == '\n') {
             ++line;
@@ -59,12 +65,14 @@ struct JsonElementStream::Private {
             ++col;
         }
     }
-    void skipSpace() {
+    void skipSpace()
+    {
         for (int c = peek(); c >= 0 && isSpace(c); c = peek()) {
             advance();
         }
     }
-    bool fail(const QString &message) {
+    bool fail(const QString &message)
+    {
         error = Error{message, name, line, col + 1};
         state = State::Done;
         return false;
@@ -98,7 +106,8 @@ struct JsonElementStream::Private {
     qint64 arrayColumn = 0;
 };
 
-bool JsonElementStream::Private::fill() {
+bool JsonElementStream::Private::fill()
+{
     if (eof) {
         return false;
     }
@@ -117,14 +126,16 @@ bool JsonElementStream::Private::fill() {
     return true;
 }
 
-bool JsonElementStream::Private::failAtEnd(const QString &what) {
+bool JsonElementStream::Private::failAtEnd(const QString &what)
+{
     if (readError) {
         return fail(tr("cannot read the file: %1").arg(file.errorString()));
     }
     return fail(tr("unexpected end of file: %1 is not closed (truncated file?)").arg(what));
 }
 
-bool JsonElementStream::Private::scanValue(Element &out, bool capture) {
+bool JsonElementStream::Private::scanValue(Element &out, bool capture)
+{
     out.json.clear();
     out.offset = base + pos;
     out.line = line;
@@ -135,7 +146,9 @@ bool JsonElementStream::Private::scanValue(Element &out, bool capture) {
     if (scalar && !isScalarStart(c0)) {
         return fail(tr("not valid JSON: unexpected character %1").arg(describe(c0)));
     }
-    const QString what = tr("the value that starts at line %1, column %2").arg(out.line).arg(out.column);
+    const auto what = [&out]() {
+        return tr("the value that starts at line %1, column %2").arg(out.line).arg(out.column);
+    };
     char stack[MaxDepth];
     int depth = 0;
     bool inString = false;
@@ -150,7 +163,7 @@ bool JsonElementStream::Private::scanValue(Element &out, bool capture) {
         }
         return true;
     };
-    const auto tooLarge = [&]() { return fail(tr("%1 is larger than %2 MiB").arg(what).arg(MaxElementBytes >> 20)); };
+    const auto tooLarge = [&]() { return fail(tr("%1 is larger than %2 MiB").arg(what()).arg(MaxElementBytes >> 20)); };
     for (;;) {
         if (pos == end) {
             if (!keep()) {
@@ -160,7 +173,7 @@ bool JsonElementStream::Private::scanValue(Element &out, bool capture) {
                 if (scalar && !readError) {
                     break; // a number or literal may end the file
                 }
-                return failAtEnd(what);
+                return failAtEnd(what());
             }
             segment = pos;
         }
@@ -223,7 +236,8 @@ bool JsonElementStream::Private::scanValue(Element &out, bool capture) {
     return true;
 }
 
-bool JsonElementStream::Private::readKey(QString &key) {
+bool JsonElementStream::Private::readKey(QString &key)
+{
     Element e;
     if (!scanValue(e, true)) {
         return false;
@@ -244,13 +258,16 @@ bool JsonElementStream::Private::readKey(QString &key) {
 }
 
 /// The next item of the array being streamed; `done` when its closing bracket was read.
-bool JsonElementStream::Private::item(Element &out, bool &done) {
+bool JsonElementStream::Private::item(Element &out, bool &done)
+{
     done = false;
     skipSpace();
     int c = peek();
-    const QString what = tr("the array that starts at line %1, column %2").arg(arrayLine).arg(arrayColumn);
+    const auto what = [this]() {
+        return tr("the array that starts at line %1, column %2").arg(arrayLine).arg(arrayColumn);
+    };
     if (c < 0) {
-        return failAtEnd(what);
+        return failAtEnd(what());
     }
     if (c == ']') {
         advance();
@@ -265,7 +282,7 @@ bool JsonElementStream::Private::item(Element &out, bool &done) {
         skipSpace();
         c = peek();
         if (c < 0) {
-            return failAtEnd(what);
+            return failAtEnd(what());
         }
     }
     if (!scanValue(out, true)) {
@@ -280,7 +297,8 @@ JsonElementStream::JsonElementStream() : d(std::make_unique<Private>()) {}
 
 JsonElementStream::~JsonElementStream() = default;
 
-Status JsonElementStream::open(const QString &path, const QString &displayName) {
+Status JsonElementStream::open(const QString &path, const QString &displayName)
+{
     d->name = displayName.isEmpty() ? path : displayName;
     d->file.close();
     d->file.setFileName(path);
@@ -300,11 +318,13 @@ Status JsonElementStream::open(const QString &path, const QString &displayName) 
     return rewind(Mode::Items);
 }
 
-char JsonElementStream::firstByte() const {
+char JsonElementStream::firstByte() const
+{
     return d->first;
 }
 
-Status JsonElementStream::rewind(Mode mode, const QSet<QString> &streamKeys) {
+Status JsonElementStream::rewind(Mode mode, const QSet<QString> &streamKeys)
+{
     if (!d->file.seek(0)) {
         return Error{tr("cannot read the file: %1").arg(d->file.errorString()), d->name};
     }
@@ -321,7 +341,8 @@ Status JsonElementStream::rewind(Mode mode, const QSet<QString> &streamKeys) {
     return {};
 }
 
-JsonElementStream::Next JsonElementStream::next(Element &element) {
+JsonElementStream::Next JsonElementStream::next(Element &element)
+{
     using State = Private::State;
     element.key.clear();
     element.index = -1;
@@ -462,11 +483,13 @@ JsonElementStream::Next JsonElementStream::next(Element &element) {
     }
 }
 
-const Error &JsonElementStream::error() const {
+const Error &JsonElementStream::error() const
+{
     return d->error;
 }
 
-bool JsonElementStream::parse(const Element &element, QJsonValue &value, Error &error) const {
+bool JsonElementStream::parse(const Element &element, QJsonValue &value, Error &error) const
+{
     const bool container = element.first == '{' || element.first == '[';
     const QByteArray text = container ? element.json : '[' + element.json + ']';
     const int shift = container ? 0 : 1;
@@ -498,15 +521,18 @@ bool JsonElementStream::parse(const Element &element, QJsonValue &value, Error &
     return true;
 }
 
-const QString &JsonElementStream::name() const {
+const QString &JsonElementStream::name() const
+{
     return d->name;
 }
 
-qint64 JsonElementStream::bytesDone() const {
+qint64 JsonElementStream::bytesDone() const
+{
     return d->base + qint64(d->pos);
 }
 
-qint64 JsonElementStream::bytesTotal() const {
+qint64 JsonElementStream::bytesTotal() const
+{
     return d->total;
 }
 

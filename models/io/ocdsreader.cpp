@@ -14,17 +14,20 @@ namespace {
 
 namespace IV = ImportValues;
 
-QString str(const QJsonValue &v) {
+QString str(const QJsonValue &v)
+{
     return IV::text(v).trimmed();
 }
 
 /// "ocds-213czf-000-00001" → "ocds-213czf": the publisher's registered prefix.
-QString prefixOf(const QString &ocid) {
+QString prefixOf(const QString &ocid)
+{
     const QStringList parts = ocid.split(QLatin1Char('-'));
     return parts.size() >= 3 ? parts.at(0) + QLatin1Char('-') + parts.at(1) : ocid;
 }
 
-QString kindOf(const QJsonValue &v) {
+QString kindOf(const QJsonValue &v)
+{
     switch (v.type()) {
     case QJsonValue::Array:
         return OcdsReader::tr("an array");
@@ -41,7 +44,8 @@ QString kindOf(const QJsonValue &v) {
     }
 }
 
-bool absent(const QJsonValue &v) {
+bool absent(const QJsonValue &v)
+{
     return v.isUndefined() || v.isNull();
 }
 
@@ -60,7 +64,8 @@ struct OcdsReader::Private {
     bool value(Entity &e, const QJsonValue &value, const QString &what);
     bool date(Entity &e, const QString &property, const QJsonValue &value, const QString &what);
     bool period(Entity &e, const QJsonValue &value, const QString &what);
-    bool fail(const QString &message) {
+    bool fail(const QString &message)
+    {
         q->fail(prefix + message);
         return false;
     }
@@ -74,7 +79,8 @@ struct OcdsReader::Private {
     QString prefix; ///< "release 2 of the record: " for a record's embedded releases
 };
 
-QString OcdsReader::Private::party(const QJsonValue &v, const QStringList &roles, QString *keyOut) {
+QString OcdsReader::Private::party(const QJsonValue &v, const QStringList &roles, QString *keyOut)
+{
     if (!v.isObject()) {
         return {};
     }
@@ -160,7 +166,8 @@ QString OcdsReader::Private::party(const QJsonValue &v, const QStringList &roles
     return id;
 }
 
-bool OcdsReader::Private::value(Entity &e, const QJsonValue &v, const QString &what) {
+bool OcdsReader::Private::value(Entity &e, const QJsonValue &v, const QString &what)
+{
     if (absent(v)) {
         return true;
     }
@@ -177,7 +184,8 @@ bool OcdsReader::Private::value(Entity &e, const QJsonValue &v, const QString &w
     return true;
 }
 
-bool OcdsReader::Private::date(Entity &e, const QString &property, const QJsonValue &v, const QString &what) {
+bool OcdsReader::Private::date(Entity &e, const QString &property, const QJsonValue &v, const QString &what)
+{
     if (absent(v)) {
         return true;
     }
@@ -192,13 +200,15 @@ bool OcdsReader::Private::date(Entity &e, const QString &property, const QJsonVa
     return true;
 }
 
-bool OcdsReader::Private::period(Entity &e, const QJsonValue &v, const QString &what) {
+bool OcdsReader::Private::period(Entity &e, const QJsonValue &v, const QString &what)
+{
     const QJsonObject p = v.toObject();
     return date(e, QStringLiteral("startDate"), p.value(QLatin1String("startDate")), tr("%1, start date").arg(what)) &&
            date(e, QStringLiteral("endDate"), p.value(QLatin1String("endDate")), tr("%1, end date").arg(what));
 }
 
-BatchReader::Read OcdsReader::Private::record(const QJsonObject &record) {
+BatchReader::Read OcdsReader::Private::record(const QJsonObject &record)
+{
     const QJsonValue compiled = record.value(QLatin1String("compiledRelease"));
     if (compiled.isObject()) {
         return release(compiled.toObject(), tr("compiledRelease: "));
@@ -224,7 +234,8 @@ BatchReader::Read OcdsReader::Private::record(const QJsonObject &record) {
     return Read::Record;
 }
 
-BatchReader::Read OcdsReader::Private::release(const QJsonObject &rel, const QString &where) {
+BatchReader::Read OcdsReader::Private::release(const QJsonObject &rel, const QString &where)
+{
     prefix = where;
     ocid = str(rel.value(QLatin1String("ocid")));
     if (ocid.isEmpty()) {
@@ -395,13 +406,15 @@ BatchReader::Read OcdsReader::Private::release(const QJsonObject &rel, const QSt
     return Read::Record;
 }
 
-OcdsReader::OcdsReader(bool lenient) : BatchReader(lenient), d(std::make_unique<Private>(this)) {
+OcdsReader::OcdsReader(bool lenient) : BatchReader(lenient), d(std::make_unique<Private>(this))
+{
     keepSchema(true);
 }
 
 OcdsReader::~OcdsReader() = default;
 
-Status OcdsReader::openFile(const QString &path) {
+Status OcdsReader::openFile(const QString &path)
+{
     if (auto st = d->stream.open(path, name()); !st) {
         return st;
     }
@@ -448,7 +461,8 @@ Status OcdsReader::openFile(const QString &path) {
                  1};
 }
 
-BatchReader::Read OcdsReader::readRecord() {
+BatchReader::Read OcdsReader::readRecord()
+{
     using Shape = Private::Shape;
     for (;;) {
         JsonElementStream::Element e;
@@ -491,15 +505,18 @@ BatchReader::Read OcdsReader::readRecord() {
     }
 }
 
-qint64 OcdsReader::bytesDone() const {
+qint64 OcdsReader::bytesDone() const
+{
     return d->stream.bytesDone();
 }
 
-qint64 OcdsReader::bytesTotal() const {
+qint64 OcdsReader::bytesTotal() const
+{
     return d->stream.bytesTotal();
 }
 
-int OcdsReader::sniff(const QByteArray &head) {
+int OcdsReader::sniff(const QByteArray &head)
+{
     const QByteArray t = (head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head).trimmed();
     if (!t.startsWith('{') && !t.startsWith('[')) {
         return 0;

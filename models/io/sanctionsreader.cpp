@@ -18,7 +18,8 @@ namespace IV = ImportValues;
 
 // --- SanctionsReader -------------------------------------------------------------------------
 
-QString SanctionsReader::partySchema(const QString &type, const QString &name) {
+QString SanctionsReader::partySchema(const QString &type, const QString &name)
+{
     const QString t = type.trimmed().toLower();
     if (t == QLatin1String("individual") || t == QLatin1String("person")) {
         return QStringLiteral("Person");
@@ -32,7 +33,8 @@ QString SanctionsReader::partySchema(const QString &type, const QString &name) {
     return IV::looksLikeCompany(name) ? QStringLiteral("Company") : QStringLiteral("Organization");
 }
 
-Entity &SanctionsReader::sanction(const QString &partyId, const QString &authority, const QString &country) {
+Entity &SanctionsReader::sanction(const QString &partyId, const QString &authority, const QString &country)
+{
     Entity &s = entity(partyId + QLatin1String("-sanction"), QStringLiteral("Sanction"));
     add(s, QStringLiteral("entity"), partyId);
     add(s, QStringLiteral("authority"), authority);
@@ -43,7 +45,8 @@ Entity &SanctionsReader::sanction(const QString &partyId, const QString &authori
 // --- CsvSource -------------------------------------------------------------------------------
 
 struct CsvSource::Private {
-    bool fill() {
+    bool fill()
+    {
         if (eof) {
             return false;
         }
@@ -61,22 +64,26 @@ struct CsvSource::Private {
         }
         return true;
     }
-    int peek() {
+    int peek()
+    {
         if (pos == end && !fill()) {
             return -1;
         }
         return static_cast<unsigned char>(buf[pos]);
     }
-    void take() {
+    void take()
+    {
         if (buf[pos++] == '\n') {
             ++lineNo;
         }
     }
-    Row fail(const QString &message, qint64 line) {
+    Row fail(const QString &message, qint64 line)
+    {
         error = Error{message, name, line};
         return Row::Error;
     }
-    static QString decode(const QByteArray &bytes) {
+    static QString decode(const QByteArray &bytes)
+    {
         bool ascii = true;
         for (const char c : bytes) {
             ascii = ascii && static_cast<unsigned char>(c) < 0x80;
@@ -107,7 +114,8 @@ CsvSource::CsvSource() : d(std::make_unique<Private>()) {}
 
 CsvSource::~CsvSource() = default;
 
-Status CsvSource::open(const QString &path, const QString &displayName) {
+Status CsvSource::open(const QString &path, const QString &displayName)
+{
     d->name = displayName.isEmpty() ? path : displayName;
     d->file.setFileName(path);
     if (!d->file.open(QIODevice::ReadOnly)) {
@@ -116,7 +124,8 @@ Status CsvSource::open(const QString &path, const QString &displayName) {
     return {};
 }
 
-CsvSource::Row CsvSource::next(QStringList &cells) {
+CsvSource::Row CsvSource::next(QStringList &cells)
+{
     cells.clear();
     for (;;) { // blank lines, and the DOS end-of-file byte
         const int c = d->peek();
@@ -193,19 +202,23 @@ CsvSource::Row CsvSource::next(QStringList &cells) {
     return Row::Ok;
 }
 
-qint64 CsvSource::line() const {
+qint64 CsvSource::line() const
+{
     return d->rowLine;
 }
 
-const Error &CsvSource::error() const {
+const Error &CsvSource::error() const
+{
     return d->error;
 }
 
-qint64 CsvSource::bytesDone() const {
+qint64 CsvSource::bytesDone() const
+{
     return d->base + qint64(d->pos);
 }
 
-qint64 CsvSource::bytesTotal() const {
+qint64 CsvSource::bytesTotal() const
+{
     return d->file.size();
 }
 
@@ -214,14 +227,16 @@ qint64 CsvSource::bytesTotal() const {
 namespace {
 
 /// A cell of OFAC's legacy CSV: "-0-" (with or without its trailing space) means empty.
-QString ofacCell(const QString &cell) {
+QString ofacCell(const QString &cell)
+{
     const QString t = cell.trimmed();
     return t == QLatin1String("-0-") ? QString() : t;
 }
 
 /// The file beside `info` named like it with `to` in place of the first of `from` found in its
 /// name (the case of the replaced word kept), or "" when there is none.
-QString siblingOf(const QFileInfo &info, const QStringList &from, const QString &to) {
+QString siblingOf(const QFileInfo &info, const QStringList &from, const QString &to)
+{
     const QString file = info.fileName();
     for (const QString &word : from) {
         const auto at = file.indexOf(word, 0, Qt::CaseInsensitive);
@@ -235,7 +250,8 @@ QString siblingOf(const QFileInfo &info, const QStringList &from, const QString 
     return {};
 }
 
-bool isNumber(const QString &text) {
+bool isNumber(const QString &text)
+{
     bool ok = false;
     text.toLongLong(&ok);
     return ok;
@@ -262,7 +278,8 @@ struct OfacCsvReader::Private {
 };
 
 Status OfacCsvReader::Private::loadSibling(const QString &path, Table t, QHash<QString, QList<QStringList>> &rows,
-                                           bool lenient) {
+                                           bool lenient)
+{
     CsvSource source;
     if (auto st = source.open(path, path); !st) {
         return st;
@@ -300,7 +317,8 @@ OfacCsvReader::OfacCsvReader(bool lenient) : SanctionsReader(lenient), d(std::ma
 
 OfacCsvReader::~OfacCsvReader() = default;
 
-Status OfacCsvReader::openFile(const QString &path) {
+Status OfacCsvReader::openFile(const QString &path)
+{
     if (auto st = d->csv.open(path, name()); !st) {
         return st;
     }
@@ -356,7 +374,8 @@ Status OfacCsvReader::openFile(const QString &path) {
     return {};
 }
 
-BatchReader::Read OfacCsvReader::readRecord() {
+BatchReader::Read OfacCsvReader::readRecord()
+{
     if (!d->siblingErrors.isEmpty()) {
         return fail(d->siblingErrors.takeFirst());
     }
@@ -481,15 +500,18 @@ BatchReader::Read OfacCsvReader::readRecord() {
     return Read::Record;
 }
 
-qint64 OfacCsvReader::bytesDone() const {
+qint64 OfacCsvReader::bytesDone() const
+{
     return d->csv.bytesDone();
 }
 
-qint64 OfacCsvReader::bytesTotal() const {
+qint64 OfacCsvReader::bytesTotal() const
+{
     return d->csv.bytesTotal();
 }
 
-int OfacCsvReader::sniff(const QByteArray &head) {
+int OfacCsvReader::sniff(const QByteArray &head)
+{
     // 36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,…  or  4632,3553,"aka","CENTRAL BANK…",-0-
     static const QRegularExpression primary(QStringLiteral(R"(^\d+,"[^"]*",(?:-0- ?|"[^"]*"),"[^"]*",)"));
     static const QRegularExpression table(QStringLiteral(R"(^\d+,\d+,(?:"[^"]*"|-0- ?),)"));

@@ -22,7 +22,8 @@ struct ParsedEntry {
 };
 
 /// Drops list glue ("; and", ",", ".") from the ends of a piece of Federal Register text.
-QString tidy(QString text) {
+QString tidy(QString text)
+{
     static const QRegularExpression lead(QStringLiteral(R"(^(?:[\s,;.:]|and\s)+)"));
     static const QRegularExpression trail(QStringLiteral(R"((?:[\s,;:]|\band|\.)+$)"));
     text.remove(lead);
@@ -33,7 +34,8 @@ QString tidy(QString text) {
 /// Roughly splits an entry's text: "NAME, a.k.a., the following two aliases: —A; and —B.
 /// ADDRESS 1; and ADDRESS 2." The name is removed first; aliases run from the first "—" to the
 /// end of the sentence (or ";") after the last one; the rest are addresses separated by ";".
-ParsedEntry parseRaw(const QString &name, const QString &raw) {
+ParsedEntry parseRaw(const QString &name, const QString &raw)
+{
     ParsedEntry out;
     QString rest = raw.simplified();
     if (rest.startsWith(name)) {
@@ -80,7 +82,8 @@ BisReader::BisReader(bool lenient) : SanctionsReader(lenient), d(std::make_uniqu
 
 BisReader::~BisReader() = default;
 
-Status BisReader::openFile(const QString &path) {
+Status BisReader::openFile(const QString &path)
+{
     if (auto st = d->stream.open(path, name()); !st) {
         return st;
     }
@@ -98,7 +101,8 @@ Status BisReader::openFile(const QString &path) {
                             {QStringLiteral("entries")});
 }
 
-BatchReader::Read BisReader::readRecord() {
+BatchReader::Read BisReader::readRecord()
+{
     for (;;) {
         JsonElementStream::Element e;
         switch (d->stream.next(e)) {
@@ -158,15 +162,18 @@ BatchReader::Read BisReader::readRecord() {
     }
 }
 
-qint64 BisReader::bytesDone() const {
+qint64 BisReader::bytesDone() const
+{
     return d->stream.bytesDone();
 }
 
-qint64 BisReader::bytesTotal() const {
+qint64 BisReader::bytesTotal() const
+{
     return d->stream.bytesTotal();
 }
 
-int BisReader::sniff(const QByteArray &head) {
+int BisReader::sniff(const QByteArray &head)
+{
     const QByteArray t = (head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head).trimmed();
     if (t.startsWith('{')) {
         return t.contains("\"entries\"") && t.contains("\"raw\"") ? 85 : 0;

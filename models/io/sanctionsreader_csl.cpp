@@ -18,7 +18,8 @@ namespace {
 namespace IV = ImportValues;
 
 /// The columns that hold several values (";"-separated in the CSV, arrays in the JSON).
-const QStringList &multiValued() {
+const QStringList &multiValued()
+{
     static const QStringList keys = {QStringLiteral("alt_names"),       QStringLiteral("addresses"),
                                      QStringLiteral("programs"),        QStringLiteral("citizenships"),
                                      QStringLiteral("nationalities"),   QStringLiteral("dates_of_birth"),
@@ -29,7 +30,8 @@ const QStringList &multiValued() {
 using Fields = QHash<QString, QStringList>;
 
 /// A JSON value as a list of texts: arrays item by item; address and id objects joined.
-QStringList texts(const QJsonValue &v) {
+QStringList texts(const QJsonValue &v)
+{
     if (v.isArray()) {
         QStringList out;
         for (const auto &item : v.toArray()) {
@@ -66,7 +68,8 @@ struct CslReader::Private {
     qint64 entries = 0;
 };
 
-BatchReader::Read CslReader::Private::entry(const Fields &f) {
+BatchReader::Read CslReader::Private::entry(const Fields &f)
+{
     const auto one = [&](const char *key) { return f.value(QLatin1String(key)).join(QLatin1String("; ")).trimmed(); };
     const auto many = [&](const char *key) { return f.value(QLatin1String(key)); };
     const QString name = one("name");
@@ -161,7 +164,8 @@ CslReader::CslReader(bool lenient) : SanctionsReader(lenient), d(std::make_uniqu
 
 CslReader::~CslReader() = default;
 
-Status CslReader::openFile(const QString &path) {
+Status CslReader::openFile(const QString &path)
+{
     d->entries = 0;
     if (auto st = d->stream.open(path, name()); !st) {
         return st;
@@ -191,7 +195,8 @@ Status CslReader::openFile(const QString &path) {
     return {};
 }
 
-BatchReader::Read CslReader::readRecord() {
+BatchReader::Read CslReader::readRecord()
+{
     Fields fields;
     if (!d->json) {
         QStringList cells;
@@ -257,15 +262,18 @@ BatchReader::Read CslReader::readRecord() {
     }
 }
 
-qint64 CslReader::bytesDone() const {
+qint64 CslReader::bytesDone() const
+{
     return d->json ? d->stream.bytesDone() : d->csv.bytesDone();
 }
 
-qint64 CslReader::bytesTotal() const {
+qint64 CslReader::bytesTotal() const
+{
     return d->stream.bytesTotal();
 }
 
-int CslReader::sniff(const QByteArray &head) {
+int CslReader::sniff(const QByteArray &head)
+{
     const QByteArray t = (head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head).trimmed();
     if (t.startsWith('{') || t.startsWith('[')) {
         return t.contains("\"federal_register_notice\"") || t.contains("\"source_list_url\"") ? 92 : 0;

@@ -20,7 +20,8 @@ constexpr qsizetype MaxEntryText = qsizetype(16) << 20;
 
 // --- XmlSanctionsReader ----------------------------------------------------------------------
 
-const XmlSanctionsReader::Node *XmlSanctionsReader::Node::child(const QString &n) const {
+const XmlSanctionsReader::Node *XmlSanctionsReader::Node::child(const QString &n) const
+{
     for (const auto &c : children) {
         if (c.name == n) {
             return &c;
@@ -29,7 +30,8 @@ const XmlSanctionsReader::Node *XmlSanctionsReader::Node::child(const QString &n
     return nullptr;
 }
 
-QList<const XmlSanctionsReader::Node *> XmlSanctionsReader::Node::all(const QString &n) const {
+QList<const XmlSanctionsReader::Node *> XmlSanctionsReader::Node::all(const QString &n) const
+{
     QList<const Node *> out;
     for (const auto &c : children) {
         if (c.name == n) {
@@ -39,7 +41,8 @@ QList<const XmlSanctionsReader::Node *> XmlSanctionsReader::Node::all(const QStr
     return out;
 }
 
-QString XmlSanctionsReader::Node::value(const QString &n) const {
+QString XmlSanctionsReader::Node::value(const QString &n) const
+{
     const Node *c = child(n);
     return c ? c->text.simplified() : QString();
 }
@@ -56,7 +59,8 @@ XmlSanctionsReader::XmlSanctionsReader(bool lenient) : SanctionsReader(lenient),
 
 XmlSanctionsReader::~XmlSanctionsReader() = default;
 
-Status XmlSanctionsReader::openFile(const QString &path) {
+Status XmlSanctionsReader::openFile(const QString &path)
+{
     d->file.close();
     d->file.setFileName(path);
     if (!d->file.open(QIODevice::ReadOnly)) {
@@ -73,11 +77,13 @@ Status XmlSanctionsReader::openFile(const QString &path) {
     return {};
 }
 
-const QMap<QString, QString> &XmlSanctionsReader::rootAttributes() const {
+const QMap<QString, QString> &XmlSanctionsReader::rootAttributes() const
+{
     return d->rootAttributes;
 }
 
-BatchReader::Read XmlSanctionsReader::readRecord() {
+BatchReader::Read XmlSanctionsReader::readRecord()
+{
     QXmlStreamReader &xml = d->xml;
     const auto where = [&]() { return std::pair{xml.lineNumber(), xml.columnNumber() + 1}; };
     const auto xmlError = [&]() {
@@ -187,25 +193,30 @@ BatchReader::Read XmlSanctionsReader::readRecord() {
     return Read::End;
 }
 
-qint64 XmlSanctionsReader::bytesDone() const {
+qint64 XmlSanctionsReader::bytesDone() const
+{
     return d->file.pos();
 }
 
-qint64 XmlSanctionsReader::bytesTotal() const {
+qint64 XmlSanctionsReader::bytesTotal() const
+{
     return d->file.size();
 }
 
 // --- OFAC sdnList ----------------------------------------------------------------------------
 
-QString OfacXmlReader::rootName() const {
+QString OfacXmlReader::rootName() const
+{
     return QStringLiteral("sdnList");
 }
 
-bool OfacXmlReader::isEntry(const QString &name) const {
+bool OfacXmlReader::isEntry(const QString &name) const
+{
     return name == QLatin1String("sdnEntry");
 }
 
-BatchReader::Read OfacXmlReader::entry(const Node &n) {
+BatchReader::Read OfacXmlReader::entry(const Node &n)
+{
     const QString uid = n.value(QStringLiteral("uid"));
     if (uid.isEmpty()) {
         return fail(tr("the sdnEntry has no <uid>"));
@@ -318,21 +329,25 @@ BatchReader::Read OfacXmlReader::entry(const Node &n) {
     return Read::Record;
 }
 
-int OfacXmlReader::sniff(const QByteArray &head) {
+int OfacXmlReader::sniff(const QByteArray &head)
+{
     return head.contains("<sdnList") && (head.contains("sdnList.xsd") || head.contains("<sdnEntry")) ? 95 : 0;
 }
 
 // --- UN Security Council consolidated list ---------------------------------------------------
 
-QString UnXmlReader::rootName() const {
+QString UnXmlReader::rootName() const
+{
     return QStringLiteral("CONSOLIDATED_LIST");
 }
 
-bool UnXmlReader::isEntry(const QString &name) const {
+bool UnXmlReader::isEntry(const QString &name) const
+{
     return name == QLatin1String("INDIVIDUAL") || name == QLatin1String("ENTITY");
 }
 
-BatchReader::Read UnXmlReader::entry(const Node &n) {
+BatchReader::Read UnXmlReader::entry(const Node &n)
+{
     const QString dataId = n.value(QStringLiteral("DATAID"));
     if (dataId.isEmpty()) {
         return fail(tr("the %1 has no DATAID").arg(n.name));
@@ -429,7 +444,8 @@ BatchReader::Read UnXmlReader::entry(const Node &n) {
     return Read::Record;
 }
 
-int UnXmlReader::sniff(const QByteArray &head) {
+int UnXmlReader::sniff(const QByteArray &head)
+{
     return head.contains("<CONSOLIDATED_LIST") ? 95 : 0;
 }
 
