@@ -46,8 +46,7 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void EntityTableModelTest::initTestCase()
-{
+void EntityTableModelTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     m_path = m_dir.filePath(QStringLiteral("big.casegraph"));
@@ -70,9 +69,9 @@ void EntityTableModelTest::initTestCase()
             e.add(QStringLiteral("name"), QStringLiteral("%1 Person %2").arg(first.at(i % first.size())).arg(i));
         } else {
             e.schema = i % 3 == 1 ? QStringLiteral("Company") : QStringLiteral("Organization");
-            e.add(QStringLiteral("name"), QStringLiteral("%1 %2 %3").arg(first.at((i / 3) % first.size()),
-                                                                        second.at(i % second.size()))
-                                              .arg(i));
+            e.add(
+                QStringLiteral("name"),
+                QStringLiteral("%1 %2 %3").arg(first.at((i / 3) % first.size()), second.at(i % second.size())).arg(i));
             e.add(QStringLiteral("alias"), QStringLiteral("Alias%1").arg(i));
         }
         QVERIFY(cf.entities().write(e, prov).ok());
@@ -80,8 +79,7 @@ void EntityTableModelTest::initTestCase()
     QVERIFY(tx.commit().ok());
 }
 
-void EntityTableModelTest::init()
-{
+void EntityTableModelTest::init() {
     m_case = std::make_unique<CaseFile>();
     QVERIFY(m_case->open(m_path).ok());
     m_model = std::make_unique<EntityTableModel>(*m_case);
@@ -90,29 +88,25 @@ void EntityTableModelTest::init()
     QTRY_VERIFY(!m_model->isLoading());
 }
 
-void EntityTableModelTest::cleanup()
-{
+void EntityTableModelTest::cleanup() {
     m_tester.reset();
     m_model.reset();
     m_case.reset();
 }
 
-bool EntityTableModelTest::waitForRow(int row)
-{
-    return QTest::qWaitFor(
-        [&] { return !m_model->data(m_model->index(row, 0), ItemDataRole::LoadingRole).toBool(); }, 10000);
+bool EntityTableModelTest::waitForRow(int row) {
+    return QTest::qWaitFor([&] { return !m_model->data(m_model->index(row, 0), ItemDataRole::LoadingRole).toBool(); },
+                           10000);
 }
 
-QString EntityTableModelTest::captionAt(int row)
-{
+QString EntityTableModelTest::captionAt(int row) {
     if (!waitForRow(row)) {
         return QStringLiteral("<row %1 did not load>").arg(row);
     }
     return m_model->data(m_model->index(row, EntityTableModel::NameColumn)).toString();
 }
 
-std::unique_ptr<CaseFile> EntityTableModelTest::openCopy(const QString &name)
-{
+std::unique_ptr<CaseFile> EntityTableModelTest::openCopy(const QString &name) {
     const QString copy = m_dir.filePath(name);
     QFile::remove(copy);
     if (!m_case->saveAs(copy).ok()) {
@@ -122,8 +116,7 @@ std::unique_ptr<CaseFile> EntityTableModelTest::openCopy(const QString &name)
     return cf->open(copy).ok() ? std::move(cf) : nullptr;
 }
 
-void EntityTableModelTest::rowCountAndCaptionOrder()
-{
+void EntityTableModelTest::rowCountAndCaptionOrder() {
     QCOMPARE(m_model->rowCount(), Entities);
     QCOMPARE(m_model->columnCount(), int(EntityTableModel::ColumnCount));
     QCOMPARE(m_model->totalCount(), qint64(Entities));
@@ -146,8 +139,7 @@ void EntityTableModelTest::rowCountAndCaptionOrder()
     QCOMPARE(m_model->index(0, EntityTableModel::SchemaColumn).data().toString().isEmpty(), false);
 }
 
-void EntityTableModelTest::schemaFilter()
-{
+void EntityTableModelTest::schemaFilter() {
     QSignalSpy applied(m_model.get(), &EntityTableModel::filterApplied);
     const EntityFilter filter{QStringLiteral("Person"), {}};
     m_model->setFilter(filter);
@@ -172,8 +164,7 @@ void EntityTableModelTest::schemaFilter()
     QTRY_COMPARE(m_model->rowCount(), Entities);
 }
 
-void EntityTableModelTest::searchFilter_data()
-{
+void EntityTableModelTest::searchFilter_data() {
     QTest::addColumn<QString>("schema");
     QTest::addColumn<QString>("search");
     QTest::addColumn<int>("minimum");
@@ -185,14 +176,13 @@ void EntityTableModelTest::searchFilter_data()
     QTest::newRow("alias") << QString() << QStringLiteral("Alias1234") << 1 << QStringLiteral("1234");
     QTest::newRow("Chinese substring") << QString() << QStringLiteral("华为") << Entities / ChineseEvery
                                        << QStringLiteral("华为技术有限公司");
-    QTest::newRow("Chinese inner substring") << QString() << QStringLiteral("技术") << Entities / ChineseEvery
-                                             << QStringLiteral("华为技术有限公司");
-    QTest::newRow("search within a schema") << QStringLiteral("Organization") << QStringLiteral("orion") << 100
-                                            << QStringLiteral("Orion");
+    QTest::newRow("Chinese inner substring")
+        << QString() << QStringLiteral("技术") << Entities / ChineseEvery << QStringLiteral("华为技术有限公司");
+    QTest::newRow("search within a schema")
+        << QStringLiteral("Organization") << QStringLiteral("orion") << 100 << QStringLiteral("Orion");
 }
 
-void EntityTableModelTest::searchFilter()
-{
+void EntityTableModelTest::searchFilter() {
     QFETCH(QString, schema);
     QFETCH(QString, search);
     QFETCH(int, minimum);
@@ -220,8 +210,7 @@ void EntityTableModelTest::searchFilter()
     }
 }
 
-void EntityTableModelTest::emptySearchMatchesNothing()
-{
+void EntityTableModelTest::emptySearchMatchesNothing() {
     m_model->setFilter({{}, QStringLiteral("nosuchname")});
     QTRY_COMPARE(m_model->filter().search, QStringLiteral("nosuchname"));
     QCOMPARE(m_model->rowCount(), 0);
@@ -229,8 +218,7 @@ void EntityTableModelTest::emptySearchMatchesNothing()
     QTRY_COMPARE(m_model->rowCount(), Entities);
 }
 
-void EntityTableModelTest::editsRefreshInPlace()
-{
+void EntityTableModelTest::editsRefreshInPlace() {
     auto cf = openCopy(QStringLiteral("edits.casegraph"));
     QVERIFY(cf);
     EntityTableModel model(*cf);
@@ -271,8 +259,7 @@ void EntityTableModelTest::editsRefreshInPlace()
                 !model.index(0, 0).data(ItemDataRole::LoadingRole).toBool());
 }
 
-void EntityTableModelTest::resetAfterImport()
-{
+void EntityTableModelTest::resetAfterImport() {
     auto cf = openCopy(QStringLiteral("import.casegraph"));
     QVERIFY(cf);
     EntityTableModel model(*cf);
@@ -299,8 +286,7 @@ void EntityTableModelTest::resetAfterImport()
     QTRY_COMPARE(model.index(0, 0).data().toString(), QStringLiteral("000 Imported 000"));
 }
 
-void EntityTableModelTest::cacheStaysBounded()
-{
+void EntityTableModelTest::cacheStaysBounded() {
     // Scroll through every row, a page at a time, as a view would.
     const auto &store = m_case->entities();
     const int pages = (Entities + EntityTableModel::PageSize - 1) / EntityTableModel::PageSize;

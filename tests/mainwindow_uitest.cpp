@@ -4,13 +4,16 @@
 #include "commands/caseeditor.h"
 #include "demo/democase.h"
 #include "entitiesdock.h"
+#include "entitypicker.h"
 #include "inspectordock.h"
 #include "itemmodels/entitytablemodel.h"
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/propertiesmodel.h"
 #include "itemmodels/sourcesmodel.h"
 #include "mainwindow.h"
+#include "newentitydialog.h"
 #include "recentfiles.h"
+#include "relationshipdialog.h"
 #include "sourcesdock.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
@@ -20,6 +23,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void keyboardShortcutsFocusTheSearches();
     void referenceNavigatesAndPassageOpensItsEntity();
     void addValueDialogValidatesInline();
+    void dialogsCreateEntitiesAndRelationships();
     void undoActionRevertsAnEdit();
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
@@ -56,6 +61,7 @@ private:
     QStringList highlightedPassages() const;
 
     QTemporaryDir m_dir;
+    QString m_pristine; ///< built once, copied for each test
     QString m_path;
     qint64 m_company = 0;
     qint64 m_article = 0;
@@ -65,13 +71,12 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void MainWindowUiTest::initTestCase()
-{
+void MainWindowUiTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QStringLiteral("window.casegraph"));
+    m_pristine = m_dir.filePath(QStringLiteral("window.casegraph"));
     CaseFile cf;
-    QVERIFY(cf.create(m_path, QStringLiteral("Camera exports")).ok());
+    QVERIFY(cf.create(m_pristine, QStringLiteral("Camera exports")).ok());
     const qint64 prov = *cf.addProvenance(Provenance::Kind::Import, QStringLiteral("companies.json"));
     auto &store = cf.entities();
     for (int i = 0; i < 20; ++i) {
@@ -131,8 +136,12 @@ void MainWindowUiTest::initTestCase()
     QVERIFY(cf.evidence().addClaim(sold).ok());
 }
 
-void MainWindowUiTest::init()
-{
+void MainWindowUiTest::init() {
+    // Each test works on a fresh copy: several of them edit the case.
+    static int n = 0;
+    const QString copy = m_dir.filePath(QStringLiteral("window-%1.casegraph").arg(++n));
+    QVERIFY(QFile::copy(m_pristine, copy));
+    m_path = copy;
     m_recent = std::make_unique<RecentFiles>();
     m_window = std::make_unique<MainWindow>(m_recent.get());
     m_window->setInteractive(false);
@@ -143,14 +152,12 @@ void MainWindowUiTest::init()
     QVERIFY(m_window->waitUntilLoaded(10000));
 }
 
-void MainWindowUiTest::cleanup()
-{
+void MainWindowUiTest::cleanup() {
     m_window.reset();
     m_recent.reset();
 }
 
-QStringList MainWindowUiTest::highlightedPassages() const
-{
+QStringList MainWindowUiTest::highlightedPassages() const {
     QStringList out;
     const QTextDocument *doc = m_window->sourcesDock()->textView()->document();
     for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
@@ -164,8 +171,7 @@ QStringList MainWindowUiTest::highlightedPassages() const
     return out;
 }
 
-void MainWindowUiTest::docksArePopulated()
-{
+void MainWindowUiTest::docksArePopulated() {
     QTableView *entities = m_window->entitiesDock()->view();
     QCOMPARE(entities->model()->rowCount(), 31);
     QCOMPARE(m_window->entitiesDock()->schemaFilter()->itemText(0), QStringLiteral("All schemata (31)"));
@@ -181,8 +187,7 @@ void MainWindowUiTest::docksArePopulated()
     QVERIFY(m_window->inspectorDock()->view()->isVisible());
 }
 
-void MainWindowUiTest::sourceShowsHighlightedPassages()
-{
+void MainWindowUiTest::sourceShowsHighlightedPassages() {
     m_window->sourcesDock()->selectRow(0);
     QTRY_COMPARE(m_window->sourcesDock()->highlightCount(), 3);
     QStringList shown = highlightedPassages();
@@ -195,8 +200,7 @@ void MainWindowUiTest::sourceShowsHighlightedPassages()
     QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), m_article);
 }
 
-void MainWindowUiTest::searchAndSchemaFilter()
-{
+void MainWindowUiTest::searchAndSchemaFilter() {
     EntitiesDock *dock = m_window->entitiesDock();
     QTest::keyClicks(dock->searchField(), QStringLiteral("acme vis"));
     QTRY_COMPARE(dock->view()->model()->rowCount(), 1);
@@ -210,11 +214,11 @@ void MainWindowUiTest::searchAndSchemaFilter()
     schema->setCurrentIndex(persons);
     Q_EMIT schema->activated(persons);
     QTRY_COMPARE(dock->view()->model()->rowCount(), 8);
-    QCOMPARE(dock->view()->model()->index(7, 0).data(ItemDataRole::SchemaRole).toString(), QStringLiteral("Person"));
+    QTRY_COMPARE(dock->view()->model()->index(7, 0).data(ItemDataRole::SchemaRole).toString(),
+                 QStringLiteral("Person"));
 }
 
-void MainWindowUiTest::keyboardShortcutsFocusTheSearches()
-{
+void MainWindowUiTest::keyboardShortcutsFocusTheSearches() {
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     m_window->entitiesDock()->view()->setFocus();
@@ -228,8 +232,7 @@ void MainWindowUiTest::keyboardShortcutsFocusTheSearches()
     QTRY_VERIFY(QApplication::focusWidget()->property("text").toString() == QLatin1String("police"));
 }
 
-void MainWindowUiTest::referenceNavigatesAndPassageOpensItsEntity()
-{
+void MainWindowUiTest::referenceNavigatesAndPassageOpensItsEntity() {
     m_window->showEntity(m_company);
     PropertiesModel *props = m_window->inspectorDock()->model();
     const QModelIndex refs = props->indexOfSection(PropertiesModel::Section::ReferencedBy);
@@ -247,13 +250,13 @@ void MainWindowUiTest::referenceNavigatesAndPassageOpensItsEntity()
     m_window->sourcesDock()->selectRow(0);
     QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), m_article);
     Q_EMIT m_window->sourcesDock()->textView()->anchorClicked(
-        QUrl(QStringLiteral("excerpt:%1").arg(m_window->caseFile()->evidence().claimsFor(m_company).first().excerpts.first().id)));
+        QUrl(QStringLiteral("excerpt:%1")
+                 .arg(m_window->caseFile()->evidence().claimsFor(m_company).first().excerpts.first().id)));
     QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), m_company);
     QCOMPARE(m_window->sourcesDock()->currentSourceId(), m_window->sourcesDock()->model()->summary(0).id);
 }
 
-void MainWindowUiTest::addValueDialogValidatesInline()
-{
+void MainWindowUiTest::addValueDialogValidatesInline() {
     const auto entity = m_window->caseFile()->entities().entity(m_company);
     AddValueDialog dialog(*m_window->editor(), *entity);
     dialog.setProperty(QStringLiteral("incorporationDate"));
@@ -268,8 +271,45 @@ void MainWindowUiTest::addValueDialogValidatesInline()
     QCOMPARE(m_window->caseFile()->entities().value(dialog.valueId())->value, QStringLiteral("2019-03"));
 }
 
-void MainWindowUiTest::undoActionRevertsAnEdit()
-{
+void MainWindowUiTest::dialogsCreateEntitiesAndRelationships() {
+    CaseEditor *editor = m_window->editor();
+    NewEntityDialog create(*editor);
+    QCOMPARE(create.schemaBox()->itemData(0).toString(), QStringLiteral("Company"));
+    create.schemaBox()->setCurrentIndex(create.schemaBox()->findData(QStringLiteral("PublicBody")));
+    create.nameField()->setText(QStringLiteral("Example Public Security Bureau"));
+    create.accept();
+    QCOMPARE(create.result(), int(QDialog::Accepted));
+    const auto bureau = m_window->caseFile()->entities().row(create.rowId());
+    QCOMPARE(bureau->schema, QStringLiteral("PublicBody"));
+    QCOMPARE(bureau->caption, QStringLiteral("Example Public Security Bureau"));
+
+    // A relationship schema in the same list hands over to the relationship dialog.
+    NewEntityDialog handover(*editor);
+    handover.schemaBox()->setCurrentIndex(handover.schemaBox()->findData(QStringLiteral("Supply")));
+    QVERIFY(!handover.nameField()->isEnabled());
+    handover.accept();
+    QCOMPARE(handover.relationshipSchema(), QStringLiteral("Supply"));
+    QCOMPARE(handover.rowId(), 0);
+
+    RelationshipDialog link(*editor, m_company);
+    link.setSchema(QStringLiteral("Supply"));
+    QCOMPARE(link.sourcePicker()->selected()->rowId, m_company);
+    QTest::keyClicks(link.targetPicker()->searchField(), QStringLiteral("security bureau"));
+    QListView *list = link.targetPicker()->list();
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QTRY_VERIFY(!list->model()->index(0, 0).data(ItemDataRole::LoadingRole).toBool());
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QTRY_COMPARE(link.targetPicker()->selected()->rowId, create.rowId());
+    link.accept();
+    QCOMPARE(link.result(), int(QDialog::Accepted));
+    const auto supply = m_window->caseFile()->entities().entity(link.rowId());
+    QCOMPARE(supply->schema, QStringLiteral("Supply"));
+    QCOMPARE(supply->first(QStringLiteral("supplier")), m_window->caseFile()->entities().row(m_company)->id);
+    QCOMPARE(supply->first(QStringLiteral("recipient")), bureau->id);
+    QCOMPARE(editor->undoStack()->count(), 2);
+}
+
+void MainWindowUiTest::undoActionRevertsAnEdit() {
     m_window->showEntity(m_company);
     PropertiesModel *props = m_window->inspectorDock()->model();
     const int before = props->rowCount(props->indexOfSection(PropertiesModel::Section::Properties));
@@ -289,10 +329,9 @@ void MainWindowUiTest::undoActionRevertsAnEdit()
     QVERIFY(!undo->isEnabled());
 }
 
-void MainWindowUiTest::titleStatusAndRecentFiles()
-{
+void MainWindowUiTest::titleStatusAndRecentFiles() {
     QVERIFY(m_window->windowTitle().contains(QLatin1String("Camera exports")));
-    QVERIFY(m_window->windowTitle().contains(QLatin1String("window.casegraph")));
+    QVERIFY(m_window->windowTitle().contains(QFileInfo(m_path).fileName()));
     QLabel *counts = nullptr;
     for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
         if (label->text().contains(QLatin1String("entities"))) {
@@ -307,8 +346,7 @@ void MainWindowUiTest::titleStatusAndRecentFiles()
     QCOMPARE(m_window->entitiesDock()->view()->model(), nullptr);
 }
 
-void MainWindowUiTest::demoCaseIsPopulated()
-{
+void MainWindowUiTest::demoCaseIsPopulated() {
     const QString demo = m_dir.filePath(QStringLiteral("demo.casegraph"));
     {
         CaseFile cf;

@@ -50,14 +50,12 @@ private:
     qint64 m_source = 0;
 };
 
-void PropertiesModelTest::initTestCase()
-{
+void PropertiesModelTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
 }
 
-void PropertiesModelTest::init()
-{
+void PropertiesModelTest::init() {
     static int n = 0;
     m_case = std::make_unique<CaseFile>();
     QVERIFY(m_case->create(m_dir.filePath(QStringLiteral("p%1.casegraph").arg(++n))).ok());
@@ -116,16 +114,14 @@ void PropertiesModelTest::init()
     m_model->setEntity(m_company);
 }
 
-void PropertiesModelTest::cleanup()
-{
+void PropertiesModelTest::cleanup() {
     m_tester.reset();
     m_model.reset();
     m_editor.reset();
     m_case.reset();
 }
 
-QList<QStringList> PropertiesModelTest::rowsOf(PropertiesModel::Section section) const
-{
+QList<QStringList> PropertiesModelTest::rowsOf(PropertiesModel::Section section) const {
     QList<QStringList> rows;
     const QModelIndex parent = m_model->indexOfSection(section);
     for (int r = 0; r < m_model->rowCount(parent); ++r) {
@@ -138,8 +134,7 @@ QList<QStringList> PropertiesModelTest::rowsOf(PropertiesModel::Section section)
     return rows;
 }
 
-QModelIndex PropertiesModelTest::valueRow(const QString &property, const QString &raw) const
-{
+QModelIndex PropertiesModelTest::valueRow(const QString &property, const QString &raw) const {
     const QModelIndex parent = m_model->indexOfSection(PropertiesModel::Section::Properties);
     for (int r = 0; r < m_model->rowCount(parent); ++r) {
         const QModelIndex i = m_model->index(r, 0, parent);
@@ -151,8 +146,7 @@ QModelIndex PropertiesModelTest::valueRow(const QString &property, const QString
     return {};
 }
 
-void PropertiesModelTest::showsValuesInSchemaOrder()
-{
+void PropertiesModelTest::showsValuesInSchemaOrder() {
     QVERIFY(m_model->entity());
     QCOMPARE(m_model->entity()->caption, QStringLiteral("Huawei Technologies Co., Ltd."));
     const QModelIndex section = m_model->indexOfSection(PropertiesModel::Section::Properties);
@@ -173,8 +167,7 @@ void PropertiesModelTest::showsValuesInSchemaOrder()
     QCOMPARE(m_model->headerData(PropertiesModel::SourceColumn, Qt::Horizontal).toString(), QStringLiteral("Source"));
 }
 
-void PropertiesModelTest::showsProvenanceOfEachValue()
-{
+void PropertiesModelTest::showsProvenanceOfEachValue() {
     const QModelIndex name = valueRow(QStringLiteral("name"), QStringLiteral("Huawei Technologies Co., Ltd."));
     const QString provenance = name.siblingAtColumn(PropertiesModel::SourceColumn).data().toString();
     QVERIFY2(provenance.startsWith(QLatin1String("import of registry.json by alice, ")), qPrintable(provenance));
@@ -184,8 +177,7 @@ void PropertiesModelTest::showsProvenanceOfEachValue()
     QCOMPARE(personName.siblingAtColumn(PropertiesModel::SourceColumn).data().toString(), QStringLiteral("demo case"));
 }
 
-void PropertiesModelTest::showsClaimsUnderTheirValue()
-{
+void PropertiesModelTest::showsClaimsUnderTheirValue() {
     const QModelIndex name = valueRow(QStringLiteral("name"), QStringLiteral("Huawei Technologies Co., Ltd."));
     QCOMPARE(m_model->rowCount(name), 1);
     const QModelIndex claim = m_model->index(0, 0, name);
@@ -193,7 +185,8 @@ void PropertiesModelTest::showsClaimsUnderTheirValue()
     QCOMPARE(claim.data().toString(), QStringLiteral("supports"));
     QCOMPARE(claim.siblingAtColumn(PropertiesModel::ValueColumn).data().toString(),
              QStringLiteral("“Huawei Technologies Co., Ltd.”"));
-    QCOMPARE(claim.siblingAtColumn(PropertiesModel::SourceColumn).data().toString(), QStringLiteral("Who owns Huawei?"));
+    QCOMPARE(claim.siblingAtColumn(PropertiesModel::SourceColumn).data().toString(),
+             QStringLiteral("Who owns Huawei?"));
     QCOMPARE(claim.data(ItemDataRole::SourceIdRole).toLongLong(), m_source);
     const QString tip = claim.siblingAtColumn(PropertiesModel::ValueColumn).data(Qt::ToolTipRole).toString();
     QVERIFY(tip.contains(QLatin1String("Credibility: 2")));
@@ -202,8 +195,7 @@ void PropertiesModelTest::showsClaimsUnderTheirValue()
     QCOMPARE(m_model->rowCount(valueRow(QStringLiteral("country"), QStringLiteral("cn"))), 0);
 }
 
-void PropertiesModelTest::showsEntityClaimsAndReferences()
-{
+void PropertiesModelTest::showsEntityClaimsAndReferences() {
     const auto claims = rowsOf(PropertiesModel::Section::Claims);
     QCOMPARE(claims.size(), 1);
     QCOMPARE(claims.at(0).at(1), QStringLiteral("“Huawei Technologies Co., Ltd. was founded in 1987”"));
@@ -217,8 +209,7 @@ void PropertiesModelTest::showsEntityClaimsAndReferences()
     QCOMPARE(ref.data(ItemDataRole::EntityRowIdRole).toLongLong(), m_ownership);
 }
 
-void PropertiesModelTest::resolvesReferencesAndCountries()
-{
+void PropertiesModelTest::resolvesReferencesAndCountries() {
     QCOMPARE(valueRow(QStringLiteral("country"), QStringLiteral("cn")).siblingAtColumn(1).data().toString(),
              QStringLiteral("China (cn)"));
     m_model->setEntity(m_ownership);
@@ -231,8 +222,7 @@ void PropertiesModelTest::resolvesReferencesAndCountries()
     QVERIFY(!(m_model->flags(owner.siblingAtColumn(PropertiesModel::ValueColumn)) & Qt::ItemIsEditable));
 }
 
-void PropertiesModelTest::editsThroughTheUndoStack()
-{
+void PropertiesModelTest::editsThroughTheUndoStack() {
     const QModelIndex date = valueRow(QStringLiteral("incorporationDate"), QStringLiteral("1987")).siblingAtColumn(1);
     QVERIFY(m_model->flags(date) & Qt::ItemIsEditable);
     QCOMPARE(date.data(Qt::EditRole).toString(), QStringLiteral("1987"));
@@ -252,8 +242,7 @@ void PropertiesModelTest::editsThroughTheUndoStack()
                 .startsWith(QLatin1String("import of registry.json")));
 }
 
-void PropertiesModelTest::refusedEditIsReported()
-{
+void PropertiesModelTest::refusedEditIsReported() {
     QSignalSpy failed(m_model.get(), &PropertiesModel::editFailed);
     const QModelIndex date = valueRow(QStringLiteral("incorporationDate"), QStringLiteral("1987")).siblingAtColumn(1);
     QVERIFY(!m_model->setData(date, QStringLiteral("13/1987")));
@@ -262,8 +251,7 @@ void PropertiesModelTest::refusedEditIsReported()
     QCOMPARE(m_editor->undoStack()->count(), 0);
 }
 
-void PropertiesModelTest::followsDeletionAndUndo()
-{
+void PropertiesModelTest::followsDeletionAndUndo() {
     QSignalSpy loaded(m_model.get(), &PropertiesModel::entityLoaded);
     QVERIFY(m_editor->deleteEntity(m_company).ok());
     QTRY_VERIFY(!m_model->entity());

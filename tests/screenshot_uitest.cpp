@@ -33,8 +33,7 @@ private:
     QString m_case;
 };
 
-void ScreenshotUiTest::initTestCase()
-{
+void ScreenshotUiTest::initTestCase() {
 #ifndef CASEGRAPH_GUI
     QSKIP("the casegraph executable is not built");
 #endif
@@ -71,8 +70,7 @@ void ScreenshotUiTest::initTestCase()
     QVERIFY(cf.evidence().addClaim(c).ok());
 }
 
-QPair<double, int> ScreenshotUiTest::spread(const QImage &image)
-{
+QPair<double, int> ScreenshotUiTest::spread(const QImage &image) {
     double sum = 0, sumSquares = 0;
     QSet<QRgb> colours;
     qint64 n = 0;
@@ -90,8 +88,7 @@ QPair<double, int> ScreenshotUiTest::spread(const QImage &image)
     return {sumSquares / double(n) - mean * mean, int(colours.size())};
 }
 
-QProcess::ProcessError ScreenshotUiTest::runGui(const QStringList &args, int *exitCode, QString *err)
-{
+QProcess::ProcessError ScreenshotUiTest::runGui(const QStringList &args, int *exitCode, QString *err) {
 #ifdef CASEGRAPH_GUI
     QProcess p;
     // The demo goes to AppLocalDataLocation and settings to the config folder: keep both here.
@@ -116,8 +113,7 @@ QProcess::ProcessError ScreenshotUiTest::runGui(const QStringList &args, int *ex
 #endif
 }
 
-void ScreenshotUiTest::screenshotOfACase()
-{
+void ScreenshotUiTest::screenshotOfACase() {
     const QString png = m_dir.filePath(QStringLiteral("case.png"));
     int exitCode = -1;
     QString err;
@@ -136,11 +132,11 @@ void ScreenshotUiTest::screenshotOfACase()
             !QString::fromUtf8([&] {
                  QFile f(m_dir.filePath(QStringLiteral("config/Casegraph/casegraph.conf")));
                  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-             }()).contains(QLatin1String("mainWindow/state")));
+             }())
+                 .contains(QLatin1String("mainWindow/state")));
 }
 
-void ScreenshotUiTest::screenshotOfTheDemo()
-{
+void ScreenshotUiTest::screenshotOfTheDemo() {
     const QString png = m_dir.filePath(QStringLiteral("demo.png"));
     int exitCode = -1;
     QString err;
@@ -158,8 +154,7 @@ void ScreenshotUiTest::screenshotOfTheDemo()
     QCOMPARE(demos.size(), 1);
 }
 
-void ScreenshotUiTest::missingCaseFails()
-{
+void ScreenshotUiTest::missingCaseFails() {
     int exitCode = 0;
     QString err;
     QCOMPARE(runGui({m_dir.filePath(QStringLiteral("nope.casegraph")), QStringLiteral("--screenshot"),

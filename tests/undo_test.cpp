@@ -52,8 +52,7 @@ private:
         QVERIFY2(sameEntity((a), (b), &why), qPrintable(why));                                                         \
     } while (false)
 
-bool UndoTest::sameEntity(const std::optional<Entity> &a, const std::optional<Entity> &b, QString *why)
-{
+bool UndoTest::sameEntity(const std::optional<Entity> &a, const std::optional<Entity> &b, QString *why) {
     if (a.has_value() != b.has_value()) {
         *why = QStringLiteral("one of the entities is missing");
         return false;
@@ -70,10 +69,18 @@ bool UndoTest::sameEntity(const std::optional<Entity> &a, const std::optional<En
     if (a->values != b->values) {
         QStringList lines;
         for (const auto &v : a->values) {
-            lines << QStringLiteral("A %1 %2=%3 prov %4 flags %5").arg(v.id).arg(v.property, v.value).arg(v.provenanceId).arg(v.flags);
+            lines << QStringLiteral("A %1 %2=%3 prov %4 flags %5")
+                         .arg(v.id)
+                         .arg(v.property, v.value)
+                         .arg(v.provenanceId)
+                         .arg(v.flags);
         }
         for (const auto &v : b->values) {
-            lines << QStringLiteral("B %1 %2=%3 prov %4 flags %5").arg(v.id).arg(v.property, v.value).arg(v.provenanceId).arg(v.flags);
+            lines << QStringLiteral("B %1 %2=%3 prov %4 flags %5")
+                         .arg(v.id)
+                         .arg(v.property, v.value)
+                         .arg(v.provenanceId)
+                         .arg(v.flags);
         }
         *why = lines.join(QLatin1Char('\n'));
         return false;
@@ -81,8 +88,7 @@ bool UndoTest::sameEntity(const std::optional<Entity> &a, const std::optional<En
     return true;
 }
 
-bool UndoTest::sameClaims(const QList<Claim> &a, const QList<Claim> &b, QString *why)
-{
+bool UndoTest::sameClaims(const QList<Claim> &a, const QList<Claim> &b, QString *why) {
     if (a.size() != b.size()) {
         *why = QStringLiteral("%1 claims vs %2").arg(a.size()).arg(b.size());
         return false;
@@ -96,7 +102,8 @@ bool UndoTest::sameClaims(const QList<Claim> &a, const QList<Claim> &b, QString 
         }
         for (qsizetype j = 0; j < x.excerpts.size(); ++j) {
             const Excerpt &p = x.excerpts.at(j), &q = y.excerpts.at(j);
-            if (p.id != q.id || p.sourceId != q.sourceId || p.start != q.start || p.end != q.end || p.quote != q.quote) {
+            if (p.id != q.id || p.sourceId != q.sourceId || p.start != q.start || p.end != q.end ||
+                p.quote != q.quote) {
                 *why = QStringLiteral("excerpt %1 differs").arg(p.id);
                 return false;
             }
@@ -105,14 +112,12 @@ bool UndoTest::sameClaims(const QList<Claim> &a, const QList<Claim> &b, QString 
     return true;
 }
 
-void UndoTest::initTestCase()
-{
+void UndoTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
 }
 
-void UndoTest::init()
-{
+void UndoTest::init() {
     static int n = 0;
     m_path = m_dir.filePath(QStringLiteral("u%1.casegraph").arg(++n));
     m_case = std::make_unique<CaseFile>();
@@ -155,22 +160,19 @@ void UndoTest::init()
     m_editor = std::make_unique<CaseEditor>(*m_case);
 }
 
-void UndoTest::cleanup()
-{
+void UndoTest::cleanup() {
     m_editor.reset();
     m_case.reset();
 }
 
-void UndoTest::reopen()
-{
+void UndoTest::reopen() {
     m_editor.reset();
     m_case = std::make_unique<CaseFile>();
     QVERIFY(m_case->open(m_path).ok());
     m_editor = std::make_unique<CaseEditor>(*m_case);
 }
 
-void UndoTest::addValue()
-{
+void UndoTest::addValue() {
     auto &store = m_case->entities();
     const auto before = store.entity(m_company);
     const auto id = m_editor->addValue(m_company, QStringLiteral("alias"), QStringLiteral("深圳示例"));
@@ -194,8 +196,7 @@ void UndoTest::addValue()
     COMPARE_ENTITY(m_case->entities().entity(m_company), after);
 }
 
-void UndoTest::changeValue()
-{
+void UndoTest::changeValue() {
     auto &store = m_case->entities();
     const auto before = store.entity(m_company);
     const PropertyValue date = [&] {
@@ -223,8 +224,7 @@ void UndoTest::changeValue()
     COMPARE_ENTITY(m_case->entities().entity(m_company), before);
 }
 
-void UndoTest::removeValue()
-{
+void UndoTest::removeValue() {
     auto &store = m_case->entities();
     const auto before = store.entity(m_company);
     const qint64 country = [&] {
@@ -246,11 +246,11 @@ void UndoTest::removeValue()
     COMPARE_ENTITY(m_case->entities().entity(m_company), after);
 }
 
-void UndoTest::createEntity()
-{
+void UndoTest::createEntity() {
     auto &store = m_case->entities();
     const qint64 count = store.count();
-    const auto row = m_editor->createEntity(QStringLiteral("PublicBody"), QStringLiteral("Example Public Security Bureau"));
+    const auto row =
+        m_editor->createEntity(QStringLiteral("PublicBody"), QStringLiteral("Example Public Security Bureau"));
     QVERIFY(row.ok());
     const auto created = store.entity(*row);
     QCOMPARE(created->schema, QStringLiteral("PublicBody"));
@@ -267,8 +267,7 @@ void UndoTest::createEntity()
     COMPARE_ENTITY(m_case->entities().entity(*row), created);
 }
 
-void UndoTest::deleteEntityWithClaimsAndRelationships()
-{
+void UndoTest::deleteEntityWithClaimsAndRelationships() {
     auto &store = m_case->entities();
     const auto relationship = m_editor->createRelationship(QStringLiteral("Ownership"), m_person, m_company);
     QVERIFY(relationship.ok());
@@ -300,8 +299,7 @@ void UndoTest::deleteEntityWithClaimsAndRelationships()
     QVERIFY2(sameClaims(m_case->evidence().claimsFor(m_company), claimsBefore, &why), qPrintable(why));
 }
 
-void UndoTest::createRelationship()
-{
+void UndoTest::createRelationship() {
     auto &store = m_case->entities();
     const auto row = m_editor->createRelationship(QStringLiteral("Directorship"), m_person, m_company,
                                                   {{QStringLiteral("role"), QStringLiteral("chairman")},
@@ -330,8 +328,7 @@ void UndoTest::createRelationship()
     QVERIFY2(wrong.error().message.contains(QLatin1String("Example report")), qPrintable(wrong.error().message));
 }
 
-void UndoTest::refusedEditsStayOffTheStack()
-{
+void UndoTest::refusedEditsStayOffTheStack() {
     QVERIFY(!m_editor->addValue(m_company, QStringLiteral("incorporationDate"), QStringLiteral("2019-13-01")).ok());
     QVERIFY(!m_editor->addValue(m_company, QStringLiteral("noSuchProperty"), QStringLiteral("x")).ok());
     QVERIFY(!m_editor->createEntity(QStringLiteral("Thing"), QStringLiteral("abstract")).ok());

@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace Casegraph::Ui {
@@ -21,8 +20,7 @@ namespace Casegraph::Ui {
 using namespace Casegraph::Models;
 
 namespace {
-QString hintFor(const PropertySpec &spec)
-{
+QString hintFor(const PropertySpec &spec) {
     switch (spec.type) {
     case PropertyType::Date:
         return AddValueDialog::tr("A date as precise as the source: 2019, 2019-05 or 2019-05-14.");
@@ -41,10 +39,12 @@ QString hintFor(const PropertySpec &spec)
 } // namespace
 
 AddValueDialog::AddValueDialog(CaseEditor &editor, const Entity &entity, QWidget *parent)
-    : QDialog(parent), m_editor(editor), m_entity(entity)
-{
+    : QDialog(parent), m_editor(editor), m_entity(entity) {
     setWindowTitle(tr("Add Value to “%1”").arg(entity.caption));
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 36);
     auto *layout = new QVBoxLayout(this);
+    // Grow when an error or the entity picker appears, instead of squeezing the rows.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     auto *form = new QFormLayout;
     m_property = new QComboBox(this);
     m_property->setMaxVisibleItems(20);
@@ -58,15 +58,18 @@ AddValueDialog::AddValueDialog(CaseEditor &editor, const Entity &entity, QWidget
     }
     form->addRow(tr("&Property:"), m_property);
 
-    m_valueStack = new QStackedWidget(this);
-    m_value = new QLineEdit(m_valueStack);
+    // Text or an entity picker, whichever the property takes; the hidden one takes no space.
+    auto *valueBox = new QWidget(this);
+    auto *valueLayout = new QVBoxLayout(valueBox);
+    valueLayout->setContentsMargins(0, 0, 0, 0);
+    m_value = new QLineEdit(valueBox);
     m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28);
-    m_picker = new EntityPicker(editor.caseFile(), m_valueStack);
-    m_valueStack->addWidget(m_value);
-    m_valueStack->addWidget(m_picker);
+    m_picker = new EntityPicker(editor.caseFile(), valueBox);
+    valueLayout->addWidget(m_value);
+    valueLayout->addWidget(m_picker);
     auto *valueLabel = new QLabel(tr("&Value:"), this);
     valueLabel->setBuddy(m_value);
-    form->addRow(valueLabel, m_valueStack);
+    form->addRow(valueLabel, valueBox);
     layout->addLayout(form);
 
     m_hint = new QLabel(this);
@@ -92,41 +95,42 @@ AddValueDialog::AddValueDialog(CaseEditor &editor, const Entity &entity, QWidget
 
 AddValueDialog::~AddValueDialog() = default;
 
-void AddValueDialog::setProperty(const QString &name)
-{
+void AddValueDialog::setProperty(const QString &name) {
     const int index = m_property->findData(name);
     if (index >= 0) {
         m_property->setCurrentIndex(index);
     }
 }
 
-bool AddValueDialog::isEntityProperty() const
-{
+bool AddValueDialog::isEntityProperty() const {
     const Schema *schema = SchemaRegistry::instance().schema(m_entity.schema);
     const PropertySpec *spec = schema ? schema->property(m_property->currentData().toString()) : nullptr;
     return spec && spec->type == PropertyType::Entity;
 }
 
-QString AddValueDialog::currentValue() const
-{
+QString AddValueDialog::currentValue() const {
     if (isEntityProperty()) {
         return m_picker->selected() ? m_picker->selected()->id : QString();
     }
     return m_value->text().trimmed();
 }
 
-void AddValueDialog::onPropertyChanged()
-{
+void AddValueDialog::onPropertyChanged() {
     const Schema *schema = SchemaRegistry::instance().schema(m_entity.schema);
     const PropertySpec *spec = schema ? schema->property(m_property->currentData().toString()) : nullptr;
-    m_valueStack->setCurrentIndex(isEntityProperty() ? 1 : 0);
+    const bool entity = isEntityProperty();
+    m_value->setVisible(!entity);
+    m_picker->setVisible(entity);
+    setFocusProxy(entity ? static_cast<QWidget *>(m_picker) : m_value);
     m_hint->setText(spec ? hintFor(*spec) : QString());
     m_hint->setVisible(!m_hint->text().isEmpty());
     validate();
+    if (isVisible()) {
+        adjustSize();
+    }
 }
 
-void AddValueDialog::validate()
-{
+void AddValueDialog::validate() {
     const QString value = currentValue();
     QString error;
     if (!value.isEmpty()) {
@@ -145,13 +149,16 @@ void AddValueDialog::validate()
             }
         }
     }
+    const bool changed = m_error->text() != error;
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!value.isEmpty() && error.isEmpty());
+    if (changed && isVisible()) {
+        adjustSize(); // wrapped labels need the height for the dialog's width
+    }
 }
 
-void AddValueDialog::accept()
-{
+void AddValueDialog::accept() {
     const auto id = m_editor.addValue(m_entity.rowId, m_property->currentData().toString(), currentValue());
     if (!id) {
         m_error->setText(id.error().toString());

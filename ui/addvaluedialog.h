@@ -10,7 +10,6 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QStackedWidget;
 
 namespace Casegraph::Models {
 class CaseEditor;
@@ -50,7 +49,6 @@ private:
     Models::Entity m_entity;
     qint64 m_valueId = 0;
     QComboBox *m_property = nullptr;
-    QStackedWidget *m_valueStack = nullptr;
     QLineEdit *m_value = nullptr;
     EntityPicker *m_picker = nullptr;
     QLabel *m_hint = nullptr;

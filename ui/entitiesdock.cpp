@@ -26,8 +26,7 @@ namespace {
 constexpr int SearchDelayMs = 150;
 }
 
-EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent)
-{
+EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent) {
     setObjectName(QStringLiteral("EntitiesDock"));
     toggleViewAction()->setText(tr("&Entities")); // dock titles show no mnemonics; the View menu does
     auto *body = new QWidget(this);
@@ -98,8 +97,7 @@ EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent
 
 EntitiesDock::~EntitiesDock() = default;
 
-void EntitiesDock::setCase(CaseFile *caseFile)
-{
+void EntitiesDock::setCase(CaseFile *caseFile) {
     m_view->setModel(nullptr);
     delete m_model;
     m_model = nullptr;
@@ -124,7 +122,8 @@ void EntitiesDock::setCase(CaseFile *caseFile)
     header->setSectionResizeMode(EntityTableModel::SchemaColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(EntityTableModel::IdColumn, QHeaderView::Interactive);
     // The name matters most; the schema fits "Contract award", the id its start (tooltip: all).
-    header->resizeSection(EntityTableModel::SchemaColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Contract award ")) + 12);
+    header->resizeSection(EntityTableModel::SchemaColumn,
+                          m_view->fontMetrics().horizontalAdvance(QStringLiteral("Contract award ")) + 12);
     header->resizeSection(EntityTableModel::IdColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     m_view->setTextElideMode(Qt::ElideRight);
 
@@ -133,6 +132,8 @@ void EntitiesDock::setCase(CaseFile *caseFile)
     connect(m_model, &EntityTableModel::summaryChanged, this, &EntitiesDock::updateSchemaFilter);
     connect(m_model, &EntityTableModel::summaryChanged, this, &EntitiesDock::updateCountLabel);
     connect(m_model, &EntityTableModel::filterApplied, this, &EntitiesDock::updateCountLabel);
+    // New results start at the top (and the top is cheap to read: no deep offset).
+    connect(m_model, &EntityTableModel::filterApplied, m_view, &QTableView::scrollToTop);
     connect(m_model, &EntityTableModel::loadingChanged, this, &EntitiesDock::updateCountLabel);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &EntitiesDock::updateCountLabel);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EntitiesDock::updateCountLabel);
@@ -140,8 +141,7 @@ void EntitiesDock::setCase(CaseFile *caseFile)
     updateCountLabel();
 }
 
-void EntitiesDock::applyFilter()
-{
+void EntitiesDock::applyFilter() {
     if (!m_model) {
         return;
     }
@@ -149,8 +149,7 @@ void EntitiesDock::applyFilter()
     updateCountLabel();
 }
 
-void EntitiesDock::updateSchemaFilter()
-{
+void EntitiesDock::updateSchemaFilter() {
     if (!m_model) {
         return;
     }
@@ -176,8 +175,7 @@ void EntitiesDock::updateSchemaFilter()
     m_schemaFilter->blockSignals(false);
 }
 
-void EntitiesDock::updateCountLabel()
-{
+void EntitiesDock::updateCountLabel() {
     if (!m_model) {
         return;
     }
@@ -197,8 +195,7 @@ void EntitiesDock::updateCountLabel()
     m_countLabel->setText(text);
 }
 
-void EntitiesDock::selectRow(int row)
-{
+void EntitiesDock::selectRow(int row) {
     if (!m_model || row < 0 || row >= m_model->rowCount()) {
         return;
     }
@@ -207,8 +204,7 @@ void EntitiesDock::selectRow(int row)
     onCurrentChanged();
 }
 
-bool EntitiesDock::selectEntity(qint64 rowId)
-{
+bool EntitiesDock::selectEntity(qint64 rowId) {
     if (!m_model) {
         return false;
     }
@@ -224,8 +220,7 @@ bool EntitiesDock::selectEntity(qint64 rowId)
     return true;
 }
 
-void EntitiesDock::focusSearch()
-{
+void EntitiesDock::focusSearch() {
     if (isHidden()) {
         show();
     }
@@ -234,8 +229,7 @@ void EntitiesDock::focusSearch()
     m_search->selectAll();
 }
 
-void EntitiesDock::onCurrentChanged()
-{
+void EntitiesDock::onCurrentChanged() {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
         m_pendingRow = -1;
@@ -253,8 +247,7 @@ void EntitiesDock::onCurrentChanged()
     }
 }
 
-void EntitiesDock::onDataChanged()
-{
+void EntitiesDock::onDataChanged() {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
         return;

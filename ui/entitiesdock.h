@@ -57,8 +57,8 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_countLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
-    int m_pendingRow = -1;       ///< current row whose page is still loading
-    qint64 m_activeRowId = 0;    ///< last entity reported by entityActivated()
+    int m_pendingRow = -1;    ///< current row whose page is still loading
+    qint64 m_activeRowId = 0; ///< last entity reported by entityActivated()
 };
 
 } // namespace Casegraph::Ui

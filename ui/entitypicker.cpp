@@ -16,8 +16,7 @@ namespace Casegraph::Ui {
 
 using namespace Casegraph::Models;
 
-EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent)
-{
+EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
@@ -63,15 +62,13 @@ EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent
 
 EntityPicker::~EntityPicker() = default;
 
-void EntityPicker::setSelected(const EntityRow &row)
-{
+void EntityPicker::setSelected(const EntityRow &row) {
     m_selected = row;
     updateLabel();
     Q_EMIT selectionChanged();
 }
 
-void EntityPicker::onCurrentChanged()
-{
+void EntityPicker::onCurrentChanged() {
     const QModelIndex current = m_list->currentIndex();
     const auto row = current.isValid() ? m_model->rowAt(current.row()) : std::nullopt;
     if (!row) {
@@ -83,15 +80,14 @@ void EntityPicker::onCurrentChanged()
     setSelected(*row);
 }
 
-void EntityPicker::updateLabel()
-{
+void EntityPicker::updateLabel() {
     if (!m_selected) {
         m_label->setText(tr("Nothing chosen yet"));
         return;
     }
     const Schema *schema = SchemaRegistry::instance().schema(m_selected->schema);
-    m_label->setText(tr("Chosen: <b>%1</b> (%2)").arg(m_selected->caption.toHtmlEscaped(),
-                                                     schema ? schema->label : m_selected->schema));
+    m_label->setText(tr("Chosen: <b>%1</b> (%2)")
+                         .arg(m_selected->caption.toHtmlEscaped(), schema ? schema->label : m_selected->schema));
 }
 
 } // namespace Casegraph::Ui

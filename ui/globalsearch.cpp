@@ -21,14 +21,12 @@ namespace {
 constexpr int HitsPerKind = 25;
 
 /// "[Huawei] Technologies" → "Huawei Technologies": the popup shows plain text.
-QString plainSnippet(QString snippet)
-{
+QString plainSnippet(QString snippet) {
     return snippet.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
 }
 } // namespace
 
-GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent)
-{
+GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent) {
     setPlaceholderText(tr("Search names and sources (Ctrl+K)"));
     setClearButtonEnabled(true);
     addAction(SchemaIcons::named(QStringLiteral("search")), QLineEdit::LeadingPosition);
@@ -59,21 +57,18 @@ GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent)
 
 GlobalSearch::~GlobalSearch() = default;
 
-void GlobalSearch::setCase(CaseFile *caseFile)
-{
+void GlobalSearch::setCase(CaseFile *caseFile) {
     m_case = caseFile;
     m_hits->clear();
     clear();
     setEnabled(caseFile);
 }
 
-int GlobalSearch::hitCount() const
-{
+int GlobalSearch::hitCount() const {
     return m_hits->rowCount();
 }
 
-void GlobalSearch::runSearch()
-{
+void GlobalSearch::runSearch() {
     m_hits->clear();
     if (!m_case || text().trimmed().isEmpty()) {
         m_completer->popup()->hide();
@@ -105,8 +100,7 @@ void GlobalSearch::runSearch()
     m_completer->complete();
 }
 
-void GlobalSearch::activateHit(const QModelIndex &index)
-{
+void GlobalSearch::activateHit(const QModelIndex &index) {
     const qint64 rowId = index.data(ItemDataRole::EntityRowIdRole).toLongLong();
     const qint64 sourceId = index.data(ItemDataRole::SourceIdRole).toLongLong();
     m_completer->popup()->hide();

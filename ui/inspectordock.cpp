@@ -30,8 +30,7 @@ namespace {
 constexpr int ErrorShownMs = 12000;
 }
 
-InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), parent)
-{
+InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), parent) {
     setObjectName(QStringLiteral("InspectorDock"));
     toggleViewAction()->setText(tr("&Inspector")); // dock titles show no mnemonics; the View menu does
     m_stack = new QStackedWidget(this);
@@ -89,6 +88,7 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
     m_view = new QTreeView(page);
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
+    m_view->setIndentation(m_view->fontMetrics().height());
     m_view->setAllColumnsShowFocus(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -135,8 +135,7 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
 
 InspectorDock::~InspectorDock() = default;
 
-void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor)
-{
+void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
     m_view->setModel(nullptr);
     delete m_model;
     m_model = nullptr;
@@ -152,7 +151,7 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor)
         header->setSectionResizeMode(PropertiesModel::ValueColumn, QHeaderView::Stretch);
         header->setSectionResizeMode(PropertiesModel::SourceColumn, QHeaderView::Interactive);
         const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        header->resizeSection(PropertiesModel::PropertyColumn, em * 14);
+        header->resizeSection(PropertiesModel::PropertyColumn, em * 16);
         header->resizeSection(PropertiesModel::SourceColumn, em * 24);
         connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &InspectorDock::rememberCurrent);
         connect(m_model, &PropertiesModel::entityLoaded, this, [this] {
@@ -165,8 +164,7 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor)
     updateHeader();
 }
 
-void InspectorDock::setEntity(qint64 rowId)
-{
+void InspectorDock::setEntity(qint64 rowId) {
     if (!m_model) {
         return;
     }
@@ -178,13 +176,11 @@ void InspectorDock::setEntity(qint64 rowId)
     m_view->scrollToTop();
 }
 
-qint64 InspectorDock::entityRowId() const
-{
+qint64 InspectorDock::entityRowId() const {
     return m_model ? m_model->entityRowId() : 0;
 }
 
-void InspectorDock::updateHeader()
-{
+void InspectorDock::updateHeader() {
     const bool shown = m_model && m_model->entity();
     m_stack->setCurrentIndex(shown ? 1 : 0);
     if (m_model && m_model->entityRowId() && !m_model->entity()) {
@@ -212,27 +208,25 @@ void InspectorDock::updateHeader()
     updateActions();
 }
 
-void InspectorDock::updateActions()
-{
+void InspectorDock::updateActions() {
     const bool editable = m_editor && m_model && m_model->entity() && !m_case->isReadOnly();
     const QModelIndex current = m_view->currentIndex();
     const bool onValue = current.isValid() && current.data(ItemDataRole::NodeKindRole).toInt() == int(Kind::Value);
     m_addValue->setEnabled(editable);
-    m_editValue->setEnabled(editable && onValue &&
-                            (m_model->flags(current.siblingAtColumn(PropertiesModel::ValueColumn)) & Qt::ItemIsEditable));
+    m_editValue->setEnabled(
+        editable && onValue &&
+        (m_model->flags(current.siblingAtColumn(PropertiesModel::ValueColumn)) & Qt::ItemIsEditable));
     m_removeValue->setEnabled(editable && onValue);
 }
 
-void InspectorDock::rememberCurrent()
-{
+void InspectorDock::rememberCurrent() {
     const QModelIndex current = m_view->currentIndex();
     m_currentValueId = current.isValid() ? current.data(ItemDataRole::ValueIdRole).toLongLong() : 0;
     m_currentRow = current.isValid() ? current.row() : -1;
     m_currentSectionRow = current.isValid() && current.parent().isValid() ? current.parent().row() : -1;
 }
 
-void InspectorDock::restoreCurrent()
-{
+void InspectorDock::restoreCurrent() {
     if (!m_model) {
         return;
     }
@@ -251,8 +245,7 @@ void InspectorDock::restoreCurrent()
     }
 }
 
-void InspectorDock::activate(const QModelIndex &index)
-{
+void InspectorDock::activate(const QModelIndex &index) {
     if (!index.isValid()) {
         return;
     }
@@ -268,8 +261,7 @@ void InspectorDock::activate(const QModelIndex &index)
     }
 }
 
-void InspectorDock::addValue()
-{
+void InspectorDock::addValue() {
     if (!m_editor || !m_model || !m_model->entity()) {
         return;
     }
@@ -290,8 +282,7 @@ void InspectorDock::addValue()
     }
 }
 
-void InspectorDock::editValue()
-{
+void InspectorDock::editValue() {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
         return;
@@ -300,8 +291,7 @@ void InspectorDock::editValue()
     m_view->edit(current.siblingAtColumn(PropertiesModel::ValueColumn));
 }
 
-void InspectorDock::removeValue()
-{
+void InspectorDock::removeValue() {
     const QModelIndex current = m_view->currentIndex();
     if (!m_editor || !current.isValid() || current.data(ItemDataRole::NodeKindRole).toInt() != int(Kind::Value)) {
         return;
@@ -313,15 +303,13 @@ void InspectorDock::removeValue()
     }
 }
 
-void InspectorDock::showError(const QString &message)
-{
+void InspectorDock::showError(const QString &message) {
     m_error->setText(message);
     m_error->show();
     m_errorTimer->start();
 }
 
-void InspectorDock::clearError()
-{
+void InspectorDock::clearError() {
     m_error->hide();
     m_error->clear();
 }

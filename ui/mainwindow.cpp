@@ -34,6 +34,7 @@
 #include <QTableView>
 #include <QThread>
 #include <QToolBar>
+#include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -49,13 +50,11 @@ const QString GeometryKey = QStringLiteral("mainWindow/geometry");
 const QString StateKey = QStringLiteral("mainWindow/state");
 const QString LastFolderKey = QStringLiteral("mainWindow/lastFolder");
 
-QString caseFilter()
-{
+QString caseFilter() {
     return MainWindow::tr("Casegraph cases (*.casegraph);;All files (*)");
 }
 
-QString withSuffix(QString path)
-{
+QString withSuffix(QString path) {
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) {
         path += QLatin1String(".casegraph");
     }
@@ -63,8 +62,7 @@ QString withSuffix(QString path)
 }
 } // namespace
 
-MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(parent), m_recentFiles(recentFiles)
-{
+MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(parent), m_recentFiles(recentFiles) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(SchemaIcons::named(QStringLiteral("casegraph")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -82,13 +80,11 @@ MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(
     updateActions();
 }
 
-MainWindow::~MainWindow()
-{
+MainWindow::~MainWindow() {
     closeCase();
 }
 
-void MainWindow::setupActions()
-{
+void MainWindow::setupActions() {
     const auto make = [this](const QString &text, const QKeySequence &key, const QString &icon = {}) {
         auto *action = new QAction(text, this);
         if (!key.isEmpty()) {
@@ -136,7 +132,7 @@ void MainWindow::setupActions()
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCase);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
     connect(m_newEntityAction, &QAction::triggered, this, &MainWindow::newEntity);
-    connect(m_newRelationshipAction, &QAction::triggered, this, &MainWindow::newRelationship);
+    connect(m_newRelationshipAction, &QAction::triggered, this, [this] { newRelationship(); });
     connect(m_deleteEntityAction, &QAction::triggered, this, &MainWindow::deleteEntity);
     connect(m_findAction, &QAction::triggered, this, [this] { m_entities->focusSearch(); });
     connect(m_searchAllAction, &QAction::triggered, this, [this] {
@@ -147,8 +143,7 @@ void MainWindow::setupActions()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 }
 
-void MainWindow::setupDocks()
-{
+void MainWindow::setupDocks() {
     m_entities = new EntitiesDock(this);
     m_inspector = new InspectorDock(this);
     m_sources = new SourcesDock(this);
@@ -158,13 +153,14 @@ void MainWindow::setupDocks()
     m_inspector->toolBar()->addAction(m_deleteEntityAction);
 
     connect(m_entities, &EntitiesDock::entityActivated, this, &MainWindow::showEntity);
+    // Enter on an entity goes on to its properties, for keyboard work.
+    connect(m_entities->view(), &QAbstractItemView::activated, this, [this] { m_inspector->view()->setFocus(); });
     connect(m_inspector, &InspectorDock::entityActivated, this, &MainWindow::showEntity);
     connect(m_inspector, &InspectorDock::excerptActivated, m_sources, &SourcesDock::showExcerpt);
     connect(m_sources, &SourcesDock::entityActivated, this, &MainWindow::showEntity);
 }
 
-void MainWindow::setupMenus()
-{
+void MainWindow::setupMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newCaseAction);
     file->addAction(m_openAction);
@@ -203,8 +199,7 @@ void MainWindow::setupMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::setupToolBar()
-{
+void MainWindow::setupToolBar() {
     QToolBar *bar = addToolBar(tr("Main Toolbar"));
     bar->setObjectName(QStringLiteral("MainToolBar"));
     bar->setMovable(false);
@@ -229,14 +224,12 @@ void MainWindow::setupToolBar()
     m_viewMenu->addAction(m_resetLayoutAction);
 }
 
-void MainWindow::setupStatusBar()
-{
+void MainWindow::setupStatusBar() {
     m_statusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusCounts);
 }
 
-void MainWindow::resetLayout()
-{
+void MainWindow::resetLayout() {
     resize(1600, 1000);
     addDockWidget(Qt::LeftDockWidgetArea, m_entities);
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
@@ -250,8 +243,7 @@ void MainWindow::resetLayout()
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
 }
 
-void MainWindow::restoreLayout()
-{
+void MainWindow::restoreLayout() {
     QSettings settings;
     if (settings.contains(GeometryKey)) {
         restoreGeometry(settings.value(GeometryKey).toByteArray());
@@ -261,8 +253,7 @@ void MainWindow::restoreLayout()
     }
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     if (m_persistLayout) {
         QSettings settings;
         settings.setValue(GeometryKey, saveGeometry());
@@ -272,8 +263,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-Status MainWindow::openCase(const QString &path)
-{
+Status MainWindow::openCase(const QString &path) {
     auto caseFile = std::make_unique<CaseFile>();
     if (auto st = caseFile->open(path); !st) {
         return st;
@@ -304,8 +294,7 @@ Status MainWindow::openCase(const QString &path)
     return {};
 }
 
-void MainWindow::closeCase()
-{
+void MainWindow::closeCase() {
     if (!m_case) {
         return;
     }
@@ -321,8 +310,7 @@ void MainWindow::closeCase()
     updateActions();
 }
 
-void MainWindow::showEntity(qint64 rowId)
-{
+void MainWindow::showEntity(qint64 rowId) {
     if (!m_case || !rowId) {
         return;
     }
@@ -332,8 +320,7 @@ void MainWindow::showEntity(qint64 rowId)
     updateActions();
 }
 
-bool MainWindow::waitUntilLoaded(int timeoutMs)
-{
+bool MainWindow::waitUntilLoaded(int timeoutMs) {
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
@@ -347,10 +334,11 @@ bool MainWindow::waitUntilLoaded(int timeoutMs)
     return false;
 }
 
-void MainWindow::newCase()
-{
-    const QString folder = QSettings().value(LastFolderKey, QStandardPaths::writableLocation(
-                                                                QStandardPaths::DocumentsLocation)).toString();
+void MainWindow::newCase() {
+    const QString folder =
+        QSettings()
+            .value(LastFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
     const QString path = withSuffix(QFileDialog::getSaveFileName(this, tr("New Case"), folder, caseFilter(), nullptr,
                                                                  QFileDialog::DontConfirmOverwrite));
     if (path.isEmpty()) {
@@ -368,10 +356,11 @@ void MainWindow::newCase()
     }
 }
 
-void MainWindow::openCaseDialog()
-{
-    const QString folder = QSettings().value(LastFolderKey, QStandardPaths::writableLocation(
-                                                                QStandardPaths::DocumentsLocation)).toString();
+void MainWindow::openCaseDialog() {
+    const QString folder =
+        QSettings()
+            .value(LastFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), folder, caseFilter());
     if (!path.isEmpty()) {
         if (auto st = openCase(path); !st) {
@@ -380,8 +369,7 @@ void MainWindow::openCaseDialog()
     }
 }
 
-void MainWindow::openRecent(const QString &path)
-{
+void MainWindow::openRecent(const QString &path) {
     if (!QFileInfo::exists(path)) {
         m_recentFiles->remove(path);
         showError(tr("Cannot open the case"), tr("%1 no longer exists.").arg(path));
@@ -392,13 +380,12 @@ void MainWindow::openRecent(const QString &path)
     }
 }
 
-void MainWindow::saveCaseAs()
-{
+void MainWindow::saveCaseAs() {
     if (!m_case) {
         return;
     }
-    const QString path = withSuffix(QFileDialog::getSaveFileName(this, tr("Save Case As"),
-                                                                 QFileInfo(m_case->path()).absolutePath(), caseFilter()));
+    const QString path = withSuffix(
+        QFileDialog::getSaveFileName(this, tr("Save Case As"), QFileInfo(m_case->path()).absolutePath(), caseFilter()));
     if (path.isEmpty()) {
         return;
     }
@@ -414,8 +401,7 @@ void MainWindow::saveCaseAs()
     statusBar()->showMessage(tr("Saved a copy as %1; you are now working in it.").arg(path), 8000);
 }
 
-void MainWindow::updateRecentMenu()
-{
+void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
     const QStringList files = m_recentFiles->files();
     int n = 0;
@@ -442,30 +428,35 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->addAction(tr("&Clear Menu"), m_recentFiles, &RecentFiles::clear);
 }
 
-void MainWindow::newEntity()
-{
+void MainWindow::newEntity() {
     if (!m_editor) {
         return;
     }
     NewEntityDialog dialog(*m_editor, this);
-    if (dialog.exec() == QDialog::Accepted) {
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    if (!dialog.relationshipSchema().isEmpty()) {
+        newRelationship(dialog.relationshipSchema());
+    } else {
         showEntity(dialog.rowId());
     }
 }
 
-void MainWindow::newRelationship()
-{
+void MainWindow::newRelationship(const QString &schema) {
     if (!m_editor) {
         return;
     }
     RelationshipDialog dialog(*m_editor, m_inspector->entityRowId(), this);
+    if (!schema.isEmpty()) {
+        dialog.setSchema(schema);
+    }
     if (dialog.exec() == QDialog::Accepted) {
         showEntity(dialog.rowId());
     }
 }
 
-void MainWindow::deleteEntity()
-{
+void MainWindow::deleteEntity() {
     const qint64 rowId = m_inspector->entityRowId();
     const auto entity = m_case && rowId ? m_case->entities().entity(rowId) : std::nullopt;
     if (!entity) {
@@ -474,7 +465,8 @@ void MainWindow::deleteEntity()
     const Schema *schema = SchemaRegistry::instance().schema(entity->schema);
     const auto relationships = m_editor->relationshipsOf(rowId);
     const auto claims = m_case->evidence().claimsFor(rowId);
-    QStringList details{tr("Its %1 values and %2 claims are deleted with it.").arg(entity->values.size()).arg(claims.size())};
+    QStringList details{
+        tr("Its %1 values and %2 claims are deleted with it.").arg(entity->values.size()).arg(claims.size())};
     if (!relationships.isEmpty()) {
         QStringList names;
         for (const auto &r : relationships.mid(0, 5)) {
@@ -500,8 +492,7 @@ void MainWindow::deleteEntity()
     }
 }
 
-void MainWindow::about()
-{
+void MainWindow::about() {
     QMessageBox::about(
         this, tr("About Casegraph"),
         tr("<h3>Casegraph %1</h3>"
@@ -514,8 +505,7 @@ void MainWindow::about()
             .arg(CaseFile::SchemaVersion));
 }
 
-void MainWindow::showError(const QString &title, const QString &message)
-{
+void MainWindow::showError(const QString &title, const QString &message) {
     if (!m_interactive) {
         std::fprintf(stderr, "casegraph: %s: %s\n", qUtf8Printable(title), qUtf8Printable(message));
         return;
@@ -523,8 +513,7 @@ void MainWindow::showError(const QString &title, const QString &message)
     QMessageBox::warning(this, title, message);
 }
 
-void MainWindow::updateTitle()
-{
+void MainWindow::updateTitle() {
     if (!m_case) {
         setWindowTitle(tr("Casegraph"));
         return;
@@ -536,8 +525,7 @@ void MainWindow::updateTitle()
                        : tr("%1 (%2) — Casegraph").arg(title, file));
 }
 
-void MainWindow::updateStatus()
-{
+void MainWindow::updateStatus() {
     if (!m_case) {
         m_statusCounts->setText(tr("No case open"));
         return;
@@ -552,8 +540,7 @@ void MainWindow::updateStatus()
     m_statusCounts->setText(text);
 }
 
-void MainWindow::updateActions()
-{
+void MainWindow::updateActions() {
     const bool open = m_case != nullptr;
     const bool writable = open && !m_case->isReadOnly();
     const bool hasEntity = open && m_inspector->model() && m_inspector->model()->entity();

@@ -76,7 +76,7 @@ private:
     void openRecent(const QString &path);
     void newEntity();
     void deleteEntity();
-    void newRelationship();
+    void newRelationship(const QString &schema = {});
     void about();
     void showError(const QString &title, const QString &message);
     void updateTitle();

@@ -19,24 +19,39 @@ namespace Casegraph::Ui {
 using namespace Casegraph::Models;
 
 namespace {
-constexpr int CommonSchemata = 9; // CaseEditor::entitySchemata() puts these first
+bool isEdge(const QString &name) {
+    const Schema *schema = SchemaRegistry::instance().schema(name);
+    return schema && schema->isEdge();
 }
+} // namespace
 
-NewEntityDialog::NewEntityDialog(CaseEditor &editor, QWidget *parent) : QDialog(parent), m_editor(editor)
-{
+NewEntityDialog::NewEntityDialog(CaseEditor &editor, QWidget *parent) : QDialog(parent), m_editor(editor) {
     setWindowTitle(tr("New Entity"));
     auto *layout = new QVBoxLayout(this);
+    // Grow when an error or the entity picker appears, instead of squeezing the rows.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     auto *form = new QFormLayout;
     m_schema = new QComboBox(this);
     m_schema->setMaxVisibleItems(24);
     const auto &reg = SchemaRegistry::instance();
-    const QStringList schemata = CaseEditor::entitySchemata();
-    for (int i = 0; i < schemata.size(); ++i) {
-        const Schema *schema = reg.schema(schemata.at(i));
-        if (i == CommonSchemata) {
-            m_schema->insertSeparator(m_schema->count());
+    const QStringList common = {QStringLiteral("Company"),      QStringLiteral("Person"),
+                                QStringLiteral("Organization"), QStringLiteral("PublicBody"),
+                                QStringLiteral("Ownership"),    QStringLiteral("Supply"),
+                                QStringLiteral("Directorship"), QStringLiteral("ContractAward")};
+    const auto add = [&](const QString &name) {
+        if (const Schema *schema = reg.schema(name)) {
+            m_schema->addItem(SchemaIcons::forSchema(name),
+                              schema->isEdge() ? tr("%1 (relationship)").arg(schema->label) : schema->label, name);
         }
-        m_schema->addItem(SchemaIcons::forSchema(schema->name), schema->label, schema->name);
+    };
+    for (const auto &name : common) {
+        add(name);
+    }
+    m_schema->insertSeparator(m_schema->count());
+    for (const auto &name : CaseEditor::entitySchemata()) {
+        if (!common.contains(name)) {
+            add(name);
+        }
     }
     form->addRow(tr("&Schema:"), m_schema);
     m_name = new QLineEdit(this);
@@ -61,18 +76,27 @@ NewEntityDialog::NewEntityDialog(CaseEditor &editor, QWidget *parent) : QDialog(
 
 NewEntityDialog::~NewEntityDialog() = default;
 
-void NewEntityDialog::updateState()
-{
+void NewEntityDialog::updateState() {
     m_error->hide();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_name->text().trimmed().isEmpty());
+    const bool edge = isEdge(m_schema->currentData().toString());
+    m_name->setEnabled(!edge);
+    m_name->setPlaceholderText(edge ? tr("a relationship has two ends instead: choose them next") : QString());
+    auto *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(edge ? tr("&Next…") : tr("&Create"));
+    ok->setEnabled(edge || !m_name->text().trimmed().isEmpty());
 }
 
-void NewEntityDialog::accept()
-{
+void NewEntityDialog::accept() {
+    if (isEdge(m_schema->currentData().toString())) {
+        m_relationshipSchema = m_schema->currentData().toString();
+        QDialog::accept();
+        return;
+    }
     const auto rowId = m_editor.createEntity(m_schema->currentData().toString(), m_name->text());
     if (!rowId) {
         m_error->setText(rowId.error().toString());
         m_error->show();
+        adjustSize();
         return;
     }
     m_rowId = *rowId;

@@ -11,21 +11,18 @@ namespace {
 const QString Key = QStringLiteral("recentFiles");
 }
 
-RecentFiles::RecentFiles(QObject *parent) : QObject(parent)
-{
+RecentFiles::RecentFiles(QObject *parent) : QObject(parent) {
     m_files = QSettings().value(Key).toStringList().mid(0, MaxFiles);
 }
 
 RecentFiles::~RecentFiles() = default;
 
-void RecentFiles::save()
-{
+void RecentFiles::save() {
     QSettings().setValue(Key, m_files);
     Q_EMIT changed();
 }
 
-void RecentFiles::add(const QString &path)
-{
+void RecentFiles::add(const QString &path) {
     const QString canonical = QFileInfo(path).absoluteFilePath();
     m_files.removeAll(canonical);
     m_files.prepend(canonical);
@@ -35,15 +32,13 @@ void RecentFiles::add(const QString &path)
     save();
 }
 
-void RecentFiles::remove(const QString &path)
-{
+void RecentFiles::remove(const QString &path) {
     if (m_files.removeAll(QFileInfo(path).absoluteFilePath()) > 0) {
         save();
     }
 }
 
-void RecentFiles::removeMissing()
-{
+void RecentFiles::removeMissing() {
     const auto before = m_files.size();
     m_files.removeIf([](const QString &f) { return !QFileInfo::exists(f); });
     if (m_files.size() != before) {
@@ -51,8 +46,7 @@ void RecentFiles::removeMissing()
     }
 }
 
-void RecentFiles::clear()
-{
+void RecentFiles::clear() {
     m_files.clear();
     save();
 }

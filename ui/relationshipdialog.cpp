@@ -22,10 +22,11 @@ namespace Casegraph::Ui {
 using namespace Casegraph::Models;
 
 RelationshipDialog::RelationshipDialog(CaseEditor &editor, qint64 sourceRowId, QWidget *parent)
-    : QDialog(parent), m_editor(editor)
-{
+    : QDialog(parent), m_editor(editor) {
     setWindowTitle(tr("New Relationship"));
     auto *layout = new QVBoxLayout(this);
+    // Grow when an error or the entity picker appears, instead of squeezing the rows.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     auto *top = new QFormLayout;
     m_schema = new QComboBox(this);
     m_schema->setMaxVisibleItems(20);
@@ -94,8 +95,14 @@ RelationshipDialog::RelationshipDialog(CaseEditor &editor, qint64 sourceRowId, Q
 
 RelationshipDialog::~RelationshipDialog() = default;
 
-void RelationshipDialog::onSchemaChanged()
-{
+void RelationshipDialog::setSchema(const QString &name) {
+    const int index = m_schema->findData(name);
+    if (index >= 0) {
+        m_schema->setCurrentIndex(index);
+    }
+}
+
+void RelationshipDialog::onSchemaChanged() {
     const Schema *schema = SchemaRegistry::instance().schema(m_schema->currentData().toString());
     if (!schema) {
         return;
@@ -112,8 +119,7 @@ void RelationshipDialog::onSchemaChanged()
     updateState();
 }
 
-void RelationshipDialog::swapEnds()
-{
+void RelationshipDialog::swapEnds() {
     const auto a = m_source->selected();
     const auto b = m_target->selected();
     if (b) {
@@ -124,8 +130,7 @@ void RelationshipDialog::swapEnds()
     }
 }
 
-void RelationshipDialog::updateState()
-{
+void RelationshipDialog::updateState() {
     QString error;
     const QString schema = m_schema->currentData().toString();
     const QList<QPair<QLineEdit *, QString>> fields = {{m_start, QStringLiteral("startDate")},
@@ -139,12 +144,11 @@ void RelationshipDialog::updateState()
     }
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty() && m_source->selected() &&
-                                                        m_target->selected());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(error.isEmpty() && m_source->selected() && m_target->selected());
 }
 
-void RelationshipDialog::accept()
-{
+void RelationshipDialog::accept() {
     QList<QPair<QString, QString>> values;
     if (m_role->isEnabled()) {
         values.append({QStringLiteral("role"), m_role->text()});

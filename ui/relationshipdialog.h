@@ -28,6 +28,8 @@ public:
     ~RelationshipDialog() override;
 
     qint64 rowId() const { return m_rowId; }
+    /// Preselects a relationship schema, e.g. "Ownership".
+    void setSchema(const QString &name);
     QComboBox *schemaBox() const { return m_schema; }
     EntityPicker *sourcePicker() const { return m_source; }
     EntityPicker *targetPicker() const { return m_target; }

@@ -31,8 +31,7 @@ const QColor SupportsColor(0xfd, 0xe6, 0x8a);
 const QColor ContradictsColor(0xf7, 0xc6, 0xc6);
 } // namespace
 
-SourcesDock::SourcesDock(QWidget *parent) : QDockWidget(tr("Sources"), parent)
-{
+SourcesDock::SourcesDock(QWidget *parent) : QDockWidget(tr("Sources"), parent) {
     setObjectName(QStringLiteral("SourcesDock"));
     toggleViewAction()->setText(tr("&Sources")); // dock titles show no mnemonics; the View menu does
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -83,8 +82,7 @@ SourcesDock::SourcesDock(QWidget *parent) : QDockWidget(tr("Sources"), parent)
 
 SourcesDock::~SourcesDock() = default;
 
-void SourcesDock::setCase(CaseFile *caseFile)
-{
+void SourcesDock::setCase(CaseFile *caseFile) {
     m_view->setModel(nullptr);
     delete m_model;
     m_model = nullptr;
@@ -100,8 +98,11 @@ void SourcesDock::setCase(CaseFile *caseFile)
     header->setSectionResizeMode(SourcesModel::TitleColumn, QHeaderView::Stretch);
     header->resizeSection(SourcesModel::FileColumn, em * 7);
     header->resizeSection(SourcesModel::ClaimsColumn, m_view->fontMetrics().horizontalAdvance(tr("Claims")) + em);
-    header->resizeSection(SourcesModel::ImportedColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-22")) + em);
+    header->resizeSection(SourcesModel::ImportedColumn,
+                          m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-22")) + em);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SourcesDock::onCurrentChanged);
+    connect(m_view, &QTableView::clicked, this,
+            [this](const QModelIndex &index) { Q_EMIT entityActivated(m_model->summary(index.row()).entityRowId); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Sources and claim counts reloaded: keep showing the same source, highlights refreshed.
         const qint64 id = m_sourceId;
@@ -113,10 +114,17 @@ void SourcesDock::setCase(CaseFile *caseFile)
         m_silent = false;
         showSource(row >= 0 ? id : 0);
     });
+    // Open on the first source, without taking the Inspector away from the user's entity.
+    if (m_model->rowCount() > 0) {
+        m_silent = true;
+        selectRow(0);
+        m_silent = false;
+    } else {
+        showSource(0);
+    }
 }
 
-void SourcesDock::resizeEvent(QResizeEvent *event)
-{
+void SourcesDock::resizeEvent(QResizeEvent *event) {
     QDockWidget::resizeEvent(event);
     // Side by side when the dock is wide (at the bottom), stacked when it is tall (at a side).
     const Qt::Orientation wanted = event->size().width() > event->size().height() * 1.3 ? Qt::Horizontal : Qt::Vertical;
@@ -125,16 +133,22 @@ void SourcesDock::resizeEvent(QResizeEvent *event)
     }
 }
 
-void SourcesDock::selectRow(int row)
-{
+void SourcesDock::selectRow(int row) {
     if (!m_model || row < 0 || row >= m_model->rowCount()) {
+        return;
+    }
+    if (m_view->currentIndex().row() == row) {
+        // Already shown (the dock opens on the first source): selecting it again still opens
+        // its entity, as a click does.
+        if (!m_silent) {
+            Q_EMIT entityActivated(m_model->summary(row).entityRowId);
+        }
         return;
     }
     m_view->setCurrentIndex(m_model->index(row, SourcesModel::TitleColumn));
 }
 
-bool SourcesDock::selectSourceOfEntity(qint64 entityRowId)
-{
+bool SourcesDock::selectSourceOfEntity(qint64 entityRowId) {
     const int row = m_model ? m_model->rowOfEntity(entityRowId) : -1;
     if (row < 0) {
         return false;
@@ -145,8 +159,7 @@ bool SourcesDock::selectSourceOfEntity(qint64 entityRowId)
     return true;
 }
 
-void SourcesDock::showExcerpt(qint64 sourceId, qint64 excerptId)
-{
+void SourcesDock::showExcerpt(qint64 sourceId, qint64 excerptId) {
     const int row = m_model ? m_model->rowOfSource(sourceId) : -1;
     if (row < 0) {
         return;
@@ -170,8 +183,7 @@ void SourcesDock::showExcerpt(qint64 sourceId, qint64 excerptId)
     m_text->ensureCursorVisible();
 }
 
-void SourcesDock::onCurrentChanged()
-{
+void SourcesDock::onCurrentChanged() {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid() || !m_model) {
         return;
@@ -185,14 +197,16 @@ void SourcesDock::onCurrentChanged()
     }
 }
 
-void SourcesDock::showSource(qint64 sourceId)
-{
+void SourcesDock::showSource(qint64 sourceId) {
     m_sourceId = sourceId;
     m_excerpts.clear();
     const auto source = m_case && sourceId ? m_case->evidence().source(sourceId) : std::nullopt;
     if (!source) {
         m_sourceId = 0;
-        m_header->setText(m_case ? tr("Select a source to read it with its quoted passages highlighted.") : QString());
+        const bool none = !m_model || m_model->rowCount() == 0;
+        m_header->setText(!m_case ? QString()
+                          : none  ? tr("This case has no sources yet: import articles or documents to quote them.")
+                                  : tr("Select a source to read it with its quoted passages highlighted."));
         m_text->clear();
         return;
     }
@@ -235,14 +249,13 @@ void SourcesDock::showSource(qint64 sourceId)
     QStringList meta{source->fileName, source->mimeType,
                      tr("imported %1 by %2").arg(ProvenanceText::time(source->importedAt), source->addedBy),
                      tr("SHA-256 %1…").arg(source->sha256.left(12))};
-    const QString passages = m_excerpts.isEmpty() ? tr("no quoted passages")
-                                                  : tr("%1 quoted passages highlighted").arg(m_excerpts.size());
+    const QString passages =
+        m_excerpts.isEmpty() ? tr("no quoted passages") : tr("%1 quoted passages highlighted").arg(m_excerpts.size());
     m_header->setText(QStringLiteral("<b>%1</b><br><span style=\"color:#5f6368\">%2 · %3</span>")
                           .arg(title.toHtmlEscaped(), meta.join(QStringLiteral(" · ")).toHtmlEscaped(), passages));
 }
 
-void SourcesDock::onAnchorClicked(const QUrl &url)
-{
+void SourcesDock::onAnchorClicked(const QUrl &url) {
     if (url.scheme() != ExcerptScheme) {
         return;
     }
@@ -252,8 +265,7 @@ void SourcesDock::onAnchorClicked(const QUrl &url)
     }
 }
 
-void SourcesDock::onAnchorHovered(const QUrl &url)
-{
+void SourcesDock::onAnchorHovered(const QUrl &url) {
     if (url.scheme() != ExcerptScheme) {
         QToolTip::hideText();
         return;

@@ -30,14 +30,12 @@ namespace Casegraph {
 namespace {
 constexpr int LoadTimeoutMs = 20000;
 
-void printError(const QString &message)
-{
+void printError(const QString &message) {
     std::fprintf(stderr, "casegraph: %s\n", qUtf8Printable(message));
 }
 } // namespace
 
-Application::Application(int &argc, char **argv) : QApplication(argc, argv)
-{
+Application::Application(int &argc, char **argv) : QApplication(argc, argv) {
     setOrganizationName(QStringLiteral("Casegraph"));
     setOrganizationDomain(QStringLiteral("casegraph.org"));
     setApplicationName(QStringLiteral("casegraph"));
@@ -47,13 +45,11 @@ Application::Application(int &argc, char **argv) : QApplication(argc, argv)
     setWindowIcon(Models::SchemaIcons::named(QStringLiteral("casegraph")));
 }
 
-Application::~Application()
-{
+Application::~Application() {
     m_window.reset(); // before the recent-files list it refers to
 }
 
-void Application::installTranslators()
-{
+void Application::installTranslators() {
     // Qt's own strings (dialog buttons …), then ours; a missing catalogue leaves English.
     const QLocale locale;
     auto *qt = new QTranslator(this);
@@ -67,8 +63,7 @@ void Application::installTranslators()
     }
 }
 
-QString Application::writeDemoCase(QString *error) const
-{
+QString Application::writeDemoCase(QString *error) const {
     QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     if (folder.isEmpty() || !QDir().mkpath(folder)) {
         folder = QDir::tempPath();
@@ -92,8 +87,7 @@ QString Application::writeDemoCase(QString *error) const
     return path;
 }
 
-int Application::run()
-{
+int Application::run() {
     installTranslators();
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Casegraph: a workbench for investigations, their entities and sources."));
@@ -148,8 +142,7 @@ int Application::run()
     return exec();
 }
 
-int Application::screenshot(const QString &output, const QSize &size)
-{
+int Application::screenshot(const QString &output, const QSize &size) {
     // The default layout, not the user's saved one, so that screenshots are reproducible.
     m_window->setLayoutPersistence(false);
     m_window->setInteractive(false);

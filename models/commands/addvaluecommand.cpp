@@ -6,16 +6,14 @@
 
 namespace Casegraph::Models {
 
-AddValueCommand::AddValueCommand(CaseEditor &editor, qint64 entityRowId, const QString &property,
-                                 const QString &value, const QString &text)
-    : EditCommand(editor, text), m_entityRowId(entityRowId)
-{
+AddValueCommand::AddValueCommand(CaseEditor &editor, qint64 entityRowId, const QString &property, const QString &value,
+                                 const QString &text)
+    : EditCommand(editor, text), m_entityRowId(entityRowId) {
     m_value.property = property;
     m_value.value = value;
 }
 
-Status AddValueCommand::doRedo()
-{
+Status AddValueCommand::doRedo() {
     auto &store = caseFile().entities();
     if (m_value.id) {
         return store.restoreValue(m_entityRowId, m_value);
@@ -37,8 +35,7 @@ Status AddValueCommand::doRedo()
     });
 }
 
-Status AddValueCommand::doUndo()
-{
+Status AddValueCommand::doUndo() {
     return caseFile().entities().removeValue(m_value.id);
 }
 

@@ -14,21 +14,18 @@
 namespace Casegraph::Models {
 
 namespace {
-QString propertyLabel(const QString &schemaName, const QString &property)
-{
+QString propertyLabel(const QString &schemaName, const QString &property) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     const PropertySpec *spec = schema ? schema->property(property) : nullptr;
     return spec ? spec->label : property;
 }
 
-QString schemaLabel(const QString &schemaName)
-{
+QString schemaLabel(const QString &schemaName) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     return schema ? schema->label : schemaName;
 }
 
-QStringList ordered(const QStringList &first, bool edges)
-{
+QStringList ordered(const QStringList &first, bool edges) {
     QStringList out;
     const auto &reg = SchemaRegistry::instance();
     for (const auto &name : first) {
@@ -45,20 +42,17 @@ QStringList ordered(const QStringList &first, bool edges)
 }
 } // namespace
 
-CaseEditor::CaseEditor(CaseFile &caseFile, QObject *parent) : QObject(parent), m_case(caseFile)
-{
+CaseEditor::CaseEditor(CaseFile &caseFile, QObject *parent) : QObject(parent), m_case(caseFile) {
     m_stack = new QUndoStack(this);
 }
 
 CaseEditor::~CaseEditor() = default;
 
-void CaseEditor::reportError(const QString &what, const Error &error)
-{
+void CaseEditor::reportError(const QString &what, const Error &error) {
     Q_EMIT errorOccurred(tr("%1 failed: %2").arg(what, error.toString()));
 }
 
-Status CaseEditor::push(std::unique_ptr<EditCommand> command)
-{
+Status CaseEditor::push(std::unique_ptr<EditCommand> command) {
     if (m_case.isReadOnly()) {
         return Error{tr("the case is open read-only")};
     }
@@ -69,14 +63,12 @@ Status CaseEditor::push(std::unique_ptr<EditCommand> command)
     return {};
 }
 
-QString CaseEditor::captionOf(qint64 rowId) const
-{
+QString CaseEditor::captionOf(qint64 rowId) const {
     const auto row = m_case.entities().row(rowId);
     return row ? row->caption : QString();
 }
 
-Status CaseEditor::validate(const QString &schemaName, const QString &property, const QString &value) const
-{
+Status CaseEditor::validate(const QString &schemaName, const QString &property, const QString &value) const {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     if (!schema) {
         return Error{tr("unknown schema \"%1\"").arg(schemaName)};
@@ -87,8 +79,7 @@ Status CaseEditor::validate(const QString &schemaName, const QString &property, 
     return SchemaRegistry::instance().validate(*schema, property, value);
 }
 
-Result<qint64> CaseEditor::addValue(qint64 entityRowId, const QString &property, const QString &value)
-{
+Result<qint64> CaseEditor::addValue(qint64 entityRowId, const QString &property, const QString &value) {
     const auto row = m_case.entities().row(entityRowId);
     if (!row) {
         return Error{tr("the entity no longer exists")};
@@ -96,9 +87,9 @@ Result<qint64> CaseEditor::addValue(qint64 entityRowId, const QString &property,
     if (auto st = validate(row->schema, property, value); !st) {
         return st.error();
     }
-    auto command = std::make_unique<AddValueCommand>(
-        *this, entityRowId, property, value,
-        tr("Add %1 to “%2”").arg(propertyLabel(row->schema, property), row->caption));
+    auto command =
+        std::make_unique<AddValueCommand>(*this, entityRowId, property, value,
+                                          tr("Add %1 to “%2”").arg(propertyLabel(row->schema, property), row->caption));
     auto *raw = command.get();
     if (auto st = push(std::move(command)); !st) {
         return st.error();
@@ -106,8 +97,7 @@ Result<qint64> CaseEditor::addValue(qint64 entityRowId, const QString &property,
     return raw->valueId();
 }
 
-Status CaseEditor::changeValue(qint64 entityRowId, qint64 valueId, const QString &value)
-{
+Status CaseEditor::changeValue(qint64 entityRowId, qint64 valueId, const QString &value) {
     const auto entity = m_case.entities().entity(entityRowId);
     if (!entity) {
         return Error{tr("the entity no longer exists")};
@@ -128,8 +118,7 @@ Status CaseEditor::changeValue(qint64 entityRowId, qint64 valueId, const QString
         tr("Change %1 of “%2”").arg(propertyLabel(entity->schema, it->property), entity->caption)));
 }
 
-Status CaseEditor::removeValue(qint64 entityRowId, qint64 valueId)
-{
+Status CaseEditor::removeValue(qint64 entityRowId, qint64 valueId) {
     const auto entity = m_case.entities().entity(entityRowId);
     if (!entity) {
         return Error{tr("the entity no longer exists")};
@@ -144,8 +133,7 @@ Status CaseEditor::removeValue(qint64 entityRowId, qint64 valueId)
         tr("Remove %1 “%2” from “%3”").arg(propertyLabel(entity->schema, it->property), it->value, entity->caption)));
 }
 
-QString CaseEditor::nameProperty(const QString &schemaName)
-{
+QString CaseEditor::nameProperty(const QString &schemaName) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     if (!schema) {
         return {};
@@ -161,8 +149,7 @@ QString CaseEditor::nameProperty(const QString &schemaName)
     return {};
 }
 
-Result<qint64> CaseEditor::createEntity(const QString &schemaName, const QString &name)
-{
+Result<qint64> CaseEditor::createEntity(const QString &schemaName, const QString &name) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     if (!schema) {
         return Error{tr("unknown schema \"%1\"").arg(schemaName)};
@@ -181,8 +168,7 @@ Result<qint64> CaseEditor::createEntity(const QString &schemaName, const QString
     return createEntity(e);
 }
 
-Result<qint64> CaseEditor::createEntity(const Entity &entity)
-{
+Result<qint64> CaseEditor::createEntity(const Entity &entity) {
     const Schema *schema = SchemaRegistry::instance().schema(entity.schema);
     if (!schema) {
         return Error{tr("unknown schema \"%1\"").arg(entity.schema)};
@@ -193,8 +179,8 @@ Result<qint64> CaseEditor::createEntity(const Entity &entity)
         }
     }
     const QString name = entity.values.isEmpty() ? QString() : entity.values.first().value;
-    const QString text = name.isEmpty() ? tr("Create %1").arg(schema->label)
-                                        : tr("Create %1 “%2”").arg(schema->label, name);
+    const QString text =
+        name.isEmpty() ? tr("Create %1").arg(schema->label) : tr("Create %1 “%2”").arg(schema->label, name);
     auto command = std::make_unique<CreateEntityCommand>(*this, entity, text);
     auto *raw = command.get();
     if (auto st = push(std::move(command)); !st) {
@@ -204,8 +190,7 @@ Result<qint64> CaseEditor::createEntity(const Entity &entity)
 }
 
 Result<qint64> CaseEditor::createRelationship(const QString &schemaName, qint64 sourceRowId, qint64 targetRowId,
-                                              const QList<QPair<QString, QString>> &values)
-{
+                                              const QList<QPair<QString, QString>> &values) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     if (!schema || !schema->isEdge() || schema->abstract) {
         return Error{tr("\"%1\" is not a relationship schema").arg(schemaName)};
@@ -256,8 +241,7 @@ Result<qint64> CaseEditor::createRelationship(const QString &schemaName, qint64 
     return raw->rowId();
 }
 
-QList<EntityRow> CaseEditor::relationshipsOf(qint64 rowId) const
-{
+QList<EntityRow> CaseEditor::relationshipsOf(qint64 rowId) const {
     QList<EntityRow> out;
     const auto row = m_case.entities().row(rowId);
     if (!row) {
@@ -277,8 +261,7 @@ QList<EntityRow> CaseEditor::relationshipsOf(qint64 rowId) const
     return out;
 }
 
-Status CaseEditor::deleteEntity(qint64 rowId)
-{
+Status CaseEditor::deleteEntity(qint64 rowId) {
     const auto row = m_case.entities().row(rowId);
     if (!row) {
         return Error{tr("the entity no longer exists")};
@@ -287,20 +270,18 @@ Status CaseEditor::deleteEntity(qint64 rowId)
     for (const auto &r : relationshipsOf(rowId)) {
         relationships << r.rowId;
     }
-    return push(std::make_unique<DeleteEntityCommand>(*this, rowId, relationships,
-                                                      tr("Delete %1 “%2”").arg(schemaLabel(row->schema), row->caption)));
+    return push(std::make_unique<DeleteEntityCommand>(
+        *this, rowId, relationships, tr("Delete %1 “%2”").arg(schemaLabel(row->schema), row->caption)));
 }
 
-QStringList CaseEditor::entitySchemata()
-{
+QStringList CaseEditor::entitySchemata() {
     return ordered({QStringLiteral("Company"), QStringLiteral("Person"), QStringLiteral("Organization"),
                     QStringLiteral("PublicBody"), QStringLiteral("LegalEntity"), QStringLiteral("Address"),
                     QStringLiteral("Event"), QStringLiteral("Contract"), QStringLiteral("Sanction")},
                    false);
 }
 
-QStringList CaseEditor::relationshipSchemata()
-{
+QStringList CaseEditor::relationshipSchemata() {
     return ordered({QStringLiteral("Ownership"), QStringLiteral("Supply"), QStringLiteral("Directorship"),
                     QStringLiteral("ContractAward"), QStringLiteral("Employment"), QStringLiteral("Membership"),
                     QStringLiteral("Payment"), QStringLiteral("Associate"), QStringLiteral("Family"),

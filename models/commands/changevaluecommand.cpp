@@ -8,12 +8,9 @@ namespace Casegraph::Models {
 
 ChangeValueCommand::ChangeValueCommand(CaseEditor &editor, qint64 entityRowId, const PropertyValue &old,
                                        const QString &value, const QString &text)
-    : EditCommand(editor, text), m_entityRowId(entityRowId), m_old(old), m_new(value)
-{
-}
+    : EditCommand(editor, text), m_entityRowId(entityRowId), m_old(old), m_new(value) {}
 
-Status ChangeValueCommand::doRedo()
-{
+Status ChangeValueCommand::doRedo() {
     auto &store = caseFile().entities();
     if (m_newProvenance) {
         return store.changeValue(m_old.id, m_new, m_newProvenance);
@@ -31,8 +28,7 @@ Status ChangeValueCommand::doRedo()
     });
 }
 
-Status ChangeValueCommand::doUndo()
-{
+Status ChangeValueCommand::doUndo() {
     // Remove and restore rather than changeValue(): the old text may predate validation (a
     // lenient import) and must come back as it was, flags included.
     auto &store = caseFile().entities();

@@ -6,12 +6,9 @@
 namespace Casegraph::Models {
 
 CreateEntityCommand::CreateEntityCommand(CaseEditor &editor, const Entity &entity, const QString &text)
-    : EditCommand(editor, text), m_entity(entity)
-{
-}
+    : EditCommand(editor, text), m_entity(entity) {}
 
-Status CreateEntityCommand::doRedo()
-{
+Status CreateEntityCommand::doRedo() {
     auto &store = caseFile().entities();
     if (m_snapshot) {
         return store.restore(*m_snapshot);
@@ -30,8 +27,7 @@ Status CreateEntityCommand::doRedo()
     });
 }
 
-Status CreateEntityCommand::doUndo()
-{
+Status CreateEntityCommand::doUndo() {
     auto snapshot = caseFile().entities().remove(m_rowId);
     if (!snapshot) {
         return snapshot.error();

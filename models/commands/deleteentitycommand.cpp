@@ -7,13 +7,11 @@ namespace Casegraph::Models {
 
 DeleteEntityCommand::DeleteEntityCommand(CaseEditor &editor, qint64 rowId, const QList<qint64> &relationships,
                                          const QString &text)
-    : EditCommand(editor, text)
-{
+    : EditCommand(editor, text) {
     m_rowIds << rowId << relationships;
 }
 
-Status DeleteEntityCommand::doRedo()
-{
+Status DeleteEntityCommand::doRedo() {
     auto &store = caseFile().entities();
     QList<EntitySnapshot> snapshots;
     auto st = inTransaction([&]() -> Status {
@@ -39,8 +37,7 @@ Status DeleteEntityCommand::doRedo()
     return st;
 }
 
-Status DeleteEntityCommand::doUndo()
-{
+Status DeleteEntityCommand::doUndo() {
     auto &store = caseFile().entities();
     return inTransaction([&]() -> Status {
         for (const auto &snapshot : std::as_const(m_snapshots)) {

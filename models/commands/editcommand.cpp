@@ -11,25 +11,21 @@
 
 namespace Casegraph::Models {
 
-EditCommand::EditCommand(CaseEditor &editor, const QString &text) : m_editor(editor)
-{
+EditCommand::EditCommand(CaseEditor &editor, const QString &text) : m_editor(editor) {
     setText(text);
 }
 
-CaseFile &EditCommand::caseFile() const
-{
+CaseFile &EditCommand::caseFile() const {
     return m_editor.caseFile();
 }
 
-Status EditCommand::apply()
-{
+Status EditCommand::apply() {
     auto st = doRedo();
     m_skipNextRedo = st.ok();
     return st;
 }
 
-void EditCommand::redo()
-{
+void EditCommand::redo() {
     if (m_skipNextRedo) {
         m_skipNextRedo = false;
         return;
@@ -37,26 +33,22 @@ void EditCommand::redo()
     report(doRedo());
 }
 
-void EditCommand::undo()
-{
+void EditCommand::undo() {
     report(doUndo());
 }
 
-void EditCommand::report(const Status &status)
-{
+void EditCommand::report(const Status &status) {
     if (!status) {
         setObsolete(true);
         m_editor.reportError(text(), status.error());
     }
 }
 
-Result<qint64> EditCommand::recordEdit(const QString &detail)
-{
+Result<qint64> EditCommand::recordEdit(const QString &detail) {
     return caseFile().addProvenance(Provenance::Kind::Edit, text(), 0, detail);
 }
 
-Status EditCommand::inTransaction(const std::function<Status()> &fn)
-{
+Status EditCommand::inTransaction(const std::function<Status()> &fn) {
     auto &db = caseFile().database();
     std::optional<Sql::Transaction> tx;
     if (sqlite3_get_autocommit(db.handle())) {

@@ -8,12 +8,9 @@ namespace Casegraph::Models {
 
 RemoveValueCommand::RemoveValueCommand(CaseEditor &editor, qint64 entityRowId, const PropertyValue &value,
                                        const QString &text)
-    : EditCommand(editor, text), m_entityRowId(entityRowId), m_value(value)
-{
-}
+    : EditCommand(editor, text), m_entityRowId(entityRowId), m_value(value) {}
 
-Status RemoveValueCommand::doRedo()
-{
+Status RemoveValueCommand::doRedo() {
     return inTransaction([&]() -> Status {
         if (!m_recorded) {
             if (auto prov = recordEdit(m_value.property + QLatin1String(": ") + m_value.value); !prov) {
@@ -28,8 +25,7 @@ Status RemoveValueCommand::doRedo()
     });
 }
 
-Status RemoveValueCommand::doUndo()
-{
+Status RemoveValueCommand::doUndo() {
     return caseFile().entities().restoreValue(m_entityRowId, m_value);
 }
 

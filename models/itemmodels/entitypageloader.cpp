@@ -5,6 +5,7 @@
 #include "storage/casefile.h"
 #include "storage/sqlite.h"
 
+#include <QHash>
 #include <QMutexLocker>
 
 #include <sqlite3.h>
@@ -12,8 +13,7 @@
 namespace Casegraph::Models {
 
 namespace {
-QString describe(const EntityStore &store, const EntityRow &row)
-{
+QString describe(const EntityStore &store, const EntityRow &row) {
     const Schema *schema = SchemaRegistry::instance().schema(row.schema);
     if (!schema || (!schema->isEdge() && !schema->isA(QStringLiteral("Sanction")))) {
         return {};
@@ -28,19 +28,17 @@ QString describe(const EntityStore &store, const EntityRow &row)
     };
     if (schema->isEdge()) {
         return EntityPageLoader::tr("%1 → %2").arg(captionOf(entity->first(schema->edgeSource)),
-                                                    captionOf(entity->first(schema->edgeTarget)));
+                                                   captionOf(entity->first(schema->edgeTarget)));
     }
     return captionOf(entity->first(QStringLiteral("entity")));
 }
 } // namespace
 
-EntityPageLoader::EntityPageLoader(const QString &path, QObject *parent) : QThread(parent), m_path(path)
-{
+EntityPageLoader::EntityPageLoader(const QString &path, QObject *parent) : QThread(parent), m_path(path) {
     setObjectName(QStringLiteral("EntityPageLoader"));
 }
 
-EntityPageLoader::~EntityPageLoader()
-{
+EntityPageLoader::~EntityPageLoader() {
     {
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
@@ -55,8 +53,7 @@ EntityPageLoader::~EntityPageLoader()
     wait();
 }
 
-void EntityPageLoader::enqueue(Request request)
-{
+void EntityPageLoader::enqueue(Request request) {
     {
         QMutexLocker lock(&m_mutex);
         if (request.kind == Request::Kind::Page) {
@@ -71,24 +68,20 @@ void EntityPageLoader::enqueue(Request request)
     }
 }
 
-void EntityPageLoader::requestCount(quint64 generation, const EntityFilter &filter)
-{
+void EntityPageLoader::requestCount(quint64 generation, const EntityFilter &filter) {
     enqueue(Request{Request::Kind::Count, generation, filter});
 }
 
-void EntityPageLoader::requestSummary(quint64 generation)
-{
+void EntityPageLoader::requestSummary(quint64 generation) {
     enqueue(Request{Request::Kind::Summary, generation});
 }
 
 void EntityPageLoader::requestPage(quint64 generation, const EntityFilter &filter, qint64 page, qint64 offset,
-                                   int limit, const std::optional<EntityRow> &after)
-{
+                                   int limit, const std::optional<EntityRow> &after) {
     enqueue(Request{Request::Kind::Page, generation, filter, page, offset, limit, after});
 }
 
-void EntityPageLoader::run()
-{
+void EntityPageLoader::run() {
     CaseFile caseFile;
     if (auto st = caseFile.open(m_path, CaseFile::OpenMode::ReadOnly); !st) {
         m_failed = true;
@@ -100,6 +93,8 @@ void EntityPageLoader::run()
         m_handle = caseFile.database().handle();
     }
     const EntityStore &store = caseFile.entities();
+    QHash<qint64, EntityRow> lastRows; ///< last row of each page read, for keyset continuation
+    quint64 lastRowsGeneration = 0;
     for (;;) {
         Request request;
         QList<Request> skipped;
@@ -120,8 +115,22 @@ void EntityPageLoader::run()
                 request = std::move(m_urgent.front());
                 m_urgent.pop_front();
             } else {
-                request = std::move(m_pages.back());
-                m_pages.pop_back();
+                // Newest first, but when the page before it waits too, serve that one first:
+                // a view asks for the pages it shows top to bottom, and the next one can then
+                // continue from its last row instead of counting an offset from the start.
+                auto pick = std::prev(m_pages.end());
+                for (bool found = true; found;) {
+                    found = false;
+                    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+                        if (it->generation == pick->generation && it->page == pick->page - 1) {
+                            pick = it;
+                            found = true;
+                            break;
+                        }
+                    }
+                }
+                request = std::move(*pick);
+                m_pages.erase(pick);
             }
         }
         for (const auto &s : std::as_const(skipped)) {
@@ -141,8 +150,27 @@ void EntityPageLoader::run()
             Q_EMIT summaryLoaded(request.generation, store.countsBySchema());
             break;
         case Request::Kind::Page: {
-            const EntityRow *after = request.after ? &*request.after : nullptr;
-            const auto rows = store.page(request.filter, request.offset, request.limit, after);
+            if (request.generation != lastRowsGeneration) {
+                lastRows.clear();
+                lastRowsGeneration = request.generation;
+            }
+            std::optional<EntityRow> after = request.after;
+            if (!after && request.page > 0) {
+                // The model did not have the previous page yet, but this thread just read it.
+                const auto it = lastRows.constFind(request.page - 1);
+                if (it != lastRows.cend()) {
+                    after = *it;
+                }
+            }
+            const auto rows = after ? store.page(request.filter, 0, request.limit, &*after)
+                                    : store.page(request.filter, request.offset, request.limit);
+            if (rows.size() == request.limit) {
+                lastRows.insert(request.page, rows.constLast());
+                if (lastRows.size() > 256) {
+                    lastRows.clear(); // a long scroll: only neighbours matter
+                    lastRows.insert(request.page, rows.constLast());
+                }
+            }
             QStringList details;
             details.reserve(rows.size());
             for (const auto &row : rows) {

@@ -13,8 +13,7 @@
 namespace Casegraph::Models {
 
 EntityTableModel::EntityTableModel(CaseFile &caseFile, QObject *parent)
-    : QAbstractTableModel(parent), m_case(caseFile), m_loader(std::make_unique<EntityPageLoader>(caseFile.path()))
-{
+    : QAbstractTableModel(parent), m_case(caseFile), m_loader(std::make_unique<EntityPageLoader>(caseFile.path())) {
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     // Zero delay: the refresh runs once control is back in the event loop, after the edit's
@@ -39,18 +38,15 @@ EntityTableModel::EntityTableModel(CaseFile &caseFile, QObject *parent)
 
 EntityTableModel::~EntityTableModel() = default;
 
-int EntityTableModel::rowCount(const QModelIndex &parent) const
-{
+int EntityTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_count);
 }
 
-int EntityTableModel::columnCount(const QModelIndex &parent) const
-{
+int EntityTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-std::optional<EntityRow> EntityTableModel::rowAt(int row) const
-{
+std::optional<EntityRow> EntityTableModel::rowAt(int row) const {
     if (row < 0 || row >= m_count) {
         return std::nullopt;
     }
@@ -77,8 +73,7 @@ std::optional<EntityRow> EntityTableModel::rowAt(int row) const
     return it->rows.at(i);
 }
 
-int EntityTableModel::findLoadedRow(qint64 entityRowId) const
-{
+int EntityTableModel::findLoadedRow(qint64 entityRowId) const {
     for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
         if (it->generation != m_generation) {
             continue;
@@ -92,8 +87,7 @@ int EntityTableModel::findLoadedRow(qint64 entityRowId) const
     return -1;
 }
 
-QVariant EntityTableModel::data(const QModelIndex &index, int role) const
-{
+QVariant EntityTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_count) {
         return {};
     }
@@ -127,8 +121,8 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         const QString detail = detailOf(index.row());
-        return tr("%1\n%2 · %3").arg(detail.isEmpty() ? row->caption : tr("%1: %2").arg(row->caption, detail),
-                                      row->schema, row->id);
+        return tr("%1\n%2 · %3")
+            .arg(detail.isEmpty() ? row->caption : tr("%1: %2").arg(row->caption, detail), row->schema, row->id);
     }
     case Qt::EditRole:
         return index.column() == NameColumn ? row->caption : data(index, Qt::DisplayRole);
@@ -149,15 +143,13 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QString EntityTableModel::detailOf(int row) const
-{
+QString EntityTableModel::detailOf(int row) const {
     const auto it = m_pages.constFind(row / PageSize);
     const qsizetype i = row % PageSize;
     return it != m_pages.cend() && i < it->details.size() ? it->details.at(i) : QString();
 }
 
-QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
@@ -172,8 +164,7 @@ QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-void EntityTableModel::setFilter(const EntityFilter &filter)
-{
+void EntityTableModel::setFilter(const EntityFilter &filter) {
     if (filter == m_requestedFilter) {
         return;
     }
@@ -183,21 +174,18 @@ void EntityTableModel::setFilter(const EntityFilter &filter)
     refresh(/*withSummary=*/false);
 }
 
-void EntityTableModel::reload()
-{
+void EntityTableModel::reload() {
     m_resetOnCount = true;
     m_refreshTimer->stop();
     refresh(true);
 }
 
-void EntityTableModel::scheduleRefresh(bool hard)
-{
+void EntityTableModel::scheduleRefresh(bool hard) {
     m_resetOnCount = m_resetOnCount || hard;
     m_refreshTimer->start();
 }
 
-void EntityTableModel::refresh(bool withSummary)
-{
+void EntityTableModel::refresh(bool withSummary) {
     const quint64 gen = ++m_nextGeneration;
     m_requestedGeneration = gen;
     m_loader->requestCount(gen, m_requestedFilter);
@@ -214,8 +202,7 @@ void EntityTableModel::refresh(bool withSummary)
     updateLoading();
 }
 
-void EntityTableModel::request(qint64 page) const
-{
+void EntityTableModel::request(qint64 page) const {
     if (m_pending.contains(page)) {
         return;
     }
@@ -234,8 +221,7 @@ void EntityTableModel::request(qint64 page) const
                               Qt::QueuedConnection);
 }
 
-void EntityTableModel::onCountLoaded(quint64 generation, qint64 count)
-{
+void EntityTableModel::onCountLoaded(quint64 generation, qint64 count) {
     if (generation != m_requestedGeneration) {
         return; // a newer filter or refresh is on its way
     }
@@ -278,8 +264,7 @@ void EntityTableModel::onCountLoaded(quint64 generation, qint64 count)
     updateLoading();
 }
 
-void EntityTableModel::onSummaryLoaded(quint64 generation, const SchemaCounts &counts)
-{
+void EntityTableModel::onSummaryLoaded(quint64 generation, const SchemaCounts &counts) {
     if (generation != m_summaryGeneration) {
         return;
     }
@@ -294,8 +279,7 @@ void EntityTableModel::onSummaryLoaded(quint64 generation, const SchemaCounts &c
 }
 
 void EntityTableModel::onPageLoaded(quint64 generation, qint64 page, const QList<EntityRow> &rows,
-                                    const QStringList &details)
-{
+                                    const QStringList &details) {
     if (generation != m_generation) {
         return;
     }
@@ -310,8 +294,7 @@ void EntityTableModel::onPageLoaded(quint64 generation, qint64 page, const QList
     updateLoading();
 }
 
-void EntityTableModel::onPageSkipped(quint64 generation, qint64 page)
-{
+void EntityTableModel::onPageSkipped(quint64 generation, qint64 page) {
     if (generation != m_generation) {
         return;
     }
@@ -321,8 +304,7 @@ void EntityTableModel::onPageSkipped(quint64 generation, qint64 page)
     updateLoading();
 }
 
-void EntityTableModel::evict()
-{
+void EntityTableModel::evict() {
     while (m_pages.size() > MaxCachedPages) {
         auto oldest = m_pages.begin();
         for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
@@ -334,8 +316,7 @@ void EntityTableModel::evict()
     }
 }
 
-void EntityTableModel::emitPageChanged(qint64 page)
-{
+void EntityTableModel::emitPageChanged(qint64 page) {
     const qint64 first = page * PageSize;
     const qint64 last = qMin(first + PageSize, m_count) - 1;
     if (first <= last) {
@@ -343,13 +324,11 @@ void EntityTableModel::emitPageChanged(qint64 page)
     }
 }
 
-bool EntityTableModel::isLoading() const
-{
+bool EntityTableModel::isLoading() const {
     return m_requestedGeneration != m_generation || !m_pending.isEmpty() || m_summaryPending;
 }
 
-void EntityTableModel::updateLoading()
-{
+void EntityTableModel::updateLoading() {
     const bool loading = isLoading();
     if (loading != m_loading) {
         m_loading = loading;

@@ -95,12 +95,12 @@ private:
     std::unique_ptr<EntityPageLoader> m_loader;
     QTimer *m_refreshTimer = nullptr;
 
-    EntityFilter m_filter;          ///< of the rows shown
-    quint64 m_generation = 0;       ///< of the rows shown
+    EntityFilter m_filter;    ///< of the rows shown
+    quint64 m_generation = 0; ///< of the rows shown
     qint64 m_count = 0;
     EntityFilter m_requestedFilter; ///< the newest filter, whose count may still be loading
     quint64 m_requestedGeneration = 0;
-    bool m_resetOnCount = true;     ///< the next count replaces the rows (else it refreshes them in place)
+    bool m_resetOnCount = true; ///< the next count replaces the rows (else it refreshes them in place)
     quint64 m_nextGeneration = 0;
     quint64 m_prefetchGeneration = 0; ///< the generation whose first page was requested with its count
     quint64 m_summaryGeneration = 0;

@@ -19,14 +19,12 @@ namespace Casegraph::Models {
 namespace {
 constexpr int MaxReferences = 500;
 
-QString quoted(const QString &text)
-{
+QString quoted(const QString &text) {
     return PropertiesModel::tr("“%1”").arg(text.simplified());
 }
 } // namespace
 
-PropertiesModel::PropertiesModel(CaseFile &caseFile, QObject *parent) : QAbstractItemModel(parent), m_case(caseFile)
-{
+PropertiesModel::PropertiesModel(CaseFile &caseFile, QObject *parent) : QAbstractItemModel(parent), m_case(caseFile) {
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
     // One reload after a burst of changes (a command touching several rows), once they committed.
@@ -51,28 +49,24 @@ PropertiesModel::PropertiesModel(CaseFile &caseFile, QObject *parent) : QAbstrac
 
 PropertiesModel::~PropertiesModel() = default;
 
-void PropertiesModel::setEditor(CaseEditor *editor)
-{
+void PropertiesModel::setEditor(CaseEditor *editor) {
     m_editor = editor;
     reload();
 }
 
-void PropertiesModel::setEntity(qint64 rowId)
-{
+void PropertiesModel::setEntity(qint64 rowId) {
     m_rowId = rowId;
     m_reloadTimer->stop();
     reload();
 }
 
-void PropertiesModel::scheduleReload()
-{
+void PropertiesModel::scheduleReload() {
     if (m_rowId) {
         m_reloadTimer->start();
     }
 }
 
-int PropertiesModel::addNode(Node node, int parent)
-{
+int PropertiesModel::addNode(Node node, int parent) {
     const int id = int(m_nodes.size());
     node.parent = parent;
     if (parent < 0) {
@@ -86,13 +80,12 @@ int PropertiesModel::addNode(Node node, int parent)
     return id;
 }
 
-QString PropertiesModel::provenanceSummary(qint64 id, QString *details) const
-{
+QString PropertiesModel::provenanceSummary(qint64 id, QString *details) const {
     auto it = m_provenance.constFind(id);
     if (it == m_provenance.cend()) {
         const auto p = m_case.provenance(id);
-        const QPair<QString, QString> text =
-            p ? qMakePair(ProvenanceText::summary(*p), ProvenanceText::details(*p)) : qMakePair(tr("unknown"), QString());
+        const QPair<QString, QString> text = p ? qMakePair(ProvenanceText::summary(*p), ProvenanceText::details(*p))
+                                               : qMakePair(tr("unknown"), QString());
         it = m_provenance.insert(id, text);
     }
     if (details) {
@@ -101,8 +94,7 @@ QString PropertiesModel::provenanceSummary(qint64 id, QString *details) const
     return it->first;
 }
 
-QString PropertiesModel::sourceTitle(qint64 sourceId) const
-{
+QString PropertiesModel::sourceTitle(qint64 sourceId) const {
     if (m_sourceTitles.isEmpty()) {
         for (const auto &s : m_case.evidence().sources()) {
             m_sourceTitles.insert(s.id, s.title.isEmpty() ? s.fileName : s.title);
@@ -112,8 +104,7 @@ QString PropertiesModel::sourceTitle(qint64 sourceId) const
 }
 
 QString PropertiesModel::displayValue(const PropertyValue &value, const QString &typeName, qint64 *targetRowId,
-                                      QString *targetSchema) const
-{
+                                      QString *targetSchema) const {
     if (value.flags & Reference) {
         const qint64 target = m_case.entities().rowIdOf(value.value);
         if (const auto row = target ? m_case.entities().row(target) : std::nullopt) {
@@ -133,8 +124,7 @@ QString PropertiesModel::displayValue(const PropertyValue &value, const QString 
     return value.value;
 }
 
-void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString &about)
-{
+void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString &about) {
     const QString details = [&] {
         QStringList lines;
         if (!about.isEmpty()) {
@@ -189,8 +179,7 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
     }
 }
 
-void PropertiesModel::buildProperties(const QList<Claim> &claims, QList<qint64> &usedClaims)
-{
+void PropertiesModel::buildProperties(const QList<Claim> &claims, QList<qint64> &usedClaims) {
     const Schema *schema = SchemaRegistry::instance().schema(m_entity->schema);
     Node section;
     section.kind = NodeKind::Section;
@@ -219,11 +208,12 @@ void PropertiesModel::buildProperties(const QList<Claim> &claims, QList<qint64> 
         n.raw = v.value;
         n.unknownProperty = !spec;
         n.text[PropertyColumn] = spec ? spec->label : v.property;
-        n.toolTip[PropertyColumn] = spec ? tr("%1 (%2, %3)").arg(spec->label, spec->name, spec->typeName)
-                                         : tr("%1: not a property of this schema (kept from the import)").arg(v.property);
+        n.toolTip[PropertyColumn] =
+            spec ? tr("%1 (%2, %3)").arg(spec->label, spec->name, spec->typeName)
+                 : tr("%1: not a property of this schema (kept from the import)").arg(v.property);
         n.text[ValueColumn] = displayValue(v, spec ? spec->typeName : QString(), &n.entityRowId, &n.valueSchema);
-        n.toolTip[ValueColumn] = n.entityRowId ? tr("%1\n%2 (double-click to open)").arg(n.text[ValueColumn], v.value)
-                                               : v.value;
+        n.toolTip[ValueColumn] =
+            n.entityRowId ? tr("%1\n%2 (double-click to open)").arg(n.text[ValueColumn], v.value) : v.value;
         n.text[SourceColumn] = provenanceSummary(v.provenanceId, &n.toolTip[SourceColumn]);
         n.editable = editable && !(v.flags & Reference);
         const int id = addNode(std::move(n), sectionId);
@@ -237,8 +227,7 @@ void PropertiesModel::buildProperties(const QList<Claim> &claims, QList<qint64> 
     m_nodes[sectionId].text[PropertyColumn] = tr("Properties (%1)").arg(values.size());
 }
 
-void PropertiesModel::buildReferences()
-{
+void PropertiesModel::buildReferences() {
     const auto refs = m_case.entities().referencing(m_entity->id, MaxReferences + 1);
     if (refs.isEmpty()) {
         return;
@@ -277,7 +266,7 @@ void PropertiesModel::buildReferences()
                     return row ? row->caption : id;
                 };
                 n.text[ValueColumn] = tr("%1 → %2").arg(captionOf(other->first(schema->edgeSource)),
-                                                         captionOf(other->first(schema->edgeTarget)));
+                                                        captionOf(other->first(schema->edgeTarget)));
             }
         }
         n.text[SourceColumn] = via.isEmpty() ? QString() : tr("as %1").arg(via.join(QLatin1String(", ")));
@@ -286,8 +275,7 @@ void PropertiesModel::buildReferences()
     }
 }
 
-void PropertiesModel::reload()
-{
+void PropertiesModel::reload() {
     beginResetModel();
     m_nodes.clear();
     m_roots.clear();
@@ -324,16 +312,14 @@ void PropertiesModel::reload()
     Q_EMIT entityLoaded();
 }
 
-const PropertiesModel::Node *PropertiesModel::node(const QModelIndex &index) const
-{
+const PropertiesModel::Node *PropertiesModel::node(const QModelIndex &index) const {
     if (!index.isValid() || index.model() != this || index.internalId() >= m_nodes.size()) {
         return nullptr;
     }
     return &m_nodes[index.internalId()];
 }
 
-QModelIndex PropertiesModel::index(int row, int column, const QModelIndex &parent) const
-{
+QModelIndex PropertiesModel::index(int row, int column, const QModelIndex &parent) const {
     if (row < 0 || column < 0 || column >= ColumnCount) {
         return {};
     }
@@ -347,8 +333,7 @@ QModelIndex PropertiesModel::index(int row, int column, const QModelIndex &paren
     return createIndex(row, column, quintptr(children.at(row)));
 }
 
-QModelIndex PropertiesModel::parent(const QModelIndex &child) const
-{
+QModelIndex PropertiesModel::parent(const QModelIndex &child) const {
     const Node *n = node(child);
     if (!n || n->parent < 0) {
         return {};
@@ -356,8 +341,7 @@ QModelIndex PropertiesModel::parent(const QModelIndex &child) const
     return createIndex(m_nodes[n->parent].row, 0, quintptr(n->parent));
 }
 
-int PropertiesModel::rowCount(const QModelIndex &parent) const
-{
+int PropertiesModel::rowCount(const QModelIndex &parent) const {
     if (!parent.isValid()) {
         return int(m_roots.size());
     }
@@ -368,13 +352,11 @@ int PropertiesModel::rowCount(const QModelIndex &parent) const
     return n ? int(n->children.size()) : 0;
 }
 
-int PropertiesModel::columnCount(const QModelIndex &) const
-{
+int PropertiesModel::columnCount(const QModelIndex &) const {
     return ColumnCount;
 }
 
-QVariant PropertiesModel::data(const QModelIndex &index, int role) const
-{
+QVariant PropertiesModel::data(const QModelIndex &index, int role) const {
     const Node *n = node(index);
     if (!n) {
         return {};
@@ -440,8 +422,7 @@ QVariant PropertiesModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant PropertiesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant PropertiesModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractItemModel::headerData(section, orientation, role);
     }
@@ -456,8 +437,7 @@ QVariant PropertiesModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-Qt::ItemFlags PropertiesModel::flags(const QModelIndex &index) const
-{
+Qt::ItemFlags PropertiesModel::flags(const QModelIndex &index) const {
     const Node *n = node(index);
     if (!n) {
         return Qt::NoItemFlags;
@@ -472,8 +452,7 @@ Qt::ItemFlags PropertiesModel::flags(const QModelIndex &index) const
     return f;
 }
 
-bool PropertiesModel::setData(const QModelIndex &index, const QVariant &value, int role)
-{
+bool PropertiesModel::setData(const QModelIndex &index, const QVariant &value, int role) {
     const Node *n = node(index);
     if (role != Qt::EditRole || !n || !(flags(index) & Qt::ItemIsEditable) || !m_editor) {
         return false;
@@ -489,8 +468,7 @@ bool PropertiesModel::setData(const QModelIndex &index, const QVariant &value, i
     return true; // the case reports the change and the model reloads
 }
 
-QModelIndex PropertiesModel::indexOfValue(qint64 valueId) const
-{
+QModelIndex PropertiesModel::indexOfValue(qint64 valueId) const {
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         if (m_nodes[i].kind == NodeKind::Value && m_nodes[i].valueId == valueId) {
             return createIndex(m_nodes[i].row, 0, quintptr(i));
@@ -499,8 +477,7 @@ QModelIndex PropertiesModel::indexOfValue(qint64 valueId) const
     return {};
 }
 
-QModelIndex PropertiesModel::indexOfSection(Section section) const
-{
+QModelIndex PropertiesModel::indexOfSection(Section section) const {
     for (const int id : m_roots) {
         if (m_nodes[id].section == section) {
             return createIndex(m_nodes[id].row, 0, quintptr(id));

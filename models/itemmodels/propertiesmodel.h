@@ -78,8 +78,8 @@ private:
         QList<int> children;
         QString text[ColumnCount];
         QString toolTip[ColumnCount];
-        QString iconSchema;   ///< schema whose icon decorates the first column (references)
-        QString valueSchema;  ///< schema whose icon decorates the value (entity references)
+        QString iconSchema;  ///< schema whose icon decorates the first column (references)
+        QString valueSchema; ///< schema whose icon decorates the value (entity references)
         QString property;
         QString raw;
         qint64 valueId = 0;

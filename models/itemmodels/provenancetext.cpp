@@ -4,13 +4,11 @@
 
 namespace Casegraph::Models {
 
-QString ProvenanceText::time(const QDateTime &at)
-{
+QString ProvenanceText::time(const QDateTime &at) {
     return at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
-QString ProvenanceText::summary(const Provenance &p)
-{
+QString ProvenanceText::summary(const Provenance &p) {
     switch (p.kind) {
     case Provenance::Kind::Import:
         return tr("import of %1 by %2, %3").arg(p.label, p.actor, time(p.at));
@@ -26,8 +24,7 @@ QString ProvenanceText::summary(const Provenance &p)
     return {};
 }
 
-QString ProvenanceText::details(const Provenance &p)
-{
+QString ProvenanceText::details(const Provenance &p) {
     const QString s = summary(p);
     switch (p.kind) {
     case Provenance::Kind::Edit:

@@ -8,8 +8,7 @@
 namespace Casegraph::Models {
 
 namespace {
-QString familyOf(const QString &schemaName)
-{
+QString familyOf(const QString &schemaName) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
     if (!schema) {
         return QStringLiteral("thing");
@@ -39,8 +38,7 @@ QString familyOf(const QString &schemaName)
 }
 } // namespace
 
-QIcon SchemaIcons::named(const QString &name)
-{
+QIcon SchemaIcons::named(const QString &name) {
     // QIcon is implicitly shared; caching avoids re-parsing the SVG for every table cell.
     static QHash<QString, QIcon> cache;
     auto it = cache.find(name);
@@ -50,8 +48,7 @@ QIcon SchemaIcons::named(const QString &name)
     return *it;
 }
 
-QIcon SchemaIcons::forSchema(const QString &schema)
-{
+QIcon SchemaIcons::forSchema(const QString &schema) {
     static QHash<QString, QString> families;
     auto it = families.find(schema);
     if (it == families.end()) {

@@ -10,8 +10,7 @@
 
 namespace Casegraph::Models {
 
-SourcesModel::SourcesModel(CaseFile &caseFile, QObject *parent) : QAbstractTableModel(parent), m_case(caseFile)
-{
+SourcesModel::SourcesModel(CaseFile &caseFile, QObject *parent) : QAbstractTableModel(parent), m_case(caseFile) {
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(0); // once per burst, after the change committed
@@ -31,25 +30,21 @@ SourcesModel::SourcesModel(CaseFile &caseFile, QObject *parent) : QAbstractTable
 
 SourcesModel::~SourcesModel() = default;
 
-void SourcesModel::reload()
-{
+void SourcesModel::reload() {
     beginResetModel();
     m_sources = m_case.isOpen() ? m_case.evidence().sources() : QList<EvidenceStore::SourceSummary>();
     endResetModel();
 }
 
-int SourcesModel::rowCount(const QModelIndex &parent) const
-{
+int SourcesModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_sources.size());
 }
 
-int SourcesModel::columnCount(const QModelIndex &parent) const
-{
+int SourcesModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-int SourcesModel::rowOfSource(qint64 sourceId) const
-{
+int SourcesModel::rowOfSource(qint64 sourceId) const {
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
         if (m_sources.at(i).id == sourceId) {
             return int(i);
@@ -58,8 +53,7 @@ int SourcesModel::rowOfSource(qint64 sourceId) const
     return -1;
 }
 
-int SourcesModel::rowOfEntity(qint64 entityRowId) const
-{
+int SourcesModel::rowOfEntity(qint64 entityRowId) const {
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
         if (m_sources.at(i).entityRowId == entityRowId) {
             return int(i);
@@ -68,8 +62,7 @@ int SourcesModel::rowOfEntity(qint64 entityRowId) const
     return -1;
 }
 
-QVariant SourcesModel::data(const QModelIndex &index, int role) const
-{
+QVariant SourcesModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_sources.size()) {
         return {};
     }
@@ -103,8 +96,7 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
