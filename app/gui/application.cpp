@@ -58,7 +58,7 @@ void Application::installTranslators() {
         installTranslator(qt);
     }
     auto *own = new QTranslator(this);
-    if (own->load(locale, QStringLiteral("casegraph"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (own->load(locale, QStringLiteral("casegraph"), QStringLiteral("_"), QStringLiteral(":/casegraph/translations"))) {
         installTranslator(own);
     }
 }
