@@ -111,17 +111,9 @@ void GexfReader::finishElement() {
         if (it->defaultValue.isEmpty()) {
             continue;
         }
-        const bool present = std::any_of(e.attributes.cbegin(), e.attributes.cend(),
-                                         [&](const auto &pair) { return pair.first == it->title; });
-        if (!present) {
-            e.attributes.append({it->title, it->list ? splitList(it->defaultValue) : QStringList{it->defaultValue}});
-        }
+        addDefault(e, it->title, it->defaultValue, it->list);
     }
-    if (e.edge && (e.source.isEmpty() || e.target.isEmpty())) {
-        addBadRecord(tr("an edge without a source or a target"));
-    } else {
-        addElement(e);
-    }
+    queueFinished(e);
     ++m_queued;
 }
 

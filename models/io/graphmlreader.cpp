@@ -129,17 +129,9 @@ void GraphmlReader::finishElement() {
             lower == QLatin1String("end")) {
             continue;
         }
-        const bool present = std::any_of(e.attributes.cbegin(), e.attributes.cend(),
-                                         [&](const auto &pair) { return pair.first == title; });
-        if (!present) {
-            e.attributes.append({title, it->list ? splitList(it->defaultValue) : QStringList{it->defaultValue}});
-        }
+        addDefault(e, title, it->defaultValue, it->list);
     }
-    if (e.edge && (e.source.isEmpty() || e.target.isEmpty())) {
-        addBadRecord(tr("an edge without a source or a target"));
-    } else {
-        addElement(e);
-    }
+    queueFinished(e);
     ++m_queued;
 }
 

@@ -200,6 +200,22 @@ void GraphXmlReader::addBadRecord(const QString &message) {
     m_queue.push_back(std::move(item));
 }
 
+void GraphXmlReader::addDefault(Element &element, const QString &title, const QString &defaultValue, bool list) {
+    const bool present = std::any_of(element.attributes.cbegin(), element.attributes.cend(),
+                                     [&](const auto &pair) { return pair.first == title; });
+    if (!present) {
+        element.attributes.append({title, list ? splitList(defaultValue) : QStringList{defaultValue}});
+    }
+}
+
+void GraphXmlReader::queueFinished(const Element &element) {
+    if (element.edge && (element.source.isEmpty() || element.target.isEmpty())) {
+        addBadRecord(tr("an edge without a source or a target"));
+    } else {
+        addElement(element);
+    }
+}
+
 void GraphXmlReader::addElement(const Element &element) {
     if (element.edge && (!m_nodeIds.contains(element.source) || !m_nodeIds.contains(element.target))) {
         m_deferred.append(element); // GraphML allows edges before their nodes

@@ -83,6 +83,10 @@ protected:
     virtual void reset() = 0;
 
     void addElement(const Element &element);
+    /// Gives `element` a declared attribute's default value unless it carries that attribute.
+    static void addDefault(Element &element, const QString &title, const QString &defaultValue, bool list);
+    /// Queues a finished node or edge: an edge without both ends is a bad record.
+    void queueFinished(const Element &element);
     /// A bad record at the reader's position: rejected in lenient mode, fatal in strict mode.
     void addBadRecord(const QString &message);
     /// Ends the read with an error (and the XML reader's position).
