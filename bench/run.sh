@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: Casegraph developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Prints Casegraph's storage figures beside the raw SQLite peer, for 100k and 1M entities:
+# Prints Casegraph's storage figures beside two raw SQLite peers, for 100k and 1M entities: the
+# same FtM lines as one JSON row per entity, and the very rows Casegraph stores (an entity row,
+# one row per value, an FTS5 row) written straight through the C API:
 #   bench/run.sh [SIZES...]     (default: 100000 1000000)
 # Import rate comes from `casegraph-cli import` (whole process, /usr/bin/time -v for peak
 # memory); query latencies are measured in-process by casegraph-bench (median of repeated
@@ -23,10 +25,17 @@ for n in "${sizes[@]}"; do
     [ -f "$data" ] || "$bin/casegraph-ftmgen" "$n" "$data"
     echo
     echo "== $n entities ($(du -h "$data" | cut -f1) of FtM JSON lines)"
-    "$bin/casegraph-bench" raw "$data" "$out/raw-$n.sqlite"
+    raw=$("$bin/casegraph-bench" raw "$data" "$out/raw-$n.sqlite")
+    echo "$raw"
+    rows=$("$bin/casegraph-bench" rows "$data" "$out/rows-$n.casegraph")
+    echo "$rows"
     rm -f "$out/case-$n.casegraph"*
     "$bin/casegraph-cli" new "$out/case-$n.casegraph" >/dev/null
-    /usr/bin/time -v "$bin/casegraph-cli" import "$out/case-$n.casegraph" "$data" 2>"$out/time-$n.txt" | grep -E "rate|created|entities/s" || true
+    ours=$(/usr/bin/time -v "$bin/casegraph-cli" import "$out/case-$n.casegraph" "$data" 2>"$out/time-$n.txt" | grep -E "entities/s" || true)
+    echo "$ours"
+    rate() { sed -nE 's/.*[ =]([0-9]+)( rows| entities)\/s.*/\1/p' <<<"$1"; }
+    awk -v o="$(rate "$ours")" -v r="$(rate "$raw")" -v s="$(rate "$rows")" 'BEGIN {
+        if (o > 0) printf "ratio: one-JSON-row peer / casegraph = %.2f, same-rows peer / casegraph = %.2f\n", r / o, s / o }'
     echo "casegraph-import peak-rss-mb=$(awk '/Maximum resident/{printf "%.0f", $6/1024}' "$out/time-$n.txt") wall=$(awk -F': ' '/Elapsed/{print $2}' "$out/time-$n.txt")"
     echo "case-file-mb=$(du -m "$out/case-$n.casegraph" | cut -f1) raw-file-mb=$(du -m "$out/raw-$n.sqlite" | cut -f1)"
     "$bin/casegraph-bench" query "$out/case-$n.casegraph"

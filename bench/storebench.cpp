@@ -4,7 +4,13 @@
 // casegraph-bench raw FILE DB      the peer: a plain SQLite insert of the same FtM rows
 //                                  (id TEXT PRIMARY KEY, schema, properties JSON), one
 //                                  transaction, WAL, synchronous=NORMAL, C API
+// casegraph-bench rows FILE CASE   the second peer: the rows Casegraph stores for the same file
+//                                  (entity, one statement row per value, the names' FTS5
+//                                  row) written straight through the C API into a new case
+//                                  file with the same tables, pragmas and deferred indexes:
+//                                  what SQLite itself costs for our layout
 // casegraph-bench query CASE       info, count, search and deep-page latencies on a case
+#include "core/schema.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 
@@ -17,6 +23,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <functional>
 #include <vector>
 
@@ -78,6 +86,147 @@ int raw(const char *file, const char *dbPath)
     sqlite3_close(db);
     const double secs = t.nsecsElapsed() / 1e9;
     std::printf("raw-sqlite-insert rows=%lld seconds=%.2f rate=%.0f rows/s\n", rows, secs, rows / secs);
+    return 0;
+}
+
+/// Prepares `sql` or exits: the peer has no error path worth more than a message.
+sqlite3_stmt *prepareOrDie(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        std::fprintf(stderr, "prepare failed: %s\n", sqlite3_errmsg(db));
+        std::exit(1);
+    }
+    return stmt;
+}
+
+void stepOrDie(sqlite3 *db, sqlite3_stmt *stmt)
+{
+    if (sqlite3_step(stmt) != SQLITE_DONE) {
+        std::fprintf(stderr, "insert failed: %s\n", sqlite3_errmsg(db));
+        std::exit(1);
+    }
+    sqlite3_reset(stmt);
+}
+
+int rows(const char *file, const char *casePath)
+{
+    const QString path = QString::fromLocal8Bit(casePath);
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
+    {
+        CaseFile cf;
+        if (auto st = cf.create(path); !st) {
+            std::fprintf(stderr, "%s\n", qPrintable(st.error().toString()));
+            return 1;
+        }
+    }
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(casePath, &db) != SQLITE_OK) {
+        std::fprintf(stderr, "%s: cannot open\n", casePath);
+        return 1;
+    }
+    const auto &reg = SchemaRegistry::instance();
+    QFile f(QString::fromLocal8Bit(file));
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "%s: cannot open\n", file);
+        return 1;
+    }
+    QElapsedTimer t;
+    t.start();
+    // The import's settings: WAL, a 256 MiB cache, no FK checks, secondary indexes rebuilt at the end.
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+                     "PRAGMA cache_size=-262144; BEGIN IMMEDIATE;"
+                     "INSERT INTO provenance(kind,label,actor,at) VALUES('import','peer','bench','now');"
+                     "DROP INDEX entity_caption; DROP INDEX entity_schema; DROP INDEX statement_ref;",
+                 nullptr, nullptr, nullptr);
+    const sqlite3_int64 prov = sqlite3_last_insert_rowid(db);
+    sqlite3_stmt *ent = prepareOrDie(db, "INSERT INTO entity(eid, schema, caption) VALUES(?,?,?)");
+    sqlite3_stmt *val = prepareOrDie(db, "INSERT INTO statement(entity, prop, value, prov, flags) VALUES(?,?,?,?,?)");
+    sqlite3_stmt *fts = prepareOrDie(db, "INSERT INTO entity_fts(rowid, names) VALUES(?,?)");
+    simdjson::dom::parser parser;
+    qint64 n = 0;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine();
+        if (line.trimmed().isEmpty()) {
+            continue;
+        }
+        simdjson::dom::element doc;
+        std::string_view id, schemaName;
+        simdjson::dom::object props;
+        if (parser.parse(line.constData(), size_t(line.size())).get(doc) || doc["id"].get(id) ||
+            doc["schema"].get(schemaName) || doc["properties"].get(props)) {
+            std::fprintf(stderr, "%s:%lld: bad record\n", file, n + 1);
+            return 1;
+        }
+        const Schema *schema = reg.schema(QString::fromUtf8(schemaName.data(), qsizetype(schemaName.size())));
+        std::string caption, names;
+        struct Value {
+            std::string_view prop, value;
+            int flags;
+        };
+        std::vector<Value> values;
+        for (auto field : props) {
+            const PropertySpec *spec =
+                schema ? schema->property(QString::fromUtf8(field.key.data(), qsizetype(field.key.size()))) : nullptr;
+            simdjson::dom::array list;
+            if (field.value.get(list)) {
+                continue;
+            }
+            for (auto item : list) {
+                std::string_view v;
+                if (item.get(v)) {
+                    continue;
+                }
+                values.push_back({field.key, v, spec && spec->type == PropertyType::Entity ? 4 : 0});
+                if (spec && spec->type == PropertyType::Name) {
+                    if (caption.empty() && field.key == "name") {
+                        caption = v;
+                    }
+                    names += names.empty() ? "" : " ";
+                    names += v;
+                }
+            }
+        }
+        if (caption.empty()) {
+            caption = id;
+        }
+        sqlite3_bind_text(ent, 1, id.data(), int(id.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(ent, 2, schemaName.data(), int(schemaName.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(ent, 3, caption.data(), int(caption.size()), SQLITE_TRANSIENT);
+        stepOrDie(db, ent);
+        const sqlite3_int64 rowId = sqlite3_last_insert_rowid(db);
+        for (const auto &v : values) {
+            sqlite3_bind_int64(val, 1, rowId);
+            sqlite3_bind_text(val, 2, v.prop.data(), int(v.prop.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(val, 3, v.value.data(), int(v.value.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_int64(val, 4, prov);
+            sqlite3_bind_int(val, 5, v.flags);
+            stepOrDie(db, val);
+        }
+        if (!names.empty()) {
+            sqlite3_bind_int64(fts, 1, rowId);
+            sqlite3_bind_text(fts, 2, names.data(), int(names.size()), SQLITE_TRANSIENT);
+            stepOrDie(db, fts);
+        }
+        ++n;
+    }
+    sqlite3_finalize(ent);
+    sqlite3_finalize(val);
+    sqlite3_finalize(fts);
+    char *error = nullptr;
+    if (sqlite3_exec(db,
+                     "CREATE INDEX entity_caption ON entity(caption COLLATE NOCASE, id);"
+                     "CREATE INDEX entity_schema ON entity(schema, caption COLLATE NOCASE, id);"
+                     "CREATE INDEX statement_ref ON statement(value) WHERE flags & 4; COMMIT;",
+                     nullptr, nullptr, &error) != SQLITE_OK) {
+        std::fprintf(stderr, "commit failed: %s\n", error);
+        return 1;
+    }
+    sqlite3_close(db);
+    const double secs = t.nsecsElapsed() / 1e9;
+    std::printf("raw-sqlite-same-rows rows=%lld seconds=%.2f rate=%.0f rows/s\n", n, secs, n / secs);
     return 0;
 }
 
@@ -146,9 +295,12 @@ int main(int argc, char **argv)
     if (argc == 4 && QByteArray(argv[1]) == "raw") {
         return raw(argv[2], argv[3]);
     }
+    if (argc == 4 && QByteArray(argv[1]) == "rows") {
+        return rows(argv[2], argv[3]);
+    }
     if (argc == 3 && QByteArray(argv[1]) == "query") {
         return query(argv[2]);
     }
-    std::fprintf(stderr, "usage: casegraph-bench raw FILE DB | casegraph-bench query CASE\n");
+    std::fprintf(stderr, "usage: casegraph-bench raw FILE DB | casegraph-bench rows FILE CASE | casegraph-bench query CASE\n");
     return 2;
 }

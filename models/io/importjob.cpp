@@ -3,6 +3,7 @@
 #include "importjob.h"
 #include "core/schema.h"
 #include "ftmreader.h"
+#include "pipelinedreader.h"
 #include "recordreader.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
@@ -19,6 +20,7 @@ namespace Casegraph::Models {
 
 namespace {
 
+constexpr qint64 kPipelineBytes = 4 * 1024 * 1024;
 
 /// True when a failed EntityStore::write was the record's fault (its id is already in the case
 /// under an unrelated schema), not the database's. write() checks this before changing anything.
@@ -95,6 +97,10 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
     const auto &all = importFormats();
     const auto it = std::find_if(all.cbegin(), all.cend(), [&](const ImportFormat &f) { return f.name == format; });
     std::unique_ptr<RecordReader> readerPtr = it->create(options);
+    // Files of more than a few MB: parse on a second thread while this one writes.
+    if (QFileInfo(path).size() > kPipelineBytes) {
+        readerPtr = std::make_unique<PipelinedReader>(std::move(readerPtr));
+    }
     RecordReader &reader = *readerPtr;
     if (auto st = reader.open(path); !st) {
         return st.error();
