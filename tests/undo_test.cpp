@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands/caseeditor.h"
 #include "storage/casefile.h"
+#include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void removeValue();
     void createEntity();
     void deleteEntityWithClaimsAndRelationships();
+    void deleteEntityPutsItBackOnItsCharts();
     void createRelationship();
     void refusedEditsStayOffTheStack();
 
@@ -297,6 +299,29 @@ void UndoTest::deleteEntityWithClaimsAndRelationships() {
     reopen();
     COMPARE_ENTITY(m_case->entities().entity(m_company), before);
     QVERIFY2(sameClaims(m_case->evidence().claimsFor(m_company), claimsBefore, &why), qPrintable(why));
+}
+
+void UndoTest::deleteEntityPutsItBackOnItsCharts() {
+    auto &charts = m_case->charts();
+    const qint64 chart = *charts.create(QStringLiteral("Sellers"));
+    const qint64 gone = *charts.create(QStringLiteral("Deleted meanwhile"));
+    const ChartNode placed{m_company, 120.5, -40, true, false, QStringLiteral("Shenzhen firms")};
+    QVERIFY(charts.setNodes(chart, {placed, ChartNode{m_person, 10, 10}}).ok());
+    QVERIFY(charts.setNodes(gone, {ChartNode{m_company, 1, 2}}).ok());
+    stack().clear();
+
+    QVERIFY(m_editor->deleteEntity(m_company).ok());
+    QCOMPARE(charts.nodes(chart).size(), 1);
+    QVERIFY(charts.remove(gone).ok());
+
+    // Undo puts the company back where it stood, pinned and grouped; the deleted chart stays gone.
+    stack().undo();
+    const auto nodes = charts.nodes(chart);
+    QCOMPARE(nodes.size(), 2);
+    QCOMPARE(nodes.constFirst(), placed);
+    QVERIFY(!charts.chart(gone));
+    reopen();
+    QCOMPARE(m_case->charts().nodes(chart).constFirst(), placed);
 }
 
 void UndoTest::createRelationship() {

@@ -260,4 +260,18 @@ QList<ChartNode> ChartStore::nodes(qint64 chartId) const
     return out;
 }
 
+QList<QPair<qint64, ChartNode>> ChartStore::placements(qint64 entityRowId) const
+{
+    QList<QPair<qint64, ChartNode>> out;
+    auto *s = m_case.database().cached(
+        "SELECT chart, entity, x, y, pinned, hidden, coalesce(grp, '') FROM chart_node WHERE entity = ? ORDER BY chart");
+    s->bind(1, entityRowId);
+    while (s->step()) {
+        out.append({s->int64(0), ChartNode{s->int64(1), s->real(2), s->real(3), s->int64(4) != 0, s->int64(5) != 0,
+                                           s->text(6)}});
+    }
+    s->reset();
+    return out;
+}
+
 } // namespace Casegraph::Models

@@ -39,8 +39,8 @@ struct ChartNode {
 
 /// Charts of a case (schema version 3). Owned by a CaseFile; same thread affinity. Each write is
 /// its own transaction unless the caller has one open; every change emits CaseFile::chartChanged.
-/// Deleting an entity removes it from every chart (ON DELETE CASCADE); restoring the entity (undo)
-/// does not put it back on the charts.
+/// Deleting an entity removes it from every chart (ON DELETE CASCADE); EntityStore::remove keeps
+/// its placements() in the snapshot, so that restoring the entity (undo) puts it back where it was.
 class ChartStore {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::ChartStore)
 public:
@@ -64,6 +64,8 @@ public:
     Status removeNodes(qint64 chartId, const QList<qint64> &entityRowIds);
     /// The chart's nodes in entity row order.
     QList<ChartNode> nodes(qint64 chartId) const;
+    /// Every chart the entity is on, with its place there (chart id, node), by chart id.
+    QList<QPair<qint64, ChartNode>> placements(qint64 entityRowId) const;
 
 private:
     Status touch(qint64 chartId);

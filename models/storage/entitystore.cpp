@@ -739,7 +739,7 @@ Result<EntitySnapshot> EntityStore::remove(qint64 rowId)
         return Error{tr("\"%1\" holds a preserved source; sources are evidence and cannot be deleted")
                          .arg(e->caption)};
     }
-    EntitySnapshot snap{*e, m_case.evidence().claimsFor(rowId)};
+    EntitySnapshot snap{*e, m_case.evidence().claimsFor(rowId), m_case.charts().placements(rowId)};
     auto &db = m_case.database();
     ScopedWrite tx(db);
     auto *fts = db.cached("DELETE FROM entity_fts WHERE rowid=?");
@@ -785,6 +785,14 @@ Status EntityStore::restore(const EntitySnapshot &snap)
     }
     if (auto st = m_case.evidence().restoreClaims(snap.claims); !st) {
         return st;
+    }
+    for (const auto &[chartId, node] : snap.placements) {
+        if (!m_case.charts().chart(chartId)) {
+            continue; // the chart was deleted meanwhile
+        }
+        if (auto st = m_case.charts().setNodes(chartId, {node}); !st) {
+            return st;
+        }
     }
     if (auto st = tx.commit(); !st) {
         return st;

@@ -5,6 +5,7 @@
 #include "core/entity.h"
 #include "core/evidence.h"
 #include "core/result.h"
+#include "chartstore.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -47,6 +48,7 @@ struct SearchHit {
 struct EntitySnapshot {
     Entity entity;
     QList<Claim> claims;
+    QList<QPair<qint64, ChartNode>> placements; ///< (chart id, node) for every chart it was on
 };
 
 /// Outcome of writing one entity during an import.
