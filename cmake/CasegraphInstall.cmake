@@ -5,6 +5,8 @@
 include(GNUInstallDirs)
 foreach(program casegraph casegraph-cli)
     if(TARGET ${program})
+        # Every library comes from the system: no RPATH to rewrite (Qt's default asks for $ORIGIN).
+        set_target_properties(${program} PROPERTIES INSTALL_RPATH "")
         install(TARGETS ${program} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
     endif()
 endforeach()
