@@ -5,6 +5,7 @@
 #include "io/importjob.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -27,22 +28,7 @@ namespace {
 
 QStringList samples()
 {
-    const QString dir = Casegraph::Tests::testData(QStringLiteral("bods"));
-    QStringList files;
-    if (dir.isEmpty()) {
-        return files;
-    }
-    for (QDirIterator it(dir, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
-        files << it.next();
-    }
-    files.sort();
-    return files;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return Casegraph::Tests::testDataFiles(QStringLiteral("bods"), {QStringLiteral("*.json")});
 }
 
 /// The id a statement's entity gets: records in 0.4, statements in 0.2 and 0.3.
@@ -107,34 +93,16 @@ private Q_SLOTS:
     void detectsFormat();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString write(const QString &name, const QByteArray &content) const;
-    QByteArray checksum(const CaseFile &cf) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const QString &name) const { return m_dir->path(name); }
+    QString write(const QString &name, const QByteArray &content) const { return m_dir->write(name, content); }
+    QByteArray checksum(const CaseFile &cf) const { return m_dir->checksum(cf); }
+    std::unique_ptr<Casegraph::Tests::ScratchDir> m_dir;
 };
 
 void BodsImportTest::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_dir = std::make_unique<Casegraph::Tests::ScratchDir>();
     QVERIFY(m_dir->isValid());
-}
-
-QString BodsImportTest::write(const QString &name, const QByteArray &content) const
-{
-    QFile f(path(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
-        qFatal("cannot write %s", qPrintable(f.fileName()));
-    }
-    return f.fileName();
-}
-
-QByteArray BodsImportTest::checksum(const CaseFile &cf) const
-{
-    const QString out = path(QStringLiteral("checksum.ftm.json"));
-    if (!FtmWriter::write(cf, out)) {
-        return {};
-    }
-    return QCryptographicHash::hash(readAll(out), QCryptographicHash::Sha256).toHex();
 }
 
 void BodsImportTest::importsEverySample_data()
@@ -152,7 +120,7 @@ void BodsImportTest::importsEverySample_data()
 void BodsImportTest::importsEverySample()
 {
     QFETCH(QString, file);
-    const QJsonArray statements = QJsonDocument::fromJson(readAll(file)).array();
+    const QJsonArray statements = QJsonDocument::fromJson(Casegraph::Tests::readFile(file)).array();
     QVERIFY(!statements.isEmpty());
     QHash<QString, QString> typeOfKey;
     for (const auto &s : statements) {
@@ -271,7 +239,7 @@ void BodsImportTest::updatesMergeIntoTheRecord()
     if (file.isEmpty()) {
         QSKIP("../shared/testdata is absent");
     }
-    const QJsonArray statements = QJsonDocument::fromJson(readAll(file)).array();
+    const QJsonArray statements = QJsonDocument::fromJson(Casegraph::Tests::readFile(file)).array();
     QCOMPARE(statements.size(), 2);
     const QString recordId = statements.at(0).toObject().value(QLatin1String("recordId")).toString();
     QCOMPARE(statements.at(1).toObject().value(QLatin1String("recordId")).toString(), recordId);

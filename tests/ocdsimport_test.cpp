@@ -5,6 +5,7 @@
 #include "io/importvalues.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -22,19 +23,9 @@ using namespace Casegraph::Models;
 
 namespace {
 
-/// Every .json file under testdata/ocds (Taiwan's folder included), found by walking the folder.
 QStringList samples()
 {
-    const QString dir = Casegraph::Tests::testData(QStringLiteral("ocds"));
-    QStringList files;
-    if (dir.isEmpty()) {
-        return files;
-    }
-    for (QDirIterator it(dir, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
-        files << it.next();
-    }
-    files.sort();
-    return files;
+    return Casegraph::Tests::testDataFiles(QStringLiteral("ocds"), {QStringLiteral("*.json")});
 }
 
 QString str(const QJsonValue &v)
@@ -86,12 +77,6 @@ QJsonArray awardsOf(const QJsonObject &release)
     return awards.isObject() ? QJsonArray{awards} : awards.toArray();
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 } // namespace
 
 class OcdsImportTest : public QObject {
@@ -114,46 +99,17 @@ private Q_SLOTS:
     void detectsFormat();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString write(const QString &name, const QByteArray &content) const;
-    std::unique_ptr<CaseFile> seededCase(const QString &name) const;
-    QByteArray checksum(const CaseFile &cf) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const QString &name) const { return m_dir->path(name); }
+    QString write(const QString &name, const QByteArray &content) const { return m_dir->write(name, content); }
+    std::unique_ptr<CaseFile> seededCase(const QString &name) const { return m_dir->seededCase(name); }
+    QByteArray checksum(const CaseFile &cf) const { return m_dir->checksum(cf); }
+    std::unique_ptr<Casegraph::Tests::ScratchDir> m_dir;
 };
 
 void OcdsImportTest::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_dir = std::make_unique<Casegraph::Tests::ScratchDir>();
     QVERIFY(m_dir->isValid());
-}
-
-QString OcdsImportTest::write(const QString &name, const QByteArray &content) const
-{
-    QFile f(path(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
-        qFatal("cannot write %s", qPrintable(f.fileName()));
-    }
-    return f.fileName();
-}
-
-std::unique_ptr<CaseFile> OcdsImportTest::seededCase(const QString &name) const
-{
-    auto cf = std::make_unique<CaseFile>();
-    if (!cf->create(path(name)).ok()) {
-        return nullptr;
-    }
-    const auto r =
-        ImportJob::run(*cf, Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/ftm/small.ftm.json")));
-    return r ? std::move(cf) : nullptr;
-}
-
-QByteArray OcdsImportTest::checksum(const CaseFile &cf) const
-{
-    const QString out = path(QStringLiteral("checksum.ftm.json"));
-    if (!FtmWriter::write(cf, out)) {
-        return {};
-    }
-    return QCryptographicHash::hash(readAll(out), QCryptographicHash::Sha256).toHex();
 }
 
 void OcdsImportTest::importsEverySample_data()
@@ -173,7 +129,7 @@ void OcdsImportTest::importsEverySample_data()
 void OcdsImportTest::importsEverySample()
 {
     QFETCH(QString, file);
-    const QJsonObject top = QJsonDocument::fromJson(readAll(file)).object();
+    const QJsonObject top = QJsonDocument::fromJson(Casegraph::Tests::readFile(file)).object();
     QVERIFY(!top.isEmpty());
     const QList<QJsonObject> releases = releasesOf(top);
     QVERIFY(!releases.isEmpty());

@@ -4,6 +4,7 @@
 #include "io/importjob.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -23,17 +24,11 @@ using namespace Casegraph::Models;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 /// The lines of an OFAC legacy CSV that hold records: not blank, not the final Ctrl-Z.
 QList<QByteArray> ofacRecords(const QString &path)
 {
     QList<QByteArray> out;
-    for (const QByteArray &line : readAll(path).split('\n')) {
+    for (const QByteArray &line : Casegraph::Tests::readFile(path).split('\n')) {
         const QByteArray t = line.trimmed();
         if (!t.isEmpty() && t != "\x1a") {
             out << t;
@@ -96,34 +91,16 @@ private Q_SLOTS:
     void cliImportsEachFormat();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString write(const QString &name, const QByteArray &content) const;
-    QByteArray checksum(const CaseFile &cf) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const QString &name) const { return m_dir->path(name); }
+    QString write(const QString &name, const QByteArray &content) const { return m_dir->write(name, content); }
+    QByteArray checksum(const CaseFile &cf) const { return m_dir->checksum(cf); }
+    std::unique_ptr<Casegraph::Tests::ScratchDir> m_dir;
 };
 
 void SanctionsImportTest::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_dir = std::make_unique<Casegraph::Tests::ScratchDir>();
     QVERIFY(m_dir->isValid());
-}
-
-QString SanctionsImportTest::write(const QString &name, const QByteArray &content) const
-{
-    QFile f(path(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
-        qFatal("cannot write %s", qPrintable(f.fileName()));
-    }
-    return f.fileName();
-}
-
-QByteArray SanctionsImportTest::checksum(const CaseFile &cf) const
-{
-    const QString out = path(QStringLiteral("checksum.ftm.json"));
-    if (!FtmWriter::write(cf, out)) {
-        return {};
-    }
-    return QCryptographicHash::hash(readAll(out), QCryptographicHash::Sha256).toHex();
 }
 
 void SanctionsImportTest::importsEverySample_data()
@@ -304,7 +281,7 @@ void SanctionsImportTest::ofacXmlMatchesTheCsv()
     if (xml.isEmpty()) {
         QSKIP("../shared/testdata is absent");
     }
-    const qint64 entries = readAll(xml).count("<sdnEntry>");
+    const qint64 entries = Casegraph::Tests::readFile(xml).count("<sdnEntry>");
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("x.casegraph"))).ok());
     const auto r = ImportJob::run(cf, xml);
@@ -376,8 +353,8 @@ void SanctionsImportTest::bisEntityListAndTranslations()
         QSKIP("../shared/testdata is absent");
     }
     const QJsonArray entries =
-        QJsonDocument::fromJson(readAll(file)).object().value(QLatin1String("entries")).toArray();
-    const QJsonArray pairs = QJsonDocument::fromJson(readAll(zh)).array();
+        QJsonDocument::fromJson(Casegraph::Tests::readFile(file)).object().value(QLatin1String("entries")).toArray();
+    const QJsonArray pairs = QJsonDocument::fromJson(Casegraph::Tests::readFile(zh)).array();
     CaseFile cf;
     QVERIFY(cf.create(path(QStringLiteral("bis.casegraph"))).ok());
     const auto r = ImportJob::run(cf, file);

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scratchdir.h"
+#include "testsupport.h"
+
+#include "io/ftmwriter.h"
+#include "io/importjob.h"
+#include "storage/casefile.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+
+namespace Casegraph::Tests {
+
+QString ScratchDir::write(const QString &name, const QByteArray &content) const
+{
+    QFile f(path(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
+        qFatal("cannot write %s", qPrintable(f.fileName()));
+    }
+    return f.fileName();
+}
+
+std::unique_ptr<Models::CaseFile> ScratchDir::seededCase(const QString &name) const
+{
+    auto cf = std::make_unique<Models::CaseFile>();
+    if (!cf->create(path(name)).ok()) {
+        return nullptr;
+    }
+    const auto r = Models::ImportJob::run(*cf, sourcePath(QStringLiteral("tests/fixtures/ftm/small.ftm.json")));
+    return r ? std::move(cf) : nullptr;
+}
+
+QByteArray ScratchDir::checksum(const Models::CaseFile &caseFile) const
+{
+    const QString out = path(QStringLiteral("checksum.ftm.json"));
+    if (!Models::FtmWriter::write(caseFile, out)) {
+        return {};
+    }
+    return QCryptographicHash::hash(readFile(out), QCryptographicHash::Sha256).toHex();
+}
+
+QStringList testDataFiles(const QString &folder, const QStringList &patterns)
+{
+    const QString dir = testData(folder);
+    QStringList files;
+    if (dir.isEmpty()) {
+        return files;
+    }
+    for (QDirIterator it(dir, patterns, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+        files << it.next();
+    }
+    files.sort();
+    return files;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace Casegraph::Tests

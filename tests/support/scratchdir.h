@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Casegraph::Models {
+class CaseFile;
+}
+
+namespace Casegraph::Tests {
+
+/// A temporary folder for one test function: fixture files written into it, case files created
+/// in it, and a fingerprint of a case's contents (to show that a failed import changed nothing).
+class ScratchDir {
+public:
+    bool isValid() const { return m_dir.isValid(); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    /// Writes `content` to `name` and returns its path; a failed write ends the test run.
+    QString write(const QString &name, const QByteArray &content) const;
+    /// A new case file holding tests/fixtures/ftm/small.ftm.json, or nullptr on failure.
+    std::unique_ptr<Models::CaseFile> seededCase(const QString &name) const;
+    /// SHA-256 (hex) of the case's FtM export: equal fingerprints mean equal entities and values.
+    QByteArray checksum(const Models::CaseFile &caseFile) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/// Every file below testdata/`folder` matching `patterns`, sorted; empty when testdata is absent.
+QStringList testDataFiles(const QString &folder, const QStringList &patterns);
+/// A file's bytes, or empty when it cannot be read.
+QByteArray readFile(const QString &path);
+
+} // namespace Casegraph::Tests
