@@ -3,6 +3,7 @@
 #include "ftmdate.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace Casegraph::Models {
 
@@ -78,15 +79,20 @@ FtmDate FtmDate::parse(const QString &input)
                         }
                     }
                 }
-                // Optional zone: Z, ±hh:mm or ±hhmm. The time is kept as written.
-                if (!take(u'Z') && (take(u'+') || take(u'-'))) {
-                    int zh = 0, zm = 0;
-                    if (!digits(2, zh)) {
-                        return {};
-                    }
-                    take(u':');
-                    if (!digits(2, zm) || zh > 23 || zm > 59) {
-                        return {};
+                // Optional zone: Z, ±hh:mm or ±hhmm. The time is kept as written (toString()),
+                // the offset applied in earliest()/latest() so that instants compare in UTC.
+                if (!take(u'Z')) {
+                    const bool east = take(u'+');
+                    if (east || take(u'-')) {
+                        int zh = 0, zm = 0;
+                        if (!digits(2, zh)) {
+                            return {};
+                        }
+                        take(u':');
+                        if (!digits(2, zm) || zh > 23 || zm > 59) {
+                            return {};
+                        }
+                        d.m_offsetMinutes = (east ? 1 : -1) * (zh * 60 + zm);
                     }
                 }
             }
@@ -108,7 +114,54 @@ QDateTime FtmDate::earliest() const
     if (!isValid()) {
         return {};
     }
-    return QDateTime(QDate(m_year, m_month, m_day), QTime(m_hour, m_minute, qMin(m_second, 59)), Qt::UTC);
+    const QDateTime asWritten(QDate(m_year, m_month, m_day), QTime(m_hour, m_minute, qMin(m_second, 59)), Qt::UTC);
+    return m_offsetMinutes ? asWritten.addSecs(-qint64(m_offsetMinutes) * 60) : asWritten;
+}
+
+qint64 FtmDate::earliestMSecs() const
+{
+    return isValid() ? earliest().toMSecsSinceEpoch() : 0;
+}
+
+qint64 FtmDate::latestMSecs() const
+{
+    return isValid() ? latest().toMSecsSinceEpoch() : 0;
+}
+
+bool FtmDate::operator<(const FtmDate &other) const
+{
+    const qint64 a = earliestMSecs(), b = other.earliestMSecs();
+    if (a != b) {
+        return a < b;
+    }
+    return m_precision > other.m_precision;
+}
+
+QString FtmDate::describe() const
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Casegraph::Models::FtmDate", text); };
+    // English month names whatever the locale, so exported charts read the same everywhere;
+    // the words around them are translated.
+    const QLocale c = QLocale::c();
+    switch (m_precision) {
+    case Precision::Invalid:
+        return tr("undated");
+    case Precision::Year:
+        return tr("%1 (year only)").arg(m_year);
+    case Precision::Month:
+        return tr("%1 %2 (month only)").arg(c.monthName(m_month), QString::number(m_year));
+    case Precision::Day:
+        return QStringLiteral("%1 %2 %3").arg(QString::number(m_day), c.monthName(m_month), QString::number(m_year));
+    case Precision::Hour:
+    case Precision::Minute:
+    case Precision::Second: {
+        const QDateTime utc = earliest();
+        const QString time = utc.time().toString(m_precision == Precision::Second ? QStringLiteral("HH:mm:ss")
+                                                                                   : QStringLiteral("HH:mm"));
+        return tr("%1 %2 UTC").arg(utc.date().toString(QStringLiteral("d MMMM yyyy")), time);
+    }
+    }
+    return {};
 }
 
 QDateTime FtmDate::latest() const

@@ -291,4 +291,32 @@ QList<Note> EvidenceStore::notesFor(const QString &targetKind, qint64 targetId) 
     return out;
 }
 
+QList<EvidenceStore::ClaimSourceLink> EvidenceStore::claimSourceLinks() const
+{
+    QList<ClaimSourceLink> out;
+    auto *s = m_case.database().cached(
+        "SELECT c.entity, coalesce(c.prop,''), coalesce(c.comment,''), coalesce(s.entity,0) FROM claim c "
+        "LEFT JOIN excerpt x ON x.claim=c.id LEFT JOIN source s ON s.id=x.source ORDER BY c.entity, c.id");
+    while (s->step()) {
+        out.append(ClaimSourceLink{s->int64(0), s->text(1), s->text(2), s->int64(3)});
+    }
+    s->reset();
+    return out;
+}
+
+QHash<qint64, QString> EvidenceStore::entityNotes() const
+{
+    QHash<qint64, QString> out;
+    auto *s = m_case.database().cached(
+        "SELECT target_id, body FROM note WHERE target_kind='entity' AND target_id IS NOT NULL ORDER BY id");
+    while (s->step()) {
+        const qint64 row = s->int64(0);
+        if (!out.contains(row)) {
+            out.insert(row, s->text(1));
+        }
+    }
+    s->reset();
+    return out;
+}
+
 } // namespace Casegraph::Models

@@ -6,6 +6,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <optional>
 
@@ -47,6 +48,19 @@ public:
     Status restoreClaims(const QList<Claim> &claims); ///< undo of an entity deletion
 
     Result<qint64> addNote(Note note);
+
+    /// One claim's link to a source, for views that need the evidence of many entities at once
+    /// (the timeline's "when it became known"): one row per claim and quoted source.
+    struct ClaimSourceLink {
+        qint64 entityRowId = 0;       ///< the entity the claim is about
+        QString property;             ///< the claimed property, empty for the whole entity
+        QString comment;              ///< the claim's comment (how a vague value was handled)
+        qint64 sourceEntityRowId = 0; ///< the Article/Document entity of the quoted source; 0 if none
+    };
+    /// Every claim with the sources its excerpts quote, in one query, in entity order.
+    QList<ClaimSourceLink> claimSourceLinks() const;
+    /// The first note on each entity that has one (entity row id -> Markdown body), in one query.
+    QHash<qint64, QString> entityNotes() const;
     QList<Note> notesFor(const QString &targetKind, qint64 targetId) const;
 
 private:
