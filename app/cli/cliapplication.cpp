@@ -7,6 +7,7 @@
 #include "io/ftmwriter.h"
 #include "io/importjob.h"
 #include "storage/casefile.h"
+#include "storage/chartstore.h"
 #include "storage/entitystore.h"
 
 #include <QCommandLineParser>
@@ -110,6 +111,12 @@ QString CliApplication::usage() const
               "                                write the entities to OUT (- for standard output)\n"
               "  search CASE QUERY [--limit N] search names, aliases and source text\n"
               "  check CASE                    check the file's integrity\n"
+              "  paths CASE --from ID --to ID [--max-hops N] [--types T,..] [--as-of DATE]\n"
+              "                                shortest and all simple paths between two entities\n"
+              "  diversion CASE --from ID [--max-hops N] [--all-end-users]\n"
+              "                                supply paths from a manufacturer to sanctioned end users\n"
+              "  exposure CASE [--threshold 50] entities restricted by the ownership (50%) rule\n"
+              "  centrality CASE [--top N]     brokers, hubs and connected components\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -158,7 +165,9 @@ int CliApplication::run()
         {"new", 1, &CliApplication::runNew},         {"demo", 1, &CliApplication::runDemo},
         {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
         {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
-        {"check", 1, &CliApplication::runCheck},
+        {"check", 1, &CliApplication::runCheck},     {"paths", 1, &CliApplication::runPaths},
+        {"diversion", 1, &CliApplication::runDiversion}, {"exposure", 1, &CliApplication::runExposure},
+        {"centrality", 1, &CliApplication::runCentrality},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -257,6 +266,10 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
                           tr("Export only the entities listed in FILE (one id per line) and the relationships "
                              "between them."),
                           tr("FILE")});
+    } else if (command == QLatin1String("paths") || command == QLatin1String("diversion") ||
+               command == QLatin1String("exposure") || command == QLatin1String("centrality")) {
+        caseArgument();
+        describeAnalytics(command, parser);
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),
@@ -320,7 +333,14 @@ int CliApplication::runInfo(QCommandLineParser &parser)
         return Failure;
     }
     const CaseInfo info = caseFile->info();
+    const QList<Chart> charts = caseFile->charts().charts();
     if (m_json) {
+        QJsonArray chartArray;
+        for (const Chart &c : charts) {
+            chartArray.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                          {QStringLiteral("nodes"), c.nodeCount},
+                                          {QStringLiteral("modified"), c.modifiedAt.toString(Qt::ISODate)}});
+        }
         QJsonObject perSchema;
         for (const auto &[schema, count] : info.entitiesPerSchema) {
             perSchema.insert(schema, count);
@@ -333,7 +353,8 @@ int CliApplication::runInfo(QCommandLineParser &parser)
                           {QStringLiteral("sources"), info.sources},
                           {QStringLiteral("claims"), info.claims},
                           {QStringLiteral("excerpts"), info.excerpts},
-                          {QStringLiteral("notes"), info.notes}});
+                          {QStringLiteral("notes"), info.notes},
+                          {QStringLiteral("charts"), chartArray}});
     }
     const auto row = [this](const QString &label, const QString &value) {
         m_out << qSetFieldWidth(18) << Qt::left << label << qSetFieldWidth(0) << value << '\n';
@@ -349,6 +370,10 @@ int CliApplication::runInfo(QCommandLineParser &parser)
     row(tr("Claims"), QString::number(info.claims));
     row(tr("Excerpts"), QString::number(info.excerpts));
     row(tr("Notes"), QString::number(info.notes));
+    row(tr("Charts"), QString::number(charts.size()));
+    for (const Chart &c : charts) {
+        m_out << "  " << tr("%1 (%n entities)", nullptr, int(c.nodeCount)).arg(c.name) << '\n';
+    }
     return Success;
 }
 

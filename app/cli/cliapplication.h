@@ -42,6 +42,11 @@ public:
     int runExport(QCommandLineParser &parser);
     int runSearch(QCommandLineParser &parser);
     int runCheck(QCommandLineParser &parser);
+    // commands_analytics.cpp
+    int runPaths(QCommandLineParser &parser);
+    int runDiversion(QCommandLineParser &parser);
+    int runExposure(QCommandLineParser &parser);
+    int runCentrality(QCommandLineParser &parser);
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
@@ -52,6 +57,8 @@ private:
     int printJson(const QJsonObject &object);
     /// Opens an existing case; prints the error and returns nullptr on failure.
     std::unique_ptr<Models::CaseFile> openCase(const QString &path, bool readOnly = false);
+    /// The analytics commands' options (commands_analytics.cpp).
+    void describeAnalytics(const QString &command, QCommandLineParser &parser) const;
 
     QStringList m_arguments;
     QTextStream m_out;

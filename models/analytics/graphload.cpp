@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// GraphProjection::fromCase(): the case file → Assembler, in three streaming queries.
+// GraphProjection::fromCase(): the case file → Assembler, from GraphScan's streaming reads.
 #include "graphdata_p.h"
 
 #include "core/schema.h"
 #include "storage/casefile.h"
-#include "storage/sqlite.h"
+#include "storage/graphscan.h"
 
 #include <QSet>
 #include <QVarLengthArray>
@@ -36,13 +36,13 @@ struct SanctionAcc {
 };
 
 /// The statement properties besides entity references that the projection reads.
-const char *const kValueProperties = "('startDate','endDate','date','percentage','authority','program')";
+const QList<QByteArray> kValueProperties = {"startDate", "endDate", "date", "percentage", "authority", "program"};
 
 class EdgeLoader {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::GraphProjection)
 public:
     EdgeLoader(const CaseFile &caseFile, const ProjectionOptions &options)
-        : m_db(caseFile.database()), m_options(options)
+        : m_caseFile(caseFile), m_scan(caseFile), m_options(options)
     {
     }
     Result<std::shared_ptr<GraphProjection::Data>> run();
@@ -52,9 +52,10 @@ private:
     Status readEvidence();
     Status readStatements();
     void classify(qint64 rowId, QByteArrayView eid, QByteArrayView schema);
-    void statement(qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags);
-    void edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayView value, int flags);
-    quint32 vertexOf(QByteArrayView id) const { return m_asm.data().nodeById.find(m_asm.data().nodeIds, id); }
+    /// One statement of an entity in the projection; `target` is the vertex a reference names
+    /// (resolved for a whole batch at once), NoVertex for other values.
+    void statement(quint32 code, qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags, quint32 target);
+    void edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayView value, int flags, quint32 target);
     /// Interns a short name (schema, property) by linear search: there are a few dozen at most.
     static qsizetype lookup(const std::vector<std::pair<QByteArray, quint16>> &cache, QByteArrayView name)
     {
@@ -66,9 +67,9 @@ private:
         return -1;
     }
     void emitEdges();
-    QByteArray idsJson() const;
 
-    Sql::Database &m_db;
+    const CaseFile &m_caseFile;
+    GraphScan m_scan;
     const ProjectionOptions &m_options;
     Assembler m_asm;
     PercentageCache m_percentages;
@@ -89,7 +90,7 @@ private:
 
 Result<std::shared_ptr<GraphProjection::Data>> EdgeLoader::run()
 {
-    if (!m_db.isOpen()) {
+    if (!m_caseFile.isOpen()) {
         return Error{tr("no case file is open")};
     }
     for (const auto &p : m_options.ignoredProperties) {
@@ -97,6 +98,9 @@ Result<std::shared_ptr<GraphProjection::Data>> EdgeLoader::run()
     }
     if (auto st = readEntities(); !st) {
         return st.error();
+    }
+    if (!m_options.entities.isEmpty() && m_scope.isEmpty()) {
+        return m_asm.finish(); // none of the chosen entities exists (an empty scope would read everything)
     }
     if (auto st = readEvidence(); !st) {
         return st.error();
@@ -106,19 +110,6 @@ Result<std::shared_ptr<GraphProjection::Data>> EdgeLoader::run()
     }
     emitEdges();
     return m_asm.finish();
-}
-
-QByteArray EdgeLoader::idsJson() const
-{
-    QByteArray json("[");
-    const QList<qint64> &ids = m_scope.isEmpty() ? m_options.entities : m_scope;
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i) {
-            json += ',';
-        }
-        json += QByteArray::number(ids.at(i));
-    }
-    return json + ']';
 }
 
 void EdgeLoader::classify(qint64 rowId, QByteArrayView eid, QByteArrayView schemaName)
@@ -154,14 +145,9 @@ Status EdgeLoader::readEntities()
     const bool subset = !m_options.entities.isEmpty();
     if (!subset) {
         // Counts per schema (from the entity_schema index) size every array up front.
-        auto count = m_db.prepare(QStringLiteral("SELECT schema, count(*) FROM entity GROUP BY schema"));
-        if (!count) {
-            return count.error();
-        }
         qint64 nodes = 0, edges = 0, sanctions = 0;
-        while ((*count)->step()) {
-            const Schema *spec = SchemaRegistry::instance().schema((*count)->text(0));
-            const qint64 n = (*count)->int64(1);
+        auto counted = m_scan.schemaCounts([&](QByteArrayView schema, qint64 n) {
+            const Schema *spec = SchemaRegistry::instance().schema(QString::fromUtf8(schema));
             if (spec && spec->isEdge()) {
                 edges += n;
             } else if (spec && spec->isA(QStringLiteral("Sanction"))) {
@@ -169,58 +155,46 @@ Status EdgeLoader::readEntities()
             } else {
                 nodes += n;
             }
+        });
+        if (!counted) {
+            return counted.error();
         }
         m_codes.reserve(size_t(nodes + edges + sanctions));
         m_sanctions.reserve(size_t(sanctions));
         m_asm.reserve(nodes, edges + edges / 4);
-        auto all = m_db.prepare(QStringLiteral("SELECT id, eid, schema FROM entity"));
+        auto all = m_scan.entities({}, [&](qint64 row, QByteArrayView eid, QByteArrayView schema) {
+            classify(row, eid, schema);
+        });
         if (!all) {
             return all.error();
         }
-        auto &s = **all;
-        while (s.step()) {
-            classify(s.int64(0), s.view(1), s.view(2));
-        }
-        if (s.hasError()) {
-            return Error{s.error()};
-        }
     } else {
         // The chosen nodes, then the relationships and sanctions that reference any of them.
-        const QByteArray json = idsJson();
-        auto nodes = m_db.prepare(
-            QStringLiteral("SELECT id, eid, schema FROM entity WHERE id IN (SELECT value FROM json_each(?1))"));
-        auto links = m_db.prepare(QStringLiteral(
-            "SELECT DISTINCT e.id, e.eid, e.schema FROM statement s JOIN entity e ON e.id = s.entity "
-            "WHERE s.flags & 4 AND s.value IN (SELECT eid FROM entity WHERE id IN (SELECT value FROM json_each(?1)))"));
-        if (!nodes || !links) {
-            return Error{m_db.lastError()};
-        }
         QSet<qint64> seen;
-        (*nodes)->bind(1, json);
-        while ((*nodes)->step()) {
-            const qint64 row = (*nodes)->int64(0);
-            const QByteArray schema = (*nodes)->blob(2);
+        const auto isLink = [](QByteArrayView schema) {
             const auto *spec = SchemaRegistry::instance().schema(QString::fromUtf8(schema));
-            if (spec && (spec->isEdge() || spec->isA(QStringLiteral("Sanction")))) {
-                continue; // a relationship in the set is drawn through its ends
+            return spec && (spec->isEdge() || spec->isA(QStringLiteral("Sanction")));
+        };
+        auto nodes = m_scan.entities(m_options.entities, [&](qint64 row, QByteArrayView eid, QByteArrayView schema) {
+            if (isLink(schema)) {
+                return; // a relationship in the set is drawn through its ends
             }
-            classify(row, (*nodes)->view(1), schema);
+            classify(row, eid, schema);
             seen.insert(row);
             m_scope << row;
+        });
+        if (!nodes) {
+            return nodes.error();
         }
-        (*links)->bind(1, json);
-        while ((*links)->step()) {
-            const qint64 row = (*links)->int64(0);
-            if (seen.contains(row)) {
-                continue;
+        auto links = m_scan.referencing(m_options.entities, [&](qint64 row, QByteArrayView eid, QByteArrayView schema) {
+            if (seen.contains(row) || !isLink(schema)) {
+                return; // a node outside the set: its references are not drawn
             }
-            const QByteArray schema = (*links)->blob(2);
-            const auto *spec = SchemaRegistry::instance().schema(QString::fromUtf8(schema));
-            if (!spec || !(spec->isEdge() || spec->isA(QStringLiteral("Sanction")))) {
-                continue; // a node outside the set: its references are not drawn
-            }
-            classify(row, (*links)->view(1), schema);
+            classify(row, eid, schema);
             m_scope << row;
+        });
+        if (!links) {
+            return links.error();
         }
     }
     m_rows.build(std::move(m_codes));
@@ -233,23 +207,12 @@ Status EdgeLoader::readEntities()
 Status EdgeLoader::readEvidence()
 {
     // One grouped query: excerpts of the claims on each entity.
-    const bool subset = !m_options.entities.isEmpty();
-    auto q = m_db.prepare(subset ? QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
-                                                  "WHERE c.entity IN (SELECT value FROM json_each(?1)) GROUP BY c.entity")
-                                 : QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
-                                                  "GROUP BY c.entity"));
-    if (!q) {
-        return q.error();
-    }
-    if (subset) {
-        (*q)->bind(1, idsJson());
-    }
-    while ((*q)->step()) {
-        const quint32 code = m_rows.find((*q)->int64(0));
+    return m_scan.excerptCounts(m_scope, [&](qint64 entity, qint64 count) {
+        const quint32 code = m_rows.find(entity);
         if (code == NoVertex) {
-            continue;
+            return;
         }
-        const auto n = quint16(std::min<qint64>((*q)->int64(1), 65535));
+        const auto n = quint16(std::min<qint64>(count, 65535));
         switch (code & KindMask) {
         case NodeRow:
             m_nodeEvidence[code & OrdinalMask] = n;
@@ -260,47 +223,76 @@ Status EdgeLoader::readEvidence()
         default:
             break;
         }
-    }
-    return (*q)->hasError() ? Status(Error{(*q)->error()}) : Status();
+    });
 }
 
 Status EdgeLoader::readStatements()
 {
-    const bool subset = !m_options.entities.isEmpty();
-    const QString where = QStringLiteral("(flags & 4 OR prop IN ") + QLatin1String(kValueProperties) + QLatin1Char(')');
-    auto q = m_db.prepare(subset ? QStringLiteral("SELECT entity, prop, value, flags FROM statement WHERE entity IN "
-                                                  "(SELECT value FROM json_each(?1)) AND ") + where
-                                 : QStringLiteral("SELECT entity, prop, value, flags FROM statement WHERE ") + where);
-    if (!q) {
-        return q.error();
-    }
-    if (subset) {
-        (*q)->bind(1, idsJson());
-    }
-    auto &s = **q;
-    while (s.step()) {
-        statement(s.int64(0), s.view(1), s.view(2), int(s.int64(3)));
-    }
-    return s.hasError() ? Status(Error{s.error()}) : Status();
+    // Rows are copied into a batch so that the ids of all its references are looked up together
+    // (IdTable::findMany overlaps their cache misses): most of the time goes to those lookups.
+    struct Row {
+        qint64 rowId;
+        quint32 code;
+        int flags;
+        size_t prop, propSize, value, valueSize; ///< in `bytes`
+    };
+    constexpr size_t BatchRows = 1024;
+    std::vector<Row> rows;
+    rows.reserve(BatchRows);
+    std::vector<char> bytes;
+    bytes.reserve(64 * 1024);
+    std::vector<QByteArrayView> refs;
+    std::vector<quint32> targets(BatchRows);
+    refs.reserve(BatchRows);
+    const auto &d = m_asm.data();
+    const auto flush = [&] {
+        const auto view = [&](size_t at, size_t size) { return QByteArrayView(bytes.data() + at, qsizetype(size)); };
+        refs.clear();
+        for (const Row &r : rows) {
+            if (r.flags & Reference) {
+                refs.push_back(view(r.value, r.valueSize));
+            }
+        }
+        d.nodeById.findMany(d.nodeIds, refs.data(), targets.data(), refs.size());
+        size_t k = 0;
+        for (const Row &r : rows) {
+            const quint32 target = (r.flags & Reference) ? targets[k++] : NoVertex;
+            statement(r.code, r.rowId, view(r.prop, r.propSize), view(r.value, r.valueSize), r.flags, target);
+        }
+        rows.clear();
+        bytes.clear();
+    };
+    auto read = m_scan.statements(m_scope, kValueProperties,
+                                  [&](qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags) {
+                                      const quint32 code = m_rows.find(rowId);
+                                      if (code == NoVertex) {
+                                          return;
+                                      }
+                                      rows.push_back(Row{rowId, code, flags, bytes.size(), size_t(prop.size()),
+                                                         bytes.size() + size_t(prop.size()), size_t(value.size())});
+                                      bytes.insert(bytes.end(), prop.begin(), prop.end());
+                                      bytes.insert(bytes.end(), value.begin(), value.end());
+                                      if (rows.size() == BatchRows) {
+                                          flush();
+                                      }
+                                  });
+    flush();
+    return read;
 }
 
-void EdgeLoader::statement(qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags)
+void EdgeLoader::statement(quint32 code, qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags,
+                           quint32 target)
 {
-    const quint32 code = m_rows.find(rowId);
-    if (code == NoVertex) {
-        return;
-    }
     const quint32 ordinal = code & OrdinalMask;
     switch (code & KindMask) {
     case EdgeRow:
-        edgeStatement(ordinal, prop, value, flags);
+        edgeStatement(ordinal, prop, value, flags, target);
         return;
     case SanctionRow: {
         SanctionAcc &s = m_sanctions[ordinal];
         if (prop == "entity" && (flags & Reference)) {
-            const quint32 v = vertexOf(value);
-            if (v != NoVertex) {
-                s.targets.append(v);
+            if (target != NoVertex) {
+                s.targets.append(target);
             }
         } else if (prop == "authority") {
             s.authorities << QString::fromUtf8(value);
@@ -321,7 +313,6 @@ void EdgeLoader::statement(qint64 rowId, QByteArrayView prop, QByteArrayView val
             return;
         }
     }
-    const quint32 target = vertexOf(value);
     if (target == NoVertex || target == ordinal) {
         return;
     }
@@ -340,7 +331,7 @@ void EdgeLoader::statement(qint64 rowId, QByteArrayView prop, QByteArrayView val
     m_asm.addEdge(ordinal, target, e);
 }
 
-void EdgeLoader::edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayView value, int flags)
+void EdgeLoader::edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayView value, int flags, quint32 target)
 {
     auto &pending = m_asm.pendingEdges()[ordinal];
     RelationshipEdge &e = pending.edge;
@@ -353,7 +344,7 @@ void EdgeLoader::edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayV
         if (!isSource && !isTarget && !isManufacturer && !isProduct) {
             return;
         }
-        const quint32 v = vertexOf(value);
+        const quint32 v = target;
         if (v == NoVertex) {
             return; // dangling, or a reference to another relationship
         }

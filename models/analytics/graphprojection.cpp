@@ -9,6 +9,13 @@
 #include <boost/iterator/transform_iterator.hpp>
 
 #include <algorithm>
+#include <cstring>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CASEGRAPH_PREFETCH(address) __builtin_prefetch(address)
+#else
+#define CASEGRAPH_PREFETCH(address) ((void)(address))
+#endif
 
 namespace Casegraph::Models {
 
@@ -24,7 +31,9 @@ bool isUndirectedSchema(const QString &name)
            name == QLatin1String("UnknownLink") || name == QLatin1String("Documentation");
 }
 
-quint64 hashId(QByteArrayView id)
+} // namespace
+
+quint64 IdTable::hash(QByteArrayView id)
 {
     // FNV-1a, 64 bits: the high half tags the slot, the low bits pick it.
     quint64 h = 0xcbf29ce484222325ull;
@@ -33,7 +42,6 @@ quint64 hashId(QByteArrayView id)
     }
     return h ^ (h >> 29);
 }
-} // namespace
 
 void IdTable::build(const IdArena &arena)
 {
@@ -41,42 +49,64 @@ void IdTable::build(const IdArena &arena)
     while (capacity < quint64(arena.size()) * 2) {
         capacity <<= 1;
     }
-    m_slots.assign(capacity, Empty);
+    m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
     for (quint32 i = 0; i < arena.size(); ++i) {
-        const quint64 h = hashId(arena.view(i));
-        const quint64 tag = (h >> 32) << 32;
+        const QByteArrayView id = arena.view(i);
+        const quint64 h = hash(id);
+        if (find(arena, id, h) != NoVertex) {
+            continue; // a duplicate id keeps its first vertex
+        }
         quint64 slot = h & m_mask;
-        bool duplicate = false;
-        while (m_slots[slot] != Empty) {
-            if ((m_slots[slot] & ~quint64(0xffffffff)) == tag && arena.view(quint32(m_slots[slot])) == arena.view(i)) {
-                duplicate = true; // a duplicate id keeps its first vertex
-                break;
-            }
+        while (m_slots[slot].index != NoVertex) {
             slot = (slot + 1) & m_mask;
         }
-        if (!duplicate) {
-            m_slots[slot] = tag | i;
-        }
+        m_slots[slot] = Slot{quint32(h >> 32), i, (arena.offset(i) << 24) | quint64(id.size() & 0xffffff)};
     }
 }
 
-quint32 IdTable::find(const IdArena &arena, QByteArrayView id) const
+quint32 IdTable::find(const IdArena &arena, QByteArrayView id, quint64 h) const
 {
     if (m_slots.empty()) {
         return NoVertex;
     }
-    const quint64 h = hashId(id);
-    const quint64 tag = (h >> 32) << 32;
-    quint64 slot = h & m_mask;
-    while (m_slots[slot] != Empty) {
-        const quint64 entry = m_slots[slot];
-        if ((entry & ~quint64(0xffffffff)) == tag && arena.view(quint32(entry)) == id) {
-            return quint32(entry);
+    const quint32 tag = quint32(h >> 32);
+    for (quint64 slot = h & m_mask;; slot = (slot + 1) & m_mask) {
+        const Slot &s = m_slots[slot];
+        if (s.index == NoVertex) {
+            return NoVertex;
         }
-        slot = (slot + 1) & m_mask;
+        if (s.tag == tag && qsizetype(s.place & 0xffffff) == id.size() &&
+            std::memcmp(arena.bytes() + (s.place >> 24), id.data(), size_t(id.size())) == 0) {
+            return s.index;
+        }
     }
-    return NoVertex;
+}
+
+void IdTable::findMany(const IdArena &arena, const QByteArrayView *ids, quint32 *out, size_t count) const
+{
+    if (m_slots.empty()) {
+        std::fill(out, out + count, NoVertex);
+        return;
+    }
+    constexpr size_t Chunk = 32;
+    quint64 hashes[Chunk];
+    for (size_t base = 0; base < count; base += Chunk) {
+        const size_t n = std::min(Chunk, count - base);
+        for (size_t i = 0; i < n; ++i) {
+            hashes[i] = hash(ids[base + i]);
+            CASEGRAPH_PREFETCH(&m_slots[hashes[i] & m_mask]);
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const Slot &s = m_slots[hashes[i] & m_mask];
+            if (s.index != NoVertex) {
+                CASEGRAPH_PREFETCH(arena.bytes() + (s.place >> 24));
+            }
+        }
+        for (size_t i = 0; i < n; ++i) {
+            out[base + i] = find(arena, ids[base + i], hashes[i]);
+        }
+    }
 }
 
 void RowIndex::build(std::vector<std::pair<qint64, quint32>> pairs)

@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QList>
+
+#include <functional>
+
+namespace Casegraph::Models {
+
+class CaseFile;
+
+/// The rows GraphProjection::fromCase() reads, streamed from the case file with a fixed number of
+/// queries and handed over as UTF-8 views (valid only during the callback: no QString per row).
+/// A non-empty `scope` restricts a read to those entity row ids. Same thread affinity as the CaseFile.
+class GraphScan {
+    Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::GraphScan)
+public:
+    using EntityFn = std::function<void(qint64 rowId, QByteArrayView id, QByteArrayView schema)>;
+    using StatementFn = std::function<void(qint64 entity, QByteArrayView prop, QByteArrayView value, int flags)>;
+
+    explicit GraphScan(const CaseFile &caseFile);
+
+    /// Entity counts per schema (from the entity_schema index).
+    Status schemaCounts(const std::function<void(QByteArrayView schema, qint64 count)> &fn) const;
+    /// Every entity, in row order; with a scope, the entities in it.
+    Status entities(const QList<qint64> &scope, const EntityFn &fn) const;
+    /// Entities with an entity-reference value naming an entity of `scope` (each once).
+    Status referencing(const QList<qint64> &scope, const EntityFn &fn) const;
+    /// The statements a graph needs: every entity reference (flags & Reference) and the values of
+    /// `properties`. Without a scope the whole table is read in row order and filtered here, which is
+    /// cheaper than SQLite's `prop IN (…)` probe on every row.
+    Status statements(const QList<qint64> &scope, const QList<QByteArray> &properties, const StatementFn &fn) const;
+    /// Excerpts of the claims on each entity that has any.
+    Status excerptCounts(const QList<qint64> &scope, const std::function<void(qint64 entity, qint64 count)> &fn) const;
+
+private:
+    const CaseFile &m_case;
+};
+
+} // namespace Casegraph::Models
