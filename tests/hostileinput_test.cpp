@@ -95,6 +95,7 @@ private Q_SLOTS:
     void initTestCase();
     void refused_data();
     void refused();
+    void utf16WithoutBom();
     void externalEntitiesAreNotRead_data();
     void externalEntitiesAreNotRead();
 
@@ -130,8 +131,11 @@ void HostileInputTest::refused_data() {
     huge += QByteArray(100 * 1024 * 1024, 'a');
     huge += "\"]}}\n";
     QTest::newRow("huge-line-ftm") << "ftm" << "huge.json" << huge << true;
-    QTest::newRow("huge-line-csv") << "csv" << "huge.csv" << QByteArray("id,schema,name\n" + huge) << true;
     huge.clear();
+    QByteArray hugeCell = "id,schema,name\np1,Person,";
+    hugeCell += QByteArray(100 * 1024 * 1024, 'a');
+    QTest::newRow("huge-line-csv") << "csv" << "huge.csv" << hugeCell << true;
+    hugeCell.clear();
 
     const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']') + "\n";
     const QByteArray deepObject = "{\"a\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}\n";
@@ -174,10 +178,6 @@ void HostileInputTest::refused_data() {
                                        << false;
     QTest::newRow("billion-laughs-detect") << "" << "laughs.graphml" << billionLaughs("graphml", GraphmlBody) << false;
 
-    // FtM JSON lines in UTF-16 without a byte order mark.
-    const QString line = QStringLiteral("{\"id\":\"u1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann\"]}}\n");
-    const QByteArray utf16(reinterpret_cast<const char *>(line.utf16()), line.size() * 2);
-    QTest::newRow("utf16-no-bom-ftm") << "ftm" << "utf16.json" << utf16 << false;
 }
 
 void HostileInputTest::refused() {
@@ -203,6 +203,28 @@ void HostileInputTest::refused() {
     QCOMPARE(a.after.entities, a.before.entities);
     QCOMPARE(a.after.values, a.before.values);
     QFile::remove(path);
+}
+
+void HostileInputTest::utf16WithoutBom() {
+    // FtM JSON lines must be UTF-8: the error says what the file looks like.
+    const QString line = QStringLiteral("{\"id\":\"u1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann\"]}}\n");
+    const QString json = m_dir.filePath(QStringLiteral("utf16.json"));
+    QVERIFY(writeFile(json, QByteArray(reinterpret_cast<const char *>(line.utf16()), line.size() * 2)));
+    const Attempt a = attempt(m_case, json, QStringLiteral("ftm"));
+    QVERIFY(a.result && !a.result->ok());
+    QVERIFY2(a.result->error().message.contains(QLatin1String("UTF-16")), qPrintable(a.result->error().toString()));
+    QCOMPARE(a.result->error().line, qint64(1));
+
+    // A CSV table in UTF-16 without a byte order mark is recognised by its NUL pattern and read.
+    const QString table = QStringLiteral("id,schema,name\nu2,Person,Zoë Ngô\n");
+    const QString csv = m_dir.filePath(QStringLiteral("utf16.csv"));
+    QVERIFY(writeFile(csv, QByteArray(reinterpret_cast<const char *>(table.utf16()), table.size() * 2)));
+    const Attempt b = attempt(m_case, csv, QString());
+    QVERIFY(b.result);
+    QVERIFY2(b.result->ok(), qPrintable(b.result->ok() ? QString() : b.result->error().toString()));
+    CaseFile c;
+    QVERIFY(c.open(m_case, CaseFile::OpenMode::ReadOnly).ok());
+    QCOMPARE(c.entities().entityById(QStringLiteral("u2"))->first(QStringLiteral("name")), QStringLiteral("Zoë Ngô"));
 }
 
 void HostileInputTest::externalEntitiesAreNotRead_data() {

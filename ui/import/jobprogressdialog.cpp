@@ -28,7 +28,7 @@ JobProgressDialog::JobProgressDialog(JobRunner *runner, const QString &title, QW
     m_meter = new QLabel(tr("Starting…"), this);
     m_details = new QPlainTextEdit(this);
     m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setAccessibleName(tr("Errors"));
     m_details->hide();
@@ -64,6 +64,7 @@ void JobProgressDialog::onProgress(qint64 done, qint64 total, qint64 count) {
 
 void JobProgressDialog::showOutcome(const QString &summary, const QString &details, bool failed) {
     m_done = true;
+    m_stage->setText(failed ? tr("Stopped.") : tr("Done."));
     m_bar->setRange(0, 1000);
     m_bar->setValue(failed ? 0 : 1000);
     m_bar->setVisible(!failed);
@@ -75,6 +76,10 @@ void JobProgressDialog::showOutcome(const QString &summary, const QString &detai
     if (!details.isEmpty()) {
         resize(qMax(width(), 720), qMax(height(), 360));
     }
+    // The summary may wrap to more lines than the progress text had: grow to show them all.
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    resize(width(), qMax(height(), wanted));
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_cancel = nullptr;
     m_buttons->button(QDialogButtonBox::Close)->setDefault(true);
