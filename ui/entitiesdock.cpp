@@ -52,7 +52,7 @@ EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent
 
     m_view = new QTableView(body);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
@@ -267,6 +267,19 @@ void EntitiesDock::onDataChanged() {
             m_view->selectionModel()->clear();
         }
     }
+}
+
+QList<qint64> EntitiesDock::selectedRowIds() const {
+    QList<qint64> out;
+    if (!m_model) {
+        return out;
+    }
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        if (const auto row = m_model->rowAt(index.row())) {
+            out << row->rowId;
+        }
+    }
+    return out;
 }
 
 } // namespace Casegraph::Ui

@@ -38,6 +38,8 @@ public:
     /// Makes the entity current if its row is loaded; true if it was found.
     bool selectEntity(qint64 rowId);
     void focusSearch();
+    /// Row ids of the selected entities whose rows are loaded (for File → Export…).
+    QList<qint64> selectedRowIds() const;
 
 Q_SIGNALS:
     /// The current row changed to this entity.

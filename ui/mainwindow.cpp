@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "entitiesdock.h"
 #include "globalsearch.h"
+#include "import/importexportcontroller.h"
 #include "inspectordock.h"
 #include "newentitydialog.h"
 #include "recentfiles.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(
     setWindowIcon(SchemaIcons::named(QStringLiteral("casegraph")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     setupActions();
+    m_importExport = new ImportExportController(this);
     setupDocks();
     setupMenus();
     setupToolBar();
@@ -166,6 +168,10 @@ void MainWindow::setupMenus() {
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_importExport->importAction());
+    file->addAction(m_importExport->importCsvAction());
+    file->addAction(m_importExport->exportAction());
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addAction(m_quitAction);
@@ -551,6 +557,7 @@ void MainWindow::updateActions() {
     m_deleteEntityAction->setEnabled(writable && hasEntity);
     m_findAction->setEnabled(open);
     m_searchAllAction->setEnabled(open);
+    m_importExport->updateActions();
 }
 
 } // namespace Casegraph::Ui

@@ -22,6 +22,7 @@ namespace Casegraph::Ui {
 
 class EntitiesDock;
 class GlobalSearch;
+class ImportExportController;
 class InspectorDock;
 class RecentFiles;
 class SourcesDock;
@@ -46,6 +47,8 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    /// File → Import…, Export… and drag and drop of files onto the window.
+    ImportExportController *importExport() const { return m_importExport; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -90,6 +93,7 @@ private:
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
     GlobalSearch *m_search = nullptr;
+    ImportExportController *m_importExport = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

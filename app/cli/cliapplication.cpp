@@ -6,6 +6,7 @@
 #include "io/exportjob.h"
 #include "io/ftmwriter.h"
 #include "io/importjob.h"
+#include "io/progressmeter.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
@@ -414,19 +415,12 @@ int CliApplication::runImport(QCommandLineParser &parser)
 
     // Progress only for a person watching a terminal; scripts and logs get the summary alone.
     ImportProgress progress;
-    QElapsedTimer sinceUpdate;
+    ProgressMeter meter;
     bool progressShown = false;
     if (CASEGRAPH_ISATTY(fileno(stderr))) {
-        sinceUpdate.start();
         progress = [&](qint64 done, qint64 total, qint64 records) {
-            if (sinceUpdate.elapsed() >= 200) {
-                sinceUpdate.restart();
-                const QLocale locale;
-                m_err << '\r'
-                      << tr("%1 of %2, %3 records")
-                             .arg(locale.formattedDataSize(done), locale.formattedDataSize(total))
-                             .arg(records)
-                      << "   ";
+            if (meter.update(done, total, records)) { // at most 4 times a second
+                m_err << '\r' << meter.text() << "\x1b[K";
                 m_err.flush();
                 progressShown = true;
             }

@@ -4,6 +4,7 @@
 #include "core/schema.h"
 #include "csvmapping.h"
 #include "csvparser.h"
+#include "csvpreview.h"
 #include "textdecoder.h"
 
 #include <QFile>
@@ -17,16 +18,6 @@ namespace Casegraph::Models {
 namespace {
 
 constexpr qint64 HeadBytes = 64 * 1024;
-
-/// The decoded (UTF-8) start of a file, for sniffing the dialect.
-QByteArray decodedSample(const QByteArray &head, const TextDecoder::Detection &detection) {
-    TextDecoder decoder;
-    QByteArray out;
-    if (decoder.start(detection.encoding)) {
-        decoder.convert(head.constData() + detection.bomBytes, head.size() - detection.bomBytes, false, out);
-    }
-    return out;
-}
 
 bool isEscapedFormula(const QString &text) {
     qsizetype i = 0;
@@ -201,32 +192,14 @@ Status CsvReader::open(const QString &path, const QString &displayName) {
     const QByteArray head = d->file.read(HeadBytes);
     d->file.seek(0);
 
-    TextDecoder::Detection detection = TextDecoder::detect(head);
-    const QString wanted = d->mapping ? d->mapping->encoding : QStringLiteral("auto");
-    if (wanted.compare(QLatin1String("auto"), Qt::CaseInsensitive) != 0) {
-        const QString canonical = TextDecoder::canonicalName(wanted);
-        if (canonical.isEmpty()) {
-            return Error{tr("unknown text encoding \"%1\" in the mapping").arg(wanted), d->mappingPath};
-        }
-        // Keep skipping a byte order mark that matches the encoding asked for.
-        const bool sameFamily = detection.bomBytes > 0 && canonical.startsWith(detection.encoding.left(6));
-        detection = TextDecoder::Detection{canonical, sameFamily ? detection.bomBytes : 0, 100, false};
-    } else if (detection.binary) {
-        return Error{tr("this is not a text file (it holds binary data); CSV import needs text"), d->name};
+    auto layout = CsvLayout::resolve(head, d->name, d->mapping ? *d->mapping : CsvMapping(), d->mappingPath);
+    if (!layout) {
+        return layout.error();
     }
+    const TextDecoder::Detection &detection = layout->detection;
+    const CsvParser::Dialect dialect = layout->dialect;
     d->encoding = detection.encoding;
 
-    CsvParser::Dialect dialect = CsvParser::sniff(decodedSample(head, detection), path);
-    if (d->mapping) {
-        if (d->mapping->delimiter != QLatin1String("auto")) {
-            dialect.delimiter = d->mapping->delimiter.at(0).toLatin1();
-        }
-        if (d->mapping->quote == QLatin1String("none")) {
-            dialect.quote = 0;
-        } else if (d->mapping->quote != QLatin1String("auto")) {
-            dialect.quote = d->mapping->quote.at(0).toLatin1();
-        }
-    }
     if (auto st = d->parser.open(&d->file, detection.encoding, detection.bomBytes, dialect, !d->lenient); !st) {
         return Error{st.error().message, d->name};
     }
@@ -400,7 +373,7 @@ int CsvReader::sniff(const QString &path, const QByteArray &head) {
     if (detection.binary) {
         return 0;
     }
-    const QByteArray sample = decodedSample(head, detection);
+    const QByteArray sample = CsvLayout::decodedSample(head, detection);
     return CsvParser::consistency(sample, CsvParser::sniff(sample, path)) >= 80 ? 30 : 0;
 }
 

@@ -272,6 +272,12 @@ bool FtmReader::Private::jsonError(simdjson::error_code code, const char *ptr, s
     if (code == simdjson::UTF8_ERROR) {
         return fail(tr("the line is not valid UTF-8"));
     }
+    // JSON text never holds a NUL byte; UTF-16 does for every ASCII character. Say so rather
+    // than report the JSON error the NULs cause.
+    if (std::memchr(ptr, 0, len)) {
+        return fail(tr("the line holds NUL bytes: UTF-16 text without a byte order mark, or binary data; FtM JSON "
+                       "lines must be UTF-8"));
+    }
     // simdjson does not say where; Qt's parser does. Only bad lines pay for the second parse.
     QJsonParseError pe;
     QJsonDocument::fromJson(QByteArray::fromRawData(ptr, qsizetype(len)), &pe);

@@ -19,6 +19,14 @@ QString sourcePath(const QString &relative)
     return QDir(QStringLiteral(CASEGRAPH_SOURCE_DIR)).filePath(relative);
 }
 
+void saveShot(const QPixmap &shot, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("CASEGRAPH_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        shot.save(QDir(dir).filePath(name));
+    }
+}
+
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData, int timeoutMs)
 {
     QProcess p;

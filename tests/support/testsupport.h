@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPixmap>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,10 @@ namespace Casegraph::Tests {
 QString testData(const QString &relative);
 /// Path of a file in this repository.
 QString sourcePath(const QString &relative);
+
+/// Saves a screenshot (widget->grab()) as $CASEGRAPH_SCREENSHOT_DIR/NAME when that variable is
+/// set, so that a person can look at the dialogs a UI test drives.
+void saveShot(const QPixmap &shot, const QString &name);
 
 /// Runs a Casegraph executable and captures its output.
 struct ProcessResult {

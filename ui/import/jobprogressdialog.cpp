@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobprogressdialog.h"
+#include "jobrunner.h"
+
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Casegraph::Ui {
+
+JobProgressDialog::JobProgressDialog(JobRunner *runner, const QString &title, QWidget *parent)
+    : QDialog(parent), m_runner(runner) {
+    setWindowTitle(title);
+    setObjectName(QStringLiteral("JobProgressDialog"));
+    setWindowModality(Qt::WindowModal);
+    setMinimumWidth(520);
+
+    m_stage = new QLabel(this);
+    m_stage->setWordWrap(true);
+    m_stage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bar = new QProgressBar(this);
+    m_bar->setRange(0, 0); // busy until the first report says how big the work is
+    m_meter = new QLabel(tr("Starting…"), this);
+    m_details = new QPlainTextEdit(this);
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setAccessibleName(tr("Errors"));
+    m_details->hide();
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_cancel = m_buttons->button(QDialogButtonBox::Cancel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_stage);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_meter);
+    layout->addWidget(m_details, 1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &JobProgressDialog::reject);
+    connect(runner, &JobRunner::stageChanged, this, [this](const QString &text) {
+        m_stage->setText(text);
+        m_progress.restart();
+        m_bar->setRange(0, 0);
+    });
+    connect(runner, &JobRunner::progressed, this, &JobProgressDialog::onProgress);
+}
+
+void JobProgressDialog::onProgress(qint64 done, qint64 total, qint64 count) {
+    if (m_done || !m_progress.update(done, total, count)) {
+        return;
+    }
+    if (total > 0) {
+        m_bar->setRange(0, 1000);
+        m_bar->setValue(m_progress.permille());
+    }
+    m_meter->setText(m_progress.text());
+}
+
+void JobProgressDialog::showOutcome(const QString &summary, const QString &details, bool failed) {
+    m_done = true;
+    m_stage->setText(failed ? tr("Stopped.") : tr("Done."));
+    m_bar->setRange(0, 1000);
+    m_bar->setValue(failed ? 0 : 1000);
+    m_bar->setVisible(!failed);
+    m_meter->setText(summary);
+    m_meter->setWordWrap(true);
+    m_meter->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setPlainText(details);
+    m_details->setVisible(!details.isEmpty());
+    if (!details.isEmpty()) {
+        resize(qMax(width(), 720), qMax(height(), 360));
+    }
+    // The summary may wrap to more lines than the progress text had: grow to show them all.
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    resize(width(), qMax(height(), wanted));
+    m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    m_cancel = nullptr;
+    m_buttons->button(QDialogButtonBox::Close)->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Close)->setFocus();
+}
+
+void JobProgressDialog::reject() {
+    if (!m_done && m_runner->isRunning()) {
+        // Stay open until the work has stopped and rolled back; the outcome says so.
+        m_runner->cancel();
+        m_meter->setText(tr("Cancelling…"));
+        if (m_cancel) {
+            m_cancel->setEnabled(false);
+        }
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace Casegraph::Ui
