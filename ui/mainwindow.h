@@ -20,6 +20,7 @@ class CaseFile;
 
 namespace Casegraph::Ui {
 
+class ChartWorkspace;
 class EntitiesDock;
 class GlobalSearch;
 class InspectorDock;
@@ -46,6 +47,7 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    ChartWorkspace *charts() const { return m_charts; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -89,6 +91,7 @@ private:
     EntitiesDock *m_entities = nullptr;
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
+    ChartWorkspace *m_charts = nullptr;
     GlobalSearch *m_search = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;

@@ -110,6 +110,8 @@ QString CliApplication::usage() const
               "                                write the entities to OUT (- for standard output)\n"
               "  search CASE QUERY [--limit N] search names, aliases and source text\n"
               "  check CASE                    check the file's integrity\n"
+              "  render CASE OUT.png|svg|pdf --chart NAME [--highlight-path FROM,TO]\n"
+              "                                draw a chart to an image or document\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -158,7 +160,7 @@ int CliApplication::run()
         {"new", 1, &CliApplication::runNew},         {"demo", 1, &CliApplication::runDemo},
         {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
         {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
-        {"check", 1, &CliApplication::runCheck},
+        {"check", 1, &CliApplication::runCheck},     {"render", 2, &CliApplication::runRender},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -257,6 +259,13 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
                           tr("Export only the entities listed in FILE (one id per line) and the relationships "
                              "between them."),
                           tr("FILE")});
+    } else if (command == QLatin1String("render")) {
+        caseArgument();
+        parser.addPositionalArgument(QStringLiteral("OUT"), tr("The file to write: .png, .svg or .pdf."));
+        parser.addOption({QStringLiteral("chart"), tr("The chart to draw (required)."), tr("NAME")});
+        parser.addOption({QStringLiteral("highlight-path"),
+                          tr("Highlight the shortest path between two entities of the chart (FtM ids)."),
+                          tr("FROM,TO")});
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),

@@ -37,6 +37,14 @@ struct ChartNode {
     bool operator==(const ChartNode &) const = default;
 };
 
+/// A chart node with what a view draws of its entity (ChartStore::nodeInfos()).
+struct ChartNodeInfo {
+    ChartNode node;
+    QString id;      ///< FtM id
+    QString schema;
+    QString caption;
+};
+
 /// Charts of a case (schema version 3). Owned by a CaseFile; same thread affinity. Each write is
 /// its own transaction unless the caller has one open; every change emits CaseFile::chartChanged.
 /// Deleting an entity removes it from every chart (ON DELETE CASCADE); restoring the entity (undo)
@@ -64,6 +72,8 @@ public:
     Status removeNodes(qint64 chartId, const QList<qint64> &entityRowIds);
     /// The chart's nodes in entity row order.
     QList<ChartNode> nodes(qint64 chartId) const;
+    /// The chart's nodes with their entities' id, schema and caption (one joined query).
+    QList<ChartNodeInfo> nodeInfos(qint64 chartId) const;
 
 private:
     Status touch(qint64 chartId);
