@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QPolygonF>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -83,7 +84,54 @@ struct EdgeGeometry {
     bool valid = false;
 };
 
-EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim)
+/// Node centres (and their labels) that a straight edge should not run through.
+struct Obstacles {
+    std::vector<QPointF> centres; ///< visible nodes near the view
+    bool enabled = false;
+};
+
+/// The clearance circle of a node: the disc and the label under it.
+constexpr double ObstacleRadius = ChartStyle::NodeRadius + 32;
+constexpr double ObstacleDrop = 18; ///< the circle's centre sits this far below the node's
+
+/// How far the curve's control point must move along the edge's normal so that the edge passes
+/// around the nearest node it would cross (0: nothing in the way).
+double detour(QPointF a, QPointF b, const Obstacles &obstacles)
+{
+    const QPointF delta = b - a;
+    const double length2 = delta.x() * delta.x() + delta.y() * delta.y();
+    if (!obstacles.enabled || length2 <= 0) {
+        return 0;
+    }
+    const double length = std::sqrt(length2);
+    const QPointF n(-delta.y() / length, delta.x() / length);
+    double best = 0;
+    for (const QPointF &node : obstacles.centres) {
+        const QPointF o(node.x(), node.y() + ObstacleDrop);
+        if (o.x() < std::min(a.x(), b.x()) - ObstacleRadius || o.x() > std::max(a.x(), b.x()) + ObstacleRadius ||
+            o.y() < std::min(a.y(), b.y()) - ObstacleRadius || o.y() > std::max(a.y(), b.y()) + ObstacleRadius) {
+            continue;
+        }
+        const QPointF v = o - a;
+        const double t = (v.x() * delta.x() + v.y() * delta.y()) / length2;
+        if (t < 0.12 || t > 0.88 || node == a || node == b) {
+            continue;
+        }
+        const double h = v.x() * n.x() + v.y() * n.y(); // signed distance of the obstacle
+        if (std::abs(h) >= ObstacleRadius) {
+            continue;
+        }
+        // Pass on the side the edge already leans to, just clear of the circle.
+        const double shift = h - (h >= 0 ? 1 : -1) * ObstacleRadius;
+        const double d = shift / (2 * t * (1 - t)); // a quadratic's offset at t is 2t(1-t)·d
+        if (std::abs(d) > std::abs(best)) {
+            best = d;
+        }
+    }
+    return best;
+}
+
+EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim, const Obstacles &obstacles = {})
 {
     EdgeGeometry g;
     const QPointF a = d.position(d.edgeFrom[e]), b = d.position(d.edgeTo[e]);
@@ -94,8 +142,9 @@ EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim)
     }
     const QPointF unit = delta / length;
     const QPointF normal(-unit.y(), unit.x());
-    g.curved = d.edgeCurve[e] != 0;
-    g.c = (a + b) / 2 + normal * (double(d.edgeCurve[e]) * ChartStyle::CurveStep);
+    const double bend = d.edgeCurve[e] != 0 ? double(d.edgeCurve[e]) * ChartStyle::CurveStep : detour(a, b, obstacles);
+    g.curved = bend != 0;
+    g.c = (a + b) / 2 + normal * bend;
     // Trim towards the control point so the curve leaves the rim in its own direction.
     const auto towards = [trim](QPointF from, QPointF to) {
         const QPointF v = to - from;
@@ -108,9 +157,12 @@ EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim)
     return g;
 }
 
-QPointF midpoint(const EdgeGeometry &g)
+QPointF pointAt(const EdgeGeometry &g, double t)
 {
-    return g.curved ? g.p0 * 0.25 + g.c * 0.5 + g.p1 * 0.25 : (g.p0 + g.p1) / 2;
+    if (!g.curved) {
+        return g.p0 + (g.p1 - g.p0) * t;
+    }
+    return g.p0 * ((1 - t) * (1 - t)) + g.c * (2 * t * (1 - t)) + g.p1 * (t * t);
 }
 
 void drawArrowhead(QPainter &painter, QPointF tip, QPointF from, double size)
@@ -226,13 +278,38 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
     painter.restore();
 }
 
-void paintEdgeLabel(QPainter &painter, const QString &text, QPointF at, bool highlighted)
+/// Where an edge label goes: the middle of the edge, else the nearest spot along it that keeps
+/// clear of the nodes and their labels (`nodeBoxes`).
+QRectF edgeLabelBox(const EdgeGeometry &g, QSizeF size, const std::vector<QRectF> &nodeBoxes)
+{
+    QRectF best;
+    double bestOverlap = -1;
+    for (const double t : {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}) {
+        const QPointF at = pointAt(g, t);
+        const QRectF box(at.x() - size.width() / 2, at.y() - size.height() / 2, size.width(), size.height());
+        double overlap = 0;
+        for (const QRectF &n : nodeBoxes) {
+            const QRectF common = n.intersected(box);
+            overlap += common.isValid() ? common.width() * common.height() : 0;
+        }
+        if (bestOverlap < 0 || overlap < bestOverlap) {
+            best = box;
+            bestOverlap = overlap;
+        }
+        if (overlap == 0) {
+            break;
+        }
+    }
+    return best;
+}
+
+void paintEdgeLabel(QPainter &painter, const QString &text, const EdgeGeometry &g, bool highlighted,
+                    const std::vector<QRectF> &nodeBoxes)
 {
     const QFont font = chartFont(ChartStyle::EdgeLabelSize);
     const QFontMetricsF fm(font);
     const QString shown = fm.elidedText(text, Qt::ElideRight, ChartStyle::LabelWidth);
-    const double w = fm.horizontalAdvance(shown) + 8, h = fm.height() + 2;
-    const QRectF box(at.x() - w / 2, at.y() - h / 2, w, h);
+    const QRectF box = edgeLabelBox(g, QSizeF(fm.horizontalAdvance(shown) + 8, fm.height() + 2), nodeBoxes);
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 235));
     painter.drawRoundedRect(box, 3, 3);
@@ -253,11 +330,21 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
 
     // Edges first, then their labels over all lines, then nodes over both.
     struct Label {
-        QPointF at;
+        EdgeGeometry at;
         quint32 text;
         bool highlighted;
     };
     std::vector<Label> labels;
+    // Edges that would run through another node bend around it; the check costs nodes × edges,
+    // so it is left out when a detailed view holds very many of both.
+    Obstacles obstacles;
+    const QRectF near = visible.adjusted(-margin, -margin, margin, margin);
+    for (size_t i = 0; i < d.x.size(); ++i) {
+        if (d.isVisible(qint32(i)) && near.contains(QPointF(d.x[i], d.y[i]))) {
+            obstacles.centres.emplace_back(d.x[i], d.y[i]);
+        }
+    }
+    obstacles.enabled = obstacles.centres.size() * d.edgeFrom.size() < 4'000'000;
     for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
         if (!d.isEdgeVisible(qint32(e))) {
             continue;
@@ -266,7 +353,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             continue;
         }
         const bool hl = d.edgeFlags[e] & EdgeHighlighted;
-        const EdgeGeometry g = edgeGeometry(d, e, ChartStyle::NodeRadius + 2);
+        const EdgeGeometry g = edgeGeometry(d, e, ChartStyle::NodeRadius + 2, obstacles);
         if (!g.valid) {
             continue;
         }
@@ -299,16 +386,31 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             drawArrowhead(painter, g.p1, g.curved ? g.c : g.p0, head);
         }
         if (edgeLabels && d.edgeLabel[e] < quint32(d.labels.size()) && !d.labels.at(d.edgeLabel[e]).isEmpty()) {
-            labels.push_back(Label{midpoint(g), d.edgeLabel[e], hl});
+            labels.push_back(Label{g, d.edgeLabel[e], hl});
         }
     }
-    for (const Label &l : labels) {
-        paintEdgeLabel(painter, d.labels.at(l.text), l.at, l.highlighted);
-    }
-
     const QFont font = chartFont(ChartStyle::LabelSize);
     const QFont bold = chartFont(ChartStyle::LabelSize, true);
     const QFontMetricsF fm(font), fmBold(bold);
+    // Edge labels keep off the nodes and their labels when the view is small enough to check.
+    std::vector<QRectF> nodeBoxes;
+    if (obstacles.enabled && labels.size() * obstacles.centres.size() < 4'000'000) {
+        for (size_t i = 0; i < d.x.size(); ++i) {
+            const QPointF c(d.x[i], d.y[i]);
+            if (!d.isVisible(qint32(i)) || !near.contains(c)) {
+                continue;
+            }
+            const double w = std::max(2.0 * ChartStyle::NodeRadius,
+                                      std::min(double(ChartStyle::LabelWidth), fm.horizontalAdvance(d.nodeLabel[i])));
+            const int rows = fm.horizontalAdvance(d.nodeLabel[i]) > ChartStyle::LabelWidth ? 2 : 1;
+            nodeBoxes.emplace_back(c.x() - w / 2 - 3, c.y() - ChartStyle::NodeRadius, w + 6,
+                                   2 * ChartStyle::NodeRadius + 4 + fm.height() * rows);
+        }
+    }
+    for (const Label &l : labels) {
+        paintEdgeLabel(painter, d.labels.at(l.text), l.at, l.highlighted, nodeBoxes);
+    }
+
     const float half = ChartStyle::IconSize / 2;
     for (size_t i = 0; i < d.x.size(); ++i) {
         if (!d.isVisible(qint32(i))) {
