@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "chart/chartworkspace.h"
 #include "entitiesdock.h"
 #include "globalsearch.h"
 #include "import/importexportcontroller.h"
@@ -13,6 +14,7 @@
 #include "commands/caseeditor.h"
 #include "core/schema.h"
 #include "itemmodels/entitytablemodel.h"
+#include "itemmodels/itemdatarole.h"
 #include "itemmodels/propertiesmodel.h"
 #include "itemmodels/schemaicons.h"
 #include "itemmodels/sourcesmodel.h"
@@ -46,7 +48,7 @@ namespace Casegraph::Ui {
 using namespace Casegraph::Models;
 
 namespace {
-constexpr int LayoutVersion = 1;
+constexpr int LayoutVersion = 2; // 2: the chart tabs in the centre and the Charts dock
 const QString GeometryKey = QStringLiteral("mainWindow/geometry");
 const QString StateKey = QStringLiteral("mainWindow/state");
 const QString LastFolderKey = QStringLiteral("mainWindow/lastFolder");
@@ -160,6 +162,20 @@ void MainWindow::setupDocks() {
     connect(m_inspector, &InspectorDock::entityActivated, this, &MainWindow::showEntity);
     connect(m_inspector, &InspectorDock::excerptActivated, m_sources, &SourcesDock::showExcerpt);
     connect(m_sources, &SourcesDock::entityActivated, this, &MainWindow::showEntity);
+
+    // Link charts: the central tabs, the Charts dock, "Add to Chart" and dragging from Entities.
+    m_charts = new ChartWorkspace(this);
+    setCentralWidget(m_charts->tabs());
+    connect(m_charts, &ChartWorkspace::entitySelected, this, &MainWindow::showEntity);
+    connect(m_charts, &ChartWorkspace::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    m_entities->view()->addAction(m_charts->addToChartAction());
+    m_entities->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_entities->view()->setDragEnabled(true);
+    m_entities->view()->setDragDropMode(QAbstractItemView::DragOnly);
+    connect(m_charts->addToChartAction(), &QAction::triggered, this, [this] {
+        const qint64 row = m_entities->view()->currentIndex().data(ItemDataRole::EntityRowIdRole).toLongLong();
+        m_charts->addToCurrentChart(row ? QList<qint64>{row} : QList<qint64>{});
+    });
 }
 
 void MainWindow::setupMenus() {
@@ -183,6 +199,7 @@ void MainWindow::setupMenus() {
     edit->addAction(m_newEntityAction);
     edit->addAction(m_newRelationshipAction);
     edit->addAction(m_deleteEntityAction);
+    edit->addAction(m_charts->newChartAction());
     edit->addSeparator();
     edit->addAction(m_inspector->addValueAction());
     edit->addAction(m_inspector->editValueAction());
@@ -194,7 +211,7 @@ void MainWindow::setupMenus() {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     int n = 1;
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources)}) {
+                              static_cast<QDockWidget *>(m_sources), m_charts->dock()}) {
         QAction *toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
@@ -240,13 +257,17 @@ void MainWindow::resetLayout() {
     addDockWidget(Qt::LeftDockWidgetArea, m_entities);
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     splitDockWidget(m_inspector, m_sources, Qt::Vertical);
+    addDockWidget(Qt::LeftDockWidgetArea, m_charts->dock());
+    splitDockWidget(m_entities, m_charts->dock(), Qt::Vertical);
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources)}) {
+                              static_cast<QDockWidget *>(m_sources), m_charts->dock()}) {
         dock->setFloating(false);
         dock->show();
     }
-    resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
+    // The chart takes the middle; the docks keep enough width for their tables.
+    resizeDocks({m_entities, m_inspector}, {420, 430}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
+    resizeDocks({m_entities, m_charts->dock()}, {720, 200}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout() {
@@ -286,6 +307,7 @@ Status MainWindow::openCase(const QString &path) {
     m_inspector->setCase(m_case.get(), m_editor.get());
     m_sources->setCase(m_case.get());
     m_search->setCase(m_case.get());
+    m_charts->setCase(m_case.get(), m_editor.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -306,6 +328,7 @@ void MainWindow::closeCase() {
     }
     // Views and their models first: the Entities model's loader thread holds its own connection.
     m_search->setCase(nullptr);
+    m_charts->setCase(nullptr, nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

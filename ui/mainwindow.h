@@ -20,6 +20,7 @@ class CaseFile;
 
 namespace Casegraph::Ui {
 
+class ChartWorkspace;
 class EntitiesDock;
 class GlobalSearch;
 class ImportExportController;
@@ -49,6 +50,7 @@ public:
     SourcesDock *sourcesDock() const { return m_sources; }
     /// File → Import…, Export… and drag and drop of files onto the window.
     ImportExportController *importExport() const { return m_importExport; }
+    ChartWorkspace *charts() const { return m_charts; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -92,6 +94,7 @@ private:
     EntitiesDock *m_entities = nullptr;
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
+    ChartWorkspace *m_charts = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     QLabel *m_statusCounts = nullptr;

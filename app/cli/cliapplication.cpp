@@ -118,6 +118,8 @@ QString CliApplication::usage() const
               "                                supply paths from a manufacturer to sanctioned end users\n"
               "  exposure CASE [--threshold 50] entities restricted by the ownership (50%) rule\n"
               "  centrality CASE [--top N]     brokers, hubs and connected components\n"
+              "  render CASE OUT.png|svg|pdf --chart NAME [--highlight-path FROM,TO]\n"
+              "                                draw a chart to an image or document\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -163,12 +165,18 @@ std::unique_ptr<CaseFile> CliApplication::openCase(const QString &path, bool rea
 int CliApplication::run()
 {
     static const CommandSpec commands[] = {
-        {"new", 1, &CliApplication::runNew},         {"demo", 1, &CliApplication::runDemo},
-        {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
-        {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
-        {"check", 1, &CliApplication::runCheck},     {"paths", 1, &CliApplication::runPaths},
-        {"diversion", 1, &CliApplication::runDiversion}, {"exposure", 1, &CliApplication::runExposure},
+        {"new", 1, &CliApplication::runNew},
+        {"demo", 1, &CliApplication::runDemo},
+        {"info", 1, &CliApplication::runInfo},
+        {"import", 2, &CliApplication::runImport},
+        {"export", 2, &CliApplication::runExport},
+        {"search", 2, &CliApplication::runSearch},
+        {"check", 1, &CliApplication::runCheck},
+        {"paths", 1, &CliApplication::runPaths},
+        {"diversion", 1, &CliApplication::runDiversion},
+        {"exposure", 1, &CliApplication::runExposure},
         {"centrality", 1, &CliApplication::runCentrality},
+        {"render", 2, &CliApplication::runRender},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -271,6 +279,13 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
                command == QLatin1String("exposure") || command == QLatin1String("centrality")) {
         caseArgument();
         describeAnalytics(command, parser);
+    } else if (command == QLatin1String("render")) {
+        caseArgument();
+        parser.addPositionalArgument(QStringLiteral("OUT"), tr("The file to write: .png, .svg or .pdf."));
+        parser.addOption({QStringLiteral("chart"), tr("The chart to draw (required)."), tr("NAME")});
+        parser.addOption({QStringLiteral("highlight-path"),
+                          tr("Highlight the shortest path between two entities of the chart (FtM ids)."),
+                          tr("FROM,TO")});
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),

@@ -47,11 +47,17 @@ public:
     int runDiversion(QCommandLineParser &parser);
     int runExposure(QCommandLineParser &parser);
     int runCentrality(QCommandLineParser &parser);
+    int runRender(QCommandLineParser &parser); ///< commands_render.cpp; needs a QApplication
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
     QString usage() const;
+public:
+    /// Whether the command line runs a command that draws (render): main() then makes a QApplication.
+    static bool needsWidgets(const QStringList &arguments);
+
+private:
     int usageError(const QString &message, const QString &help = {});
     int fail(const Models::Error &error);
     int printJson(const QJsonObject &object);

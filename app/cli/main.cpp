@@ -2,11 +2,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliapplication.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    // Only `render` draws: it gets a QApplication (fonts, SVG, QGraphicsScene), on the offscreen
+    // platform when there is no display; every other command stays a plain QCoreApplication.
+    std::unique_ptr<QCoreApplication> app;
+    if (Casegraph::Cli::CliApplication::needsWidgets(arguments)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("casegraph-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Casegraph"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CASEGRAPH_VERSION));

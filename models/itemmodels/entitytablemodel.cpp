@@ -8,6 +8,8 @@
 
 #include <QColor>
 #include <QFontDatabase>
+#include <QMimeData>
+#include <QSet>
 #include <QTimer>
 
 namespace Casegraph::Models {
@@ -147,6 +149,33 @@ QString EntityTableModel::detailOf(int row) const {
     const auto it = m_pages.constFind(row / PageSize);
     const qsizetype i = row % PageSize;
     return it != m_pages.cend() && i < it->details.size() ? it->details.at(i) : QString();
+}
+
+Qt::ItemFlags EntityTableModel::flags(const QModelIndex &index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && data(index, ItemDataRole::EntityRowIdRole).toLongLong() > 0) {
+        f |= Qt::ItemIsDragEnabled;
+    }
+    return f;
+}
+
+QStringList EntityTableModel::mimeTypes() const {
+    return {entityRowIdsMimeType()};
+}
+
+QMimeData *EntityTableModel::mimeData(const QModelIndexList &indexes) const {
+    QByteArray rows;
+    QSet<qint64> seen;
+    for (const QModelIndex &index : indexes) {
+        const qint64 row = data(index, ItemDataRole::EntityRowIdRole).toLongLong();
+        if (row > 0 && !seen.contains(row)) {
+            seen.insert(row);
+            rows += QByteArray::number(row) + '\n';
+        }
+    }
+    auto *mime = new QMimeData;
+    mime->setData(entityRowIdsMimeType(), rows);
+    return mime;
 }
 
 QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -45,6 +45,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// Rows can be dragged (onto a chart) as entityRowIdsMimeType(): row ids, one per line.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    static QString entityRowIdsMimeType() { return QStringLiteral("application/x-casegraph-entity-rowids"); }
 
     /// The filter of the rows shown (the last one set may still be counting).
     EntityFilter filter() const { return m_filter; }

@@ -274,4 +274,20 @@ QList<QPair<qint64, ChartNode>> ChartStore::placements(qint64 entityRowId) const
     return out;
 }
 
+QList<ChartNodeInfo> ChartStore::nodeInfos(qint64 chartId) const
+{
+    QList<ChartNodeInfo> out;
+    auto *s = m_case.database().cached(
+        "SELECT n.entity, n.x, n.y, n.pinned, n.hidden, coalesce(n.grp, ''), e.eid, e.schema, e.caption "
+        "FROM chart_node n JOIN entity e ON e.id = n.entity WHERE n.chart = ? ORDER BY n.entity");
+    s->bind(1, chartId);
+    while (s->step()) {
+        out << ChartNodeInfo{ChartNode{s->int64(0), s->real(1), s->real(2), s->int64(3) != 0, s->int64(4) != 0,
+                                       s->text(5)},
+                             s->text(6), s->text(7), s->text(8)};
+    }
+    s->reset();
+    return out;
+}
+
 } // namespace Casegraph::Models

@@ -37,6 +37,14 @@ struct ChartNode {
     bool operator==(const ChartNode &) const = default;
 };
 
+/// A chart node with what a view draws of its entity (ChartStore::nodeInfos()).
+struct ChartNodeInfo {
+    ChartNode node;
+    QString id;      ///< FtM id
+    QString schema;
+    QString caption;
+};
+
 /// Charts of a case (schema version 3). Owned by a CaseFile; same thread affinity. Each write is
 /// its own transaction unless the caller has one open; every change emits CaseFile::chartChanged.
 /// Deleting an entity removes it from every chart (ON DELETE CASCADE); EntityStore::remove keeps
@@ -66,6 +74,8 @@ public:
     QList<ChartNode> nodes(qint64 chartId) const;
     /// Every chart the entity is on, with its place there (chart id, node), by chart id.
     QList<QPair<qint64, ChartNode>> placements(qint64 entityRowId) const;
+    /// The chart's nodes with their entities' id, schema and caption (one joined query).
+    QList<ChartNodeInfo> nodeInfos(qint64 chartId) const;
 
 private:
     Status touch(qint64 chartId);

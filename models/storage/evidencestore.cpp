@@ -249,6 +249,19 @@ QList<Claim> EvidenceStore::claimsForSource(qint64 sourceId) const
                       sourceId);
 }
 
+QHash<qint64, int> EvidenceStore::supportingSourceCounts() const
+{
+    QHash<qint64, int> out;
+    auto *s = m_case.database().cached("SELECT c.entity, count(DISTINCT x.source) FROM claim c "
+                                       "JOIN excerpt x ON x.claim = c.id WHERE x.stance = 'supports' "
+                                       "GROUP BY c.entity");
+    while (s->step()) {
+        out.insert(s->int64(0), int(s->int64(1)));
+    }
+    s->reset();
+    return out;
+}
+
 Status EvidenceStore::restoreClaims(const QList<Claim> &claims)
 {
     for (const auto &c : claims) {

@@ -46,6 +46,9 @@ public:
     QList<Claim> claimsFor(qint64 entityRowId) const;
     QList<Claim> claimsForSource(qint64 sourceId) const;
     Status restoreClaims(const QList<Claim> &claims); ///< undo of an entity deletion
+    /// Per entity row id: how many distinct sources its claims quote in supporting excerpts
+    /// (entities without any are absent). One grouped query over the case.
+    QHash<qint64, int> supportingSourceCounts() const;
 
     Result<qint64> addNote(Note note);
 

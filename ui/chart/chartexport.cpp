@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartexport.h"
+#include "chartdata.h"
+#include "chartpainter.h"
+#include "export/sceneexport.h"
+
+#include "storage/casefile.h"
+#include "storage/chartstore.h"
+#include "storage/entitystore.h"
+
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+namespace {
+
+constexpr double LegendHeight = 64;
+
+/// The whole chart as one scene item: its paint() is ChartPainter at full detail.
+class ChartSceneItem final : public QGraphicsItem {
+public:
+    explicit ChartSceneItem(const ChartData &data) : m_data(data)
+    {
+        m_rect = ChartPainter::contentRect(data);
+        m_rect.setBottom(m_rect.bottom() + LegendHeight);
+        m_rect.setWidth(std::max(m_rect.width(), 240.0));
+    }
+    QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        ChartPaintOptions options;
+        options.vector = true;
+        options.legend = true;
+        ChartPainter::paint(*painter, m_data, m_rect, options);
+    }
+
+private:
+    const ChartData &m_data;
+    QRectF m_rect;
+};
+
+} // namespace
+
+Status ChartExport::write(const ChartData &data, const QString &path, const QString &title)
+{
+    if (data.bounds().isNull()) {
+        return Error{tr("%1: the chart has no visible entities to draw").arg(path)};
+    }
+    QGraphicsScene scene;
+    auto *item = new ChartSceneItem(data);
+    scene.addItem(item);
+    SceneExportOptions options;
+    options.title = title;
+    return SceneExporter::exportScene(scene, path, item->boundingRect(), options);
+}
+
+Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, const QString &path,
+                          const QString &highlightFrom, const QString &highlightTo)
+{
+    const auto chart = caseFile.charts().chartByName(chartName);
+    if (!chart) {
+        return Error{tr("no chart named \"%1\" in this case").arg(chartName)};
+    }
+    auto data = ChartData::load(caseFile, chart->id);
+    if (!data) {
+        return data.error();
+    }
+    if (!highlightFrom.isEmpty() || !highlightTo.isEmpty()) {
+        const qint32 from = data->indexOf(caseFile.entities().rowIdOf(highlightFrom));
+        const qint32 to = data->indexOf(caseFile.entities().rowIdOf(highlightTo));
+        if (from < 0 || to < 0) {
+            return Error{tr("\"%1\" is not on the chart \"%2\"").arg(from < 0 ? highlightFrom : highlightTo, chartName)};
+        }
+        if (!data.value().highlightPath(from, to)) {
+            return Error{tr("no path from \"%1\" to \"%2\" on the chart \"%3\"").arg(highlightFrom, highlightTo, chartName)};
+        }
+    }
+    return write(*data, path, chart->name);
+}
+
+} // namespace Casegraph::Ui

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartlayout.h"
+#include "chartdata.h"
+
+#include "analytics/layout.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QThread>
+
+#include <cmath>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+ChartLayoutInput ChartLayoutInput::from(const ChartData &data, qint32 centre)
+{
+    ChartLayoutInput in;
+    in.nodeCount = data.nodeCount();
+    in.positions.resize(size_t(in.nodeCount), QPointF(qQNaN(), qQNaN()));
+    in.pinned.resize(size_t(in.nodeCount), false);
+    for (qint32 i = 0; i < in.nodeCount; ++i) {
+        if (data.isVisible(i)) {
+            in.positions[size_t(i)] = data.position(i);
+        }
+        // Hidden nodes stay where they are: treat them as pinned.
+        in.pinned[size_t(i)] = (data.nodeFlags[size_t(i)] & NodePinned) || !data.isVisible(i);
+    }
+    in.edges.reserve(size_t(data.edgeCount()));
+    for (qint32 e = 0; e < data.edgeCount(); ++e) {
+        if (data.isEdgeVisible(e)) {
+            in.edges.emplace_back(data.edgeFrom[size_t(e)], data.edgeTo[size_t(e)]);
+        }
+    }
+    in.centre = centre;
+    return in;
+}
+
+namespace {
+
+std::vector<ChartLayoutSpec> &registry()
+{
+    static std::vector<ChartLayoutSpec> layouts{
+        {QStringLiteral("hierarchical"), ChartLayouts::tr("&Hierarchical (top-down)"), false,
+         [](const ChartLayoutInput &in, std::vector<QPointF> &positions, const std::function<bool(int, int)> &) {
+             positions = in.positions;
+             hierarchicalLayout(in.nodeCount, in.edges, positions, in.pinned);
+             return Status();
+         }},
+        {QStringLiteral("radial"), ChartLayouts::tr("&Radial around Selected"), true,
+         [](const ChartLayoutInput &in, std::vector<QPointF> &positions, const std::function<bool(int, int)> &) {
+             positions = in.positions;
+             radialLayout(in.nodeCount, in.edges, in.centre, positions, in.pinned);
+             return Status();
+         }},
+        {QStringLiteral("grid"), ChartLayouts::tr("&Grid"), false,
+         [](const ChartLayoutInput &in, std::vector<QPointF> &positions, const std::function<bool(int, int)> &) {
+             positions = in.positions;
+             gridLayout(positions, in.pinned);
+             return Status();
+         }},
+    };
+    return layouts;
+}
+
+} // namespace
+
+const std::vector<ChartLayoutSpec> &ChartLayouts::all()
+{
+    return registry();
+}
+
+const ChartLayoutSpec *ChartLayouts::find(const QString &id)
+{
+    for (const auto &spec : registry()) {
+        if (spec.id == id) {
+            return &spec;
+        }
+    }
+    return nullptr;
+}
+
+void ChartLayouts::registerLayout(ChartLayoutSpec spec)
+{
+    auto &layouts = registry();
+    for (auto &existing : layouts) {
+        if (existing.id == spec.id) {
+            existing = std::move(spec);
+            return;
+        }
+    }
+    layouts.insert(layouts.begin(), std::move(spec));
+}
+
+ChartLayoutRunner::ChartLayoutRunner(QObject *parent) : QObject(parent) {}
+
+ChartLayoutRunner::~ChartLayoutRunner()
+{
+    cancel();
+}
+
+void ChartLayoutRunner::cancel()
+{
+    if (m_cancel) {
+        m_cancel->store(true);
+    }
+    m_running = false;
+    ++m_generation; // results still on their way are dropped
+}
+
+void ChartLayoutRunner::start(const ChartLayoutSpec &spec, ChartLayoutInput input)
+{
+    cancel();
+    auto flag = std::make_shared<std::atomic_bool>(false);
+    m_cancel = flag;
+    m_running = true;
+    const int generation = m_generation;
+    QPointer<ChartLayoutRunner> self(this);
+    const ChartLayoutFunction run = spec.run;
+    const QString label = spec.label;
+    QThread *thread = QThread::create([self, flag, run, label, generation, input = std::move(input)] {
+        std::vector<QPointF> positions;
+        const auto progress = [self, flag, generation](int done, int total) {
+            if (QObject *context = self.data(); context && !flag->load()) {
+                QMetaObject::invokeMethod(context, [self, generation, done, total] {
+                    if (self && self->m_generation == generation) {
+                        Q_EMIT self->progressed(done, total);
+                    }
+                });
+            }
+            return !flag->load();
+        };
+        const Status st = run(input, positions, progress);
+        QObject *context = self.data();
+        if (flag->load() || !context) {
+            return;
+        }
+        QMetaObject::invokeMethod(context, [self, generation, st, positions = std::move(positions), label] {
+            if (!self || self->m_generation != generation) {
+                return;
+            }
+            self->m_running = false;
+            if (st) {
+                Q_EMIT self->finished(positions, label);
+            } else {
+                Q_EMIT self->failed(st.error().toString());
+            }
+        });
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+} // namespace Casegraph::Ui

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QRectF>
+
+class QPainter;
+
+namespace Casegraph::Ui {
+
+class ChartData;
+
+/// Sizes in chart units (1 unit = 1 pixel at 100 % zoom).
+struct ChartStyle {
+    static constexpr float IconSize = 36;
+    static constexpr float NodeRadius = 24;     ///< edges stop here; hit tests use it
+    static constexpr float LabelSize = 12;      ///< node labels, pixels at 100 %
+    static constexpr float EdgeLabelSize = 10;
+    static constexpr float LabelWidth = 170;    ///< node labels wrap at this width (two lines at most)
+    static constexpr float CurveStep = 22;      ///< bend of parallel edges per slot
+};
+
+/// What the painter may leave out.
+struct ChartPaintOptions {
+    /// Export: draw every detail whatever the scale, icons as vector SVG.
+    bool vector = false;
+    /// Draw the legend of line styles in the bottom-left corner of `visible` (export).
+    bool legend = false;
+};
+
+/// The one routine that draws a chart, on screen (ChartView) and into PNG, SVG and PDF
+/// (ChartExport). The painter's transform maps chart units to the device (scale and
+/// translation only). Level of detail follows the on-screen size of a node:
+///  - under 4 px: nodes as points and edges as hairlines, batched (drawPoints/drawLines) in
+///    device coordinates without antialiasing;
+///  - under 14 px: coloured discs and cosmetic lines in the confidence line style, arrowheads
+///    from 8 px;
+///  - otherwise icons, sanction badges, arrowheads, and labels once their text reaches 5 px.
+/// Only nodes and edges that meet `visible` (chart units) are drawn.
+class ChartPainter {
+public:
+    static void paint(QPainter &painter, const ChartData &data, const QRectF &visible,
+                      const ChartPaintOptions &options = {});
+    /// The rectangle that holds every visible node with its label and badge (for fit and export).
+    static QRectF contentRect(const ChartData &data);
+    /// How large a node is on a device at this painter scale, in device pixels.
+    static double nodePixels(double scale) { return double(ChartStyle::IconSize) * scale; }
+};
+
+} // namespace Casegraph::Ui

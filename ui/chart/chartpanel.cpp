@@ -1,0 +1,333 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartpanel.h"
+#include "chartexport.h"
+#include "chartlayout.h"
+#include "chartview.h"
+
+#include "core/schema.h"
+#include "export/sceneexport.h"
+#include "storage/casefile.h"
+#include "storage/chartstore.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMap>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+ChartPanel::ChartPanel(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId, QWidget *parent) : QWidget(parent)
+{
+    m_view = new ChartView(this);
+    m_runner = new ChartLayoutRunner(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    buildToolBar();
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_view, 1);
+    buildTimeBar();
+    connect(m_view, &ChartView::statusMessage, this, &ChartPanel::statusMessage);
+    connect(m_view, &ChartView::contentChanged, this, &ChartPanel::updateTimeRange);
+    connect(m_runner, &ChartLayoutRunner::progressed, this, [this](int done, int total) {
+        m_progress->setRange(0, std::max(total, 1));
+        m_progress->setValue(done);
+    });
+    connect(m_runner, &ChartLayoutRunner::finished, this,
+            [this](const std::vector<QPointF> &positions, const QString &label) {
+                showProgress(false);
+                m_view->applyPositions(positions, tr("Layout: %1").arg(QString(label).remove(QLatin1Char('&'))));
+            });
+    connect(m_runner, &ChartLayoutRunner::failed, this, [this](const QString &message) {
+        showProgress(false);
+        Q_EMIT statusMessage(tr("Layout failed: %1").arg(message));
+    });
+    m_view->setChart(caseFile, undoStack, chartId);
+}
+
+ChartPanel::~ChartPanel() = default;
+
+qint64 ChartPanel::chartId() const
+{
+    return m_view->chartId();
+}
+
+void ChartPanel::buildToolBar()
+{
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_find = new QLineEdit(m_toolBar);
+    m_find->setPlaceholderText(tr("Find on chart…"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(240);
+    m_find->setAccessibleName(tr("Find on chart"));
+    connect(m_find, &QLineEdit::returnPressed, this, [this] {
+        if (!m_view->findNode(m_find->text())) {
+            Q_EMIT statusMessage(tr("No entity on this chart matches “%1”.").arg(m_find->text()));
+        }
+    });
+    m_toolBar->addWidget(m_find);
+    m_toolBar->addSeparator();
+    for (QAction *action : m_view->viewActions()) {
+        m_toolBar->addAction(action);
+    }
+    m_toolBar->addSeparator();
+
+    auto *layoutButton = new QToolButton(m_toolBar);
+    layoutButton->setText(tr("&Layout"));
+    layoutButton->setPopupMode(QToolButton::InstantPopup);
+    auto *layoutMenu = new QMenu(layoutButton);
+    connect(layoutMenu, &QMenu::aboutToShow, this, [this, layoutMenu] {
+        layoutMenu->clear();
+        for (const auto &spec : ChartLayouts::all()) {
+            QAction *a = layoutMenu->addAction(spec.label, this, [this, id = spec.id] { runLayout(id); });
+            a->setEnabled(!spec.needsCentre || m_view->selection().size() == 1);
+        }
+    });
+    layoutButton->setMenu(layoutMenu);
+    m_toolBar->addWidget(layoutButton);
+
+    m_filterButton = new QToolButton(m_toolBar);
+    m_filterButton->setText(tr("F&ilter"));
+    m_filterButton->setPopupMode(QToolButton::InstantPopup);
+    auto *filterMenu = new QMenu(m_filterButton);
+    connect(filterMenu, &QMenu::aboutToShow, this, &ChartPanel::fillFilterMenu);
+    m_filterButton->setMenu(filterMenu);
+    m_toolBar->addWidget(m_filterButton);
+
+    auto *exportButton = new QToolButton(m_toolBar);
+    exportButton->setText(tr("E&xport…"));
+    exportButton->setToolTip(tr("Export the chart as PNG, SVG or PDF"));
+    connect(exportButton, &QToolButton::clicked, this, &ChartPanel::exportChart);
+    m_toolBar->addWidget(exportButton);
+
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_progress = new QProgressBar(m_toolBar);
+    m_progress->setMaximumWidth(160);
+    m_progress->setFormat(tr("Layout %p%"));
+    m_cancel = new QToolButton(m_toolBar);
+    m_cancel->setText(tr("Cancel"));
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        m_runner->cancel();
+        showProgress(false);
+        Q_EMIT statusMessage(tr("Layout cancelled; the chart is as it was."));
+    });
+    // Widgets in a tool bar show and hide through their actions.
+    m_progressAction = m_toolBar->addWidget(m_progress);
+    m_cancelAction = m_toolBar->addWidget(m_cancel);
+    showProgress(false);
+}
+
+void ChartPanel::fillFilterMenu()
+{
+    QMenu *menu = m_filterButton->menu();
+    menu->clear();
+    const ChartData &d = m_view->data();
+    QMap<QString, int> nodeCounts, edgeCounts;
+    for (const quint16 s : d.nodeSchema) {
+        ++nodeCounts[d.schemata.value(s)];
+    }
+    for (const quint16 s : d.edgeSchema) {
+        ++edgeCounts[d.schemata.value(s)];
+    }
+    const auto addSection = [&](const QString &title, const QMap<QString, int> &counts, QStringList &hidden) {
+        menu->addSection(title);
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            const Schema *schema = SchemaRegistry::instance().schema(it.key());
+            QAction *a = menu->addAction(tr("%1 (%2)").arg(schema ? schema->plural : it.key()).arg(it.value()));
+            a->setCheckable(true);
+            a->setChecked(!hidden.contains(it.key()));
+            connect(a, &QAction::toggled, this, [this, &hidden, name = it.key()](bool on) {
+                if (on) {
+                    hidden.removeAll(name);
+                } else if (!hidden.contains(name)) {
+                    hidden << name;
+                }
+                m_view->setHiddenSchemata(m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
+            });
+        }
+    };
+    addSection(tr("Entities"), nodeCounts, m_hiddenNodeSchemata);
+    addSection(tr("Relationships"), edgeCounts, m_hiddenEdgeSchemata);
+    menu->addSection(tr("Tags"));
+    menu->addAction(tr("Tag filters arrive with tags"))->setEnabled(false);
+}
+
+void ChartPanel::buildTimeBar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(6, 3, 6, 3);
+    m_timeMode = new QComboBox(bar);
+    m_timeMode->addItem(tr("All dates"));
+    m_timeMode->addItem(tr("As of"));
+    m_timeMode->addItem(tr("Between"));
+    m_timeMode->setAccessibleName(tr("Time filter"));
+    m_fromSlider = new QSlider(Qt::Horizontal, bar);
+    m_toSlider = new QSlider(Qt::Horizontal, bar);
+    m_fromSlider->setAccessibleName(tr("Date"));
+    m_toSlider->setAccessibleName(tr("End date"));
+    for (QSlider *s : {m_fromSlider, m_toSlider}) {
+        s->setPageStep(30);
+        connect(s, &QSlider::valueChanged, this, &ChartPanel::applyTime);
+    }
+    m_timeLabel = new QLabel(bar);
+    m_timeLabel->setMinimumWidth(220);
+    row->addWidget(new QLabel(tr("Time:"), bar));
+    row->addWidget(m_timeMode);
+    row->addWidget(m_fromSlider, 1);
+    row->addWidget(m_toSlider, 1);
+    row->addWidget(m_timeLabel);
+    layout()->addWidget(bar);
+    connect(m_timeMode, &QComboBox::currentIndexChanged, this, &ChartPanel::applyTime);
+    updateTimeRange();
+}
+
+void ChartPanel::updateTimeRange()
+{
+    const auto range = m_view->dateRange();
+    if (m_rangeSet && range == m_range) {
+        return;
+    }
+    m_rangeSet = true;
+    m_range = range;
+    m_first = range.first.isValid() ? range.first : QDate(2000, 1, 1);
+    m_last = range.second.isValid() ? range.second : QDate::currentDate();
+    // A year of margin either side, so "before anything started" and "today" are reachable.
+    const qint64 lo = m_first.addYears(-1).toJulianDay(), hi = std::max(m_last, QDate::currentDate()).toJulianDay();
+    for (QSlider *s : {m_fromSlider, m_toSlider}) {
+        const QSignalBlocker block(s);
+        s->setRange(int(lo), int(hi));
+    }
+    {
+        const QSignalBlocker block(m_fromSlider);
+        m_fromSlider->setValue(int(m_last.toJulianDay()));
+    }
+    {
+        const QSignalBlocker block(m_toSlider);
+        m_toSlider->setValue(int(hi));
+    }
+    applyTime();
+}
+
+void ChartPanel::setTimeMode(TimeMode mode)
+{
+    m_timeMode->setCurrentIndex(int(mode));
+}
+
+void ChartPanel::setDates(const QDate &from, const QDate &to)
+{
+    {
+        const QSignalBlocker block(m_fromSlider);
+        m_fromSlider->setValue(int(from.toJulianDay()));
+    }
+    if (to.isValid()) {
+        const QSignalBlocker block(m_toSlider);
+        m_toSlider->setValue(int(to.toJulianDay()));
+    }
+    applyTime();
+}
+
+void ChartPanel::applyTime()
+{
+    const auto mode = TimeMode(m_timeMode->currentIndex());
+    m_fromSlider->setEnabled(mode != TimeMode::All);
+    m_toSlider->setVisible(mode == TimeMode::Range);
+    const QDate from = QDate::fromJulianDay(m_fromSlider->value());
+    const QDate to = QDate::fromJulianDay(m_toSlider->value());
+    const QLocale locale;
+    TimeFilter filter;
+    switch (mode) {
+    case TimeMode::All:
+        m_timeLabel->setText(tr("every relationship, whatever its dates"));
+        break;
+    case TimeMode::AsOf:
+        filter = TimeFilter::asOf(from);
+        m_timeLabel->setText(tr("as of %1").arg(locale.toString(from, QLocale::ShortFormat)));
+        break;
+    case TimeMode::Range:
+        filter = TimeFilter::range(std::min(from, to), std::max(from, to));
+        m_timeLabel->setText(tr("%1 – %2").arg(locale.toString(std::min(from, to), QLocale::ShortFormat),
+                                               locale.toString(std::max(from, to), QLocale::ShortFormat)));
+        break;
+    }
+    m_timeLabel->setToolTip(tr("Relationships without dates always show; a partial date such as “2019-05” "
+                               "counts as the whole month."));
+    m_view->setTimeFilter(filter);
+}
+
+void ChartPanel::runLayout(const QString &id)
+{
+    const ChartLayoutSpec *spec = ChartLayouts::find(id);
+    if (!spec) {
+        return;
+    }
+    const auto sel = m_view->selection();
+    const ChartLayoutInput input = ChartLayoutInput::from(m_view->data(), sel.size() == 1 ? sel.front() : -1);
+    if (spec->needsCentre && input.centre < 0) {
+        Q_EMIT statusMessage(tr("Select the entity to put in the centre first."));
+        return;
+    }
+    m_progress->setRange(0, 0);
+    m_runner->start(*spec, input);
+    // Only show progress for layouts that take a noticeable time.
+    QTimer::singleShot(300, this, [this] {
+        showProgress(m_runner->isRunning());
+    });
+}
+
+void ChartPanel::showProgress(bool visible)
+{
+    m_progressAction->setVisible(visible);
+    m_cancelAction->setVisible(visible);
+}
+
+bool ChartPanel::isLayoutRunning() const
+{
+    return m_runner->isRunning();
+}
+
+void ChartPanel::exportChart()
+{
+    const QString folder =
+        QSettings().value(QStringLiteral("chart/exportFolder"),
+                          QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    const auto chart = m_view->caseFile() ? m_view->caseFile()->charts().chart(chartId()) : std::nullopt;
+    const QString name = chart ? chart->name : tr("chart");
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), folder + QLatin1Char('/') + name + QStringLiteral(".png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
+                                                      &selected);
+    if (path.isEmpty()) {
+        return;
+    }
+    QSettings().setValue(QStringLiteral("chart/exportFolder"), QFileInfo(path).absolutePath());
+    if (auto st = ChartExport::write(m_view->data(), path, name); !st) {
+        QMessageBox::warning(this, tr("Cannot export the chart"), st.error().toString());
+        return;
+    }
+    Q_EMIT statusMessage(tr("Exported the chart to %1").arg(path));
+}
+
+} // namespace Casegraph::Ui

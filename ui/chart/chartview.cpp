@@ -1,0 +1,944 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartview.h"
+#include "chartcommands.h"
+#include "chartpainter.h"
+
+#include "core/schema.h"
+#include "itemmodels/entitytablemodel.h"
+#include "storage/entitystore.h"
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNativeGestureEvent>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPushButton>
+#include <QSet>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+namespace {
+constexpr double MinScale = 0.0005;
+constexpr double MaxScale = 8;
+const QString EntityIdsMime = EntityTableModel::entityRowIdsMimeType();
+} // namespace
+
+ChartView::ChartView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("ChartView"));
+    setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
+    setMouseTracking(false);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(200, 150);
+    setAccessibleName(tr("Link chart"));
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(150);
+    connect(m_reloadTimer, &QTimer::timeout, this, &ChartView::reload);
+    createActions();
+    updateActions();
+}
+
+ChartView::~ChartView() = default;
+
+void ChartView::createActions()
+{
+    const auto make = [this](const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_actions << action;
+        return action;
+    };
+    m_fitAction = make(tr("&Fit to View"), QKeySequence(Qt::Key_0), [this] { fitToView(); });
+    m_zoomInAction = make(tr("Zoom &In"), QKeySequence(Qt::Key_Plus), [this] { zoomBy(1.25); });
+    m_zoomOutAction = make(tr("Zoom &Out"), QKeySequence(Qt::Key_Minus), [this] { zoomBy(0.8); });
+    m_expandAction = make(tr("&Expand Neighbours"), QKeySequence(Qt::Key_E), [this] {
+        const auto sel = selection();
+        if (sel.size() == 1) {
+            expandInteractive(sel.front());
+        }
+    });
+    m_hideAction = make(tr("&Hide"), QKeySequence(Qt::Key_H), [this] { hideSelection(); });
+    m_showHiddenAction = make(tr("Show Hidden &Entities"), QKeySequence(Qt::SHIFT | Qt::Key_H), [this] { showAllHidden(); });
+    m_pinAction = make(tr("&Pin"), QKeySequence(Qt::Key_P), [this] {
+        const auto sel = selection();
+        const bool allPinned = !sel.empty() && std::all_of(sel.begin(), sel.end(), [this](qint32 n) {
+            return m_data.nodeFlags[size_t(n)] & NodePinned;
+        });
+        setSelectionPinned(!allPinned);
+    });
+    m_removeAction = make(tr("&Remove from Chart"), QKeySequence::Delete, [this] { removeSelection(); });
+    m_groupAction = make(tr("&Group…"), QKeySequence(Qt::Key_G), [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Group"), tr("Group name (empty to ungroup):"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok) {
+            groupSelection(name.trimmed());
+        }
+    });
+    m_pathAction = make(tr("Highlight &Path Between Selected"), QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
+        if (!highlightSelectedPath()) {
+            Q_EMIT statusMessage(tr("Select two connected entities to highlight the path between them."));
+        }
+    });
+    m_clearPathAction = make(tr("&Clear Highlight"), QKeySequence(), [this] { clearHighlight(); });
+    m_selectAllAction = make(tr("Select &All"), QKeySequence::SelectAll, [this] {
+        std::vector<qint32> all;
+        for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+            if (m_data.isVisible(i)) {
+                all.push_back(i);
+            }
+        }
+        setSelection(all);
+    });
+}
+
+void ChartView::updateActions()
+{
+    const auto sel = selection();
+    const bool writable = m_case && !m_case->isReadOnly() && m_stack;
+    m_expandAction->setEnabled(writable && sel.size() == 1);
+    for (QAction *a : {m_hideAction, m_pinAction, m_removeAction, m_groupAction}) {
+        a->setEnabled(writable && !sel.empty());
+    }
+    m_showHiddenAction->setEnabled(writable);
+    m_pathAction->setEnabled(sel.size() == 2);
+}
+
+void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId)
+{
+    if (m_case) {
+        disconnect(m_case, nullptr, this, nullptr);
+    }
+    m_case = caseFile;
+    m_stack = undoStack;
+    m_chartId = caseFile ? chartId : 0;
+    m_data = ChartData();
+    if (m_case) {
+        connect(m_case, &CaseFile::chartChanged, this, [this](qint64 id) {
+            if (id == m_chartId && m_ownChange == 0) {
+                scheduleReload();
+            }
+        });
+        for (auto signal : {&CaseFile::entityAdded, &CaseFile::entityChanged, &CaseFile::entityRemoved,
+                            &CaseFile::evidenceChanged}) {
+            connect(m_case, signal, this, &ChartView::scheduleReload);
+        }
+        connect(m_case, &CaseFile::entitiesReset, this, &ChartView::scheduleReload);
+    }
+    m_fitPending = true;
+    reload();
+}
+
+void ChartView::scheduleReload()
+{
+    if (m_case && m_chartId) {
+        m_reloadTimer->start();
+    }
+}
+
+void ChartView::reload()
+{
+    m_reloadTimer->stop();
+    const QList<qint64> selected = selectedRowIds();
+    bool highlighted = false;
+    for (const quint8 f : m_data.nodeFlags) {
+        highlighted = highlighted || (f & NodeHighlighted);
+    }
+    std::vector<qint64> path;
+    if (highlighted) {
+        for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+            if (m_data.nodeFlags[size_t(i)] & NodeHighlighted) {
+                path.push_back(m_data.nodeRowId[size_t(i)]);
+            }
+        }
+    }
+    if (!m_case || !m_chartId) {
+        m_data = ChartData();
+    } else if (auto loaded = ChartData::load(*m_case, m_chartId)) {
+        m_data = std::move(loaded.value());
+    } else {
+        m_data = ChartData();
+        Q_EMIT errorOccurred(tr("Cannot read the chart: %1").arg(loaded.error().toString()));
+    }
+    for (const qint64 row : selected) {
+        if (const qint32 i = m_data.indexOf(row); i >= 0) {
+            m_data.nodeFlags[size_t(i)] |= NodeSelected;
+        }
+    }
+    for (const qint64 row : path) {
+        if (const qint32 i = m_data.indexOf(row); i >= 0) {
+            m_data.nodeFlags[size_t(i)] |= NodeHighlighted;
+        }
+    }
+    applyFilters();
+    if (m_fitPending && width() > 0) {
+        fitToView();
+    }
+    updateActions();
+    Q_EMIT contentChanged();
+    update();
+}
+
+void ChartView::applyFilters()
+{
+    m_data.applyFilters(m_time, m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
+    m_grid.build(m_data);
+}
+
+void ChartView::setTimeFilter(const TimeFilter &filter)
+{
+    m_time = filter;
+    applyFilters();
+    Q_EMIT contentChanged();
+    update();
+}
+
+void ChartView::setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata)
+{
+    m_hiddenNodeSchemata = nodeSchemata;
+    m_hiddenEdgeSchemata = edgeSchemata;
+    applyFilters();
+    Q_EMIT contentChanged();
+    update();
+}
+
+std::pair<QDate, QDate> ChartView::dateRange() const
+{
+    qint32 lo = OpenEndDay, hi = OpenStartDay;
+    for (size_t e = 0; e < m_data.edgeValidFrom.size(); ++e) {
+        for (const qint32 d : {m_data.edgeValidFrom[e], m_data.edgeValidUntil[e]}) {
+            if (d != OpenStartDay && d != OpenEndDay) {
+                lo = std::min(lo, d);
+                hi = std::max(hi, d);
+            }
+        }
+    }
+    if (lo > hi) {
+        return {};
+    }
+    return {QDate::fromJulianDay(lo), QDate::fromJulianDay(hi)};
+}
+
+// --- view ---
+
+QTransform ChartView::worldTransform() const
+{
+    return QTransform(m_scale, 0, 0, m_scale, -m_topLeft.x() * m_scale, -m_topLeft.y() * m_scale);
+}
+
+QPointF ChartView::toWorld(QPointF widgetPos) const
+{
+    return m_topLeft + widgetPos / m_scale;
+}
+
+QRectF ChartView::visibleRect() const
+{
+    return QRectF(m_topLeft, QSizeF(width() / m_scale, height() / m_scale));
+}
+
+void ChartView::fitToView()
+{
+    QRectF content = m_data.nodeCount() <= 20000 ? ChartPainter::contentRect(m_data) : m_data.bounds();
+    if (content.isNull()) {
+        content = QRectF(-200, -150, 400, 300);
+    }
+    content.adjust(-20, -20, 20, 20);
+    if (width() <= 0 || height() <= 0) {
+        m_fitPending = true;
+        return;
+    }
+    m_fitPending = false;
+    m_scale = std::clamp(std::min(width() / content.width(), height() / content.height()), MinScale, 1.5);
+    m_topLeft = content.center() - QPointF(width() / 2.0, height() / 2.0) / m_scale;
+    update();
+}
+
+void ChartView::zoomBy(double factor, QPointF anchor)
+{
+    const QPointF world = toWorld(anchor);
+    m_scale = std::clamp(m_scale * factor, MinScale, MaxScale);
+    m_topLeft = world - anchor / m_scale;
+    m_fitPending = false;
+    update();
+}
+
+void ChartView::centreOn(qint32 node)
+{
+    if (node < 0 || node >= m_data.nodeCount()) {
+        return;
+    }
+    if (m_scale < 0.6) {
+        m_scale = 1; // close enough to read the label
+    }
+    m_topLeft = m_data.position(node) - QPointF(width() / 2.0, height() / 2.0) / m_scale;
+    update();
+}
+
+bool ChartView::findNode(const QString &text)
+{
+    const QString needle = text.trimmed();
+    if (needle.isEmpty() || m_data.nodeCount() == 0) {
+        return false;
+    }
+    const qint32 n = qint32(m_data.nodeCount());
+    for (qint32 k = 1; k <= n; ++k) {
+        const qint32 i = (m_findCursor + k + n) % n;
+        if (m_data.isVisible(i) && m_data.nodeLabel[size_t(i)].contains(needle, Qt::CaseInsensitive)) {
+            m_findCursor = i;
+            setSelection({i});
+            centreOn(i);
+            Q_EMIT entitySelected(m_data.nodeRowId[size_t(i)]);
+            return true;
+        }
+    }
+    return false;
+}
+
+// --- selection ---
+
+std::vector<qint32> ChartView::selection() const
+{
+    std::vector<qint32> out;
+    for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+        if ((m_data.nodeFlags[size_t(i)] & NodeSelected) && m_data.isVisible(i)) {
+            out.push_back(i);
+        }
+    }
+    return out;
+}
+
+QList<qint64> ChartView::selectedRowIds() const
+{
+    QList<qint64> out;
+    for (const qint32 i : selection()) {
+        out << m_data.nodeRowId[size_t(i)];
+    }
+    return out;
+}
+
+void ChartView::setSelection(const std::vector<qint32> &nodes)
+{
+    for (auto &f : m_data.nodeFlags) {
+        f &= ~NodeSelected;
+    }
+    for (const qint32 i : nodes) {
+        m_data.nodeFlags[size_t(i)] |= NodeSelected;
+    }
+    notifySelection();
+}
+
+void ChartView::selectRowIds(const QList<qint64> &rowIds)
+{
+    std::vector<qint32> nodes;
+    for (const qint64 row : rowIds) {
+        if (const qint32 i = m_data.indexOf(row); i >= 0) {
+            nodes.push_back(i);
+        }
+    }
+    setSelection(nodes);
+}
+
+void ChartView::notifySelection()
+{
+    updateActions();
+    update();
+    Q_EMIT selectionChanged();
+}
+
+// --- edits ---
+
+ChartNode ChartView::rowOf(qint32 node) const
+{
+    const size_t i = size_t(node);
+    return ChartNode{m_data.nodeRowId[i], m_data.x[i], m_data.y[i], bool(m_data.nodeFlags[i] & NodePinned),
+                     bool(m_data.nodeFlags[i] & NodeHidden), m_data.groups.value(m_data.nodeGroup[i])};
+}
+
+void ChartView::pushChange(const QList<ChartNode> &before, const QList<ChartNode> &after, const QString &text)
+{
+    if (!m_case || !m_stack || m_case->isReadOnly() || (before.isEmpty() && after.isEmpty())) {
+        return;
+    }
+    m_stack->push(new ChartNodesCommand(*m_case, m_chartId, before, after, text, this));
+}
+
+void ChartView::endOwnChange(const QList<ChartNode> &written, const QList<qint64> &removed)
+{
+    --m_ownChange;
+    bool inPlace = removed.isEmpty();
+    for (const auto &n : written) {
+        inPlace = inPlace && m_data.indexOf(n.entityRowId) >= 0;
+    }
+    if (!inPlace) {
+        reload();
+        return;
+    }
+    for (const auto &n : written) {
+        const size_t i = size_t(m_data.indexOf(n.entityRowId));
+        m_data.x[i] = float(n.x);
+        m_data.y[i] = float(n.y);
+        quint8 &f = m_data.nodeFlags[i];
+        f = (f & ~(NodePinned | NodeHidden)) | (n.pinned ? NodePinned : 0) | (n.hidden ? NodeHidden : 0);
+        qsizetype g = m_data.groups.indexOf(n.group);
+        if (g < 0) {
+            m_data.groups << n.group;
+            g = m_data.groups.size() - 1;
+        }
+        m_data.nodeGroup[i] = quint16(g);
+    }
+    applyFilters();
+    updateActions();
+    Q_EMIT contentChanged();
+    update();
+}
+
+void ChartView::addEntities(const QList<qint64> &rowIds, QPointF at)
+{
+    if (!m_case || !m_chartId) {
+        return;
+    }
+    if (std::isnan(at.x())) {
+        at = visibleRect().center();
+    }
+    // Relationship entities are edges, not nodes: add their ends.
+    QList<qint64> nodes;
+    QSet<qint64> seen;
+    for (const qint64 row : rowIds) {
+        const auto entity = m_case->entities().entity(row);
+        if (!entity) {
+            continue;
+        }
+        const Schema *schema = SchemaRegistry::instance().schema(entity->schema);
+        QList<qint64> ends;
+        if (schema && schema->isEdge()) {
+            for (const QString &property : {schema->edgeSource, schema->edgeTarget}) {
+                for (const QString &id : entity->valuesOf(property)) {
+                    ends << m_case->entities().rowIdOf(id);
+                }
+            }
+        } else {
+            ends << row;
+        }
+        for (const qint64 end : ends) {
+            if (end && m_data.indexOf(end) < 0 && !seen.contains(end)) {
+                seen.insert(end);
+                nodes << end;
+            }
+        }
+    }
+    if (nodes.isEmpty()) {
+        Q_EMIT statusMessage(tr("Those entities are already on the chart."));
+        return;
+    }
+    // A small spiral around the drop point keeps new nodes apart from each other.
+    QList<ChartNode> after;
+    for (qsizetype k = 0; k < nodes.size(); ++k) {
+        const double r = k == 0 ? 0 : 90 * std::sqrt(double(k));
+        const double a = double(k) * 2.4;
+        after << ChartNode{nodes.at(k), at.x() + r * std::cos(a), at.y() + r * std::sin(a), false, false, {}};
+    }
+    pushChange({}, after, nodes.size() == 1 ? tr("Add to Chart") : tr("Add %n Entities to Chart", nullptr, int(nodes.size())));
+    selectRowIds(nodes);
+}
+
+QList<qint64> ChartView::neighboursOf(qint32 node) const
+{
+    QList<qint64> out;
+    if (!m_case || node < 0 || node >= m_data.nodeCount()) {
+        return out;
+    }
+    const qint64 row = m_data.nodeRowId[size_t(node)];
+    const auto entity = m_case->entities().entity(row);
+    if (!entity) {
+        return out;
+    }
+    QSet<qint64> seen{row};
+    const auto consider = [&](const QString &id) {
+        const qint64 r = m_case->entities().rowIdOf(id);
+        if (r && !seen.contains(r) && m_data.indexOf(r) < 0) {
+            seen.insert(r);
+            const auto e = m_case->entities().row(r);
+            const Schema *s = e ? SchemaRegistry::instance().schema(e->schema) : nullptr;
+            if (s && !s->isEdge() && !s->isA(QStringLiteral("Sanction"))) {
+                out << r;
+            }
+        }
+    };
+    // What points at the node: relationships (their other ends) and nodes that name it.
+    for (const EntityRow &ref : m_case->entities().referencing(entity->id, 5000)) {
+        const Schema *s = SchemaRegistry::instance().schema(ref.schema);
+        if (!s || s->isA(QStringLiteral("Sanction"))) {
+            continue;
+        }
+        if (s->isEdge()) {
+            if (const auto rel = m_case->entities().entity(ref.rowId)) {
+                for (const auto &v : rel->values) {
+                    if ((v.flags & Reference) && v.value != entity->id) {
+                        consider(v.value);
+                    }
+                }
+            }
+        } else {
+            consider(ref.id);
+        }
+    }
+    // What the node names itself (Contract.authority, Event.involved …), except its proof documents.
+    for (const auto &v : entity->values) {
+        if ((v.flags & Reference) && v.property != QLatin1String("proof")) {
+            consider(v.value);
+        }
+    }
+    return out;
+}
+
+int ChartView::expandNode(qint32 node, int limit)
+{
+    QList<qint64> rows = neighboursOf(node);
+    if (limit >= 0 && rows.size() > limit) {
+        rows = rows.mid(0, limit);
+    }
+    if (rows.isEmpty()) {
+        Q_EMIT statusMessage(tr("No further neighbours of %1 in the case.").arg(m_data.nodeLabel[size_t(node)]));
+        return 0;
+    }
+    const QPointF c = m_data.position(node);
+    const double radius = std::max(240.0, double(rows.size()) * 70 / (2 * std::numbers::pi));
+    QList<ChartNode> after;
+    for (qsizetype k = 0; k < rows.size(); ++k) {
+        const double a = 2 * std::numbers::pi * double(k) / double(rows.size()) - std::numbers::pi / 2;
+        after << ChartNode{rows.at(k), c.x() + radius * std::cos(a), c.y() + radius * std::sin(a), false, false, {}};
+    }
+    pushChange({}, after, tr("Expand %1").arg(m_data.nodeLabel[size_t(node)]));
+    return int(rows.size());
+}
+
+void ChartView::expandInteractive(qint32 node)
+{
+    const qsizetype total = neighboursOf(node).size();
+    int limit = -1;
+    if (total > ExpandCap) {
+        QMessageBox box(QMessageBox::Question, tr("Expand Neighbours"),
+                        tr("%1 has %2 neighbours that are not on the chart.")
+                            .arg(m_data.nodeLabel[size_t(node)])
+                            .arg(total),
+                        QMessageBox::Cancel, this);
+        QPushButton *some = box.addButton(tr("Add the first %1").arg(ExpandCap), QMessageBox::AcceptRole);
+        QPushButton *all = box.addButton(tr("Show all %1").arg(total), QMessageBox::AcceptRole);
+        box.setDefaultButton(some);
+        box.exec();
+        if (box.clickedButton() == some) {
+            limit = ExpandCap;
+        } else if (box.clickedButton() != all) {
+            return;
+        }
+    }
+    expandNode(node, limit);
+}
+
+void ChartView::changeSelectionFlags(quint8 set, quint8 clear, const QString &text)
+{
+    QList<ChartNode> before, after;
+    for (const qint32 i : selection()) {
+        const ChartNode b = rowOf(i);
+        ChartNode a = b;
+        if (set & NodeHidden) {
+            a.hidden = true;
+        }
+        if (set & NodePinned) {
+            a.pinned = true;
+        }
+        if (clear & NodePinned) {
+            a.pinned = false;
+        }
+        if (!(a == b)) {
+            before << b;
+            after << a;
+        }
+    }
+    pushChange(before, after, text);
+}
+
+void ChartView::hideSelection()
+{
+    changeSelectionFlags(NodeHidden, 0, tr("Hide on Chart"));
+}
+
+void ChartView::showAllHidden()
+{
+    QList<ChartNode> before, after;
+    for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+        if (m_data.nodeFlags[size_t(i)] & NodeHidden) {
+            before << rowOf(i);
+            after << before.last();
+            after.last().hidden = false;
+        }
+    }
+    pushChange(before, after, tr("Show Hidden Entities"));
+}
+
+void ChartView::setSelectionPinned(bool pinned)
+{
+    changeSelectionFlags(pinned ? NodePinned : 0, pinned ? 0 : NodePinned, pinned ? tr("Pin") : tr("Unpin"));
+}
+
+void ChartView::removeSelection()
+{
+    QList<ChartNode> before;
+    for (const qint32 i : selection()) {
+        before << rowOf(i);
+    }
+    pushChange(before, {}, tr("Remove from Chart"));
+}
+
+void ChartView::groupSelection(const QString &group)
+{
+    QList<ChartNode> before, after;
+    for (const qint32 i : selection()) {
+        before << rowOf(i);
+        after << before.last();
+        after.last().group = group;
+    }
+    pushChange(before, after, group.isEmpty() ? tr("Ungroup") : tr("Group as %1").arg(group));
+}
+
+void ChartView::applyPositions(const std::vector<QPointF> &positions, const QString &text)
+{
+    QList<ChartNode> before, after;
+    for (qint32 i = 0; i < m_data.nodeCount() && size_t(i) < positions.size(); ++i) {
+        const QPointF p = positions[size_t(i)];
+        if (std::isnan(p.x()) || (m_data.nodeFlags[size_t(i)] & NodePinned)) {
+            continue;
+        }
+        const ChartNode b = rowOf(i);
+        if (float(p.x()) == float(b.x) && float(p.y()) == float(b.y)) {
+            continue;
+        }
+        before << b;
+        after << b;
+        after.last().x = p.x();
+        after.last().y = p.y();
+    }
+    pushChange(before, after, text);
+    fitToView();
+}
+
+bool ChartView::highlightSelectedPath()
+{
+    const auto sel = selection();
+    if (sel.size() != 2) {
+        return false;
+    }
+    const bool found = m_data.highlightPath(sel[0], sel[1]);
+    update();
+    return found;
+}
+
+void ChartView::clearHighlight()
+{
+    m_data.clearHighlight();
+    update();
+}
+
+// --- events ---
+
+qint32 ChartView::nodeAtWidget(QPointF pos) const
+{
+    // At least 6 px of slack so that tiny nodes can still be picked.
+    const float radius = float(std::max(double(ChartStyle::NodeRadius), 6 / m_scale));
+    return m_grid.nodeAt(m_data, toWorld(pos), radius);
+}
+
+void ChartView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), Qt::white);
+    if (m_data.nodeCount() == 0) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect().adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap,
+                         m_chartId ? tr("This chart is empty.\nAdd entities from the Entities list "
+                                        "(right-click → Add to Chart) or drag them here.")
+                                   : tr("No chart open.\nCreate or open one in the Charts list."));
+        return;
+    }
+    painter.setTransform(worldTransform());
+    ChartPainter::paint(painter, m_data, visibleRect());
+    painter.resetTransform();
+    if (m_drag == Drag::Rubber) {
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(QColor(0x2f, 0x6d, 0xb5), 1, Qt::DashLine));
+        painter.setBrush(QColor(0x2f, 0x6d, 0xb5, 30));
+        painter.drawRect(m_rubber.normalized());
+    }
+}
+
+void ChartView::resizeEvent(QResizeEvent *)
+{
+    if (m_fitPending) {
+        fitToView();
+    }
+}
+
+void ChartView::mousePressEvent(QMouseEvent *event)
+{
+    setFocus(Qt::MouseFocusReason);
+    m_pressPos = m_lastPos = event->position();
+    m_pressModifiers = event->modifiers();
+    if (event->button() == Qt::MiddleButton) {
+        m_drag = Drag::Pan;
+        setCursor(Qt::ClosedHandCursor);
+        return;
+    }
+    if (event->button() != Qt::LeftButton) {
+        return;
+    }
+    const qint32 hit = nodeAtWidget(event->position());
+    if (hit >= 0) {
+        quint8 &f = m_data.nodeFlags[size_t(hit)];
+        if (event->modifiers() & Qt::ControlModifier) {
+            f ^= NodeSelected;
+        } else if (event->modifiers() & Qt::ShiftModifier) {
+            f |= NodeSelected;
+        } else if (!(f & NodeSelected)) {
+            setSelection({hit});
+        }
+        notifySelection();
+        if (f & NodeSelected) {
+            Q_EMIT entitySelected(m_data.nodeRowId[size_t(hit)]);
+        }
+        m_dragNodes = selection();
+        m_dragStart.clear();
+        for (const qint32 i : m_dragNodes) {
+            m_dragStart.push_back(m_data.position(i));
+        }
+        m_drag = Drag::Pending;
+        return;
+    }
+    if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
+        m_drag = Drag::Rubber;
+        m_rubber = QRectF(event->position(), QSizeF());
+    } else {
+        if (!selection().empty()) {
+            setSelection({});
+        }
+        m_drag = Drag::Pan;
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void ChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    const QPointF delta = pos - m_lastPos;
+    m_lastPos = pos;
+    switch (m_drag) {
+    case Drag::Pending:
+        if ((pos - m_pressPos).manhattanLength() < 4) {
+            return;
+        }
+        m_drag = Drag::MoveNodes;
+        [[fallthrough]];
+    case Drag::MoveNodes: {
+        const QPointF shift = (pos - m_pressPos) / m_scale;
+        for (size_t k = 0; k < m_dragNodes.size(); ++k) {
+            const size_t i = size_t(m_dragNodes[k]);
+            m_data.x[i] = float(m_dragStart[k].x() + shift.x());
+            m_data.y[i] = float(m_dragStart[k].y() + shift.y());
+        }
+        update();
+        break;
+    }
+    case Drag::Pan:
+        m_topLeft -= delta / m_scale;
+        m_fitPending = false;
+        update();
+        break;
+    case Drag::Rubber:
+        m_rubber.setBottomRight(pos);
+        update();
+        break;
+    case Drag::None:
+        break;
+    }
+}
+
+void ChartView::mouseReleaseEvent(QMouseEvent *)
+{
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    unsetCursor();
+    if (drag == Drag::MoveNodes) {
+        QList<ChartNode> before, after;
+        for (size_t k = 0; k < m_dragNodes.size(); ++k) {
+            const qint32 i = m_dragNodes[k];
+            after << rowOf(i);
+            before << after.last();
+            before.last().x = m_dragStart[k].x();
+            before.last().y = m_dragStart[k].y();
+        }
+        pushChange(before, after, m_dragNodes.size() == 1 ? tr("Move %1").arg(m_data.nodeLabel[size_t(m_dragNodes[0])])
+                                                         : tr("Move %n Entities", nullptr, int(m_dragNodes.size())));
+        m_grid.build(m_data);
+    } else if (drag == Drag::Rubber) {
+        const QTransform inv = worldTransform().inverted();
+        std::vector<qint32> nodes = m_grid.nodesIn(m_data, inv.mapRect(m_rubber.normalized()));
+        if (m_pressModifiers & (Qt::ShiftModifier | Qt::ControlModifier)) {
+            for (const qint32 i : selection()) {
+                nodes.push_back(i);
+            }
+        }
+        setSelection(nodes);
+    }
+    m_dragNodes.clear();
+    update();
+}
+
+void ChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const qint32 hit = nodeAtWidget(event->position());
+    if (hit >= 0 && m_case && !m_case->isReadOnly()) {
+        m_drag = Drag::None;
+        expandInteractive(hit);
+    }
+}
+
+void ChartView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint pixels = event->pixelDelta();
+    const QPoint angle = event->angleDelta();
+    if (!pixels.isNull() && !(event->modifiers() & Qt::ControlModifier)) {
+        // Trackpad two-finger scroll pans.
+        m_topLeft -= QPointF(pixels) / m_scale;
+        m_fitPending = false;
+        update();
+    } else if (angle.y() != 0) {
+        zoomBy(std::pow(1.0015, angle.y()), event->position());
+    }
+    event->accept();
+}
+
+bool ChartView::event(QEvent *event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1 + gesture->value(), gesture->position());
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void ChartView::keyPressEvent(QKeyEvent *event)
+{
+    const double step = (event->modifiers() & Qt::ShiftModifier) ? 240 : 60;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        m_topLeft.rx() -= step / m_scale;
+        break;
+    case Qt::Key_Right:
+        m_topLeft.rx() += step / m_scale;
+        break;
+    case Qt::Key_Up:
+        m_topLeft.ry() -= step / m_scale;
+        break;
+    case Qt::Key_Down:
+        m_topLeft.ry() += step / m_scale;
+        break;
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        return;
+    case Qt::Key_Home:
+        fitToView();
+        return;
+    case Qt::Key_Escape:
+        setSelection({});
+        clearHighlight();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    m_fitPending = false;
+    update();
+}
+
+void ChartView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const qint32 hit = nodeAtWidget(event->pos());
+    if (hit >= 0 && !(m_data.nodeFlags[size_t(hit)] & NodeSelected)) {
+        setSelection({hit});
+        Q_EMIT entitySelected(m_data.nodeRowId[size_t(hit)]);
+    }
+    updateActions();
+    QMenu menu(this);
+    if (hit >= 0) {
+        const qsizetype more = neighboursOf(hit).size();
+        m_expandAction->setText(more > 0 ? tr("&Expand Neighbours (%1)").arg(more) : tr("&Expand Neighbours"));
+        menu.addAction(m_expandAction);
+        if (more > ExpandCap) {
+            menu.addAction(tr("Show &All %1 Neighbours").arg(more), this, [this, hit] { expandNode(hit, -1); });
+        }
+        menu.addSeparator();
+        menu.addAction(m_hideAction);
+        const bool pinned = m_data.nodeFlags[size_t(hit)] & NodePinned;
+        m_pinAction->setText(pinned ? tr("Un&pin") : tr("&Pin"));
+        menu.addAction(m_pinAction);
+        menu.addAction(m_groupAction);
+        menu.addAction(m_removeAction);
+        menu.addSeparator();
+        menu.addAction(m_pathAction);
+    }
+    menu.addAction(m_clearPathAction);
+    menu.addSeparator();
+    menu.addAction(m_selectAllAction);
+    menu.addAction(m_showHiddenAction);
+    menu.addAction(m_fitAction);
+    menu.exec(event->globalPos());
+    m_expandAction->setText(tr("&Expand Neighbours"));
+}
+
+void ChartView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(EntityIdsMime) && m_chartId) {
+        event->acceptProposedAction();
+    }
+}
+
+void ChartView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasFormat(EntityIdsMime) && m_chartId) {
+        event->acceptProposedAction();
+    }
+}
+
+void ChartView::dropEvent(QDropEvent *event)
+{
+    QList<qint64> rows;
+    for (const QByteArray &line : event->mimeData()->data(EntityIdsMime).split('\n')) {
+        if (const qint64 row = line.trimmed().toLongLong(); row > 0) {
+            rows << row;
+        }
+    }
+    addEntities(rows, toWorld(event->position()));
+    event->acceptProposedAction();
+}
+
+} // namespace Casegraph::Ui

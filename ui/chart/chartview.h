@@ -1,0 +1,176 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chartdata.h"
+#include "storage/casefile.h"
+#include "storage/chartstore.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <vector>
+
+class QAction;
+class QMenu;
+class QTimer;
+class QUndoStack;
+
+namespace Casegraph::Ui {
+
+/// The link-chart canvas: draws a ChartData with ChartPainter (level of detail, no item per
+/// node), hit-tests through a NodeGrid, and turns the user's gestures into undoable
+/// ChartNodesCommands on the case's undo stack.
+///
+/// Mouse: click selects (Ctrl toggles, Shift adds), dragging a node moves the selection, dragging
+/// the background pans, Shift-dragging the background selects with a rubber band, the wheel zooms
+/// at the pointer (trackpads: two fingers pan, pinch or Ctrl zooms), double-click expands a node.
+/// Keys: + / − zoom, arrows pan, 0 fits, E expands, H hides, P pins, Del removes from the chart,
+/// Ctrl+A selects all, Esc clears the selection.
+/// Thread affinity: the GUI thread (owns no CaseFile; uses the window's).
+class ChartView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChartView)
+public:
+    explicit ChartView(QWidget *parent = nullptr);
+    ~ChartView() override;
+
+    /// Shows a chart of this case (nullptr: none). Undoable edits go on `undoStack`.
+    void setChart(Models::CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId);
+    qint64 chartId() const { return m_chartId; }
+    Models::CaseFile *caseFile() const { return m_case; }
+    const ChartData &data() const { return m_data; }
+    /// Reads the chart again from the case (keeps the view and the selection).
+    void reload();
+
+    // View
+    double scale() const { return m_scale; }
+    /// Chart units → widget pixels.
+    QTransform worldTransform() const;
+    QRectF visibleRect() const;
+    void fitToView();
+    void zoomBy(double factor, QPointF widgetAnchor);
+    void zoomBy(double factor) { zoomBy(factor, QPointF(width() / 2.0, height() / 2.0)); }
+    void centreOn(qint32 node);
+    /// Selects and centres the next node whose label contains `text` (case-insensitive), after
+    /// the current one; returns false when none matches.
+    bool findNode(const QString &text);
+    void setTimeFilter(const TimeFilter &filter);
+    void setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata);
+    TimeFilter timeFilter() const { return m_time; }
+    /// Earliest and latest days named by the chart's relationships (for the slider), or invalid.
+    std::pair<QDate, QDate> dateRange() const;
+
+    // Selection
+    std::vector<qint32> selection() const;
+    QList<qint64> selectedRowIds() const;
+    void setSelection(const std::vector<qint32> &nodes);
+    void selectRowIds(const QList<qint64> &rowIds);
+
+    // Undoable edits
+    /// Adds entities (by row id) not yet on the chart around `at` (chart units; default: the
+    /// centre of the view). Relationship entities add their two ends instead.
+    void addEntities(const QList<qint64> &rowIds, QPointF at = QPointF(qQNaN(), qQNaN()));
+    /// Entities connected to a node in the case and not on the chart yet.
+    QList<qint64> neighboursOf(qint32 node) const;
+    /// Adds up to `limit` of a node's neighbours around it (limit < 0: all). Returns how many.
+    int expandNode(qint32 node, int limit);
+    /// Double-click and E: expands, asking first when the node has more than cap() neighbours.
+    void expandInteractive(qint32 node);
+    static constexpr int ExpandCap = 25;
+    void hideSelection();
+    void showAllHidden();
+    void setSelectionPinned(bool pinned);
+    void removeSelection();
+    void groupSelection(const QString &group);
+    /// Moves nodes to these positions (one per node; NaN x leaves a node) as one undoable step.
+    void applyPositions(const std::vector<QPointF> &positions, const QString &text);
+    /// Highlights the shortest path between the two selected nodes; false when not connected.
+    bool highlightSelectedPath();
+    void clearHighlight();
+
+    QList<QAction *> chartActions() const { return m_actions; }
+    /// Fit, zoom in, zoom out (for toolbars).
+    QList<QAction *> viewActions() const { return {m_fitAction, m_zoomInAction, m_zoomOutAction}; }
+
+    // For ChartNodesCommand: the store is about to change / has changed through this view.
+    void beginOwnChange() { ++m_ownChange; }
+    void endOwnChange(const QList<Models::ChartNode> &written, const QList<qint64> &removed);
+
+Q_SIGNALS:
+    /// The user picked one entity (click, keyboard): show it in the Inspector.
+    void entitySelected(qint64 rowId);
+    void selectionChanged();
+    /// Node and edge counts or filters changed.
+    void contentChanged();
+    void errorOccurred(const QString &message);
+    void statusMessage(const QString &message);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    enum class Drag { None, Pending, MoveNodes, Pan, Rubber };
+    void createActions();
+    void updateActions();
+    qint32 nodeAtWidget(QPointF pos) const;
+    QPointF toWorld(QPointF widgetPos) const;
+    Models::ChartNode rowOf(qint32 node) const;
+    /// Pushes a ChartNodesCommand from `before` to `after`.
+    void pushChange(const QList<Models::ChartNode> &before, const QList<Models::ChartNode> &after,
+                    const QString &text);
+    void changeSelectionFlags(quint8 set, quint8 clear, const QString &text);
+    void applyFilters();
+    void scheduleReload();
+    void notifySelection();
+
+    QPointer<Models::CaseFile> m_case;
+    QUndoStack *m_stack = nullptr;
+    qint64 m_chartId = 0;
+    ChartData m_data;
+    NodeGrid m_grid;
+    double m_scale = 1;
+    QPointF m_topLeft; ///< chart point at the widget's top-left corner
+    bool m_fitPending = true;
+    TimeFilter m_time;
+    QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata;
+    int m_ownChange = 0;
+    QTimer *m_reloadTimer = nullptr;
+    int m_findCursor = -1;
+
+    Drag m_drag = Drag::None;
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+    std::vector<qint32> m_dragNodes;
+    std::vector<QPointF> m_dragStart;
+    QRectF m_rubber; ///< widget coordinates
+    Qt::KeyboardModifiers m_pressModifiers;
+
+    QList<QAction *> m_actions;
+    QAction *m_fitAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_expandAction = nullptr;
+    QAction *m_hideAction = nullptr;
+    QAction *m_showHiddenAction = nullptr;
+    QAction *m_pinAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_groupAction = nullptr;
+    QAction *m_pathAction = nullptr;
+    QAction *m_clearPathAction = nullptr;
+    QAction *m_selectAllAction = nullptr;
+};
+
+} // namespace Casegraph::Ui
