@@ -8,6 +8,7 @@
 #include "recentfiles.h"
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
+#include "sourceviewer/evidenceui.h"
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
@@ -158,6 +159,8 @@ void MainWindow::setupDocks() {
     connect(m_inspector, &InspectorDock::entityActivated, this, &MainWindow::showEntity);
     connect(m_inspector, &InspectorDock::excerptActivated, m_sources, &SourcesDock::showExcerpt);
     connect(m_sources, &SourcesDock::entityActivated, this, &MainWindow::showEntity);
+    m_evidence = new EvidenceUi(this, m_sources, m_inspector);
+    connect(m_evidence, &EvidenceUi::entityActivated, this, &MainWindow::showEntity);
 }
 
 void MainWindow::setupMenus() {
@@ -193,6 +196,9 @@ void MainWindow::setupMenus() {
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
     }
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    m_evidence->addToMenus(edit, m_viewMenu, analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -239,6 +245,7 @@ void MainWindow::resetLayout() {
         dock->setFloating(false);
         dock->show();
     }
+    m_evidence->resetLayout();
     resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
 }
@@ -280,6 +287,7 @@ Status MainWindow::openCase(const QString &path) {
     m_inspector->setCase(m_case.get(), m_editor.get());
     m_sources->setCase(m_case.get());
     m_search->setCase(m_case.get());
+    m_evidence->setCase(m_case.get(), m_editor.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -300,6 +308,7 @@ void MainWindow::closeCase() {
     }
     // Views and their models first: the Entities model's loader thread holds its own connection.
     m_search->setCase(nullptr);
+    m_evidence->setCase(nullptr, nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

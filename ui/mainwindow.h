@@ -21,6 +21,7 @@ class CaseFile;
 namespace Casegraph::Ui {
 
 class EntitiesDock;
+class EvidenceUi;
 class GlobalSearch;
 class InspectorDock;
 class RecentFiles;
@@ -46,6 +47,8 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    /// The Source viewer, Unsupported Facts and grading (ui/sourceviewer).
+    EvidenceUi *evidenceUi() const { return m_evidence; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -89,6 +92,7 @@ private:
     EntitiesDock *m_entities = nullptr;
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
+    EvidenceUi *m_evidence = nullptr;
     GlobalSearch *m_search = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
