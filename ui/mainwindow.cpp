@@ -10,6 +10,7 @@
 #include "recentfiles.h"
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
+#include "sourceviewer/evidenceui.h"
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
@@ -176,6 +177,8 @@ void MainWindow::setupDocks() {
         const qint64 row = m_entities->view()->currentIndex().data(ItemDataRole::EntityRowIdRole).toLongLong();
         m_charts->addToCurrentChart(row ? QList<qint64>{row} : QList<qint64>{});
     });
+    m_evidence = new EvidenceUi(this, m_sources, m_inspector);
+    connect(m_evidence, &EvidenceUi::entityActivated, this, &MainWindow::showEntity);
 }
 
 void MainWindow::setupMenus() {
@@ -216,6 +219,9 @@ void MainWindow::setupMenus() {
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
     }
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    m_evidence->addToMenus(edit, m_viewMenu, analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -266,6 +272,7 @@ void MainWindow::resetLayout() {
     }
     // The chart takes the middle; the docks keep enough width for their tables.
     resizeDocks({m_entities, m_inspector}, {420, 430}, Qt::Horizontal);
+    m_evidence->resetLayout();
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
     resizeDocks({m_entities, m_charts->dock()}, {720, 200}, Qt::Vertical);
 }
@@ -308,6 +315,7 @@ Status MainWindow::openCase(const QString &path) {
     m_sources->setCase(m_case.get());
     m_search->setCase(m_case.get());
     m_charts->setCase(m_case.get(), m_editor.get());
+    m_evidence->setCase(m_case.get(), m_editor.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -329,6 +337,7 @@ void MainWindow::closeCase() {
     // Views and their models first: the Entities model's loader thread holds its own connection.
     m_search->setCase(nullptr);
     m_charts->setCase(nullptr, nullptr);
+    m_evidence->setCase(nullptr, nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

@@ -22,6 +22,7 @@ namespace Casegraph::Ui {
 
 class ChartWorkspace;
 class EntitiesDock;
+class EvidenceUi;
 class GlobalSearch;
 class ImportExportController;
 class InspectorDock;
@@ -51,6 +52,8 @@ public:
     /// File → Import…, Export… and drag and drop of files onto the window.
     ImportExportController *importExport() const { return m_importExport; }
     ChartWorkspace *charts() const { return m_charts; }
+    /// The Source viewer, Unsupported Facts and grading (ui/sourceviewer).
+    EvidenceUi *evidenceUi() const { return m_evidence; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -95,6 +98,7 @@ private:
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
     ChartWorkspace *m_charts = nullptr;
+    EvidenceUi *m_evidence = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     QLabel *m_statusCounts = nullptr;

@@ -68,6 +68,7 @@ Q_SIGNALS:
 
 private:
     friend class EditCommand;
+    friend class EvidenceEditor; // pushes its passage and grading commands on this stack
     void reportError(const QString &what, const Error &error);
     Status push(std::unique_ptr<EditCommand> command);
     QString captionOf(qint64 rowId) const;

@@ -160,7 +160,10 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         n.excerptId = x.id;
         n.sourceId = x.sourceId;
         n.contradicts = x.stance == Excerpt::Stance::Contradicts;
-        const QString stance = n.contradicts ? tr("contradicts") : tr("supports");
+        // The grade (source reliability + claim credibility, e.g. "B2") beside the stance.
+        const QString grade = x.reliability + claim.credibility;
+        const QString stance = (n.contradicts ? tr("contradicts") : tr("supports")) +
+                               (grade.isEmpty() ? QString() : QStringLiteral(" · ") + grade);
         n.text[PropertyColumn] = about.isEmpty() ? stance : tr("%1 (%2)").arg(about, stance);
         n.text[ValueColumn] = quoted(x.quote);
         n.text[SourceColumn] = sourceTitle(x.sourceId);

@@ -44,7 +44,7 @@ class CaseFile final : public QObject {
     Q_DISABLE_COPY_MOVE(CaseFile)
 public:
     /// The schema version this build writes. Older files are migrated forward on open.
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     enum class OpenMode { ReadWrite, ReadOnly };
 
     explicit CaseFile(QObject *parent = nullptr);

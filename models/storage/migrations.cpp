@@ -124,6 +124,20 @@ CREATE TABLE chart_node(
 CREATE INDEX chart_node_entity ON chart_node(entity);
 )sql";
 
+// Version 4 (grading): the case's grading scheme, one row per level of each axis, best first.
+// No rows means the Admiralty code (A-F / 1-6); the scheme's name and the weak-support
+// threshold are meta keys (gradingScheme, supportThreshold).
+const char *const v4Grading = R"sql(
+CREATE TABLE grading_level(
+  axis TEXT NOT NULL CHECK (axis IN ('reliability', 'credibility')),
+  position INTEGER NOT NULL,     -- 0 = best
+  code TEXT NOT NULL,            -- stored in excerpt.reliability / claim.credibility
+  label TEXT NOT NULL,
+  PRIMARY KEY(axis, position)
+) WITHOUT ROWID;
+CREATE INDEX claim_entity_prop ON claim(entity, prop, value);
+)sql";
+
 Status populateFts(Sql::Database &db)
 {
     // Fill the new indexes from the data a version-1 file already holds.
@@ -203,6 +217,13 @@ Status run(Sql::Database &db, int from, int to)
             break;
         case 3:
             st = db.exec(QString::fromUtf8(v3));
+            break;
+        case 4:
+            for (const char *step : {v4Grading}) {
+                if (st) {
+                    st = db.exec(QString::fromUtf8(step));
+                }
+            }
             break;
         default:
             st = Error{QCoreApplication::translate("Casegraph::Models::Migrations", "no migration to version %1")

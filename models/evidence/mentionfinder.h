@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Casegraph::Models {
+
+/// A name to look for, and the entity it belongs to.
+struct MentionPattern {
+    qint64 entityRowId = 0;
+    QString name;
+};
+
+/// An occurrence of a known name in a text: code-point offsets into the original text and the
+/// entities that carry this name (several when two entities share it).
+struct Mention {
+    qint64 start = 0; ///< Unicode code points into the searched text
+    qint64 end = 0;
+    QList<qint64> entityRowIds;
+    QString name; ///< the name as given to setPatterns() (of the first entity)
+    bool operator==(const Mention &) const = default;
+};
+
+/// Text folded for matching, with a map back to the original's code points.
+struct FoldedText {
+    QString text;                 ///< NFKC, case-folded, width-folded, diacritics removed, spaces collapsed
+    std::vector<qint32> start;    ///< per UTF-16 unit of `text`: code point of the original it came from
+    std::vector<qint32> end;      ///< per UTF-16 unit: code point just after its origin (marks included)
+};
+
+/// Finds every known name of the case's entities in a text, as the Source viewer highlights
+/// them. Names and text are folded alike (Unicode NFKC, full case folding, full-width to
+/// ASCII, diacritics removed, runs of white space as one space), so "Thermo Fisher",
+/// "THERMO  FISHER" and "Thérmo Fisher" match; an Aho–Corasick automaton over the folded
+/// names finds all of them in one pass. Latin names match at word boundaries only; names that
+/// begin or end in Han, Kana or Hangul match anywhere, as Chinese is written without spaces.
+/// Overlapping hits resolve leftmost-longest. Const after setPatterns(): callable from any
+/// thread.
+class MentionFinder {
+public:
+    MentionFinder();
+    ~MentionFinder();
+    MentionFinder(MentionFinder &&) noexcept;
+    MentionFinder &operator=(MentionFinder &&) noexcept;
+
+    /// Builds the automaton. Names shorter than two characters once folded are skipped: a
+    /// single letter or Han character would light up half the text.
+    void setPatterns(const QList<MentionPattern> &patterns);
+    int patternCount() const;
+    QList<Mention> find(const QString &text) const;
+
+    static FoldedText fold(const QString &text);
+
+private:
+    struct Automaton;
+    std::unique_ptr<Automaton> d;
+};
+
+} // namespace Casegraph::Models

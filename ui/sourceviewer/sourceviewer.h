@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commands/evidenceeditor.h"
+#include "core/evidence.h"
+#include "evidence/mentionfinder.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+class QToolBar;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Casegraph::Models {
+class CaseEditor;
+class CaseFile;
+} // namespace Casegraph::Models
+
+namespace Casegraph::Ui {
+
+class OriginalView;
+
+/// The Source viewer: one article or document of the case, read in full. A header gives its
+/// metadata (title, publisher, author, publication date, URL, when and by whom it was captured
+/// or imported, the SHA-256 of the preserved bytes). The Text tab shows the stored text with
+/// every quoted passage highlighted by stance (yellow supports, red contradicts) and every
+/// known name of an entity underlined in blue; the Original tab renders the preserved file
+/// offline (HTML without scripts or remote loads, PDF pages as images). Below the text, the
+/// passages of this source with what they support and their grading.
+///
+/// Selecting text offers "Attach as Excerpt…" (Ctrl+E) and "Create Entity from Selection…";
+/// clicking a passage shows its claims, clicking a name opens its entity. Mentions are found
+/// with MentionFinder, built from the case's names on a worker thread.
+class SourceViewer final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceViewer)
+public:
+    explicit SourceViewer(QWidget *parent = nullptr);
+    ~SourceViewer() override;
+
+    /// Edits go through `editor` (nullptr: read-only).
+    void setCase(Models::CaseFile *caseFile, Models::CaseEditor *editor);
+    void showSource(qint64 sourceId);
+    /// Shows the source scrolled to one of its passages, selected.
+    void showExcerpt(qint64 sourceId, qint64 excerptId);
+    qint64 sourceId() const { return m_sourceId; }
+    /// The shown source's title (its Article/Document entity's caption), or empty.
+    QString sourceTitle() const { return m_title; }
+    /// The entity the user is looking at elsewhere (the Inspector's): the Attach dialog starts on it.
+    void setContextEntity(qint64 rowId) { m_contextEntity = rowId; }
+
+    QLabel *header() const { return m_header; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QTextBrowser *textView() const { return m_text; }
+    OriginalView *originalView() const { return m_original; }
+    QTreeWidget *passageList() const { return m_passages; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    QAction *attachAction() const { return m_attach; }
+    QAction *createEntityAction() const { return m_createEntity; }
+    QAction *gradeAction() const { return m_grade; }
+    QAction *showMentionsAction() const { return m_showMentions; }
+
+    /// Passages of this source that are highlighted.
+    int excerptCount() const { return int(m_excerpts.size()); }
+    /// Known names found in the text (empty until the finder is built: mentionsReady()).
+    const QList<Models::Mention> &mentions() const { return m_mentions; }
+    bool mentionsReady() const { return m_finder != nullptr; }
+    /// Excerpt ids whose passage covers this code point.
+    QList<qint64> excerptsAt(qint64 codePoint) const;
+    /// Selects [start, end) (code points) in the text and scrolls to it.
+    void selectRange(qint64 start, qint64 end);
+    /// The selected text as a passage to attach, or nothing when there is no selection.
+    std::optional<Models::ExcerptAttachment> selectedPassage() const;
+    /// What a click at this code point does: show the passages there, open a mentioned entity.
+    void activateAt(qint64 codePoint);
+
+    void attachSelection();
+    void createEntityFromSelection();
+    void gradeCurrentPassage();
+
+Q_SIGNALS:
+    /// Open this entity (a clicked name, a passage's entity, a new entity).
+    void entityActivated(qint64 rowId);
+    /// The viewer now shows this source (0: none).
+    void sourceShown(qint64 sourceId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Passage {
+        Models::Excerpt excerpt;
+        Models::Claim claim;
+        QString about; ///< "Entity — Property: value"
+    };
+    void reload();
+    void updateHeader(const Models::Source &source);
+    void fillPassages();
+    void applyHighlights();
+    void rebuildMentions();
+    void findMentions();
+    void updateActions();
+    void onPassageChanged(QTreeWidgetItem *item);
+    QString passageTip(const Passage &p) const;
+
+    Models::CaseFile *m_case = nullptr;
+    Models::CaseEditor *m_editor = nullptr;
+    qint64 m_sourceId = 0;
+    qint64 m_contextEntity = 0;
+    QString m_sourceText;
+    QString m_title;
+    Models::GradingScheme m_scheme;
+    QLabel *m_header = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTextBrowser *m_text = nullptr;
+    OriginalView *m_original = nullptr;
+    QTreeWidget *m_passages = nullptr;
+    QAction *m_attach = nullptr;
+    QAction *m_createEntity = nullptr;
+    QAction *m_grade = nullptr;
+    QAction *m_showMentions = nullptr;
+    QTimer *m_reloadTimer = nullptr;
+    QTimer *m_mentionTimer = nullptr;
+    QHash<qint64, Passage> m_excerpts; ///< by excerpt id
+    std::shared_ptr<const Models::MentionFinder> m_finder;
+    QList<Models::Mention> m_mentions;
+    quint64 m_mentionGeneration = 0;
+    bool m_filling = false;
+};
+
+} // namespace Casegraph::Ui
