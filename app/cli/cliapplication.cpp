@@ -110,9 +110,15 @@ QString CliApplication::usage() const
               "                                write the entities to OUT (- for standard output)\n"
               "  search CASE QUERY [--limit N] search names, aliases and source text\n"
               "  check CASE                    check the file's integrity\n"
+              "  verify CASE                   check every source's SHA-256, the audit chain and the content\n"
+              "  capture CASE URL [--proxy URL] [--timeout S] [--max-mb N]\n"
+              "                                fetch a web page and keep it as a source and Article\n"
+              "  custody CASE SOURCE-ID [--html OUT]\n"
+              "                                chain-of-custody report for one source\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
+              "  --actor NAME                  who is recorded in the audit log (default: $CASEGRAPH_ACTOR, $USER)\n"
               "  -h, --help                    show this help; COMMAND --help shows a command's options\n"
               "  -v, --version                 show the version\n");
 }
@@ -159,6 +165,8 @@ int CliApplication::run()
         {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
         {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
         {"check", 1, &CliApplication::runCheck},
+        {"verify", 1, &CliApplication::runVerify},   {"capture", 2, &CliApplication::runCapture},
+        {"custody", 2, &CliApplication::runCustody},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -169,6 +177,10 @@ int CliApplication::run()
         }
         if (a == QLatin1String("--json")) {
             m_json = true;
+        } else if (a == QLatin1String("--actor") && i + 1 < m_arguments.size()) {
+            CaseFile::setDefaultActor(m_arguments.at(++i));
+        } else if (a.startsWith(QLatin1String("--actor="))) {
+            CaseFile::setDefaultActor(a.mid(8));
         } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
             m_out << usage();
             return Success;
@@ -226,8 +238,10 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
         caseArgument();
         parser.addOption({QStringLiteral("title"), tr("The case title (default: the file name)."), tr("TITLE")});
     } else if (command == QLatin1String("demo") || command == QLatin1String("info") ||
-               command == QLatin1String("check")) {
+               command == QLatin1String("check") || command == QLatin1String("verify")) {
         caseArgument();
+    } else if (command == QLatin1String("capture") || command == QLatin1String("custody")) {
+        describeIntegrity(command, parser);
     } else if (command == QLatin1String("import")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("FILE"), tr("The file to import."));

@@ -42,10 +42,14 @@ public:
     int runExport(QCommandLineParser &parser);
     int runSearch(QCommandLineParser &parser);
     int runCheck(QCommandLineParser &parser);
+    int runVerify(QCommandLineParser &parser);   // commands_integrity.cpp
+    int runCapture(QCommandLineParser &parser);  // commands_integrity.cpp
+    int runCustody(QCommandLineParser &parser);  // commands_integrity.cpp
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
+    void describeIntegrity(const QString &command, QCommandLineParser &parser) const;
     QString usage() const;
     int usageError(const QString &message, const QString &help = {});
     int fail(const Models::Error &error);
