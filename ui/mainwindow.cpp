@@ -4,6 +4,7 @@
 #include "entitiesdock.h"
 #include "globalsearch.h"
 #include "inspectordock.h"
+#include "integrityactions.h"
 #include "newentitydialog.h"
 #include "recentfiles.h"
 #include "relationshipdialog.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     setupActions();
     setupDocks();
+    m_integrity = new IntegrityActions(this);
     setupMenus();
     setupToolBar();
     setupStatusBar();
@@ -166,6 +168,8 @@ void MainWindow::setupMenus() {
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_saveAsAction);
+    file->addAction(m_integrity->captureAction());
+    file->addAction(m_integrity->verifyAction());
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addAction(m_quitAction);
@@ -184,6 +188,8 @@ void MainWindow::setupMenus() {
     edit->addSeparator();
     edit->addAction(m_findAction);
     edit->addAction(m_searchAllAction);
+    edit->addSeparator();
+    edit->addAction(m_integrity->preferencesAction());
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     int n = 1;
@@ -551,6 +557,7 @@ void MainWindow::updateActions() {
     m_deleteEntityAction->setEnabled(writable && hasEntity);
     m_findAction->setEnabled(open);
     m_searchAllAction->setEnabled(open);
+    m_integrity->updateActions(open, writable);
 }
 
 } // namespace Casegraph::Ui

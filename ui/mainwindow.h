@@ -23,6 +23,7 @@ namespace Casegraph::Ui {
 class EntitiesDock;
 class GlobalSearch;
 class InspectorDock;
+class IntegrityActions;
 class RecentFiles;
 class SourcesDock;
 
@@ -46,6 +47,7 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    IntegrityActions *integrityActions() const { return m_integrity; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -90,6 +92,7 @@ private:
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
     GlobalSearch *m_search = nullptr;
+    IntegrityActions *m_integrity = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;
