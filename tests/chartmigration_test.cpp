@@ -56,6 +56,7 @@ void ChartMigrationTest::version2To3AddsCharts()
     writeVersion2(path);
     CaseFile cf;
     QVERIFY(cf.open(path).ok());
+    // Opening migrates through version 3 to the current version.
     QVERIFY(CaseFile::SchemaVersion >= 3);
     QCOMPARE(cf.info().schemaVersion, CaseFile::SchemaVersion);
     QCOMPARE(cf.entities().entityById(QStringLiteral("sn"))->values.size(), 1);

@@ -6,6 +6,7 @@
 #include "globalsearch.h"
 #include "import/importexportcontroller.h"
 #include "inspectordock.h"
+#include "integrityactions.h"
 #include "newentitydialog.h"
 #include "recentfiles.h"
 #include "relationshipdialog.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(RecentFiles *recentFiles, QWidget *parent) : QMainWindow(
     setupActions();
     m_importExport = new ImportExportController(this);
     setupDocks();
+    m_integrity = new IntegrityActions(this);
     setupMenus();
     setupToolBar();
     setupStatusBar();
@@ -187,6 +189,8 @@ void MainWindow::setupMenus() {
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_saveAsAction);
+    file->addAction(m_integrity->captureAction());
+    file->addAction(m_integrity->verifyAction());
     file->addSeparator();
     file->addAction(m_importExport->importAction());
     file->addAction(m_importExport->importCsvAction());
@@ -210,6 +214,8 @@ void MainWindow::setupMenus() {
     edit->addSeparator();
     edit->addAction(m_findAction);
     edit->addAction(m_searchAllAction);
+    edit->addSeparator();
+    edit->addAction(m_integrity->preferencesAction());
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     int n = 1;
@@ -590,6 +596,7 @@ void MainWindow::updateActions() {
     m_findAction->setEnabled(open);
     m_searchAllAction->setEnabled(open);
     m_importExport->updateActions();
+    m_integrity->updateActions(open, writable);
 }
 
 } // namespace Casegraph::Ui

@@ -26,6 +26,7 @@ class EvidenceUi;
 class GlobalSearch;
 class ImportExportController;
 class InspectorDock;
+class IntegrityActions;
 class RecentFiles;
 class SourcesDock;
 
@@ -54,6 +55,7 @@ public:
     ChartWorkspace *charts() const { return m_charts; }
     /// The Source viewer, Unsupported Facts and grading (ui/sourceviewer).
     EvidenceUi *evidenceUi() const { return m_evidence; }
+    IntegrityActions *integrityActions() const { return m_integrity; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -101,6 +103,7 @@ private:
     EvidenceUi *m_evidence = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
+    IntegrityActions *m_integrity = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

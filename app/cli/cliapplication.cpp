@@ -120,9 +120,15 @@ QString CliApplication::usage() const
               "  centrality CASE [--top N]     brokers, hubs and connected components\n"
               "  render CASE OUT.png|svg|pdf --chart NAME [--highlight-path FROM,TO]\n"
               "                                draw a chart to an image or document\n"
+              "  verify CASE                   check every source's SHA-256, the audit chain and the content\n"
+              "  capture CASE URL [--proxy URL] [--timeout S] [--max-mb N]\n"
+              "                                fetch a web page and keep it as a source and Article\n"
+              "  custody CASE SOURCE-ID [--html OUT]\n"
+              "                                chain-of-custody report for one source\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
+              "  --actor NAME                  who is recorded in the audit log (default: $CASEGRAPH_ACTOR, $USER)\n"
               "  -h, --help                    show this help; COMMAND --help shows a command's options\n"
               "  -v, --version                 show the version\n");
 }
@@ -177,6 +183,9 @@ int CliApplication::run()
         {"exposure", 1, &CliApplication::runExposure},
         {"centrality", 1, &CliApplication::runCentrality},
         {"render", 2, &CliApplication::runRender},
+        {"verify", 1, &CliApplication::runVerify},
+        {"capture", 2, &CliApplication::runCapture},
+        {"custody", 2, &CliApplication::runCustody},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -187,6 +196,10 @@ int CliApplication::run()
         }
         if (a == QLatin1String("--json")) {
             m_json = true;
+        } else if (a == QLatin1String("--actor") && i + 1 < m_arguments.size()) {
+            CaseFile::setDefaultActor(m_arguments.at(++i));
+        } else if (a.startsWith(QLatin1String("--actor="))) {
+            CaseFile::setDefaultActor(a.mid(8));
         } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
             m_out << usage();
             return Success;
@@ -244,8 +257,10 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
         caseArgument();
         parser.addOption({QStringLiteral("title"), tr("The case title (default: the file name)."), tr("TITLE")});
     } else if (command == QLatin1String("demo") || command == QLatin1String("info") ||
-               command == QLatin1String("check")) {
+               command == QLatin1String("check") || command == QLatin1String("verify")) {
         caseArgument();
+    } else if (command == QLatin1String("capture") || command == QLatin1String("custody")) {
+        describeIntegrity(command, parser);
     } else if (command == QLatin1String("import")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("FILE"), tr("The file to import."));

@@ -48,10 +48,14 @@ public:
     int runExposure(QCommandLineParser &parser);
     int runCentrality(QCommandLineParser &parser);
     int runRender(QCommandLineParser &parser); ///< commands_render.cpp; needs a QApplication
+    int runVerify(QCommandLineParser &parser);   // commands_integrity.cpp
+    int runCapture(QCommandLineParser &parser);  // commands_integrity.cpp
+    int runCustody(QCommandLineParser &parser);  // commands_integrity.cpp
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
+    void describeIntegrity(const QString &command, QCommandLineParser &parser) const;
     QString usage() const;
 public:
     /// Whether the command line runs a command that draws (render): main() then makes a QApplication.

@@ -39,4 +39,8 @@ Status AddValueCommand::doUndo() {
     return caseFile().entities().removeValue(m_value.id);
 }
 
+AuditRecord AddValueCommand::auditRecord() const {
+    return {QStringLiteral("value.add"), QStringLiteral("entity:%1").arg(m_entityRowId), {}, valueJson(m_value)};
+}
+
 } // namespace Casegraph::Models

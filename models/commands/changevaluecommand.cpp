@@ -40,4 +40,11 @@ Status ChangeValueCommand::doUndo() {
     });
 }
 
+AuditRecord ChangeValueCommand::auditRecord() const {
+    PropertyValue now = m_old;
+    now.value = m_new;
+    return {QStringLiteral("value.change"), QStringLiteral("entity:%1").arg(m_entityRowId), valueJson(m_old),
+            valueJson(now)};
+}
+
 } // namespace Casegraph::Models

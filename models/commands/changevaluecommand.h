@@ -17,6 +17,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     qint64 m_entityRowId = 0;

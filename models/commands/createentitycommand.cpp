@@ -23,6 +23,9 @@ Status CreateEntityCommand::doRedo() {
             return rowId.error();
         }
         m_rowId = *rowId;
+        if (const auto row = store.row(m_rowId)) {
+            m_entity.id = row->id; // generated when the caller gave none; the audit entry names it
+        }
         return {};
     });
 }
@@ -34,6 +37,10 @@ Status CreateEntityCommand::doUndo() {
     }
     m_snapshot = std::move(*snapshot);
     return {};
+}
+
+AuditRecord CreateEntityCommand::auditRecord() const {
+    return {QStringLiteral("entity.create"), QStringLiteral("entity:%1").arg(m_rowId), {}, entityJson(m_entity)};
 }
 
 } // namespace Casegraph::Models

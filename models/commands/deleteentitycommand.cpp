@@ -3,6 +3,8 @@
 #include "deleteentitycommand.h"
 #include "storage/casefile.h"
 
+#include <QJsonArray>
+
 namespace Casegraph::Models {
 
 DeleteEntityCommand::DeleteEntityCommand(CaseEditor &editor, qint64 rowId, const QList<qint64> &relationships,
@@ -47,6 +49,15 @@ Status DeleteEntityCommand::doUndo() {
         }
         return {};
     });
+}
+
+AuditRecord DeleteEntityCommand::auditRecord() const {
+    QJsonArray deleted;
+    for (const auto &snapshot : m_snapshots) {
+        deleted.append(entityJson(snapshot.entity));
+    }
+    return {QStringLiteral("entity.delete"), QStringLiteral("entity:%1").arg(m_rowIds.value(0)),
+            QJsonObject{{QStringLiteral("entities"), deleted}}, {}};
 }
 
 } // namespace Casegraph::Models

@@ -18,6 +18,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     QList<qint64> m_rowIds; ///< the entity first, then its relationships

@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editcommand.h"
 #include "caseeditor.h"
+#include "storage/auditlog.h"
 #include "storage/casefile.h"
 #include "storage/sqlite.h"
+
+#include <QJsonArray>
 
 #include <sqlite3.h>
 
@@ -19,8 +22,21 @@ CaseFile &EditCommand::caseFile() const {
     return m_editor.caseFile();
 }
 
+Status EditCommand::step(bool undo) {
+    return inTransaction([&]() -> Status {
+        if (auto st = undo ? doUndo() : doRedo(); !st) {
+            return st;
+        }
+        AuditRecord r = auditRecord();
+        if (undo) {
+            return caseFile().appendAudit(QLatin1String("undo ") + r.action, r.after, r.before, r.target);
+        }
+        return caseFile().appendAudit(r.action, r.before, r.after, r.target);
+    });
+}
+
 Status EditCommand::apply() {
-    auto st = doRedo();
+    auto st = step(false);
     m_skipNextRedo = st.ok();
     return st;
 }
@@ -30,11 +46,11 @@ void EditCommand::redo() {
         m_skipNextRedo = false;
         return;
     }
-    report(doRedo());
+    report(step(false));
 }
 
 void EditCommand::undo() {
-    report(doUndo());
+    report(step(true));
 }
 
 void EditCommand::report(const Status &status) {
@@ -46,6 +62,24 @@ void EditCommand::report(const Status &status) {
 
 Result<qint64> EditCommand::recordEdit(const QString &detail) {
     return caseFile().addProvenance(Provenance::Kind::Edit, text(), 0, detail);
+}
+
+QJsonObject EditCommand::valueJson(const PropertyValue &value) {
+    return QJsonObject{{QStringLiteral("valueId"), value.id},
+                       {QStringLiteral("property"), value.property},
+                       {QStringLiteral("value"), value.value}};
+}
+
+QJsonObject EditCommand::entityJson(const Entity &entity) {
+    QJsonObject values;
+    for (const auto &v : entity.values) {
+        QJsonArray list = values.value(v.property).toArray();
+        list.append(v.value);
+        values.insert(v.property, list);
+    }
+    return QJsonObject{{QStringLiteral("id"), entity.id},
+                       {QStringLiteral("schema"), entity.schema},
+                       {QStringLiteral("properties"), values}};
 }
 
 Status EditCommand::inTransaction(const std::function<Status()> &fn) {

@@ -29,4 +29,8 @@ Status RemoveValueCommand::doUndo() {
     return caseFile().entities().restoreValue(m_entityRowId, m_value);
 }
 
+AuditRecord RemoveValueCommand::auditRecord() const {
+    return {QStringLiteral("value.remove"), QStringLiteral("entity:%1").arg(m_entityRowId), valueJson(m_value), {}};
+}
+
 } // namespace Casegraph::Models

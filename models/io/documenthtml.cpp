@@ -419,14 +419,14 @@ QString HtmlDocument::declaredCharset(const QByteArray &bytes) {
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-Result<DocumentInfo> HtmlDocument::extract(const QByteArray &bytes) {
+Result<DocumentInfo> HtmlDocument::extract(const QByteArray &bytes, const QString &charset) {
     DocumentInfo info;
     TextDecoder::Detection detection = TextDecoder::detect(bytes.left(64 * 1024));
     if (detection.binary) {
         return Error{tr("this is not an HTML file (it holds binary data)")};
     }
     if (detection.bomBytes == 0) {
-        const QString declared = TextDecoder::canonicalName(declaredCharset(bytes));
+        const QString declared = TextDecoder::canonicalName(charset.isEmpty() ? declaredCharset(bytes) : charset);
         // A page that declares UTF-16 in ASCII cannot be UTF-16; ignore that declaration.
         if (!declared.isEmpty() && !declared.startsWith(QLatin1String("UTF-16"))) {
             detection.encoding = declared;

@@ -37,7 +37,9 @@ class HtmlDocument {
 public:
     /// Deepest element nesting read: deeper pages are refused, as parsing them takes minutes.
     static constexpr int MaxNesting = 2048;
-    static Result<DocumentInfo> extract(const QByteArray &bytes);
+    /// `charset` (e.g. from an HTTP Content-Type header) wins over a <meta> declaration, as in
+    /// browsers; a byte order mark wins over both.
+    static Result<DocumentInfo> extract(const QByteArray &bytes, const QString &charset = {});
     /// The charset a <meta> element declares in the first 4 KiB, or an empty string.
     static QString declaredCharset(const QByteArray &bytes);
 };

@@ -18,10 +18,13 @@ QString suffixOf(const QString &path) {
 }
 
 /// Plain text: the encoding as for CSV, no metadata.
-Result<DocumentInfo> extractText(const QByteArray &bytes) {
-    const auto detection = TextDecoder::detect(bytes.left(1 << 20));
+Result<DocumentInfo> extractText(const QByteArray &bytes, const QString &charset) {
+    auto detection = TextDecoder::detect(bytes.left(1 << 20));
     if (detection.binary) {
         return Error{DocumentReader::tr("this is not a text file (it holds binary data)")};
+    }
+    if (detection.bomBytes == 0 && !TextDecoder::canonicalName(charset).isEmpty()) {
+        detection.encoding = TextDecoder::canonicalName(charset);
     }
     qint64 invalid = 0;
     auto text = TextDecoder::decode(bytes.mid(detection.bomBytes), detection.encoding, &invalid);
@@ -62,32 +65,44 @@ DocumentReader::Step DocumentReader::next(Entity &entity) {
         return Step::End;
     }
     m_done = true;
+    auto document = read(m_kind, m_bytes, m_fileName);
+    if (!document) {
+        m_error = Error{document.error().message, m_name, 1};
+        return m_lenient ? Step::Rejected : Step::Failed;
+    }
+    entity = std::move(document->entity);
+    m_source = std::move(document->source);
+    return Step::Entity;
+}
+
+Result<DocumentReader::Document> DocumentReader::read(Kind kind, const QByteArray &bytes, const QString &fileName,
+                                                      const QString &charset, bool article) {
     Result<DocumentInfo> extracted = DocumentInfo{};
     QString mime;
-    switch (m_kind) {
+    switch (kind) {
     case Kind::Html:
-        extracted = HtmlDocument::extract(m_bytes);
+        extracted = HtmlDocument::extract(bytes, charset);
         mime = QStringLiteral("text/html");
         break;
     case Kind::Text:
-        extracted = extractText(m_bytes);
+        extracted = extractText(bytes, charset);
         mime = QStringLiteral("text/plain");
         break;
     case Kind::Pdf:
-        extracted = PdfDocument::extract(m_bytes);
+        extracted = PdfDocument::extract(bytes);
         mime = QStringLiteral("application/pdf");
         break;
     }
     if (!extracted) {
-        m_error = Error{extracted.error().message, m_name, 1};
-        return m_lenient ? Step::Rejected : Step::Failed;
+        return extracted.error();
     }
     const DocumentInfo &info = *extracted;
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(m_bytes, QCryptographicHash::Sha256).toHex());
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 
-    entity = Entity{};
+    Document out;
+    Entity &entity = out.entity;
     entity.id = QLatin1String("doc-") + sha256.left(40);
-    entity.schema = info.article ? QStringLiteral("Article") : QStringLiteral("Document");
+    entity.schema = info.article || article ? QStringLiteral("Article") : QStringLiteral("Document");
     const Schema *schema = SchemaRegistry::instance().schema(entity.schema);
     // Values that fail their type's check (an odd date, say) are left out rather than failing
     // the document: the original and its text are what matter.
@@ -100,7 +115,7 @@ DocumentReader::Step DocumentReader::next(Entity &entity) {
         }
     };
     add("title", info.title);
-    add("fileName", m_fileName);
+    add("fileName", fileName);
     add("mimeType", mime);
     add("publisher", info.publisher);
     for (const QString &a : info.authors) {
@@ -112,18 +127,17 @@ DocumentReader::Step DocumentReader::next(Entity &entity) {
     add("language", info.language);
     add("encoding", info.encoding);
     add("generator", info.generator);
-    add("fileSize", QString::number(m_bytes.size()));
+    add("fileSize", QString::number(bytes.size()));
 
-    Source source;
-    source.fileName = m_fileName;
+    Source &source = out.source;
+    source.fileName = fileName;
     source.mimeType = mime;
     source.sha256 = sha256;
-    source.original = m_bytes;
+    source.original = bytes;
     source.text = info.text;
     source.url = info.url;
     source.importedAt = QDateTime::currentDateTimeUtc();
-    m_source = std::move(source);
-    return Step::Entity;
+    return out;
 }
 
 std::optional<Source> DocumentReader::takeSource() {

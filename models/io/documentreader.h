@@ -42,6 +42,16 @@ public:
     qint64 bytesTotal() const override { return m_bytes.size(); }
     std::optional<Source> takeSource() override;
 
+    /// An entity and its source, as the import stores them.
+    struct Document {
+        Entity entity;
+        Source source;
+    };
+    /// Extracts text and metadata from `bytes` and builds the entity (Article when the page
+    /// says it is one, or `article` is set; else Document) and its source. `charset` overrides
+    /// the detected encoding of HTML and text (a BOM still wins). Web capture uses it too.
+    static Result<Document> read(Kind kind, const QByteArray &bytes, const QString &fileName,
+                                 const QString &charset = {}, bool article = false);
     /// Format sniffers.
     static int sniffHtml(const QString &path, const QByteArray &head);
     static int sniffText(const QString &path, const QByteArray &head);

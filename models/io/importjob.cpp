@@ -4,6 +4,7 @@
 #include "core/schema.h"
 #include "ftmreader.h"
 #include "pipelinedreader.h"
+#include "importaudit.h"
 #include "recordreader.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
@@ -106,6 +107,7 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
         return st.error();
     }
 
+    auto fileHash = ImportAudit::hashFile(path);
     auto &db = caseFile.database();
     auto &store = caseFile.entities();
     Sql::Transaction tx(db, Sql::Transaction::Kind::Bulk);
@@ -193,6 +195,9 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
         }
     }
     result.dangling = store.countDangling(result.provenanceId, firstValueId);
+    if (auto st = ImportAudit::record(caseFile, path, result, fileHash); !st) {
+        return st.error();
+    }
     if (auto st = tx.commit(); !st) {
         return Error{tr("cannot save the import: %1").arg(st.error().message), caseFile.path()};
     }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casefile.h"
+#include "auditlog.h"
 #include "chartstore.h"
 #include "entitystore.h"
 #include "evidencestore.h"
@@ -17,7 +18,13 @@
 namespace Casegraph::Models {
 
 namespace {
-QString defaultActor()
+QString &preferredActor()
+{
+    static QString actor;
+    return actor;
+}
+
+QString environmentActor()
 {
     QString user = qEnvironmentVariable("CASEGRAPH_ACTOR");
     if (user.isEmpty()) {
@@ -30,8 +37,24 @@ QString defaultActor()
 CaseFile::CaseFile(QObject *parent)
     : QObject(parent), m_db(std::make_unique<Sql::Database>()), m_entities(std::make_unique<EntityStore>(*this)),
       m_evidence(std::make_unique<EvidenceStore>(*this)), m_charts(std::make_unique<ChartStore>(*this)),
-      m_actor(defaultActor())
+      m_audit(std::make_unique<AuditLog>(*this)), m_actor(defaultActor())
 {
+}
+
+void CaseFile::setDefaultActor(const QString &actor)
+{
+    preferredActor() = actor.trimmed();
+}
+
+QString CaseFile::defaultActor()
+{
+    return preferredActor().isEmpty() ? environmentActor() : preferredActor();
+}
+
+Status CaseFile::appendAudit(const QString &action, const QJsonObject &before, const QJsonObject &after,
+                             const QString &target)
+{
+    return m_audit->append(action, target, before, after);
 }
 
 CaseFile::~CaseFile() = default;
@@ -61,13 +84,14 @@ Status CaseFile::create(const QString &path, const QString &title)
     if (auto st = configure(); !st) {
         return Error{st.error().message, path};
     }
-    if (auto st = Migrations::run(*m_db, 0, SchemaVersion); !st) {
+    if (auto st = Migrations::run(*m_db, 0, SchemaVersion, m_actor); !st) {
         close();
         QFile::remove(path);
         return Error{st.error().message, path};
     }
     m_path = path;
     m_readOnly = false;
+    m_audit->attach();
     (void)setMeta(QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     (void)setMeta(QStringLiteral("createdBy"), m_actor);
     (void)setTitle(title.isEmpty() ? QFileInfo(path).completeBaseName() : title);
@@ -135,18 +159,22 @@ Status CaseFile::open(const QString &path, OpenMode mode)
                              .arg(version),
                          path};
         }
-        if (auto st = Migrations::run(*m_db, version, SchemaVersion); !st) {
+        if (auto st = Migrations::run(*m_db, version, SchemaVersion, m_actor); !st) {
             close();
             return Error{tr("upgrade from schema version %1 failed: %2").arg(version).arg(st.error().message), path};
         }
     }
     m_path = path;
     m_readOnly = mode == OpenMode::ReadOnly;
+    if (!m_readOnly) {
+        m_audit->attach();
+    }
     return {};
 }
 
 void CaseFile::close()
 {
+    m_audit->detach();
     m_db->close();
     m_path.clear();
 }

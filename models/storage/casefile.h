@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -20,6 +21,7 @@ class Database;
 class EntityStore;
 class EvidenceStore;
 class ChartStore;
+class AuditLog;
 
 /// Counts shown by `casegraph-cli info` and the window title.
 struct CaseInfo {
@@ -74,7 +76,19 @@ public:
     /// The name recorded with every change (preferences, else the OS user name).
     QString actor() const { return m_actor; }
     void setActor(const QString &actor) { m_actor = actor; }
+    /// The actor new CaseFile objects start with (the GUI sets the investigator's name from the
+    /// preferences; empty restores CASEGRAPH_ACTOR / the OS user name). Call from the main thread.
+    static void setDefaultActor(const QString &actor);
+    static QString defaultActor();
 
+    /// Appends an entry to the tamper-evident audit log (schema version 4) inside the current
+    /// transaction, or in its own. Call it at the end of the transaction that made the change,
+    /// so that the entry's content digest covers it. `target` is "entity:<row id>",
+    /// "source:<id>", "claim:<id>" … or empty for the whole case. Changes committed through
+    /// Sql::Transaction without an entry get a generic "change" entry automatically.
+    Status appendAudit(const QString &action, const QJsonObject &before, const QJsonObject &after,
+                       const QString &target = {});
+    AuditLog &audit() const { return *m_audit; }
     /// Records where a batch of values comes from; returns its id for EntityStore calls.
     Result<qint64> addProvenance(Provenance::Kind kind, const QString &label, qint64 sourceId = 0,
                                  const QString &detail = {});
@@ -111,6 +125,7 @@ private:
     std::unique_ptr<EntityStore> m_entities;
     std::unique_ptr<EvidenceStore> m_evidence;
     std::unique_ptr<ChartStore> m_charts;
+    std::unique_ptr<AuditLog> m_audit;
     QString m_path;
     QString m_actor;
     bool m_readOnly = false;

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "migrations.h"
+#include "auditlog.h"
 #include "core/schema.h"
 #include "entitystore.h"
 #include "sqlite.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace Casegraph::Models::Migrations {
 
@@ -138,6 +140,43 @@ CREATE TABLE grading_level(
 CREATE INDEX claim_entity_prop ON claim(entity, prop, value);
 )sql";
 
+// Version 4 (audit): the tamper-evident history. Each entry's hash is SHA-256 over the previous
+// entry's hash and this entry's canonical bytes (AuditLog::entryHash); `digest` is the content
+// digest of the tracked tables after the entry. The triggers keep the application (and any
+// careless SQL) from editing or removing entries; another tool can drop them, which verify sees.
+const char *const v4Audit = R"sql(
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY,       -- 1, 2, 3 … without gaps
+  at TEXT NOT NULL,              -- UTC, ISO 8601 with milliseconds
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,          -- create, upgrade, import, entity.create, value.change, source.capture, change …
+  target TEXT,                   -- 'entity:<row>', 'source:<id>', or NULL for the whole case
+  before TEXT NOT NULL,          -- JSON object
+  after TEXT NOT NULL,           -- JSON object
+  digest TEXT NOT NULL,          -- JSON: per tracked table, row count and order-independent row-hash sum
+  prev TEXT NOT NULL,            -- hex SHA-256 of the previous entry, 64 zeros for the first
+  hash TEXT NOT NULL             -- hex SHA-256(prev bytes || canonical entry bytes)
+);
+CREATE INDEX audit_target ON audit(target);
+-- Web captures: how a source's bytes were fetched. A page fetched again with identical bytes
+-- adds a capture row to the same source.
+CREATE TABLE capture(
+  id INTEGER PRIMARY KEY,
+  source INTEGER NOT NULL REFERENCES source(id),
+  requested_url TEXT NOT NULL,
+  final_url TEXT NOT NULL,       -- after redirects
+  redirects TEXT NOT NULL,       -- JSON array of the URLs redirected to, in order
+  status INTEGER NOT NULL,       -- HTTP status of the final response
+  headers TEXT NOT NULL,         -- JSON array of [name, value] as received
+  fetched_at TEXT NOT NULL,      -- UTC, ISO 8601 with milliseconds
+  proxy TEXT,                    -- e.g. socks5://127.0.0.1:9050; NULL when fetched directly
+  actor TEXT NOT NULL
+);
+CREATE INDEX capture_source ON capture(source);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
 Status populateFts(Sql::Database &db)
 {
     // Fill the new indexes from the data a version-1 file already holds.
@@ -194,7 +233,7 @@ Status populateFts(Sql::Database &db)
 
 } // namespace
 
-Status run(Sql::Database &db, int from, int to)
+Status run(Sql::Database &db, int from, int to, const QString &actor)
 {
     if (from >= to) {
         return {};
@@ -219,10 +258,16 @@ Status run(Sql::Database &db, int from, int to)
             st = db.exec(QString::fromUtf8(v3));
             break;
         case 4:
-            for (const char *step : {v4Grading}) {
+            for (const char *step : {v4Grading, v4Audit}) {
                 if (st) {
                     st = db.exec(QString::fromUtf8(step));
                 }
+            }
+            // Last in this step: the first entry's digest covers the tables created above.
+            if (st) {
+                st = AuditLog::appendGenesis(db, from == 0 ? QStringLiteral("create") : QStringLiteral("upgrade"), actor,
+                                             QJsonObject{{QStringLiteral("schemaVersion"), from}},
+                                             QJsonObject{{QStringLiteral("schemaVersion"), to}});
             }
             break;
         default:

@@ -4,6 +4,8 @@
 
 #include "core/result.h"
 
+#include <QString>
+
 namespace Casegraph::Models {
 namespace Sql {
 class Database;
@@ -13,7 +15,8 @@ class Database;
 /// a version N file; all steps from `from` to `to` run in one transaction, so a failed upgrade
 /// leaves the file as it was.
 namespace Migrations {
-Status run(Sql::Database &db, int from, int to);
+/// `actor` names who is recorded in the audit log's first entry (version 4).
+Status run(Sql::Database &db, int from, int to, const QString &actor = {});
 }
 
 } // namespace Casegraph::Models

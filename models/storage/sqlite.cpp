@@ -256,6 +256,8 @@ Transaction::Transaction(Database &db, Kind kind) : m_db(db), m_kind(kind)
     m_active = db.exec(QStringLiteral("BEGIN IMMEDIATE")).ok();
     if (!m_active) {
         restore();
+    } else if (auto *observer = m_db.observer()) {
+        observer->transactionBegun();
     }
 }
 
@@ -264,6 +266,9 @@ Transaction::~Transaction()
     if (m_active) {
         (void)m_db.exec(QStringLiteral("ROLLBACK"));
         restore();
+        if (auto *observer = m_db.observer()) {
+            observer->transactionEnded(false);
+        }
     }
 }
 
@@ -279,10 +284,19 @@ Status Transaction::commit()
     if (!m_active) {
         return Error{tr("no transaction is active")};
     }
+    auto *observer = m_db.observer();
+    if (observer) {
+        if (auto st = observer->transactionCommitting(); !st) {
+            return st; // the destructor rolls back
+        }
+    }
     auto st = m_db.exec(QStringLiteral("COMMIT"));
     if (st.ok()) {
         m_active = false;
         restore();
+        if (observer) {
+            observer->transactionEnded(true);
+        }
     }
     return st;
 }

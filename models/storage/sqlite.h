@@ -16,6 +16,17 @@ namespace Casegraph::Models::Sql {
 
 class Statement;
 
+/// Told about the transactions opened through Transaction, so that the audit log can keep its
+/// running content digest and append its entry before COMMIT (see AuditLog).
+class TransactionObserver {
+public:
+    virtual ~TransactionObserver() = default;
+    virtual void transactionBegun() = 0;
+    /// Runs inside the transaction just before COMMIT; an error rolls the transaction back.
+    virtual Status transactionCommitting() = 0;
+    virtual void transactionEnded(bool committed) = 0;
+};
+
 /// Owns one sqlite3 connection. Not copyable; use from one thread only.
 class Database {
     Q_DISABLE_COPY_MOVE(Database)
@@ -41,9 +52,12 @@ public:
     QString lastError() const;
     int userVersion();
     sqlite3 *handle() const { return m_db; }
+    void setObserver(TransactionObserver *observer) { m_observer = observer; }
+    TransactionObserver *observer() const { return m_observer; }
 
 private:
     sqlite3 *m_db = nullptr;
+    TransactionObserver *m_observer = nullptr;
     QString m_path;
     std::vector<std::pair<const char *, std::unique_ptr<Statement>>> m_cache;
 };
