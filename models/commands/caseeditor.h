@@ -68,6 +68,7 @@ Q_SIGNALS:
 
 private:
     friend class EditCommand;
+    friend class AnnotationEditor; // pushes its note, tag and lead commands here
     void reportError(const QString &what, const Error &error);
     Status push(std::unique_ptr<EditCommand> command);
     QString captionOf(qint64 rowId) const;
