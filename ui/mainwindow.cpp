@@ -5,6 +5,9 @@
 #include "globalsearch.h"
 #include "inspectordock.h"
 #include "newentitydialog.h"
+#include "notes/annotationspanel.h"
+#include "notes/leadsdock.h"
+#include "notes/notesdock.h"
 #include "recentfiles.h"
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
@@ -158,6 +161,11 @@ void MainWindow::setupDocks() {
     connect(m_inspector, &InspectorDock::entityActivated, this, &MainWindow::showEntity);
     connect(m_inspector, &InspectorDock::excerptActivated, m_sources, &SourcesDock::showExcerpt);
     connect(m_sources, &SourcesDock::entityActivated, this, &MainWindow::showEntity);
+
+    m_annotations = new AnnotationsPanel(this, m_entities, m_inspector, m_sources);
+    connect(m_annotations, &AnnotationsPanel::entityRequested, this, &MainWindow::showEntity);
+    connect(m_annotations, &AnnotationsPanel::errorOccurred, this,
+            [this](const QString &message) { showError(tr("Cannot change the tags"), message); });
 }
 
 void MainWindow::setupMenus() {
@@ -182,13 +190,17 @@ void MainWindow::setupMenus() {
     edit->addAction(m_inspector->editValueAction());
     edit->addAction(m_inspector->removeValueAction());
     edit->addSeparator();
+    edit->addAction(m_annotations->notesDock()->newNoteAction());
+    edit->addSeparator();
     edit->addAction(m_findAction);
     edit->addAction(m_searchAllAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     int n = 1;
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources)}) {
+                              static_cast<QDockWidget *>(m_sources),
+                              static_cast<QDockWidget *>(m_annotations->notesDock()),
+                              static_cast<QDockWidget *>(m_annotations->leadsDock())}) {
         QAction *toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
@@ -218,6 +230,8 @@ void MainWindow::setupToolBar() {
     bar->addWidget(m_search);
     connect(m_search, &GlobalSearch::entityActivated, this, &MainWindow::showEntity);
     connect(m_search, &GlobalSearch::sourceActivated, this, [this](qint64, qint64 rowId) { showEntity(rowId); });
+    connect(m_search, &GlobalSearch::noteActivated, m_annotations, &AnnotationsPanel::showNote);
+    connect(m_search, &GlobalSearch::leadActivated, m_annotations, &AnnotationsPanel::showLead);
 
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(bar->toggleViewAction());
@@ -234,13 +248,20 @@ void MainWindow::resetLayout() {
     addDockWidget(Qt::LeftDockWidgetArea, m_entities);
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     splitDockWidget(m_inspector, m_sources, Qt::Vertical);
+    // Leads under the Entities list; Notes beside the source text.
+    splitDockWidget(m_entities, m_annotations->leadsDock(), Qt::Vertical);
+    splitDockWidget(m_sources, m_annotations->notesDock(), Qt::Horizontal);
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources)}) {
+                              static_cast<QDockWidget *>(m_sources),
+                              static_cast<QDockWidget *>(m_annotations->notesDock()),
+                              static_cast<QDockWidget *>(m_annotations->leadsDock())}) {
         dock->setFloating(false);
         dock->show();
     }
     resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
+    resizeDocks({m_entities, m_annotations->leadsDock()}, {620, 300}, Qt::Vertical);
+    resizeDocks({m_sources, m_annotations->notesDock()}, {600, 440}, Qt::Horizontal);
 }
 
 void MainWindow::restoreLayout() {
@@ -279,6 +300,7 @@ Status MainWindow::openCase(const QString &path) {
     m_entities->setCase(m_case.get());
     m_inspector->setCase(m_case.get(), m_editor.get());
     m_sources->setCase(m_case.get());
+    m_annotations->setCase(m_case.get(), m_editor.get());
     m_search->setCase(m_case.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
@@ -300,6 +322,7 @@ void MainWindow::closeCase() {
     }
     // Views and their models first: the Entities model's loader thread holds its own connection.
     m_search->setCase(nullptr);
+    m_annotations->setCase(nullptr, nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

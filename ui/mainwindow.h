@@ -20,6 +20,7 @@ class CaseFile;
 
 namespace Casegraph::Ui {
 
+class AnnotationsPanel;
 class EntitiesDock;
 class GlobalSearch;
 class InspectorDock;
@@ -46,6 +47,9 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    /// Notes, Leads and tags (their docks, menus and filters).
+    AnnotationsPanel *annotations() const { return m_annotations; }
+    GlobalSearch *globalSearch() const { return m_search; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -90,6 +94,7 @@ private:
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
     GlobalSearch *m_search = nullptr;
+    AnnotationsPanel *m_annotations = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -7,6 +7,7 @@
 #include "io/ftmwriter.h"
 #include "io/importjob.h"
 #include "storage/casefile.h"
+#include "storage/casesearch.h"
 #include "storage/entitystore.h"
 
 #include <QCommandLineParser>
@@ -108,7 +109,7 @@ QString CliApplication::usage() const
               "                                import a file (FtM, CSV, GEXF, GraphML, HTML, PDF, text …)\n"
               "  export CASE OUT [--format ftm|csv|gexf|graphml] [--chart NAME | --ids FILE]\n"
               "                                write the entities to OUT (- for standard output)\n"
-              "  search CASE QUERY [--limit N] search names, aliases and source text\n"
+              "  search CASE QUERY [--limit N] search names, aliases, source text, notes and leads\n"
               "  check CASE                    check the file's integrity\n"
               "\n"
               "Options:\n"
@@ -333,7 +334,11 @@ int CliApplication::runInfo(QCommandLineParser &parser)
                           {QStringLiteral("sources"), info.sources},
                           {QStringLiteral("claims"), info.claims},
                           {QStringLiteral("excerpts"), info.excerpts},
-                          {QStringLiteral("notes"), info.notes}});
+                          {QStringLiteral("notes"), info.notes},
+                          {QStringLiteral("tags"), info.tags},
+                          {QStringLiteral("taggings"), info.taggings},
+                          {QStringLiteral("leads"), info.leads},
+                          {QStringLiteral("openLeads"), info.openLeads}});
     }
     const auto row = [this](const QString &label, const QString &value) {
         m_out << qSetFieldWidth(18) << Qt::left << label << qSetFieldWidth(0) << value << '\n';
@@ -349,6 +354,8 @@ int CliApplication::runInfo(QCommandLineParser &parser)
     row(tr("Claims"), QString::number(info.claims));
     row(tr("Excerpts"), QString::number(info.excerpts));
     row(tr("Notes"), QString::number(info.notes));
+    row(tr("Tags"), tr("%1 (on %2 things)").arg(info.tags).arg(info.taggings));
+    row(tr("Leads"), tr("%1 (%2 open)").arg(info.leads).arg(info.openLeads));
     return Success;
 }
 
@@ -541,10 +548,9 @@ int CliApplication::runSearch(QCommandLineParser &parser)
     if (!caseFile) {
         return Failure;
     }
-    const auto hits = caseFile->entities().search(query, limit);
-    const auto kindName = [](SearchHit::Kind kind) {
-        return kind == SearchHit::Kind::Entity ? QStringLiteral("entity") : QStringLiteral("source");
-    };
+    // Names, source passages, notes and leads (CaseSearch), grouped by kind.
+    const auto hits = CaseSearch::search(*caseFile, query, limit);
+    const auto kindName = [](SearchHit::Kind kind) { return CaseSearch::kindName(kind); };
     if (m_json) {
         QJsonArray array;
         for (const auto &h : hits) {
@@ -555,6 +561,11 @@ int CliApplication::runSearch(QCommandLineParser &parser)
                           {QStringLiteral("snippet"), h.snippet}};
             if (h.kind == SearchHit::Kind::Source) {
                 o.insert(QStringLiteral("sourceId"), h.sourceId);
+            }
+            if (h.kind == SearchHit::Kind::Note || h.kind == SearchHit::Kind::Lead) {
+                o.insert(h.kind == SearchHit::Kind::Note ? QStringLiteral("noteId") : QStringLiteral("leadId"), h.itemId);
+                o.insert(QStringLiteral("target"), QJsonObject{{QStringLiteral("kind"), h.target.kind},
+                                                               {QStringLiteral("id"), h.target.id}});
             }
             array.append(o);
         }
