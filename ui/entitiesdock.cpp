@@ -34,7 +34,7 @@ EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
 
-    auto *filters = new QHBoxLayout;
+    auto *filters = m_filterRow = new QHBoxLayout;
     filters->setSpacing(6);
     m_search = new QLineEdit(body);
     m_search->setPlaceholderText(tr("Search names and aliases (Ctrl+F)"));
@@ -102,6 +102,7 @@ void EntitiesDock::setCase(CaseFile *caseFile) {
     delete m_model;
     m_model = nullptr;
     m_case = caseFile;
+    m_tagId = 0;
     m_pendingRow = -1;
     m_activeRowId = 0;
     m_search->blockSignals(true);
@@ -145,7 +146,7 @@ void EntitiesDock::applyFilter() {
     if (!m_model) {
         return;
     }
-    m_model->setFilter(EntityFilter{m_schemaFilter->currentData().toString(), m_search->text()});
+    m_model->setFilter(EntityFilter{m_schemaFilter->currentData().toString(), m_search->text(), m_tagId});
     updateCountLabel();
 }
 
@@ -183,12 +184,12 @@ void EntitiesDock::updateCountLabel() {
     const qint64 shown = m_model->rowCount();
     const EntityFilter f = m_model->filter();
     QString text;
-    if (f.schema.isEmpty() && f.search.trimmed().isEmpty()) {
+    if (f.schema.isEmpty() && f.search.trimmed().isEmpty() && f.tagId == 0) {
         text = shown == 1 ? tr("1 entity") : tr("%1 entities").arg(locale.toString(shown));
     } else {
         text = tr("%1 of %2 entities match").arg(locale.toString(shown), locale.toString(m_model->totalCount()));
     }
-    const EntityFilter wanted{m_schemaFilter->currentData().toString(), m_search->text()};
+    const EntityFilter wanted{m_schemaFilter->currentData().toString(), m_search->text(), m_tagId};
     if (m_model->isLoading() && (!(wanted == f) || m_searchTimer->isActive())) {
         text += QStringLiteral(" · ") + tr("searching…");
     }
@@ -227,6 +228,17 @@ void EntitiesDock::focusSearch() {
     raise();
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
+}
+
+void EntitiesDock::setTagFilter(qint64 tagId) {
+    if (m_tagId != tagId) {
+        m_tagId = tagId;
+        applyFilter();
+    }
+}
+
+void EntitiesDock::addFilterWidget(QWidget *widget) {
+    m_filterRow->addWidget(widget);
 }
 
 void EntitiesDock::onCurrentChanged() {

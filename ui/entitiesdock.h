@@ -5,6 +5,7 @@
 #include <QDockWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -40,6 +41,11 @@ public:
     void focusSearch();
     /// Row ids of the selected entities whose rows are loaded (for File → Export…).
     QList<qint64> selectedRowIds() const;
+    /// Shows only entities that carry this tag (0: all).
+    void setTagFilter(qint64 tagId);
+    qint64 tagFilter() const { return m_tagId; }
+    /// Adds a widget (such as a tag filter) to the row of filters above the table.
+    void addFilterWidget(QWidget *widget);
 
 Q_SIGNALS:
     /// The current row changed to this entity.
@@ -55,6 +61,8 @@ private:
     Models::CaseFile *m_case = nullptr;
     Models::EntityTableModel *m_model = nullptr;
     QComboBox *m_schemaFilter = nullptr;
+    QHBoxLayout *m_filterRow = nullptr;
+    qint64 m_tagId = 0;
     QLineEdit *m_search = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -6,11 +6,17 @@
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/schemaicons.h"
 #include "storage/casefile.h"
+#include "storage/casesearch.h"
 #include "storage/entitystore.h"
 
 #include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QCompleter>
+#include <QPainter>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTextDocument>
 #include <QTimer>
 
 namespace Casegraph::Ui {
@@ -19,15 +25,69 @@ using namespace Casegraph::Models;
 
 namespace {
 constexpr int HitsPerKind = 25;
+constexpr int HtmlRole = Qt::UserRole + 40;   ///< QString: rich text of a row
+constexpr int KindRole = Qt::UserRole + 41;   ///< int: SearchHit::Kind, -1 for a heading
+constexpr int ItemIdRole = Qt::UserRole + 42; ///< qint64: note or lead id
 
-/// "[Huawei] Technologies" → "Huawei Technologies": the popup shows plain text.
-QString plainSnippet(QString snippet) {
-    return snippet.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+/// "[Huawei] Technologies" → "<b>Huawei</b> Technologies", everything else escaped.
+QString htmlSnippet(const QString &snippet) {
+    QString out;
+    QString run;
+    const auto flush = [&] {
+        out += run.toHtmlEscaped();
+        run.clear();
+    };
+    for (const QChar c : snippet) {
+        if (c == QLatin1Char('[')) {
+            flush();
+            out += QLatin1String("<b style='background-color:#fff0a0'>");
+        } else if (c == QLatin1Char(']')) {
+            flush();
+            out += QLatin1String("</b>");
+        } else {
+            run += c;
+        }
+    }
+    flush();
+    return out;
 }
+
+/// Paints a row's HtmlRole (bold, highlighted matches) instead of its plain text.
+class HitDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString html = index.data(HtmlRole).toString();
+        if (html.isEmpty()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        opt.text.clear();
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget);
+        QTextDocument doc;
+        doc.setDocumentMargin(1);
+        doc.setDefaultFont(opt.font);
+        doc.setHtml(html);
+        painter->save();
+        painter->translate(textRect.topLeft() + QPoint(0, (textRect.height() - int(doc.size().height())) / 2));
+        painter->setClipRect(QRect(QPoint(0, 0), textRect.size()));
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.palette = opt.palette;
+        if (opt.state & QStyle::State_Selected) {
+            ctx.palette.setColor(QPalette::Text, opt.palette.color(QPalette::HighlightedText));
+        }
+        doc.documentLayout()->draw(painter, ctx);
+        painter->restore();
+    }
+};
 } // namespace
 
 GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent) {
-    setPlaceholderText(tr("Search names and sources (Ctrl+K)"));
+    setPlaceholderText(tr("Search names, sources and notes (Ctrl+K)"));
     setClearButtonEnabled(true);
     addAction(SchemaIcons::named(QStringLiteral("search")), QLineEdit::LeadingPosition);
     setAccessibleName(tr("Search the case"));
@@ -39,6 +99,7 @@ GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent) {
     m_completer->setMaxVisibleItems(14);
     m_completer->setWidget(this);
     m_completer->popup()->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 40);
+    m_completer->popup()->setItemDelegate(new HitDelegate(m_completer->popup()));
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     m_timer->setInterval(150);
@@ -48,8 +109,11 @@ GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent) {
     connect(this, &QLineEdit::returnPressed, this, [this] {
         m_timer->stop();
         runSearch();
-        if (m_hits->rowCount() > 0 && !m_completer->popup()->currentIndex().isValid()) {
-            activateHit(m_hits->index(0, 0));
+        const QModelIndex current = m_completer->popup()->currentIndex();
+        if (current.isValid()) {
+            activateHit(current);
+        } else if (m_hits->rowCount() > 1) {
+            activateHit(m_hits->index(1, 0)); // the first hit under the first heading
         }
     });
     setEnabled(false);
@@ -75,39 +139,89 @@ void GlobalSearch::runSearch() {
         return;
     }
     // Unranked and limited: a few milliseconds even on a million names (EntityStore::search).
-    const auto hits = m_case->entities().search(text(), HitsPerKind);
+    const auto hits = CaseSearch::search(*m_case, text(), HitsPerKind);
     const auto &reg = SchemaRegistry::instance();
+    int lastKind = -1;
     for (const auto &hit : hits) {
+        if (int(hit.kind) != lastKind) {
+            lastKind = int(hit.kind);
+            static const char *const headings[] = {QT_TR_NOOP("Names"), QT_TR_NOOP("Passages in sources"),
+                                                   QT_TR_NOOP("Notes"), QT_TR_NOOP("Leads")};
+            auto *heading = new QStandardItem(tr(headings[lastKind]));
+            heading->setFlags(Qt::NoItemFlags); // skipped by the arrow keys, never activated
+            QFont bold = font();
+            bold.setBold(true);
+            heading->setFont(bold);
+            heading->setData(-1, KindRole);
+            m_hits->appendRow(heading);
+        }
         const Schema *schema = reg.schema(hit.schema);
         auto *item = new QStandardItem(SchemaIcons::forSchema(hit.schema), QString());
-        if (hit.kind == SearchHit::Kind::Entity) {
+        QString html;
+        switch (hit.kind) {
+        case SearchHit::Kind::Entity:
             item->setText(tr("%1 — %2").arg(hit.caption, schema ? schema->label : hit.schema));
-            item->setToolTip(plainSnippet(hit.snippet));
-        } else {
+            html = tr("%1 — %2").arg(htmlSnippet(hit.snippet), (schema ? schema->label : hit.schema).toHtmlEscaped());
+            break;
+        case SearchHit::Kind::Source:
             item->setIcon(SchemaIcons::named(QStringLiteral("quote")));
-            item->setText(tr("“%1” — %2").arg(plainSnippet(hit.snippet), hit.caption));
+            item->setText(tr("“%1” — %2").arg(QString(hit.snippet).remove(QLatin1Char('[')).remove(QLatin1Char(']')),
+                                             hit.caption));
+            html = tr("“%1” — %2").arg(htmlSnippet(hit.snippet), hit.caption.toHtmlEscaped());
             item->setToolTip(tr("A passage of %1").arg(hit.caption));
+            break;
+        case SearchHit::Kind::Note:
+            item->setIcon(SchemaIcons::named(QStringLiteral("edit")));
+            item->setText(tr("%1 — note on %2").arg(QString(hit.snippet).remove(QLatin1Char('[')).remove(QLatin1Char(']')),
+                                                   hit.caption));
+            html = tr("%1 — note on %2").arg(htmlSnippet(hit.snippet), hit.caption.toHtmlEscaped());
+            break;
+        case SearchHit::Kind::Lead:
+            item->setIcon(SchemaIcons::named(QStringLiteral("search")));
+            item->setText(tr("%1 — lead").arg(hit.caption));
+            html = tr("%1 — lead").arg(htmlSnippet(hit.snippet));
+            break;
         }
+        item->setData(html, HtmlRole);
+        item->setData(int(hit.kind), KindRole);
+        item->setData(hit.itemId, ItemIdRole);
         item->setData(hit.rowId, ItemDataRole::EntityRowIdRole);
         item->setData(hit.sourceId, ItemDataRole::SourceIdRole);
         m_hits->appendRow(item);
     }
     if (hits.isEmpty()) {
-        auto *item = new QStandardItem(tr("No entity or passage matches “%1”").arg(text().trimmed()));
+        auto *item = new QStandardItem(tr("Nothing matches “%1”").arg(text().trimmed()));
         item->setEnabled(false);
         m_hits->appendRow(item);
     }
     m_completer->complete();
+    // Start on the first hit, not on a heading.
+    if (m_hits->rowCount() > 1 && m_hits->item(0)->data(KindRole).toInt() == -1) {
+        m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(1, 0));
+    }
 }
 
 void GlobalSearch::activateHit(const QModelIndex &index) {
+    const int kind = index.data(KindRole).isValid() ? index.data(KindRole).toInt() : -1;
     const qint64 rowId = index.data(ItemDataRole::EntityRowIdRole).toLongLong();
     const qint64 sourceId = index.data(ItemDataRole::SourceIdRole).toLongLong();
+    const qint64 itemId = index.data(ItemIdRole).toLongLong();
     m_completer->popup()->hide();
-    if (sourceId) {
+    switch (kind) {
+    case int(SearchHit::Kind::Note):
+        Q_EMIT noteActivated(itemId);
+        break;
+    case int(SearchHit::Kind::Lead):
+        Q_EMIT leadActivated(itemId);
+        break;
+    case int(SearchHit::Kind::Source):
         Q_EMIT sourceActivated(sourceId, rowId);
-    } else if (rowId) {
+        break;
+    case int(SearchHit::Kind::Entity):
         Q_EMIT entityActivated(rowId);
+        break;
+    default:
+        break; // a heading
     }
 }
 

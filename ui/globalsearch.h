@@ -14,8 +14,9 @@ class CaseFile;
 
 namespace Casegraph::Ui {
 
-/// The toolbar's search box (Ctrl+K): searches names, aliases and the text of every source
-/// (EntityStore::search) and lists the hits in a popup as one types.
+/// The toolbar's search box (Ctrl+K): searches names, aliases, the text of every source, notes
+/// and leads (CaseSearch::search) and lists the hits in a popup as one types, grouped by kind
+/// under headings, with the matched words highlighted. Arrow keys move, Enter opens a hit.
 class GlobalSearch final : public QLineEdit {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GlobalSearch)
@@ -26,11 +27,17 @@ public:
     void setCase(Models::CaseFile *caseFile);
     /// Hits listed for the current text.
     int hitCount() const;
+    /// The popup's rows: headings and hits (for tests).
+    QStandardItemModel *hits() const { return m_hits; }
+    QCompleter *completer() const { return m_completer; }
 
 Q_SIGNALS:
     void entityActivated(qint64 rowId);
     /// A passage of a source matched: show the source (its Article/Document entity is `rowId`).
     void sourceActivated(qint64 sourceId, qint64 rowId);
+    /// A note matched: show it (in the Notes dock) and what it is about.
+    void noteActivated(qint64 noteId);
+    void leadActivated(qint64 leadId);
 
 private:
     void runSearch();

@@ -71,6 +71,7 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
     header->addWidget(m_meta, 1, 1);
     header->setColumnStretch(1, 1);
     layout->addLayout(header);
+    m_pageLayout = layout;
 
     m_toolBar = new QToolBar(page);
     m_toolBar->setIconSize(QSize(18, 18));
@@ -301,6 +302,10 @@ void InspectorDock::removeValue() {
     if (auto st = m_editor->removeValue(m_model->entityRowId(), valueId); !st) {
         showError(st.error().toString());
     }
+}
+
+void InspectorDock::addHeaderWidget(QWidget *widget) {
+    m_pageLayout->insertWidget(m_pageLayout->indexOf(m_toolBar), widget);
 }
 
 void InspectorDock::showError(const QString &message) {

@@ -10,6 +10,7 @@ class QStackedWidget;
 class QTimer;
 class QToolBar;
 class QTreeView;
+class QVBoxLayout;
 
 namespace Casegraph::Models {
 class CaseEditor;
@@ -41,6 +42,9 @@ public:
     QAction *editValueAction() const { return m_editValue; }
     QAction *removeValueAction() const { return m_removeValue; }
 
+    /// Adds a widget under the entity's name (such as its tags).
+    void addHeaderWidget(QWidget *widget);
+
     /// Shows an error under the header until the next edit (errors of edits made here).
     void showError(const QString &message);
 
@@ -71,6 +75,7 @@ private:
     QLabel *m_meta = nullptr;
     QLabel *m_error = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QVBoxLayout *m_pageLayout = nullptr;
     QTreeView *m_view = nullptr;
     QAction *m_addValue = nullptr;
     QAction *m_editValue = nullptr;

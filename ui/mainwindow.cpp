@@ -8,6 +8,9 @@
 #include "inspectordock.h"
 #include "integrityactions.h"
 #include "newentitydialog.h"
+#include "notes/annotationspanel.h"
+#include "notes/leadsdock.h"
+#include "notes/notesdock.h"
 #include "recentfiles.h"
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
@@ -181,6 +184,10 @@ void MainWindow::setupDocks() {
     });
     m_evidence = new EvidenceUi(this, m_sources, m_inspector);
     connect(m_evidence, &EvidenceUi::entityActivated, this, &MainWindow::showEntity);
+    m_annotations = new AnnotationsPanel(this, m_entities, m_inspector, m_sources);
+    connect(m_annotations, &AnnotationsPanel::entityRequested, this, &MainWindow::showEntity);
+    connect(m_annotations, &AnnotationsPanel::errorOccurred, this,
+            [this](const QString &message) { showError(tr("Cannot change the tags"), message); });
 }
 
 void MainWindow::setupMenus() {
@@ -212,6 +219,8 @@ void MainWindow::setupMenus() {
     edit->addAction(m_inspector->editValueAction());
     edit->addAction(m_inspector->removeValueAction());
     edit->addSeparator();
+    edit->addAction(m_annotations->notesDock()->newNoteAction());
+    edit->addSeparator();
     edit->addAction(m_findAction);
     edit->addAction(m_searchAllAction);
     edit->addSeparator();
@@ -221,6 +230,9 @@ void MainWindow::setupMenus() {
     int n = 1;
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
                               static_cast<QDockWidget *>(m_sources), m_charts->dock()}) {
+                              static_cast<QDockWidget *>(m_sources),
+                              static_cast<QDockWidget *>(m_annotations->notesDock()),
+                              static_cast<QDockWidget *>(m_annotations->leadsDock())}) {
         QAction *toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
@@ -253,6 +265,8 @@ void MainWindow::setupToolBar() {
     bar->addWidget(m_search);
     connect(m_search, &GlobalSearch::entityActivated, this, &MainWindow::showEntity);
     connect(m_search, &GlobalSearch::sourceActivated, this, [this](qint64, qint64 rowId) { showEntity(rowId); });
+    connect(m_search, &GlobalSearch::noteActivated, m_annotations, &AnnotationsPanel::showNote);
+    connect(m_search, &GlobalSearch::leadActivated, m_annotations, &AnnotationsPanel::showLead);
 
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(bar->toggleViewAction());
@@ -273,6 +287,13 @@ void MainWindow::resetLayout() {
     splitDockWidget(m_entities, m_charts->dock(), Qt::Vertical);
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
                               static_cast<QDockWidget *>(m_sources), m_charts->dock()}) {
+    // Leads under the Entities list; Notes beside the source text.
+    splitDockWidget(m_entities, m_annotations->leadsDock(), Qt::Vertical);
+    splitDockWidget(m_sources, m_annotations->notesDock(), Qt::Horizontal);
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
+                              static_cast<QDockWidget *>(m_sources),
+                              static_cast<QDockWidget *>(m_annotations->notesDock()),
+                              static_cast<QDockWidget *>(m_annotations->leadsDock())}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -281,6 +302,8 @@ void MainWindow::resetLayout() {
     m_evidence->resetLayout();
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
     resizeDocks({m_entities, m_charts->dock()}, {720, 200}, Qt::Vertical);
+    resizeDocks({m_entities, m_annotations->leadsDock()}, {620, 300}, Qt::Vertical);
+    resizeDocks({m_sources, m_annotations->notesDock()}, {600, 440}, Qt::Horizontal);
 }
 
 void MainWindow::restoreLayout() {
@@ -319,6 +342,7 @@ Status MainWindow::openCase(const QString &path) {
     m_entities->setCase(m_case.get());
     m_inspector->setCase(m_case.get(), m_editor.get());
     m_sources->setCase(m_case.get());
+    m_annotations->setCase(m_case.get(), m_editor.get());
     m_search->setCase(m_case.get());
     m_charts->setCase(m_case.get(), m_editor.get());
     m_evidence->setCase(m_case.get(), m_editor.get());
@@ -344,6 +368,7 @@ void MainWindow::closeCase() {
     m_search->setCase(nullptr);
     m_charts->setCase(nullptr, nullptr);
     m_evidence->setCase(nullptr, nullptr);
+    m_annotations->setCase(nullptr, nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

@@ -21,6 +21,7 @@ class CaseFile;
 namespace Casegraph::Ui {
 
 class ChartWorkspace;
+class AnnotationsPanel;
 class EntitiesDock;
 class EvidenceUi;
 class GlobalSearch;
@@ -56,6 +57,9 @@ public:
     /// The Source viewer, Unsupported Facts and grading (ui/sourceviewer).
     EvidenceUi *evidenceUi() const { return m_evidence; }
     IntegrityActions *integrityActions() const { return m_integrity; }
+    /// Notes, Leads and tags (their docks, menus and filters).
+    AnnotationsPanel *annotations() const { return m_annotations; }
+    GlobalSearch *globalSearch() const { return m_search; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -104,6 +108,7 @@ private:
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     IntegrityActions *m_integrity = nullptr;
+    AnnotationsPanel *m_annotations = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -9,6 +9,7 @@
 #include "io/progressmeter.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
+#include "storage/casesearch.h"
 #include "storage/entitystore.h"
 
 #include <QCommandLineParser>
@@ -110,7 +111,7 @@ QString CliApplication::usage() const
               "                                import a file (FtM, CSV, GEXF, GraphML, HTML, PDF, text …)\n"
               "  export CASE OUT [--format ftm|csv|gexf|graphml] [--chart NAME | --ids FILE]\n"
               "                                write the entities to OUT (- for standard output)\n"
-              "  search CASE QUERY [--limit N] search names, aliases and source text\n"
+              "  search CASE QUERY [--limit N] search names, aliases, source text, notes and leads\n"
               "  check CASE                    check the file's integrity\n"
               "  paths CASE --from ID --to ID [--max-hops N] [--types T,..] [--as-of DATE]\n"
               "                                shortest and all simple paths between two entities\n"
@@ -386,6 +387,10 @@ int CliApplication::runInfo(QCommandLineParser &parser)
                           {QStringLiteral("excerpts"), info.excerpts},
                           {QStringLiteral("notes"), info.notes},
                           {QStringLiteral("charts"), chartArray}});
+                          {QStringLiteral("tags"), info.tags},
+                          {QStringLiteral("taggings"), info.taggings},
+                          {QStringLiteral("leads"), info.leads},
+                          {QStringLiteral("openLeads"), info.openLeads}});
     }
     const auto row = [this](const QString &label, const QString &value) {
         m_out << qSetFieldWidth(18) << Qt::left << label << qSetFieldWidth(0) << value << '\n';
@@ -405,6 +410,8 @@ int CliApplication::runInfo(QCommandLineParser &parser)
     for (const Chart &c : charts) {
         m_out << "  " << tr("%1 (%n entities)", nullptr, int(c.nodeCount)).arg(c.name) << '\n';
     }
+    row(tr("Tags"), tr("%1 (on %2 things)").arg(info.tags).arg(info.taggings));
+    row(tr("Leads"), tr("%1 (%2 open)").arg(info.leads).arg(info.openLeads));
     return Success;
 }
 
@@ -590,10 +597,9 @@ int CliApplication::runSearch(QCommandLineParser &parser)
     if (!caseFile) {
         return Failure;
     }
-    const auto hits = caseFile->entities().search(query, limit);
-    const auto kindName = [](SearchHit::Kind kind) {
-        return kind == SearchHit::Kind::Entity ? QStringLiteral("entity") : QStringLiteral("source");
-    };
+    // Names, source passages, notes and leads (CaseSearch), grouped by kind.
+    const auto hits = CaseSearch::search(*caseFile, query, limit);
+    const auto kindName = [](SearchHit::Kind kind) { return CaseSearch::kindName(kind); };
     if (m_json) {
         QJsonArray array;
         for (const auto &h : hits) {
@@ -604,6 +610,11 @@ int CliApplication::runSearch(QCommandLineParser &parser)
                           {QStringLiteral("snippet"), h.snippet}};
             if (h.kind == SearchHit::Kind::Source) {
                 o.insert(QStringLiteral("sourceId"), h.sourceId);
+            }
+            if (h.kind == SearchHit::Kind::Note || h.kind == SearchHit::Kind::Lead) {
+                o.insert(h.kind == SearchHit::Kind::Note ? QStringLiteral("noteId") : QStringLiteral("leadId"), h.itemId);
+                o.insert(QStringLiteral("target"), QJsonObject{{QStringLiteral("kind"), h.target.kind},
+                                                               {QStringLiteral("id"), h.target.id}});
             }
             array.append(o);
         }

@@ -69,6 +69,7 @@ Q_SIGNALS:
 private:
     friend class EditCommand;
     friend class EvidenceEditor; // pushes its passage and grading commands on this stack
+    friend class AnnotationEditor; // pushes its note, tag and lead commands here
     void reportError(const QString &what, const Error &error);
     Status push(std::unique_ptr<EditCommand> command);
     QString captionOf(qint64 rowId) const;

@@ -64,6 +64,7 @@ struct Note {
     QDateTime createdAt;
     QDateTime modifiedAt;
     QString actor;
+    bool operator==(const Note &) const = default;
 };
 
 /// Code-point offsets <-> QString (UTF-16) indices, so stored offsets are independent of

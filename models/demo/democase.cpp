@@ -9,6 +9,7 @@
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "storage/leadstore.h"
 #include "storage/sqlite.h"
 
 #include <QFile>
@@ -188,6 +189,21 @@ Status DemoCase::write(CaseFile &caseFile)
             if (auto r = caseFile.evidence().addNote(n); !r) {
                 return r.error();
             }
+        }
+    }
+    // The investigation's open questions (schema version 4).
+    for (const auto &v : root.value(QLatin1String("leads")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Lead lead;
+        lead.title = o.value(QLatin1String("title")).toString();
+        lead.body = o.value(QLatin1String("body")).toString();
+        lead.status = Lead::statusFromName(o.value(QLatin1String("status")).toString());
+        lead.assignee = o.value(QLatin1String("assignee")).toString();
+        if (const qint64 about = rowIds.value(o.value(QLatin1String("about")).toString())) {
+            lead.target = Target{Target::entityKind(), about};
+        }
+        if (auto r = caseFile.leads().add(lead); !r) {
+            return Error{tr("demo lead: %1").arg(r.error().message)};
         }
     }
     if (auto st = writeSequencerChart(caseFile, rowIds, root.value(QLatin1String("entities")).toArray()); !st) {

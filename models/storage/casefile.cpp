@@ -5,8 +5,11 @@
 #include "chartstore.h"
 #include "entitystore.h"
 #include "evidencestore.h"
+#include "leadstore.h"
 #include "migrations.h"
+#include "notestore.h"
 #include "sqlite.h"
+#include "tagstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -37,7 +40,8 @@ QString environmentActor()
 CaseFile::CaseFile(QObject *parent)
     : QObject(parent), m_db(std::make_unique<Sql::Database>()), m_entities(std::make_unique<EntityStore>(*this)),
       m_evidence(std::make_unique<EvidenceStore>(*this)), m_charts(std::make_unique<ChartStore>(*this)),
-      m_audit(std::make_unique<AuditLog>(*this)), m_actor(defaultActor())
+      m_audit(std::make_unique<AuditLog>(*this)), m_notes(std::make_unique<NoteStore>(*this)),
+      m_tags(std::make_unique<TagStore>(*this)), m_leads(std::make_unique<LeadStore>(*this)), m_actor(defaultActor())
 {
 }
 
@@ -265,6 +269,12 @@ CaseInfo CaseFile::info() const
     info.claims = count("SELECT count(*) FROM claim");
     info.excerpts = count("SELECT count(*) FROM excerpt");
     info.notes = count("SELECT count(*) FROM note");
+    if (info.schemaVersion >= 4) {
+        info.tags = count("SELECT count(*) FROM tag");
+        info.taggings = count("SELECT count(*) FROM tagging");
+        info.leads = count("SELECT count(*) FROM lead");
+        info.openLeads = count("SELECT count(*) FROM lead WHERE status IN ('open', 'in progress')");
+    }
     return info;
 }
 

@@ -22,6 +22,9 @@ class EntityStore;
 class EvidenceStore;
 class ChartStore;
 class AuditLog;
+class NoteStore;
+class TagStore;
+class LeadStore;
 
 /// Counts shown by `casegraph-cli info` and the window title.
 struct CaseInfo {
@@ -34,6 +37,10 @@ struct CaseInfo {
     qint64 claims = 0;
     qint64 excerpts = 0;
     qint64 notes = 0;
+    qint64 tags = 0;      ///< tags defined (schema version 4)
+    qint64 taggings = 0;  ///< tags put on things
+    qint64 leads = 0;
+    qint64 openLeads = 0; ///< open or in progress
 };
 
 /// One open `.casegraph` file: a SQLite database in WAL mode with foreign keys on.
@@ -98,6 +105,10 @@ public:
     EvidenceStore &evidence() const { return *m_evidence; }
     /// Named link charts: chosen entities with positions (schema version 3).
     ChartStore &charts() const { return *m_charts; }
+    /// Notes, tags and leads (schema version 4).
+    NoteStore &notes() const { return *m_notes; }
+    TagStore &tags() const { return *m_tags; }
+    LeadStore &leads() const { return *m_leads; }
     Sql::Database &database() const { return *m_db; }
 
     /// Creates a case at an older schema version, for migration tests and tooling.
@@ -113,6 +124,11 @@ Q_SIGNALS:
     void evidenceChanged(qint64 entityRowId);
     /// A chart was created, renamed, deleted or its nodes changed (chartId of a deleted chart too).
     void chartChanged(qint64 chartId);
+    /// A note on this target was added, changed or deleted (targetId 0 for the case).
+    void notesChanged(const QString &targetKind, qint64 targetId);
+    /// A tag was created, renamed, recoloured or deleted, or put on or taken off something.
+    void tagsChanged();
+    void leadsChanged();
 
 private:
     Status configure();
@@ -120,12 +136,18 @@ private:
     friend class EntityStore;
     friend class EvidenceStore;
     friend class ChartStore;
+    friend class NoteStore;
+    friend class TagStore;
+    friend class LeadStore;
 
     std::unique_ptr<Sql::Database> m_db;
     std::unique_ptr<EntityStore> m_entities;
     std::unique_ptr<EvidenceStore> m_evidence;
     std::unique_ptr<ChartStore> m_charts;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<NoteStore> m_notes;
+    std::unique_ptr<TagStore> m_tags;
+    std::unique_ptr<LeadStore> m_leads;
     QString m_path;
     QString m_actor;
     bool m_readOnly = false;

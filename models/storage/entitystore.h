@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/annotation.h"
 #include "core/entity.h"
 #include "core/evidence.h"
 #include "core/result.h"
@@ -29,12 +30,13 @@ struct EntityRow {
 struct EntityFilter {
     QString schema;  ///< exact schema name, or empty for all
     QString search;  ///< names and aliases; words match as prefixes, "quoted text" as a phrase
+    qint64 tagId = 0; ///< only entities carrying this tag (TagStore), or 0 for all
     bool operator==(const EntityFilter &) const = default;
 };
 
 /// A search hit for `casegraph-cli search` and the main window's search box.
 struct SearchHit {
-    enum class Kind { Entity, Source };
+    enum class Kind { Entity, Source, Note, Lead };
     Kind kind = Kind::Entity;
     qint64 rowId = 0;   ///< entity row id; for sources, the Article/Document entity's row id
     qint64 sourceId = 0;
@@ -42,6 +44,8 @@ struct SearchHit {
     QString schema;
     QString caption;
     QString snippet;    ///< matched text with [brackets] around the matches
+    qint64 itemId = 0;  ///< the note or lead id (Kind::Note, Kind::Lead)
+    Target target;      ///< what the note (or lead) is about; rowId is set when it is an entity
 };
 
 /// Everything needed to put a deleted entity back exactly as it was (undo).
@@ -111,6 +115,8 @@ public:
     static QString ftsText(const QString &text);
     /// Turns user input into an FTS5 query: words as prefixes, quoted text as phrases.
     static QString ftsQuery(const QString &input);
+    /// Undoes ftsText() on index text (a snippet): the spaces between CJK characters go.
+    static QString fromFtsText(const QString &text);
 
 private:
     Status insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values, qint64 provenanceId,

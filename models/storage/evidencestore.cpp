@@ -3,6 +3,7 @@
 #include "evidencestore.h"
 #include "casefile.h"
 #include "entitystore.h"
+#include "notestore.h"
 #include "sqlite.h"
 
 #include <QCryptographicHash>
@@ -274,34 +275,12 @@ Status EvidenceStore::restoreClaims(const QList<Claim> &claims)
 
 Result<qint64> EvidenceStore::addNote(Note note)
 {
-    auto *s = m_case.database().cached(
-        "INSERT INTO note(target_kind, target_id, body, created_at, modified_at, actor) VALUES(?,?,?,?,?,?)");
-    const QString now = isoNow();
-    s->bind(1, note.targetKind);
-    if (note.targetId > 0) {
-        s->bind(2, note.targetId);
-    } else {
-        s->bindNull(2);
-    }
-    s->bind(3, note.body).bind(4, now).bind(5, now).bind(6, m_case.actor());
-    if (auto st = s->run(); !st) {
-        return st.error();
-    }
-    return m_case.database().lastInsertRowId();
+    return m_case.notes().add(std::move(note)); // NoteStore keeps the search index in step
 }
 
 QList<Note> EvidenceStore::notesFor(const QString &targetKind, qint64 targetId) const
 {
-    QList<Note> out;
-    auto *s = m_case.database().cached("SELECT id, target_kind, coalesce(target_id,0), body, created_at, modified_at, "
-                                       "actor FROM note WHERE target_kind=? AND coalesce(target_id,0)=? ORDER BY id");
-    s->bind(1, targetKind).bind(2, targetId);
-    while (s->step()) {
-        out.append(Note{s->int64(0), s->text(1), s->int64(2), s->text(3), fromIso(s->text(4)), fromIso(s->text(5)),
-                        s->text(6)});
-    }
-    s->reset();
-    return out;
+    return m_case.notes().notesFor(Target{targetKind, targetId});
 }
 
 QList<EvidenceStore::ClaimSourceLink> EvidenceStore::claimSourceLinks() const

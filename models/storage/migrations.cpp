@@ -177,6 +177,60 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
+// Version 4 (notes, tags, leads): a search index over note bodies and lead titles and text, tags
+// with a colour that can be put on anything (tagging), and the investigation's open questions.
+// The FTS rows hold EntityStore::ftsText() of the text, so they are written by NoteStore and
+// LeadStore (and populateNoteFts below), not by triggers. Taggings and note targets are not
+// foreign keys: a target may be an entity, a source, a claim or the case, and a deleted entity
+// gets its notes and tags back when its deletion is undone (same row id).
+const char *const v4Notes = R"sql(
+CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE tag(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  colour TEXT NOT NULL,          -- #rrggbb
+  created_at TEXT NOT NULL       -- UTC, ISO 8601
+);
+CREATE TABLE tagging(
+  tag INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+  target_kind TEXT NOT NULL,     -- case, entity, source, claim, note, lead
+  target_id INTEGER NOT NULL,
+  PRIMARY KEY(tag, target_kind, target_id)
+) WITHOUT ROWID;
+CREATE INDEX tagging_target ON tagging(target_kind, target_id);
+CREATE TABLE lead(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',  -- Markdown
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in progress', 'done', 'dropped')),
+  assignee TEXT,                 -- initials
+  target_kind TEXT,              -- optional: what the lead is about
+  target_id INTEGER,
+  created_at TEXT NOT NULL,
+  modified_at TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE INDEX lead_status ON lead(status, id);
+CREATE VIRTUAL TABLE lead_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+Status populateNoteFts(Sql::Database &db)
+{
+    // Notes written before version 4 become searchable.
+    auto sel = db.prepare(QStringLiteral("SELECT id, body FROM note"));
+    auto put = db.prepare(QStringLiteral("INSERT INTO note_fts(rowid, body) VALUES(?, ?)"));
+    if (!sel || !put) {
+        return Error{db.lastError()};
+    }
+    while ((*sel)->step()) {
+        (*put)->bind(1, (*sel)->int64(0)).bind(2, EntityStore::ftsText((*sel)->text(1)));
+        if (auto st = (*put)->run(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
 Status populateFts(Sql::Database &db)
 {
     // Fill the new indexes from the data a version-1 file already holds.
@@ -258,10 +312,13 @@ Status run(Sql::Database &db, int from, int to, const QString &actor)
             st = db.exec(QString::fromUtf8(v3));
             break;
         case 4:
-            for (const char *step : {v4Grading, v4Audit}) {
+            for (const char *step : {v4Grading, v4Audit, v4Notes}) {
                 if (st) {
                     st = db.exec(QString::fromUtf8(step));
                 }
+            }
+            if (st) {
+                st = populateNoteFts(db);
             }
             // Last in this step: the first entry's digest covers the tables created above.
             if (st) {
