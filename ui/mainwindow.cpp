@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "screening/screeningactions.h"
 #include "entitiesdock.h"
 #include "globalsearch.h"
 #include "inspectordock.h"
@@ -193,6 +194,9 @@ void MainWindow::setupMenus() {
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
     }
+
+    m_screening = new ScreeningActions(this);
+    m_screening->addTo(menuBar()->addMenu(tr("&Analysis")), edit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -551,6 +555,9 @@ void MainWindow::updateActions() {
     m_deleteEntityAction->setEnabled(writable && hasEntity);
     m_findAction->setEnabled(open);
     m_searchAllAction->setEnabled(open);
+    if (m_screening) {
+        m_screening->update();
+    }
 }
 
 } // namespace Casegraph::Ui

@@ -24,6 +24,7 @@ class EntitiesDock;
 class GlobalSearch;
 class InspectorDock;
 class RecentFiles;
+class ScreeningActions;
 class SourcesDock;
 
 /// The workbench window: menus, toolbar and the Entities, Inspector and Sources docks over one
@@ -46,6 +47,7 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    ScreeningActions *screeningActions() const { return m_screening; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -90,6 +92,7 @@ private:
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
     GlobalSearch *m_search = nullptr;
+    ScreeningActions *m_screening = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -110,6 +110,13 @@ QString CliApplication::usage() const
               "                                write the entities to OUT (- for standard output)\n"
               "  search CASE QUERY [--limit N] search names, aliases and source text\n"
               "  check CASE                    check the file's integrity\n"
+              "  lists CASE                    show the loaded reference lists and screening runs\n"
+              "  list-load CASE FILE [--name NAME] [--format F]\n"
+              "                                load a sanctions list version; prints what changed\n"
+              "  screen CASE --list LIST [--threshold T] [--ids FILE]\n"
+              "                                screen the case's entities against a list (name or file)\n"
+              "  decide CASE ENTITY ENTRY --list LIST (--accept | --reject)\n"
+              "                                record a decision on a candidate match\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -159,6 +166,8 @@ int CliApplication::run()
         {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
         {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
         {"check", 1, &CliApplication::runCheck},
+        {"lists", 1, &CliApplication::runLists},     {"list-load", 2, &CliApplication::runListLoad},
+        {"screen", 1, &CliApplication::runScreen},   {"decide", 3, &CliApplication::runDecide},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -257,6 +266,11 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
                           tr("Export only the entities listed in FILE (one id per line) and the relationships "
                              "between them."),
                           tr("FILE")});
+    } else if (command == QLatin1String("lists")) {
+        caseArgument();
+    } else if (command == QLatin1String("list-load") || command == QLatin1String("screen")
+               || command == QLatin1String("decide")) {
+        describeScreening(command, parser);
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),

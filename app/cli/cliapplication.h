@@ -15,6 +15,7 @@ class QCommandLineParser;
 
 namespace Casegraph::Models {
 class CaseFile;
+struct ReferenceListVersion;
 }
 
 namespace Casegraph::Cli {
@@ -42,16 +43,25 @@ public:
     int runExport(QCommandLineParser &parser);
     int runSearch(QCommandLineParser &parser);
     int runCheck(QCommandLineParser &parser);
+    // commands_screening.cpp
+    int runLists(QCommandLineParser &parser);
+    int runListLoad(QCommandLineParser &parser);
+    int runScreen(QCommandLineParser &parser);
+    int runDecide(QCommandLineParser &parser);
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
+    void describeScreening(const QString &command, QCommandLineParser &parser) const;
     QString usage() const;
     int usageError(const QString &message, const QString &help = {});
     int fail(const Models::Error &error);
     int printJson(const QJsonObject &object);
     /// Opens an existing case; prints the error and returns nullptr on failure.
     std::unique_ptr<Models::CaseFile> openCase(const QString &path, bool readOnly = false);
+    /// A loaded list's latest version by name, or a list file loaded into the case on the fly.
+    Models::Result<Models::ReferenceListVersion> resolveList(Models::CaseFile &caseFile, const QString &list,
+                                                             const QString &format);
 
     QStringList m_arguments;
     QTextStream m_out;

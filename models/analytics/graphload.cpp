@@ -51,6 +51,7 @@ private:
     Status readEntities();
     Status readEvidence();
     Status readStatements();
+    Status readAcceptedMatches();
     void classify(qint64 rowId, QByteArrayView eid, QByteArrayView schema);
     void statement(qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags);
     void edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayView value, int flags);
@@ -102,6 +103,9 @@ Result<std::shared_ptr<GraphProjection::Data>> EdgeLoader::run()
         return st.error();
     }
     if (auto st = readStatements(); !st) {
+        return st.error();
+    }
+    if (auto st = readAcceptedMatches(); !st) {
         return st.error();
     }
     emitEdges();
@@ -280,6 +284,35 @@ Status EdgeLoader::readStatements()
     auto &s = **q;
     while (s.step()) {
         statement(s.int64(0), s.view(1), s.view(2), int(s.int64(3)));
+    }
+    return s.hasError() ? Status(Error{s.error()}) : Status();
+}
+
+Status EdgeLoader::readAcceptedMatches()
+{
+    // A screening match the user accepted makes the case entity listed, like a Sanction entity in
+    // the case would: its row id is the decision's, negated, and its id the listed entry's Sanction.
+    if (m_db.userVersion() < 4) {
+        return {}; // a read-only older file has no screening tables
+    }
+    auto q = m_db.prepare(QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
+                                         "JOIN entity e ON e.id = a.entity"));
+    if (!q) {
+        return q.error();
+    }
+    auto &s = **q;
+    while (s.step()) {
+        const quint32 v = vertexOf(s.view(1));
+        if (v == NoVertex) {
+            continue;
+        }
+        SanctionAcc acc;
+        acc.rowId = -s.int64(0);
+        acc.idIndex = m_asm.data().linkIds.add(QByteArray(s.view(2).toByteArray() + "-sanction"));
+        acc.targets.append(v);
+        acc.authorities = s.text(3).split(QStringLiteral("; "), Qt::SkipEmptyParts);
+        acc.programs = s.text(4).split(QStringLiteral("; "), Qt::SkipEmptyParts);
+        m_sanctions.push_back(std::move(acc));
     }
     return s.hasError() ? Status(Error{s.error()}) : Status();
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casefile.h"
 #include "chartstore.h"
+#include "mergestore.h"
+#include "referenceliststore.h"
 #include "entitystore.h"
 #include "evidencestore.h"
 #include "migrations.h"
@@ -30,6 +32,7 @@ QString defaultActor()
 CaseFile::CaseFile(QObject *parent)
     : QObject(parent), m_db(std::make_unique<Sql::Database>()), m_entities(std::make_unique<EntityStore>(*this)),
       m_evidence(std::make_unique<EvidenceStore>(*this)), m_charts(std::make_unique<ChartStore>(*this)),
+      m_referenceLists(std::make_unique<ReferenceListStore>(*this)), m_merges(std::make_unique<MergeStore>(*this)),
       m_actor(defaultActor())
 {
 }

@@ -20,6 +20,8 @@ class Database;
 class EntityStore;
 class EvidenceStore;
 class ChartStore;
+class ReferenceListStore;
+class MergeStore;
 
 /// Counts shown by `casegraph-cli info` and the window title.
 struct CaseInfo {
@@ -44,7 +46,7 @@ class CaseFile final : public QObject {
     Q_DISABLE_COPY_MOVE(CaseFile)
 public:
     /// The schema version this build writes. Older files are migrated forward on open.
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     enum class OpenMode { ReadWrite, ReadOnly };
 
     explicit CaseFile(QObject *parent = nullptr);
@@ -84,6 +86,10 @@ public:
     EvidenceStore &evidence() const { return *m_evidence; }
     /// Named link charts: chosen entities with positions (schema version 3).
     ChartStore &charts() const { return *m_charts; }
+    /// Reference lists, screening runs and decisions (schema version 4).
+    ReferenceListStore &referenceLists() const { return *m_referenceLists; }
+    /// Merges of duplicate entities and their splits (schema version 4).
+    MergeStore &merges() const { return *m_merges; }
     Sql::Database &database() const { return *m_db; }
 
     /// Creates a case at an older schema version, for migration tests and tooling.
@@ -99,6 +105,8 @@ Q_SIGNALS:
     void evidenceChanged(qint64 entityRowId);
     /// A chart was created, renamed, deleted or its nodes changed (chartId of a deleted chart too).
     void chartChanged(qint64 chartId);
+    /// A reference list version was loaded, or a screening decision recorded or removed.
+    void screeningChanged();
 
 private:
     Status configure();
@@ -106,11 +114,15 @@ private:
     friend class EntityStore;
     friend class EvidenceStore;
     friend class ChartStore;
+    friend class ReferenceListStore;
+    friend class MergeStore;
 
     std::unique_ptr<Sql::Database> m_db;
     std::unique_ptr<EntityStore> m_entities;
     std::unique_ptr<EvidenceStore> m_evidence;
     std::unique_ptr<ChartStore> m_charts;
+    std::unique_ptr<ReferenceListStore> m_referenceLists;
+    std::unique_ptr<MergeStore> m_merges;
     QString m_path;
     QString m_actor;
     bool m_readOnly = false;

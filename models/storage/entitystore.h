@@ -111,6 +111,7 @@ public:
     static QString ftsQuery(const QString &input);
 
 private:
+    friend class MergeStore; // refreshes captions and search rows after moving values
     Status insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values, qint64 provenanceId,
                         bool keepIds);
     Status refreshDerived(qint64 rowId); ///< caption and FTS row after value edits
