@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 #include "chart/chartworkspace.h"
+#include "screening/screeningactions.h"
 #include "entitiesdock.h"
 #include "globalsearch.h"
 #include "import/importexportcontroller.h"
@@ -240,6 +241,8 @@ void MainWindow::setupMenus() {
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     m_evidence->addToMenus(edit, m_viewMenu, analysis);
+    m_screening = new ScreeningActions(this);
+    m_screening->addTo(menuBar()->addMenu(tr("&Analysis")), edit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -622,6 +625,9 @@ void MainWindow::updateActions() {
     m_searchAllAction->setEnabled(open);
     m_importExport->updateActions();
     m_integrity->updateActions(open, writable);
+    if (m_screening) {
+        m_screening->update();
+    }
 }
 
 } // namespace Casegraph::Ui

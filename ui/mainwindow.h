@@ -29,6 +29,7 @@ class ImportExportController;
 class InspectorDock;
 class IntegrityActions;
 class RecentFiles;
+class ScreeningActions;
 class SourcesDock;
 
 /// The workbench window: menus, toolbar and the Entities, Inspector and Sources docks over one
@@ -60,6 +61,7 @@ public:
     /// Notes, Leads and tags (their docks, menus and filters).
     AnnotationsPanel *annotations() const { return m_annotations; }
     GlobalSearch *globalSearch() const { return m_search; }
+    ScreeningActions *screeningActions() const { return m_screening; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -109,6 +111,7 @@ private:
     ImportExportController *m_importExport = nullptr;
     IntegrityActions *m_integrity = nullptr;
     AnnotationsPanel *m_annotations = nullptr;
+    ScreeningActions *m_screening = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

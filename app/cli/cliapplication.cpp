@@ -126,6 +126,13 @@ QString CliApplication::usage() const
               "                                fetch a web page and keep it as a source and Article\n"
               "  custody CASE SOURCE-ID [--html OUT]\n"
               "                                chain-of-custody report for one source\n"
+              "  lists CASE                    show the loaded reference lists and screening runs\n"
+              "  list-load CASE FILE [--name NAME] [--format F]\n"
+              "                                load a sanctions list version; prints what changed\n"
+              "  screen CASE --list LIST [--threshold T] [--ids FILE]\n"
+              "                                screen the case's entities against a list (name or file)\n"
+              "  decide CASE ENTITY ENTRY --list LIST (--accept | --reject)\n"
+              "                                record a decision on a candidate match\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -187,6 +194,10 @@ int CliApplication::run()
         {"verify", 1, &CliApplication::runVerify},
         {"capture", 2, &CliApplication::runCapture},
         {"custody", 2, &CliApplication::runCustody},
+        {"lists", 1, &CliApplication::runLists},
+        {"list-load", 2, &CliApplication::runListLoad},
+        {"screen", 1, &CliApplication::runScreen},
+        {"decide", 3, &CliApplication::runDecide},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -302,6 +313,11 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
         parser.addOption({QStringLiteral("highlight-path"),
                           tr("Highlight the shortest path between two entities of the chart (FtM ids)."),
                           tr("FROM,TO")});
+    } else if (command == QLatin1String("lists")) {
+        caseArgument();
+    } else if (command == QLatin1String("list-load") || command == QLatin1String("screen")
+               || command == QLatin1String("decide")) {
+        describeScreening(command, parser);
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),

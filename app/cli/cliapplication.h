@@ -15,6 +15,7 @@ class QCommandLineParser;
 
 namespace Casegraph::Models {
 class CaseFile;
+struct ReferenceListVersion;
 }
 
 namespace Casegraph::Cli {
@@ -51,11 +52,17 @@ public:
     int runVerify(QCommandLineParser &parser);   // commands_integrity.cpp
     int runCapture(QCommandLineParser &parser);  // commands_integrity.cpp
     int runCustody(QCommandLineParser &parser);  // commands_integrity.cpp
+    // commands_screening.cpp
+    int runLists(QCommandLineParser &parser);
+    int runListLoad(QCommandLineParser &parser);
+    int runScreen(QCommandLineParser &parser);
+    int runDecide(QCommandLineParser &parser);
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
     void describeIntegrity(const QString &command, QCommandLineParser &parser) const;
+    void describeScreening(const QString &command, QCommandLineParser &parser) const;
     QString usage() const;
 public:
     /// Whether the command line runs a command that draws (render): main() then makes a QApplication.
@@ -69,6 +76,9 @@ private:
     std::unique_ptr<Models::CaseFile> openCase(const QString &path, bool readOnly = false);
     /// The analytics commands' options (commands_analytics.cpp).
     void describeAnalytics(const QString &command, QCommandLineParser &parser) const;
+    /// A loaded list's latest version by name, or a list file loaded into the case on the fly.
+    Models::Result<Models::ReferenceListVersion> resolveList(Models::CaseFile &caseFile, const QString &list,
+                                                             const QString &format);
 
     QStringList m_arguments;
     QTextStream m_out;

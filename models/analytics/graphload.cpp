@@ -51,6 +51,7 @@ private:
     Status readEntities();
     Status readEvidence();
     Status readStatements();
+    Status readAcceptedMatches();
     void classify(qint64 rowId, QByteArrayView eid, QByteArrayView schema);
     /// One statement of an entity in the projection; `target` is the vertex a reference names
     /// (resolved for a whole batch at once), NoVertex for other values.
@@ -106,6 +107,9 @@ Result<std::shared_ptr<GraphProjection::Data>> EdgeLoader::run()
         return st.error();
     }
     if (auto st = readStatements(); !st) {
+        return st.error();
+    }
+    if (auto st = readAcceptedMatches(); !st) {
         return st.error();
     }
     emitEdges();
@@ -278,6 +282,27 @@ Status EdgeLoader::readStatements()
                                   });
     flush();
     return read;
+}
+
+Status EdgeLoader::readAcceptedMatches()
+{
+    // A screening match the user accepted makes the case entity listed, like a Sanction entity in
+    // the case would: its row id is the decision's, negated, and its id the listed entry's Sanction.
+    const auto &d = m_asm.data();
+    return m_scan.acceptedMatches([&](qint64 decision, QByteArrayView entity, QByteArrayView entry,
+                                      const QString &authorities, const QString &programs) {
+        const quint32 v = d.nodeById.find(d.nodeIds, entity);
+        if (v == NoVertex) {
+            return;
+        }
+        SanctionAcc acc;
+        acc.rowId = -decision;
+        acc.idIndex = m_asm.data().linkIds.add(entry.toByteArray() + "-sanction");
+        acc.targets.append(v);
+        acc.authorities = authorities.split(QStringLiteral("; "), Qt::SkipEmptyParts);
+        acc.programs = programs.split(QStringLiteral("; "), Qt::SkipEmptyParts);
+        m_sanctions.push_back(std::move(acc));
+    });
 }
 
 void EdgeLoader::statement(quint32 code, qint64 rowId, QByteArrayView prop, QByteArrayView value, int flags,

@@ -62,6 +62,9 @@ public:
     /// Edge schemata for the "New Relationship" chooser, the common ones first.
     static QStringList relationshipSchemata();
 
+    /// Applies a command built elsewhere (screening decisions, merges) and pushes it when it succeeded.
+    Status push(std::unique_ptr<EditCommand> command);
+
 Q_SIGNALS:
     /// An undo or redo failed; `message` says what and why.
     void errorOccurred(const QString &message);
@@ -71,7 +74,6 @@ private:
     friend class EvidenceEditor; // pushes its passage and grading commands on this stack
     friend class AnnotationEditor; // pushes its note, tag and lead commands here
     void reportError(const QString &what, const Error &error);
-    Status push(std::unique_ptr<EditCommand> command);
     QString captionOf(qint64 rowId) const;
 
     CaseFile &m_case;

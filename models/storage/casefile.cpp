@@ -3,6 +3,8 @@
 #include "casefile.h"
 #include "auditlog.h"
 #include "chartstore.h"
+#include "mergestore.h"
+#include "referenceliststore.h"
 #include "entitystore.h"
 #include "evidencestore.h"
 #include "leadstore.h"
@@ -41,7 +43,9 @@ CaseFile::CaseFile(QObject *parent)
     : QObject(parent), m_db(std::make_unique<Sql::Database>()), m_entities(std::make_unique<EntityStore>(*this)),
       m_evidence(std::make_unique<EvidenceStore>(*this)), m_charts(std::make_unique<ChartStore>(*this)),
       m_audit(std::make_unique<AuditLog>(*this)), m_notes(std::make_unique<NoteStore>(*this)),
-      m_tags(std::make_unique<TagStore>(*this)), m_leads(std::make_unique<LeadStore>(*this)), m_actor(defaultActor())
+      m_tags(std::make_unique<TagStore>(*this)), m_leads(std::make_unique<LeadStore>(*this)),
+      m_referenceLists(std::make_unique<ReferenceListStore>(*this)), m_merges(std::make_unique<MergeStore>(*this)),
+      m_actor(defaultActor())
 {
 }
 

@@ -25,6 +25,8 @@ class AuditLog;
 class NoteStore;
 class TagStore;
 class LeadStore;
+class ReferenceListStore;
+class MergeStore;
 
 /// Counts shown by `casegraph-cli info` and the window title.
 struct CaseInfo {
@@ -109,6 +111,10 @@ public:
     NoteStore &notes() const { return *m_notes; }
     TagStore &tags() const { return *m_tags; }
     LeadStore &leads() const { return *m_leads; }
+    /// Reference lists, screening runs and decisions (schema version 4).
+    ReferenceListStore &referenceLists() const { return *m_referenceLists; }
+    /// Merges of duplicate entities and their splits (schema version 4).
+    MergeStore &merges() const { return *m_merges; }
     Sql::Database &database() const { return *m_db; }
 
     /// Creates a case at an older schema version, for migration tests and tooling.
@@ -129,6 +135,8 @@ Q_SIGNALS:
     /// A tag was created, renamed, recoloured or deleted, or put on or taken off something.
     void tagsChanged();
     void leadsChanged();
+    /// A reference list version was loaded, or a screening decision recorded or removed.
+    void screeningChanged();
 
 private:
     Status configure();
@@ -139,6 +147,8 @@ private:
     friend class NoteStore;
     friend class TagStore;
     friend class LeadStore;
+    friend class ReferenceListStore;
+    friend class MergeStore;
 
     std::unique_ptr<Sql::Database> m_db;
     std::unique_ptr<EntityStore> m_entities;
@@ -148,6 +158,8 @@ private:
     std::unique_ptr<NoteStore> m_notes;
     std::unique_ptr<TagStore> m_tags;
     std::unique_ptr<LeadStore> m_leads;
+    std::unique_ptr<ReferenceListStore> m_referenceLists;
+    std::unique_ptr<MergeStore> m_merges;
     QString m_path;
     QString m_actor;
     bool m_readOnly = false;

@@ -119,6 +119,7 @@ public:
     static QString fromFtsText(const QString &text);
 
 private:
+    friend class MergeStore; // refreshes captions and search rows after moving values
     Status insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values, qint64 provenanceId,
                         bool keepIds);
     Status refreshDerived(qint64 rowId); ///< caption and FTS row after value edits

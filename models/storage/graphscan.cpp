@@ -121,4 +121,15 @@ Status GraphScan::excerptCounts(const QList<qint64> &scope, const std::function<
                  scope, [&](Sql::Statement &s) { fn(s.int64(0), s.int64(1)); });
 }
 
+Status GraphScan::acceptedMatches(const AcceptedFn &fn) const
+{
+    if (m_case.database().userVersion() < 4) {
+        return {}; // a read-only older file has no screening tables
+    }
+    return query(m_case.database(),
+                 QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
+                                "JOIN entity e ON e.id = a.entity"),
+                 {}, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), s.text(3), s.text(4)); });
+}
+
 } // namespace Casegraph::Models

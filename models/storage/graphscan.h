@@ -37,6 +37,11 @@ public:
     Status statements(const QList<qint64> &scope, const QList<QByteArray> &properties, const StatementFn &fn) const;
     /// Excerpts of the claims on each entity that has any.
     Status excerptCounts(const QList<qint64> &scope, const std::function<void(qint64 entity, qint64 count)> &fn) const;
+    /// Screening matches the user accepted (schema version 4; none in older files): the decision,
+    /// the case entity's FtM id, the listed entry's id and its authorities and programs ("; "-joined).
+    using AcceptedFn = std::function<void(qint64 decision, QByteArrayView entity, QByteArrayView entry,
+                                          const QString &authorities, const QString &programs)>;
+    Status acceptedMatches(const AcceptedFn &fn) const;
 
 private:
     const CaseFile &m_case;

@@ -231,6 +231,83 @@ Status populateNoteFts(Sql::Database &db)
     return {};
 }
 
+// Version 4, screening: reference lists (sanctions and export-control lists) kept apart from the
+// case's own entities, one row per loaded version (file SHA-256, load time); screening runs;
+// accept/reject decisions naming the list version they were made against; merges of duplicate
+// entities with everything split() needs to restore the case exactly.
+const char *const v4Screening = R"sql(
+CREATE TABLE ref_list(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE ref_list_version(
+  id INTEGER PRIMARY KEY,
+  list INTEGER NOT NULL REFERENCES ref_list(id),
+  sha256 TEXT NOT NULL,          -- of the loaded file
+  file_name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  loaded_at TEXT NOT NULL,       -- UTC, ISO 8601
+  loaded_by TEXT NOT NULL,
+  entries INTEGER NOT NULL,
+  added INTEGER NOT NULL DEFAULT 0,   -- against the list's previous version
+  removed INTEGER NOT NULL DEFAULT 0,
+  changed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ref_list_version_list ON ref_list_version(list, id);
+CREATE TABLE ref_entry(
+  version INTEGER NOT NULL REFERENCES ref_list_version(id) ON DELETE CASCADE,
+  eid TEXT NOT NULL,             -- the listed party's FtM id
+  schema TEXT NOT NULL,
+  caption TEXT NOT NULL,
+  authority TEXT NOT NULL DEFAULT '',  -- of its Sanctions, '; '-separated (for exposure filters)
+  program TEXT NOT NULL DEFAULT '',
+  digest TEXT NOT NULL,          -- SHA-256 of `data`: a changed entry between versions
+  data TEXT NOT NULL,            -- JSON {"entity": FtM entity, "sanctions": [FtM Sanction entities]}
+  PRIMARY KEY(version, eid)
+) WITHOUT ROWID;
+CREATE TABLE screening_run(
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL REFERENCES ref_list_version(id),
+  threshold REAL NOT NULL,
+  scope TEXT NOT NULL,           -- 'all' or 'selected'
+  screened INTEGER NOT NULL,
+  candidates INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE TABLE screening_decision(
+  id INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL REFERENCES ref_list_version(id),
+  entry TEXT NOT NULL,           -- ref_entry.eid in that version
+  run INTEGER REFERENCES screening_run(id),
+  decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+  score REAL NOT NULL,
+  explanation TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX screening_decision_entity ON screening_decision(entity, entry);
+-- The decision in force for each (case entity, listed entry) is the latest; accepted ones make
+-- the entity sanctioned for analytics.
+CREATE VIEW screening_accepted AS
+  SELECT d.id, d.entity, d.version, d.entry, r.authority, r.program
+  FROM screening_decision d JOIN ref_entry r ON r.version = d.version AND r.eid = d.entry
+  WHERE d.decision = 'accepted'
+    AND d.id = (SELECT max(x.id) FROM screening_decision x WHERE x.entity = d.entity AND x.entry = d.entry);
+CREATE TABLE entity_merge(
+  id INTEGER PRIMARY KEY,
+  kept INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  merged_eid TEXT NOT NULL,      -- the FtM id of the entity merged into `kept`
+  record TEXT NOT NULL,          -- JSON: the merged entity's rows and every row that was moved
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  split_at TEXT                  -- set when the merge was undone by a split
+);
+CREATE INDEX entity_merge_kept ON entity_merge(kept);
+)sql";
+
 Status populateFts(Sql::Database &db)
 {
     // Fill the new indexes from the data a version-1 file already holds.
@@ -312,7 +389,7 @@ Status run(Sql::Database &db, int from, int to, const QString &actor)
             st = db.exec(QString::fromUtf8(v3));
             break;
         case 4:
-            for (const char *step : {v4Grading, v4Audit, v4Notes}) {
+            for (const char *step : {v4Grading, v4Audit, v4Notes, v4Screening}) {
                 if (st) {
                     st = db.exec(QString::fromUtf8(step));
                 }

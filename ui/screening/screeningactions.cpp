@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screeningactions.h"
+
+#include "duplicatesdialog.h"
+#include "entitiesdock.h"
+#include "inspectordock.h"
+#include "mainwindow.h"
+#include "referencelistsdialog.h"
+#include "screeningdialog.h"
+
+#include "commands/caseeditor.h"
+#include "commands/mergecommands.h"
+#include "itemmodels/itemdatarole.h"
+#include "storage/casefile.h"
+#include "storage/mergestore.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTableView>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+ScreeningActions::ScreeningActions(MainWindow *window) : QObject(window), m_window(window)
+{
+    const auto make = [this](const QString &text, const QString &name, const QKeySequence &key) {
+        auto *action = new QAction(text, m_window);
+        action->setObjectName(name);
+        if (!key.isEmpty()) {
+            action->setShortcut(key);
+        }
+        return action;
+    };
+    m_screen = make(tr("&Screen…"), QStringLiteral("screenAction"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    m_screen->setToolTip(tr("Screen all or the selected entities against a loaded sanctions list"));
+    m_lists = make(tr("&Reference Lists…"), QStringLiteral("referenceListsAction"),
+                   QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    m_duplicates = make(tr("Find &Duplicates…"), QStringLiteral("findDuplicatesAction"),
+                        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
+    m_split = make(tr("Sp&lit Merged Entity"), QStringLiteral("splitMergedAction"), {});
+    m_split->setToolTip(tr("Undo the latest merge into the current entity, restoring both as they were"));
+    connect(m_screen, &QAction::triggered, this, &ScreeningActions::showScreening);
+    connect(m_lists, &QAction::triggered, this, &ScreeningActions::showLists);
+    connect(m_duplicates, &QAction::triggered, this, &ScreeningActions::showDuplicates);
+    connect(m_split, &QAction::triggered, this, &ScreeningActions::splitCurrent);
+    update();
+}
+
+void ScreeningActions::addTo(QMenu *analysis, QMenu *edit)
+{
+    analysis->addAction(m_screen);
+    analysis->addAction(m_lists);
+    analysis->addSeparator();
+    analysis->addAction(m_duplicates);
+    edit->addAction(m_split);
+    // Whether the current entity holds a merge is only known when the menu opens.
+    connect(edit, &QMenu::aboutToShow, this, &ScreeningActions::update);
+}
+
+void ScreeningActions::update()
+{
+    CaseFile *caseFile = m_window->caseFile();
+    const bool open = caseFile && m_window->editor();
+    m_screen->setEnabled(open);
+    m_lists->setEnabled(open);
+    m_duplicates->setEnabled(open);
+    const qint64 current = open ? m_window->inspectorDock()->entityRowId() : 0;
+    m_split->setEnabled(open && !caseFile->isReadOnly() && current && !caseFile->merges().merges(current).isEmpty());
+}
+
+QList<qint64> ScreeningActions::selectedRowIds() const
+{
+    QList<qint64> out;
+    const QTableView *view = m_window->entitiesDock()->view();
+    if (!view->selectionModel()) {
+        return out;
+    }
+    for (const QModelIndex &index : view->selectionModel()->selectedRows()) {
+        const qint64 row = index.data(ItemDataRole::EntityRowIdRole).toLongLong();
+        if (row) {
+            out << row;
+        }
+    }
+    return out;
+}
+
+template <typename Dialog> void ScreeningActions::keep(QPointer<Dialog> &slot, Dialog *dialog)
+{
+    slot = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog works on the case's editor: it goes when the case closes.
+    connect(m_window->editor(), &QObject::destroyed, dialog, [dialog] { delete dialog; });
+    dialog->show();
+}
+
+ScreeningDialog *ScreeningActions::showScreening()
+{
+    if (!m_window->editor()) {
+        return nullptr;
+    }
+    if (!m_screening) {
+        keep(m_screening, new ScreeningDialog(*m_window->editor(), selectedRowIds(), m_window));
+    }
+    m_screening->raise();
+    m_screening->activateWindow();
+    return m_screening;
+}
+
+ReferenceListsDialog *ScreeningActions::showLists()
+{
+    if (!m_window->caseFile()) {
+        return nullptr;
+    }
+    if (!m_listsDialog) {
+        keep(m_listsDialog, new ReferenceListsDialog(*m_window->caseFile(), m_window));
+    }
+    m_listsDialog->raise();
+    m_listsDialog->activateWindow();
+    return m_listsDialog;
+}
+
+DuplicatesDialog *ScreeningActions::showDuplicates()
+{
+    if (!m_window->editor()) {
+        return nullptr;
+    }
+    if (!m_duplicatesDialog) {
+        keep(m_duplicatesDialog, new DuplicatesDialog(*m_window->editor(), m_window));
+    }
+    m_duplicatesDialog->raise();
+    m_duplicatesDialog->activateWindow();
+    return m_duplicatesDialog;
+}
+
+bool ScreeningActions::splitCurrent()
+{
+    CaseEditor *editor = m_window->editor();
+    const qint64 current = editor ? m_window->inspectorDock()->entityRowId() : 0;
+    const auto standing = current ? editor->caseFile().merges().merges(current) : QList<EntityMerge>();
+    if (standing.isEmpty()) {
+        return false;
+    }
+    const EntityMerge &m = standing.first();
+    if (auto st = editor->push(std::make_unique<SplitEntityCommand>(
+            *editor, m.id, tr("Split %1 from %2").arg(m.mergedCaption, m_window->inspectorDock()->windowTitle())));
+        !st) {
+        QMessageBox::warning(m_window, tr("Split Merged Entity"), st.error().toString());
+        return false;
+    }
+    update();
+    return true;
+}
+
+} // namespace Casegraph::Ui
