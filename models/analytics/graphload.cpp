@@ -297,7 +297,7 @@ Status EdgeLoader::readAcceptedMatches()
         }
         SanctionAcc acc;
         acc.rowId = -decision;
-        acc.idIndex = m_asm.data().linkIds.add(entry.toByteArray() + "-sanction");
+        acc.idIndex = m_asm.data().linkIds.add(QByteArray(entry.toByteArray() + "-sanction"));
         acc.targets.append(v);
         acc.authorities = authorities.split(QStringLiteral("; "), Qt::SkipEmptyParts);
         acc.programs = programs.split(QStringLiteral("; "), Qt::SkipEmptyParts);

@@ -25,6 +25,11 @@ public:
 protected:
     Status doRedo() override { return inTransaction(m_redo); }
     Status doUndo() override { return inTransaction(m_undo); }
+    /// Notes, tags and leads are logged by what the edit says it does (its undo text).
+    AuditRecord auditRecord() const override
+    {
+        return {QStringLiteral("annotation"), QString(), {}, QJsonObject{{QStringLiteral("edit"), text()}}};
+    }
 
 private:
     std::function<Status()> m_redo;

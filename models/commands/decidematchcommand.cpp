@@ -25,4 +25,15 @@ Status DecideMatchCommand::doUndo()
     return caseFile().referenceLists().removeDecision(m_decision.id);
 }
 
+AuditRecord DecideMatchCommand::auditRecord() const
+{
+    const auto &d = m_decision;
+    return {QStringLiteral("screening.decide"), QStringLiteral("entity:%1").arg(d.entityRowId), {},
+            QJsonObject{{QStringLiteral("decision"), ScreeningDecision::kindName(d.decision)},
+                        {QStringLiteral("listVersion"), d.versionId},
+                        {QStringLiteral("entry"), d.entryId},
+                        {QStringLiteral("score"), d.score},
+                        {QStringLiteral("explanation"), d.explanation}}};
+}
+
 } // namespace Casegraph::Models

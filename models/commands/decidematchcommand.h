@@ -17,6 +17,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     ScreeningDecision m_decision;

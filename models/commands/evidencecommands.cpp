@@ -116,4 +116,49 @@ Status GradingSchemeCommand::doUndo() {
     return SupportStore(caseFile()).setGradingScheme(m_before);
 }
 
+AuditRecord AttachExcerptCommand::auditRecord() const
+{
+    const auto &a = m_attachment;
+    return {QStringLiteral("excerpt.attach"), QStringLiteral("entity:%1").arg(a.entityRowId), {},
+            QJsonObject{{QStringLiteral("excerpt"), m_excerptId},
+                        {QStringLiteral("claim"), m_claimId},
+                        {QStringLiteral("property"), a.property},
+                        {QStringLiteral("value"), a.value},
+                        {QStringLiteral("source"), a.sourceId},
+                        {QStringLiteral("start"), a.start},
+                        {QStringLiteral("end"), a.end},
+                        {QStringLiteral("quote"), a.quote},
+                        {QStringLiteral("stance"), a.stance == Excerpt::Stance::Supports ? QStringLiteral("supports")
+                                                                                          : QStringLiteral("contradicts")},
+                        {QStringLiteral("reliability"), a.reliability},
+                        {QStringLiteral("credibility"), a.credibility},
+                        {QStringLiteral("status"), a.status}}};
+}
+
+namespace {
+QJsonObject gradesJson(const GradeCommand::Grades &g)
+{
+    return {{QStringLiteral("reliability"), g.reliability},
+            {QStringLiteral("stance"),
+             g.stance == Excerpt::Stance::Supports ? QStringLiteral("supports") : QStringLiteral("contradicts")},
+            {QStringLiteral("credibility"), g.credibility},
+            {QStringLiteral("status"), g.status}};
+}
+} // namespace
+
+AuditRecord GradeCommand::auditRecord() const
+{
+    QJsonObject before = gradesJson(m_before);
+    QJsonObject after = gradesJson(m_after);
+    before.insert(QStringLiteral("claim"), m_claimId);
+    after.insert(QStringLiteral("claim"), m_claimId);
+    return {QStringLiteral("excerpt.grade"), QStringLiteral("excerpt:%1").arg(m_excerptId), before, after};
+}
+
+AuditRecord GradingSchemeCommand::auditRecord() const
+{
+    return {QStringLiteral("grading.scheme"), QString(), QJsonObject{{QStringLiteral("edit"), text()}},
+            QJsonObject{{QStringLiteral("edit"), text()}}};
+}
+
 } // namespace Casegraph::Models

@@ -20,6 +20,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     ExcerptAttachment m_attachment;
@@ -46,6 +47,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     Status write(const Grades &grades);
@@ -64,6 +66,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     GradingScheme m_before;

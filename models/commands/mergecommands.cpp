@@ -58,4 +58,18 @@ Status SplitEntityCommand::doUndo()
     return mergeInto(caseFile(), m_kept, m_merged, m_mergeId);
 }
 
+AuditRecord MergeEntitiesCommand::auditRecord() const
+{
+    return {QStringLiteral("entity.merge"), QStringLiteral("entity:%1").arg(m_kept),
+            QJsonObject{{QStringLiteral("kept"), m_kept}, {QStringLiteral("merged"), m_merged}},
+            QJsonObject{{QStringLiteral("kept"), m_kept}, {QStringLiteral("merge"), m_mergeId}}};
+}
+
+AuditRecord SplitEntityCommand::auditRecord() const
+{
+    return {QStringLiteral("entity.split"), QStringLiteral("entity:%1").arg(m_kept),
+            QJsonObject{{QStringLiteral("kept"), m_kept}, {QStringLiteral("merge"), m_mergeId}},
+            QJsonObject{{QStringLiteral("kept"), m_kept}, {QStringLiteral("restored"), m_merged}}};
+}
+
 } // namespace Casegraph::Models

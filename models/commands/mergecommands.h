@@ -15,6 +15,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     qint64 m_kept = 0;
@@ -31,6 +32,7 @@ public:
 protected:
     Status doRedo() override;
     Status doUndo() override;
+    AuditRecord auditRecord() const override;
 
 private:
     qint64 m_mergeId = 0;
