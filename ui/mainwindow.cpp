@@ -8,6 +8,7 @@
 #include "recentfiles.h"
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
+#include "timeline/timelinedock.h"
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
@@ -158,6 +159,8 @@ void MainWindow::setupDocks() {
     connect(m_inspector, &InspectorDock::entityActivated, this, &MainWindow::showEntity);
     connect(m_inspector, &InspectorDock::excerptActivated, m_sources, &SourcesDock::showExcerpt);
     connect(m_sources, &SourcesDock::entityActivated, this, &MainWindow::showEntity);
+    m_timeline = new TimelineDock(this);
+    connect(m_timeline, &TimelineDock::entityActivated, this, &MainWindow::showEntity);
 }
 
 void MainWindow::setupMenus() {
@@ -193,6 +196,8 @@ void MainWindow::setupMenus() {
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
     }
+    m_timeline->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_4));
+    m_viewMenu->addAction(m_timeline->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -239,6 +244,10 @@ void MainWindow::resetLayout() {
         dock->setFloating(false);
         dock->show();
     }
+    // The timeline goes under everything, hidden until asked for (View → Timeline).
+    addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
+    m_timeline->setFloating(false);
+    m_timeline->hide();
     resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
 }
@@ -280,6 +289,7 @@ Status MainWindow::openCase(const QString &path) {
     m_inspector->setCase(m_case.get(), m_editor.get());
     m_sources->setCase(m_case.get());
     m_search->setCase(m_case.get());
+    m_timeline->setCase(m_case.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -300,6 +310,7 @@ void MainWindow::closeCase() {
     }
     // Views and their models first: the Entities model's loader thread holds its own connection.
     m_search->setCase(nullptr);
+    m_timeline->setCase(nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);
@@ -317,6 +328,7 @@ void MainWindow::showEntity(qint64 rowId) {
     m_inspector->setEntity(rowId);
     m_entities->selectEntity(rowId);
     m_sources->selectSourceOfEntity(rowId);
+    m_timeline->setSelectedEntityRow(rowId);
     updateActions();
 }
 

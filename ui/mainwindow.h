@@ -25,6 +25,7 @@ class GlobalSearch;
 class InspectorDock;
 class RecentFiles;
 class SourcesDock;
+class TimelineDock;
 
 /// The workbench window: menus, toolbar and the Entities, Inspector and Sources docks over one
 /// open case. Every change is saved as it is made (the case is SQLite), so there is no
@@ -46,6 +47,7 @@ public:
     EntitiesDock *entitiesDock() const { return m_entities; }
     InspectorDock *inspectorDock() const { return m_inspector; }
     SourcesDock *sourcesDock() const { return m_sources; }
+    TimelineDock *timelineDock() const { return m_timeline; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -89,6 +91,7 @@ private:
     EntitiesDock *m_entities = nullptr;
     InspectorDock *m_inspector = nullptr;
     SourcesDock *m_sources = nullptr;
+    TimelineDock *m_timeline = nullptr;
     GlobalSearch *m_search = nullptr;
     QLabel *m_statusCounts = nullptr;
     QUndoGroup *m_undoGroup = nullptr;

@@ -110,6 +110,8 @@ QString CliApplication::usage() const
               "                                write the entities to OUT (- for standard output)\n"
               "  search CASE QUERY [--limit N] search names, aliases and source text\n"
               "  check CASE                    check the file's integrity\n"
+              "  render CASE --timeline OUT.png|svg|pdf [--from DATE --to DATE] [--lanes theme|entity]\n"
+              "                                draw the case's timeline (--chart NAME: of a chart's entities)\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -158,7 +160,7 @@ int CliApplication::run()
         {"new", 1, &CliApplication::runNew},         {"demo", 1, &CliApplication::runDemo},
         {"info", 1, &CliApplication::runInfo},       {"import", 2, &CliApplication::runImport},
         {"export", 2, &CliApplication::runExport},   {"search", 2, &CliApplication::runSearch},
-        {"check", 1, &CliApplication::runCheck},
+        {"check", 1, &CliApplication::runCheck},     {"render", 1, &CliApplication::runRender},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -257,6 +259,9 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
                           tr("Export only the entities listed in FILE (one id per line) and the relationships "
                              "between them."),
                           tr("FILE")});
+    } else if (command == QLatin1String("render")) {
+        caseArgument();
+        describeRender(parser);
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),

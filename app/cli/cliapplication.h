@@ -42,10 +42,15 @@ public:
     int runExport(QCommandLineParser &parser);
     int runSearch(QCommandLineParser &parser);
     int runCheck(QCommandLineParser &parser);
+    /// `render CASE --timeline OUT …` (commands_timeline.cpp); `--chart`-only rendering is the
+    /// chart view's.
+    int runRender(QCommandLineParser &parser);
+    int renderTimeline(QCommandLineParser &parser);
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
+    void describeRender(QCommandLineParser &parser) const; ///< commands_timeline.cpp
     QString usage() const;
     int usageError(const QString &message, const QString &help = {});
     int fail(const Models::Error &error);
