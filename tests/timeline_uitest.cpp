@@ -245,10 +245,14 @@ void TimelineUiTest::selectionOnTheTimelineReachesTheInspector()
     QVERIFY(window.waitUntilLoaded(10000));
     TimelineDock *dock = window.timelineDock();
     dock->show();
-    window.resizeDocks({dock}, {480}, Qt::Vertical);
+    QTRY_VERIFY2(dock->height() >= window.height() / 4, qPrintable(QString::number(dock->height()))); // room for its lanes
     QVERIFY(dock->rebuildNow().ok());
     TimelineView *view = dock->view();
     QTRY_VERIFY(!view->renderer().stats().labelRects.isEmpty());
+    // For looking at it: CASEGRAPH_SHOT_DIR=/tmp build/tests/timeline_uitest
+    if (const QString dir = qEnvironmentVariable("CASEGRAPH_SHOT_DIR"); !dir.isEmpty()) {
+        window.grab().save(dir + QStringLiteral("/timeline-window.png"));
+    }
     QSignalSpy selected(dock, &TimelineDock::entitiesSelected);
     // Click the first label drawn: its fact becomes the selection, and the Inspector shows it.
     QRectF label;

@@ -248,6 +248,7 @@ void MainWindow::resetLayout() {
     addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
     m_timeline->setFloating(false);
     m_timeline->hide();
+    resizeDocks({m_timeline}, {420}, Qt::Vertical);
     resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
 }

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
 #include <QRegularExpression>
@@ -56,6 +57,7 @@ TimelineDock::TimelineDock(QWidget *parent) : QDockWidget(tr("Timeline"), parent
     m_exportAction->setToolTip(tr("Save the timeline as PNG, SVG or PDF"));
     m_status = new QLabel(m_toolBar);
     m_status->setContentsMargins(8, 0, 8, 0);
+    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("00000 dated, 00000 undated")) + 16);
     m_toolBar->addWidget(m_status);
     layout->addWidget(m_toolBar);
     m_view = new TimelineView(content);
@@ -81,6 +83,15 @@ TimelineDock::TimelineDock(QWidget *parent) : QDockWidget(tr("Timeline"), parent
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_case && !m_model) {
             scheduleRebuild();
+        }
+        // Docked under the others it would open a few lines high: give it room for its lanes.
+        if (visible && !isFloating()) {
+            QTimer::singleShot(50, this, [this] {
+                auto *window = qobject_cast<QMainWindow *>(parentWidget());
+                if (window && height() < window->height() / 3) {
+                    window->resizeDocks({this}, {int(window->height() * 0.4)}, Qt::Vertical);
+                }
+            });
         }
     });
 }

@@ -7,7 +7,6 @@
 #include <QLinearGradient>
 #include <QLocale>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -275,6 +274,19 @@ void TimelineRenderer::layoutLanes()
         g.lane = li;
         g.top = y;
         g.eventsTop = y + LanePad + lane.intervalRows * RowHeight + (lane.intervalRows ? 2 : 0);
+        // On screen a lane's height does not change with the zoom (label rows are reserved up to
+        // the number of its events), so scrolling is stable and lanes out of sight are not laid
+        // out at all: with thousands of entity lanes a frame costs only what is visible.
+        const int reservedRows = int(std::min<qsizetype>(maxRows, lane.events.size()));
+        const qreal screenHeight =
+            std::max(MinLaneHeight, (g.eventsTop - y) + (lane.events.isEmpty() ? 0 : MarkerRow + reservedRows * LabelRow) +
+                                        LanePad);
+        if (!m_state.printMode && (y > m_lanes.bottom() || y + screenHeight < m_lanes.top())) {
+            g.height = screenHeight;
+            y += g.height;
+            m_lanesGeo.push_back(std::move(g));
+            continue;
+        }
         // Events: merge those that fall on the same pixels, then place labels greedily in rows.
         auto it = std::lower_bound(lane.events.begin(), lane.events.end(), from - LongestEventMs,
                                    [&](int index, qint64 v) { return items.at(index).fromMs < v; });
@@ -381,8 +393,10 @@ void TimelineRenderer::layoutLanes()
             }
         }
         const bool anyEvents = !lane.events.isEmpty();
-        g.height = std::max(MinLaneHeight, (g.eventsTop - y) + (anyEvents ? MarkerRow + g.labelRows * LabelRow : 0) +
-                                               LanePad);
+        g.height = m_state.printMode
+                       ? std::max(MinLaneHeight,
+                                  (g.eventsTop - y) + (anyEvents ? MarkerRow + g.labelRows * LabelRow : 0) + LanePad)
+                       : screenHeight;
         y += g.height;
         m_lanesGeo.push_back(std::move(g));
     }
@@ -730,7 +744,11 @@ void TimelineRenderer::paintLanes(QPainter &p) const
         for (const Cluster &c : g.clusters) {
             const QColor color = timelineThemeColor(items.at(representative(c)).theme);
             QRectF markerRect;
-            if (c.fuzzy) {
+            if (c.fuzzy && c.x1 - c.x0 < 10 && !c.highlighted) {
+                // Narrow spans (a month at a decade's zoom, or thousands of them): a plain bar.
+                markerRect = QRectF(c.x0, my - 5, std::max<qreal>(3, c.x1 - c.x0), 10);
+                p.fillRect(markerRect, alpha(color, 190));
+            } else if (c.fuzzy) {
                 markerRect = QRectF(c.x0, my - 5, std::max<qreal>(3, c.x1 - c.x0), 10);
                 QLinearGradient grad(markerRect.topLeft(), markerRect.topRight());
                 const qreal w = markerRect.width();
@@ -748,15 +766,10 @@ void TimelineRenderer::paintLanes(QPainter &p) const
                 p.drawRoundedRect(markerRect, 4, 4);
             } else {
                 markerRect = QRectF(c.x0 - 5, my - 5, 10, 10);
-                QPainterPath diamond;
-                diamond.moveTo(c.x0, my - 5);
-                diamond.lineTo(c.x0 + 5, my);
-                diamond.lineTo(c.x0, my + 5);
-                diamond.lineTo(c.x0 - 5, my);
-                diamond.closeSubpath();
+                const QPointF diamond[4] = {{c.x0, my - 5}, {c.x0 + 5, my}, {c.x0, my + 5}, {c.x0 - 5, my}};
                 p.setPen(c.highlighted ? QPen(HighlightColor, 2) : QPen(color.darker(130), 1));
                 p.setBrush(color);
-                p.drawPath(diamond);
+                p.drawConvexPolygon(diamond, 4);
             }
             if (c.items.size() > 1 && !c.fuzzy) {
                 p.setPen(TextColor);

@@ -40,6 +40,7 @@ public:
     void setWindow(qint64 fromMs, qint64 toMs);
     /// The brushed range, if any, becomes the window.
     void zoomToBrush();
+    QSize sizeHint() const override { return QSize(1000, 420); }
 
 public Q_SLOTS:
     void fitToData();
