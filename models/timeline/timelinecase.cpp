@@ -148,7 +148,11 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
                 break;
             }
         }
-        if (dated || belongsOnTimeline(*schema) || schema->isA(QStringLiteral("Value"))) {
+        // Companies are Values in FtM (Asset): only those stating an amount are kept.
+        const bool amount = schema->isA(QStringLiteral("Value")) &&
+                            (!e.first(QStringLiteral("amount")).isEmpty() || !e.first(QStringLiteral("amountEur")).isEmpty() ||
+                             !e.first(QStringLiteral("amountUsd")).isEmpty());
+        if (dated || amount || belongsOnTimeline(*schema)) {
             candidates.append(e);
         }
         return true;
