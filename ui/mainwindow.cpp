@@ -16,6 +16,7 @@
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
 #include "sourceviewer/evidenceui.h"
+#include "timeline/timelinedock.h"
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
@@ -189,6 +190,8 @@ void MainWindow::setupDocks() {
     connect(m_annotations, &AnnotationsPanel::entityRequested, this, &MainWindow::showEntity);
     connect(m_annotations, &AnnotationsPanel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot change the tags"), message); });
+    m_timeline = new TimelineDock(this);
+    connect(m_timeline, &TimelineDock::entityActivated, this, &MainWindow::showEntity);
 }
 
 void MainWindow::setupMenus() {
@@ -238,6 +241,8 @@ void MainWindow::setupMenus() {
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
     }
+    m_timeline->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_4));
+    m_viewMenu->addAction(m_timeline->toggleViewAction());
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     m_evidence->addToMenus(edit, m_viewMenu, analysis);
@@ -303,6 +308,12 @@ void MainWindow::resetLayout() {
     // The chart takes the middle; the docks keep enough width for their tables.
     resizeDocks({m_entities, m_inspector}, {420, 430}, Qt::Horizontal);
     m_evidence->resetLayout();
+    // The timeline goes under everything, hidden until asked for (View → Timeline).
+    addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
+    m_timeline->setFloating(false);
+    m_timeline->hide();
+    resizeDocks({m_timeline}, {420}, Qt::Vertical);
+    resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
     resizeDocks({m_entities, m_charts->dock()}, {720, 200}, Qt::Vertical);
     resizeDocks({m_entities, m_annotations->leadsDock()}, {620, 300}, Qt::Vertical);
@@ -349,6 +360,7 @@ Status MainWindow::openCase(const QString &path) {
     m_search->setCase(m_case.get());
     m_charts->setCase(m_case.get(), m_editor.get());
     m_evidence->setCase(m_case.get(), m_editor.get());
+    m_timeline->setCase(m_case.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -372,6 +384,7 @@ void MainWindow::closeCase() {
     m_charts->setCase(nullptr, nullptr);
     m_evidence->setCase(nullptr, nullptr);
     m_annotations->setCase(nullptr, nullptr);
+    m_timeline->setCase(nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);
@@ -389,6 +402,7 @@ void MainWindow::showEntity(qint64 rowId) {
     m_inspector->setEntity(rowId);
     m_entities->selectEntity(rowId);
     m_sources->selectSourceOfEntity(rowId);
+    m_timeline->setSelectedEntityRow(rowId);
     updateActions();
 }
 

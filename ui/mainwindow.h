@@ -31,6 +31,7 @@ class IntegrityActions;
 class RecentFiles;
 class ScreeningActions;
 class SourcesDock;
+class TimelineDock;
 
 /// The workbench window: menus, toolbar and the Entities, Inspector and Sources docks over one
 /// open case. Every change is saved as it is made (the case is SQLite), so there is no
@@ -62,6 +63,7 @@ public:
     AnnotationsPanel *annotations() const { return m_annotations; }
     GlobalSearch *globalSearch() const { return m_search; }
     ScreeningActions *screeningActions() const { return m_screening; }
+    TimelineDock *timelineDock() const { return m_timeline; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -107,6 +109,7 @@ private:
     SourcesDock *m_sources = nullptr;
     ChartWorkspace *m_charts = nullptr;
     EvidenceUi *m_evidence = nullptr;
+    TimelineDock *m_timeline = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     IntegrityActions *m_integrity = nullptr;

@@ -39,7 +39,7 @@ namespace {
 
 struct CommandSpec {
     const char *name;
-    int positionals; ///< arguments after the command name
+    int positionals; ///< arguments after the command name; -1: the command checks them
     int (CliApplication::*handler)(QCommandLineParser &);
 };
 
@@ -69,17 +69,6 @@ QString shortSnippet(QString snippet, qsizetype width = 120)
     return out;
 }
 
-/// A command's help, naming the program as users type it rather than by its full path.
-QString commandHelp(const QCommandLineParser &parser)
-{
-    QString help = parser.helpText();
-    const QString program = QCoreApplication::arguments().value(0);
-    if (!program.isEmpty()) {
-        help.replace(QLatin1String("Usage: ") + program, QLatin1String("Usage: casegraph-cli"));
-    }
-    return help;
-}
-
 /// Removes a case file and its WAL companions (after a failed `demo`).
 void removeCase(const QString &path)
 {
@@ -96,6 +85,17 @@ CliApplication::CliApplication(QStringList arguments)
 }
 
 CliApplication::~CliApplication() = default;
+
+/// A command's help, naming the program as users type it rather than by its full path.
+QString CliApplication::commandHelp(const QCommandLineParser &parser)
+{
+    QString help = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (!program.isEmpty()) {
+        help.replace(QLatin1String("Usage: ") + program, QLatin1String("Usage: casegraph-cli"));
+    }
+    return help;
+}
 
 QString CliApplication::usage() const
 {
@@ -119,7 +119,7 @@ QString CliApplication::usage() const
               "                                supply paths from a manufacturer to sanctioned end users\n"
               "  exposure CASE [--threshold 50] entities restricted by the ownership (50%) rule\n"
               "  centrality CASE [--top N]     brokers, hubs and connected components\n"
-              "  render CASE OUT.png|svg|pdf --chart NAME [--highlight-path FROM,TO]\n"
+              "  render CASE --chart NAME OUT.png|svg|pdf [--highlight-path FROM,TO]\n"
               "                                draw a chart to an image or document\n"
               "  verify CASE                   check every source's SHA-256, the audit chain and the content\n"
               "  capture CASE URL [--proxy URL] [--timeout S] [--max-mb N]\n"
@@ -133,6 +133,8 @@ QString CliApplication::usage() const
               "                                screen the case's entities against a list (name or file)\n"
               "  decide CASE ENTITY ENTRY --list LIST (--accept | --reject)\n"
               "                                record a decision on a candidate match\n"
+              "  render CASE --timeline OUT.png|svg|pdf [--from DATE --to DATE] [--lanes theme|entity]\n"
+              "                                draw the case's timeline (--chart NAME: of a chart's entities)\n"
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
@@ -190,7 +192,7 @@ int CliApplication::run()
         {"diversion", 1, &CliApplication::runDiversion},
         {"exposure", 1, &CliApplication::runExposure},
         {"centrality", 1, &CliApplication::runCentrality},
-        {"render", 2, &CliApplication::runRender},
+        {"render", -1, &CliApplication::runRender},
         {"verify", 1, &CliApplication::runVerify},
         {"capture", 2, &CliApplication::runCapture},
         {"custody", 2, &CliApplication::runCustody},
@@ -252,7 +254,7 @@ int CliApplication::run()
     }
     m_json = m_json || parser.isSet(jsonOption);
     const qsizetype given = parser.positionalArguments().size() - 1;
-    if (given != command->positionals) {
+    if (command->positionals >= 0 && given != command->positionals) {
         return usageError(given < command->positionals ? tr("missing arguments for \"%1\"").arg(name)
                                                        : tr("too many arguments for \"%1\"").arg(name),
                           commandHelp(parser));
@@ -306,18 +308,20 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
                command == QLatin1String("exposure") || command == QLatin1String("centrality")) {
         caseArgument();
         describeAnalytics(command, parser);
-    } else if (command == QLatin1String("render")) {
-        caseArgument();
-        parser.addPositionalArgument(QStringLiteral("OUT"), tr("The file to write: .png, .svg or .pdf."));
-        parser.addOption({QStringLiteral("chart"), tr("The chart to draw (required)."), tr("NAME")});
-        parser.addOption({QStringLiteral("highlight-path"),
-                          tr("Highlight the shortest path between two entities of the chart (FtM ids)."),
-                          tr("FROM,TO")});
     } else if (command == QLatin1String("lists")) {
         caseArgument();
     } else if (command == QLatin1String("list-load") || command == QLatin1String("screen")
                || command == QLatin1String("decide")) {
         describeScreening(command, parser);
+    } else if (command == QLatin1String("render")) {
+        caseArgument();
+        parser.addPositionalArgument(QStringLiteral("OUT"),
+                                     tr("With --chart and no --timeline: the file to write (.png, .svg or .pdf)."),
+                                     tr("[OUT]"));
+        parser.addOption({QStringLiteral("highlight-path"),
+                          tr("Highlight the shortest path between two entities of the chart (FtM ids)."),
+                          tr("FROM,TO")});
+        describeRender(parser); // --timeline and its options, --chart
     } else if (command == QLatin1String("search")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("QUERY"),

@@ -57,13 +57,18 @@ public:
     int runListLoad(QCommandLineParser &parser);
     int runScreen(QCommandLineParser &parser);
     int runDecide(QCommandLineParser &parser);
+    int renderChart(QCommandLineParser &parser);    ///< commands_render.cpp
+    int renderTimeline(QCommandLineParser &parser); ///< commands_timeline.cpp
 
 private:
     /// Sets up the parser for `command`: its positional arguments and options.
     void describe(const QString &command, QCommandLineParser &parser) const;
     void describeIntegrity(const QString &command, QCommandLineParser &parser) const;
     void describeScreening(const QString &command, QCommandLineParser &parser) const;
+    void describeRender(QCommandLineParser &parser) const; ///< commands_timeline.cpp
     QString usage() const;
+    /// A command's help, naming the program as users type it rather than by its full path.
+    static QString commandHelp(const QCommandLineParser &parser);
 public:
     /// Whether the command line runs a command that draws (render): main() then makes a QApplication.
     static bool needsWidgets(const QStringList &arguments);

@@ -25,11 +25,25 @@ bool CliApplication::needsWidgets(const QStringList &arguments)
 
 int CliApplication::runRender(QCommandLineParser &parser)
 {
+    // `render CASE --timeline OUT [--chart NAME]` draws the timeline (of a chart's entities);
+    // `render CASE --chart NAME OUT` draws the chart itself.
+    const qsizetype given = parser.positionalArguments().size() - 1;
+    if (parser.isSet(QStringLiteral("timeline"))) {
+        if (given != 1) {
+            return usageError(tr("render --timeline OUT takes the case file only"), commandHelp(parser));
+        }
+        return renderTimeline(parser);
+    }
+    if (given != 2 || !parser.isSet(QStringLiteral("chart"))) {
+        return usageError(tr("render needs --chart NAME and OUT, or --timeline OUT"), commandHelp(parser));
+    }
+    return renderChart(parser);
+}
+
+int CliApplication::renderChart(QCommandLineParser &parser)
+{
     const QStringList args = parser.positionalArguments();
     const QString chart = parser.value(QStringLiteral("chart"));
-    if (chart.isEmpty()) {
-        return usageError(tr("render needs --chart NAME"));
-    }
     QString from, to;
     if (parser.isSet(QStringLiteral("highlight-path"))) {
         const QStringList ends = parser.value(QStringLiteral("highlight-path")).split(QLatin1Char(','));

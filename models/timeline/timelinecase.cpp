@@ -148,7 +148,11 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
                 break;
             }
         }
-        if (dated || belongsOnTimeline(*schema) || schema->isA(QStringLiteral("Value"))) {
+        // Companies are Values in FtM (Asset): only those stating an amount are kept.
+        const bool amount = schema->isA(QStringLiteral("Value")) &&
+                            (!e.first(QStringLiteral("amount")).isEmpty() || !e.first(QStringLiteral("amountEur")).isEmpty() ||
+                             !e.first(QStringLiteral("amountUsd")).isEmpty());
+        if (dated || amount || belongsOnTimeline(*schema)) {
             candidates.append(e);
         }
         return true;
@@ -204,6 +208,8 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
             if (lane.isEmpty()) {
                 lane = e.first(QStringLiteral("involved"));
             }
+        } else if (schema.isA(QStringLiteral("ContractAward"))) {
+            lane = e.first(QStringLiteral("supplier")); // the award is news about who won it
         } else if (schema.isEdge()) {
             lane = e.first(schema.edgeSource);
         } else if (schema.isA(QStringLiteral("Contract"))) {
@@ -219,7 +225,12 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
             base.label = list.isEmpty() ? tr("%1 listed").arg(captionOf(lane)) : tr("%1 — %2").arg(captionOf(lane), list);
         } else if (schema.isEdge()) {
             const QString to = e.first(schema.edgeTarget);
-            base.label = tr("%1: %2 → %3").arg(schema.label, lane.isEmpty() ? tr("?") : captionOf(lane),
+            // A resale names the maker too: two resellers' supplies would read alike otherwise.
+            const QString maker = e.first(QStringLiteral("manufacturer"));
+            const QString kind = maker.isEmpty() || maker == e.first(schema.edgeSource) ? schema.label
+                                                                  : tr("%1 (%2)").arg(schema.label, captionOf(maker));
+            const QString from = e.first(schema.edgeSource);
+            base.label = tr("%1: %2 → %3").arg(kind, from.isEmpty() ? tr("?") : captionOf(from),
                                                to.isEmpty() ? tr("?") : captionOf(to));
         } else {
             base.label = e.caption.isEmpty() ? schema.label : e.caption;

@@ -61,9 +61,20 @@ void TimelineModel::addUndated(TimelineItem item)
 
 void TimelineModel::finish()
 {
-    std::stable_sort(m_items.begin(), m_items.end(), [](const TimelineItem &a, const TimelineItem &b) {
-        return a.fromMs < b.fromMs;
-    });
+    // Sort keys, then move each item once: items are large (strings, dates).
+    std::vector<std::pair<qint64, int>> order;
+    order.reserve(m_items.size());
+    for (int i = 0; i < m_items.size(); ++i) {
+        order.emplace_back(m_items.at(i).fromMs, i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<TimelineItem> sorted;
+    sorted.reserve(m_items.size());
+    for (const auto &[key, index] : order) {
+        sorted.append(std::move(m_items[index]));
+    }
+    m_items = std::move(sorted);
     std::stable_sort(m_undated.begin(), m_undated.end(), [](const TimelineItem &a, const TimelineItem &b) {
         if (a.theme != b.theme) {
             return int(a.theme) < int(b.theme);

@@ -1,0 +1,305 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demo/democase.h"
+#include "entitiesdock.h"
+#include "inspectordock.h"
+#include "mainwindow.h"
+#include "recentfiles.h"
+#include "storage/casefile.h"
+#include "storage/entitystore.h"
+#include "support/testsupport.h"
+#include "timeline/timelinedock.h"
+#include "timeline/timelineexport.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace Casegraph::Models;
+using namespace Casegraph::Ui;
+
+/// The Timeline view on the demo case: what a reader sees, the linked selection with the rest of
+/// the workbench, and the exports.
+class TimelineUiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void demoRendersWithoutOverlappingLabels_data();
+    void demoRendersWithoutOverlappingLabels();
+    void exportWritesPngSvgPdf();
+    void undatedFactsAreListedNotDropped();
+    void zoomPanAndFit();
+    void brushingEmitsADateRange();
+    void selectionFromTheWorkbench();
+    void selectionOnTheTimelineReachesTheInspector();
+    void cliRendersTheTimeline();
+
+private:
+    void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::KeyboardModifiers mods);
+    QTemporaryDir m_dir;
+    QString m_demoPath;
+    std::shared_ptr<const TimelineModel> m_model;
+};
+
+void TimelineUiTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_demoPath = m_dir.filePath(QStringLiteral("demo.casegraph"));
+    CaseFile c;
+    QVERIFY(c.create(m_demoPath).ok());
+    QVERIFY(DemoCase::write(c).ok());
+    auto model = TimelineModel::fromCase(c);
+    QVERIFY(model.ok());
+    m_model = std::make_shared<const TimelineModel>(std::move(*model));
+}
+
+void TimelineUiTest::sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::KeyboardModifiers mods)
+{
+    const Qt::MouseButtons buttons = type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), Qt::LeftButton, buttons, mods);
+    QApplication::sendEvent(w, &e);
+}
+
+void TimelineUiTest::demoRendersWithoutOverlappingLabels_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("theme lanes 1600x900") << int(TimelineModel::LaneMode::Theme) << QSize(1600, 900);
+    QTest::newRow("entity lanes 1600x900") << int(TimelineModel::LaneMode::Entity) << QSize(1600, 900);
+    QTest::newRow("theme lanes 1000x600") << int(TimelineModel::LaneMode::Theme) << QSize(1000, 600);
+}
+
+void TimelineUiTest::demoRendersWithoutOverlappingLabels()
+{
+    QFETCH(int, mode);
+    QFETCH(QSize, size);
+    TimelineView view;
+    view.setModel(m_model);
+    view.setLaneMode(TimelineModel::LaneMode(mode));
+    view.resize(size);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage shot = view.grab().toImage();
+    QVERIFY(!shot.isNull());
+    const auto &stats = view.renderer().stats();
+    QVERIFY2(stats.labels >= 8, qPrintable(QString::number(stats.labels)));
+    QVERIFY(stats.intervals >= 3); // the resales and the newborn DNA collection, open-ended
+    for (qsizetype i = 0; i < stats.labelRects.size(); ++i) {
+        for (qsizetype j = i + 1; j < stats.labelRects.size(); ++j) {
+            const QRectF a = stats.labelRects.at(i), b = stats.labelRects.at(j);
+            QVERIFY2(!a.intersected(b).isValid() || a.intersected(b).width() < 0.5 || a.intersected(b).height() < 0.5,
+                     "two labels overlap");
+        }
+        // And every label is inside the plot, not cut at its edge.
+        QVERIFY(stats.labelRects.at(i).right() <= view.renderer().plotRect().right() + 0.5);
+        QVERIFY(stats.labelRects.at(i).left() >= view.renderer().plotRect().left() - 0.5);
+    }
+    QVERIFY(!view.renderer().undatedRect().isEmpty());
+}
+
+void TimelineUiTest::exportWritesPngSvgPdf()
+{
+    TimelineViewState state;
+    state.title = QStringLiteral("Demo timeline");
+    for (const char *suffix : {"png", "svg", "pdf"}) {
+        const QString path = m_dir.filePath(QStringLiteral("timeline.") + QLatin1String(suffix));
+        const auto st = TimelineExporter::exportTimeline(m_model, state, path);
+        QVERIFY2(st.ok(), qPrintable(st ? QString() : st.error().toString()));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.size() > 1000);
+        if (qstrcmp(suffix, "png") == 0) {
+            const QImage image = QImage::fromData(bytes);
+            QCOMPARE(image.width(), 1600);
+            QVERIFY(image.height() >= 900);
+        } else if (qstrcmp(suffix, "svg") == 0) {
+            // Text stays text: labels and the undated list are searchable in the drawing.
+            QVERIFY(bytes.contains("Entity List additions: initial list of 28 organizations"));
+            QVERIFY(bytes.contains("Undated ("));
+        } else {
+            QVERIFY(bytes.startsWith("%PDF-"));
+        }
+    }
+    // An unknown format is refused without leaving a file.
+    const QString bad = m_dir.filePath(QStringLiteral("timeline.gif"));
+    QVERIFY(!TimelineExporter::exportTimeline(m_model, state, bad).ok());
+    QVERIFY(!QFile::exists(bad));
+}
+
+void TimelineUiTest::undatedFactsAreListedNotDropped()
+{
+    // At 1600×900 every undated fact of the demo is on the page (in columns if needed).
+    const QString path = m_dir.filePath(QStringLiteral("undated.svg"));
+    QVERIFY(TimelineExporter::exportTimeline(m_model, {}, path).ok());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(f.readAll());
+    QVERIFY(!svg.contains(QLatin1String("more (scroll)")));
+    for (const char *text : {"Letter from Senator Marco Rubio", "Entity List additions: nine parties",
+                             "Belgian government scraps"}) {
+        QVERIFY2(svg.contains(QLatin1String(text)), text);
+    }
+}
+
+void TimelineUiTest::zoomPanAndFit()
+{
+    TimelineView view;
+    view.setModel(m_model);
+    view.resize(1200, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const qint64 span0 = view.state().toMs - view.state().fromMs;
+    // Wheel up over the plot zooms in around the pointer.
+    const QPointF at = view.renderer().plotRect().center();
+    QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &wheel);
+    const qint64 span1 = view.state().toMs - view.state().fromMs;
+    QVERIFY(span1 < span0);
+    // Keyboard: + zooms in, Right pans, Home fits again.
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(view.state().toMs - view.state().fromMs < span1);
+    const qint64 from = view.state().fromMs;
+    QTest::keyClick(&view, Qt::Key_Right);
+    QVERIFY(view.state().fromMs > from);
+    QTest::keyClick(&view, Qt::Key_Home);
+    QCOMPARE(view.state().toMs - view.state().fromMs, span0);
+    // Drag pans.
+    const qint64 before = view.state().fromMs;
+    sendMouse(view.viewport(), QEvent::MouseButtonPress, at, Qt::NoModifier);
+    sendMouse(view.viewport(), QEvent::MouseMove, at + QPointF(120, 0), Qt::NoModifier);
+    sendMouse(view.viewport(), QEvent::MouseButtonRelease, at + QPointF(120, 0), Qt::NoModifier);
+    QVERIFY(view.state().fromMs < before);
+    // Ctrl+drag zooms to the dragged range.
+    const qint64 a = view.renderer().msAt(at.x() - 100), b = view.renderer().msAt(at.x() + 100);
+    sendMouse(view.viewport(), QEvent::MouseButtonPress, at - QPointF(100, 0), Qt::ControlModifier);
+    sendMouse(view.viewport(), QEvent::MouseMove, at + QPointF(100, 0), Qt::ControlModifier);
+    sendMouse(view.viewport(), QEvent::MouseButtonRelease, at + QPointF(100, 0), Qt::ControlModifier);
+    QVERIFY(std::abs(view.state().fromMs - a) < 86400000LL * 10);
+    QVERIFY(std::abs(view.state().toMs - b) < 86400000LL * 10);
+}
+
+void TimelineUiTest::brushingEmitsADateRange()
+{
+    TimelineView view;
+    view.setModel(m_model);
+    view.resize(1200, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy spy(&view, &TimelineView::dateRangeBrushed);
+    const QPointF at = view.renderer().plotRect().center();
+    sendMouse(view.viewport(), QEvent::MouseButtonPress, at - QPointF(150, 0), Qt::ShiftModifier);
+    sendMouse(view.viewport(), QEvent::MouseMove, at + QPointF(150, 0), Qt::ShiftModifier);
+    sendMouse(view.viewport(), QEvent::MouseButtonRelease, at + QPointF(150, 0), Qt::ShiftModifier);
+    QCOMPARE(spy.count(), 1);
+    const auto from = spy.at(0).at(0).value<FtmDate>();
+    const auto to = spy.at(0).at(1).value<FtmDate>();
+    QCOMPARE(from.precision(), FtmDate::Precision::Day);
+    QVERIFY(from < to);
+    QVERIFY(view.state().hasBrush);
+    // "Zoom to range" then shows the brushed range.
+    view.zoomToBrush();
+    QVERIFY(std::abs(view.state().fromMs - from.earliestMSecs()) <= 86400000);
+}
+
+void TimelineUiTest::selectionFromTheWorkbench()
+{
+    RecentFiles recent;
+    MainWindow window(&recent);
+    window.setInteractive(false);
+    window.setLayoutPersistence(false);
+    QVERIFY(window.openCase(m_demoPath).ok());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.waitUntilLoaded(10000));
+    TimelineDock *dock = window.timelineDock();
+    QVERIFY(dock);
+    QSignalSpy ready(dock, &TimelineDock::timelineReady);
+    dock->show();
+    QVERIFY(ready.wait(10000));
+    QVERIFY(dock->model());
+    // Selecting Megvii in the workbench highlights its listing on the timeline.
+    const qint64 megvii = window.caseFile()->entities().rowIdOf(DemoCase::idForKey(QStringLiteral("megvii")));
+    window.showEntity(megvii);
+    QVERIFY(dock->view()->state().selected.contains(DemoCase::idForKey(QStringLiteral("megvii"))));
+}
+
+void TimelineUiTest::selectionOnTheTimelineReachesTheInspector()
+{
+    RecentFiles recent;
+    MainWindow window(&recent);
+    window.setInteractive(false);
+    window.setLayoutPersistence(false);
+    QVERIFY(window.openCase(m_demoPath).ok());
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.waitUntilLoaded(10000));
+    TimelineDock *dock = window.timelineDock();
+    dock->show();
+    QTRY_VERIFY2(dock->height() >= window.height() / 4, qPrintable(QString::number(dock->height()))); // room for its lanes
+    QVERIFY(dock->rebuildNow().ok());
+    TimelineView *view = dock->view();
+    QTRY_VERIFY(!view->renderer().stats().labelRects.isEmpty());
+    // For looking at it: CASEGRAPH_SHOT_DIR=/tmp build/tests/timeline_uitest
+    if (const QString dir = qEnvironmentVariable("CASEGRAPH_SHOT_DIR"); !dir.isEmpty()) {
+        window.grab().save(dir + QStringLiteral("/timeline-window.png"));
+    }
+    QSignalSpy selected(dock, &TimelineDock::entitiesSelected);
+    // Click the first label drawn: its fact becomes the selection, and the Inspector shows it.
+    QRectF label;
+    for (const QRectF &r : view->renderer().stats().labelRects) {
+        if (view->renderer().lanesRect().contains(r.center())) {
+            label = r;
+            break;
+        }
+    }
+    QVERIFY(!label.isNull());
+    const TimelineHit hit = view->renderer().hitTest(label.center());
+    QVERIFY(!hit.items.isEmpty());
+    const TimelineItem &item = dock->model()->items().at(hit.items.first());
+    sendMouse(view->viewport(), QEvent::MouseButtonPress, label.center(), Qt::NoModifier);
+    sendMouse(view->viewport(), QEvent::MouseButtonRelease, label.center(), Qt::NoModifier);
+    QCOMPARE(selected.count(), 1);
+    QVERIFY(selected.at(0).at(0).toStringList().contains(item.entityId));
+    QCOMPARE(window.inspectorDock()->entityRowId(), item.entityRowId);
+    QVERIFY(view->state().selected.contains(item.entityId));
+    // Escape clears it.
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(view->state().selected.isEmpty());
+}
+
+void TimelineUiTest::cliRendersTheTimeline()
+{
+#ifndef CASEGRAPH_CLI
+    QSKIP("casegraph-cli is not built");
+#else
+    const QString out = m_dir.filePath(QStringLiteral("cli.png"));
+    const auto r = Casegraph::Tests::run(QStringLiteral(CASEGRAPH_CLI),
+                                         {QStringLiteral("render"), m_demoPath, QStringLiteral("--timeline"), out,
+                                          QStringLiteral("--from"), QStringLiteral("2008"), QStringLiteral("--to"),
+                                          QStringLiteral("2023"), QStringLiteral("--lanes"), QStringLiteral("entity")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QLatin1String("undated")));
+    const QImage image(out);
+    QCOMPARE(image.width(), 1600);
+    QVERIFY(image.height() >= 900);
+    // Usage errors exit 2 and say why.
+    const auto bad = Casegraph::Tests::run(QStringLiteral(CASEGRAPH_CLI),
+                                           {QStringLiteral("render"), m_demoPath, QStringLiteral("--timeline"), out,
+                                            QStringLiteral("--from"), QStringLiteral("mid-2022")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QLatin1String("mid-2022")));
+#endif
+}
+
+QTEST_MAIN(TimelineUiTest)
+#include "timeline_uitest.moc"
