@@ -21,6 +21,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -141,6 +143,14 @@ void ImportExportUiTest::importRunsOffTheGuiThread() {
     auto *controller = m_window->importExport();
     QVERIFY(controller->importAction()->isEnabled());
     QCOMPARE(controller->importAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_I));
+    QMenu *file = m_window->menuBar()->actions().at(0)->menu();
+    QVERIFY(file->actions().contains(controller->importAction()));
+    QVERIFY(file->actions().contains(controller->importCsvAction()));
+    QVERIFY(file->actions().contains(controller->exportAction()));
+    file->popup(m_window->mapToGlobal(QPoint(0, 0)));
+    QCoreApplication::processEvents();
+    Casegraph::Tests::saveShot(file->grab(), QStringLiteral("file-menu.png"));
+    file->hide();
 
     // Count event-loop turns while the import runs: a blocked GUI thread would count none.
     int ticks = 0;
