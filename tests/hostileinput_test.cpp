@@ -15,7 +15,10 @@
 using namespace Casegraph::Models;
 
 namespace {
+/// "A few seconds" on a loaded machine (the suite runs two tests at a time on two cores); the
+/// 100 MB files get longer, being read once at disk speed. A hang or an expansion takes minutes.
 constexpr qint64 TimeLimitMs = 5000;
+constexpr qint64 HugeTimeLimitMs = 20000;
 
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QFile f(path);
@@ -187,6 +190,7 @@ void HostileInputTest::refused() {
     QFETCH(bool, namesLine);
     const QString path = m_dir.filePath(name);
     QVERIFY(writeFile(path, bytes));
+    const qint64 limit = bytes.size() > 50 * 1024 * 1024 ? HugeTimeLimitMs : TimeLimitMs;
     bytes.clear();
 
     const Attempt a = attempt(m_case, path, format);
@@ -194,7 +198,7 @@ void HostileInputTest::refused() {
     QVERIFY2(!a.result->ok(), "the import should have failed");
     const Error &e = a.result->error();
     qInfo().noquote() << QTest::currentDataTag() << a.ms << "ms:" << e.toString().left(200);
-    QVERIFY2(a.ms < TimeLimitMs, qPrintable(QStringLiteral("took %1 ms").arg(a.ms)));
+    QVERIFY2(a.ms < limit, qPrintable(QStringLiteral("took %1 ms").arg(a.ms)));
     QCOMPARE(e.file, path);
     QVERIFY(!e.message.isEmpty());
     if (namesLine) {

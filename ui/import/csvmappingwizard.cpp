@@ -261,8 +261,9 @@ void CsvMappingWizard::reread() {
     if (layout.detection.bomBytes > 0) {
         detected += QLatin1Char(' ') + tr("The file starts with a byte order mark.");
     }
-    detected += QLatin1Char(' ') + (m_preview.complete ? tr("The whole file: %n rows.", nullptr, int(m_preview.rows.size()))
-                                                       : tr("The first %n rows:", nullptr, int(m_preview.rows.size())));
+    const int shown = int(m_preview.rows.size());
+    detected += QLatin1Char(' ') + (m_preview.complete ? tr("The whole file: %n rows.", nullptr, shown)
+                                                       : tr("The first %n rows:", nullptr, shown));
     if (!m_preview.error.message.isEmpty()) {
         detected += QLatin1Char('\n') + m_preview.error.toString();
     }

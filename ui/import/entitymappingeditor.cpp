@@ -159,8 +159,9 @@ void EntityMappingEditor::setColumns(const QStringList &header, const QList<QStr
         const QString current = c->currentData().toString();
         const QSignalBlocker block(c);
         c->clear();
-        c->addItem(c == m_schemaColumn ? tr("— the same for every row —") : tr("— a hash of the mapped values —"),
-                   QString());
+        const QString none =
+            c == m_schemaColumn ? tr("— the same for every row —") : tr("— a hash of the mapped values —");
+        c->addItem(none, QString());
         for (const QString &h : header) {
             c->addItem(h, h);
         }

@@ -229,7 +229,8 @@ QList<ImportRequest> ImportDialog::requests() const {
 void ImportDialog::chooseFiles() {
     QSettings settings;
     const QStringList paths =
-        QFileDialog::getOpenFileNames(this, tr("Import Files"), settings.value(FolderKey).toString(), importFileFilter());
+        QFileDialog::getOpenFileNames(this, tr("Import Files"), settings.value(FolderKey).toString(),
+                                      importFileFilter());
     if (!paths.isEmpty()) {
         settings.setValue(FolderKey, QFileInfo(paths.first()).absolutePath());
         addFiles(paths);
@@ -280,7 +281,8 @@ void ImportDialog::updateState() {
     m_report->setEnabled(lenient && m_files->count() <= 1);
     m_reportBrowse->setEnabled(m_report->isEnabled());
     if (m_files->count() == 1) {
-        m_report->setPlaceholderText(QDir::toNativeSeparators(ImportJob::defaultReportPath(m_casePath, files().first())));
+        const QString report = ImportJob::defaultReportPath(m_casePath, files().first());
+        m_report->setPlaceholderText(QDir::toNativeSeparators(report));
     } else {
         m_report->setPlaceholderText(tr("FILE.rejected.txt beside the case, for each file"));
     }

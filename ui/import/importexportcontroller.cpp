@@ -182,7 +182,8 @@ void ImportExportController::importCsvWithMapping(const QString &path) {
     QString file = path;
     if (file.isEmpty()) {
         QSettings settings;
-        file = QFileDialog::getOpenFileName(m_window, tr("Import CSV"), settings.value(QStringLiteral("import/lastFolder")).toString(),
+        file = QFileDialog::getOpenFileName(m_window, tr("Import CSV"),
+                                            settings.value(QStringLiteral("import/lastFolder")).toString(),
                                             tr("Tables (*.csv *.tsv *.tab *.txt);;All files (*)"));
         if (file.isEmpty()) {
             return;
@@ -281,7 +282,8 @@ void ImportExportController::startImport(const QList<ImportRequest> &requests, s
         }
         int n = 0;
         for (const auto &request : requests) {
-            r.setStage(tr("Importing %1 (%2 of %3)").arg(QFileInfo(request.path).fileName()).arg(++n).arg(requests.size()));
+            const QString name = QFileInfo(request.path).fileName();
+            r.setStage(tr("Importing %1 (%2 of %3)").arg(name).arg(++n).arg(requests.size()));
             FileOutcome f{request, std::nullopt, {}, {}};
             auto result = ImportJob::run(worker, request.path, request.options,
                                          [&r](qint64 done, qint64 total, qint64 records) {
