@@ -182,7 +182,8 @@ void PropertiesModelTest::showsClaimsUnderTheirValue() {
     QCOMPARE(m_model->rowCount(name), 1);
     const QModelIndex claim = m_model->index(0, 0, name);
     QCOMPARE(claim.data(ItemDataRole::NodeKindRole).toInt(), int(Kind::Evidence));
-    QCOMPARE(claim.data().toString(), QStringLiteral("supports"));
+    // The stance, then the grade: no source reliability, credibility 2.
+    QCOMPARE(claim.data().toString(), QStringLiteral("supports · 2"));
     QCOMPARE(claim.siblingAtColumn(PropertiesModel::ValueColumn).data().toString(),
              QStringLiteral("“Huawei Technologies Co., Ltd.”"));
     QCOMPARE(claim.siblingAtColumn(PropertiesModel::SourceColumn).data().toString(),
