@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "recentfiles.h"
+#include "sourcesdock.h"
 #include "storage/auditlog.h"
 #include "storage/casefile.h"
 
@@ -17,6 +18,7 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -101,7 +103,7 @@ void IntegrityUiTest::menusOfferTheActions()
     QVERIFY(texts.contains(QStringLiteral("Capture &Web Page…")));
     QVERIFY(texts.contains(QStringLiteral("&Verify Case Integrity…")));
     QVERIFY(texts.contains(QStringLiteral("&Preferences…")));
-    QVERIFY(window.sourcesDock()->findChild<QTableView *>()->actions().contains(actions->custodyAction()));
+    QVERIFY(window.sourcesDock()->view()->actions().contains(actions->custodyAction()));
 }
 
 void IntegrityUiTest::captureErrorKeepsTheDialogOpen()

@@ -10,6 +10,7 @@
 #include "itemmodels/itemdatarole.h"
 #include "storage/casefile.h"
 #include "storage/caseverifier.h"
+#include "storage/evidencestore.h"
 
 #include <QAction>
 #include <QMessageBox>

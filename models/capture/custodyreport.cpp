@@ -21,7 +21,7 @@ QString utc(const QDateTime &t)
 
 QString entryLine(const AuditEntry &e)
 {
-    QString line = CustodyReport::tr("#%1 %2 UTC, %3: %4").arg(e.seq).arg(utc(e.at), e.actor, e.action);
+    QString line = CustodyReport::tr("#%1 %2, %3: %4").arg(e.seq).arg(utc(e.at), e.actor, e.action);
     const QJsonObject &detail = e.after.isEmpty() ? e.before : e.after;
     if (!detail.isEmpty()) {
         line += QLatin1String(" ") + QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)).left(300);
@@ -49,7 +49,7 @@ Result<CustodyReport> CustodyReport::build(const CaseFile &caseFile, qint64 sour
                        {tr("MIME type"), source->mimeType},
                        {tr("Size"), tr("%n byte(s)", nullptr, int(source->original.size()))},
                        {tr("URL"), source->url},
-                       {tr("Added"), tr("%1 UTC by %2").arg(utc(source->importedAt), source->addedBy)},
+                       {tr("Added"), tr("%1 by %2").arg(utc(source->importedAt), source->addedBy)},
                        {tr("Recorded SHA-256"), source->sha256},
                        {tr("SHA-256 now"), now},
                        {tr("Verification"), report.m_intact ? tr("intact: the preserved original matches its hash")
@@ -62,7 +62,7 @@ Result<CustodyReport> CustodyReport::build(const CaseFile &caseFile, qint64 sour
         for (const auto &u : c.redirects) {
             redirects << u.toString();
         }
-        captures.items << tr("%1 UTC by %2: requested %3, final %4 (HTTP %5)%6%7")
+        captures.items << tr("%1 by %2: requested %3, final %4 (HTTP %5)%6%7")
                               .arg(utc(c.fetchedAt), c.actor, c.requestedUrl.toString(), c.finalUrl.toString())
                               .arg(c.status)
                               .arg(redirects.isEmpty() ? QString() : tr(", redirected via %1").arg(redirects.join(QLatin1String(" → "))))
@@ -99,7 +99,7 @@ Result<CustodyReport> CustodyReport::build(const CaseFile &caseFile, qint64 sour
         if (!claim.property.isEmpty()) {
             line += QStringLiteral(" — %1: %2").arg(claim.property, claim.value);
         }
-        line += tr(" [%1, by %2, %3 UTC]").arg(claim.status, claim.actor, utc(claim.createdAt));
+        line += tr(" [%1, by %2, %3]").arg(claim.status, claim.actor, utc(claim.createdAt));
         claims.items << line;
         for (const auto &x : claim.excerpts) {
             if (x.sourceId == sourceId) {
