@@ -153,10 +153,16 @@ AuditLog::~AuditLog()
 
 const QStringList &AuditLog::trackedTables()
 {
+    // Rowid tables only: SQLite's pre-update hook gives no row key for WITHOUT ROWID tables
+    // (grading_level, tagging, ref_entry), so those are covered by the chain's before/after only.
     static const QStringList tables{QStringLiteral("provenance"), QStringLiteral("entity"),
                                     QStringLiteral("statement"),  QStringLiteral("source"),
                                     QStringLiteral("claim"),      QStringLiteral("excerpt"),
-                                    QStringLiteral("note"),       QStringLiteral("capture")};
+                                    QStringLiteral("note"),       QStringLiteral("capture"),
+                                    QStringLiteral("tag"),        QStringLiteral("lead"),
+                                    QStringLiteral("ref_list"),   QStringLiteral("ref_list_version"),
+                                    QStringLiteral("screening_run"), QStringLiteral("screening_decision"),
+                                    QStringLiteral("entity_merge")};
     return tables;
 }
 
