@@ -153,7 +153,7 @@ AuditLog::~AuditLog()
 
 const QStringList &AuditLog::trackedTables()
 {
-    // Rowid tables only: SQLite's pre-update hook gives no row key for WITHOUT ROWID tables
+    // Rowid tables only: the pre-update hook keys rows by rowid, which WITHOUT ROWID tables lack
     // (grading_level, tagging, ref_entry), so those are covered by the chain's before/after only.
     static const QStringList tables{QStringLiteral("provenance"), QStringLiteral("entity"),
                                     QStringLiteral("statement"),  QStringLiteral("source"),
