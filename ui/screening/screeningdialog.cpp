@@ -144,18 +144,12 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
 
 ScreeningDialog::~ScreeningDialog()
 {
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread, m_cancelled);
 }
 
 void ScreeningDialog::reject()
 {
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread, m_cancelled);
     QDialog::reject();
 }
 
