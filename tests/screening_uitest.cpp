@@ -38,6 +38,17 @@
 using namespace Casegraph::Models;
 using namespace Casegraph::Ui;
 
+namespace {
+// CASEGRAPH_SCREENSHOT_DIR=/tmp/x saves what the dialogs look like, for a person to review.
+void keepScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("CASEGRAPH_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    }
+}
+} // namespace
+
 /// Analysis → Reference Lists…, Screen… and Find Duplicates…, and Edit → Split Merged Entity, on
 /// the demo case in the real main window (offscreen).
 class ScreeningUiTest : public QObject {
@@ -163,6 +174,7 @@ void ScreeningUiTest::loadListShowsTheChanges()
     QVERIFY(changes.contains(QStringLiteral("Shanghai Yitu Network Technology Co., Ltd. [el-yitu]")));
     QCOMPARE(dialog->listView()->topLevelItem(0)->childCount(), 1); // the earlier version
     QCOMPARE(dialog->listView()->topLevelItem(0)->text(4), QStringLiteral("2"));
+    keepScreenshot(dialog, QStringLiteral("reference-lists"));
 }
 
 void ScreeningUiTest::screenAcceptRejectUndo()
@@ -191,16 +203,18 @@ void ScreeningUiTest::screenAcceptRejectUndo()
     QCOMPARE(dialog->resultModel()->item(hikvision, ScreeningDialog::DecisionColumn)->text(), QStringLiteral("open"));
     QVERIFY(!dialog->resultModel()->item(hikvision, ScreeningDialog::ExplanationColumn)->text().isEmpty());
 
-    // Accept by keyboard (Alt+A), then undo from the main window's stack, then reject.
+    keepScreenshot(dialog, QStringLiteral("screening"));
+    // Accept by keyboard (focus on the button, Space), then undo from the main window's stack, then reject.
     dialog->resultView()->selectRow(hikvision);
-    dialog->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(dialog));
-    QTest::keyClick(dialog, Qt::Key_A, Qt::AltModifier);
+    QVERIFY(dialog->acceptButton()->isEnabled());
+    dialog->acceptButton()->setFocus();
+    QTest::keyClick(dialog->acceptButton(), Qt::Key_Space);
     CaseFile &cf = *m_window->caseFile();
     QCOMPARE(cf.referenceLists().acceptedMatches().size(), 1);
     QVERIFY(dialog->resultModel()->item(hikvision, ScreeningDialog::DecisionColumn)->text().startsWith(QStringLiteral("accepted")));
     m_window->editor()->undoStack()->undo();
     QVERIFY(cf.referenceLists().decisions().isEmpty());
+    QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->resultModel()->item(hikvision, ScreeningDialog::DecisionColumn)->text(), QStringLiteral("open"));
     dialog->resultView()->selectRow(hikvision);
     QTest::mouseClick(dialog->rejectButton(), Qt::LeftButton);
@@ -240,6 +254,7 @@ void ScreeningUiTest::duplicatesMergeAndSplit()
     QVERIFY(dialog->leftView()->topLevelItemCount() > 1);
     QCOMPARE(dialog->rightView()->topLevelItem(1)->text(1), QStringLiteral("HIKVISION"));
     QVERIFY(dialog->rightView()->topLevelItem(1)->text(2).contains(QStringLiteral("register.json")));
+    keepScreenshot(dialog, QStringLiteral("duplicates"));
     QVERIFY(dialog->mergeCurrent(true));
     QVERIFY(!cf.entities().entity(copyRow));
     QVERIFY(cf.entities().entity(kept)->valuesOf(QStringLiteral("name")).contains(QStringLiteral("HIKVISION")));

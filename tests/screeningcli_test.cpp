@@ -166,6 +166,11 @@ void ScreeningCliTest::screenAgainstARealListFile()
 
 void ScreeningCliTest::usageErrors()
 {
+    const ProcessResult help = cli({QStringLiteral("--help")});
+    for (const char *command : {"lists", "list-load", "screen", "decide"}) {
+        QVERIFY2(help.out.contains(QLatin1String("\n  ") + QLatin1String(command) + QLatin1Char(' ')), command);
+    }
+    QVERIFY(cli({QStringLiteral("screen"), QStringLiteral("--help")}).out.contains(QStringLiteral("--threshold")));
     QCOMPARE(cli({QStringLiteral("screen"), m_case}).exitCode, 2);
     QCOMPARE(cli({QStringLiteral("screen"), m_case, QStringLiteral("--list"), QStringLiteral("nope")}).exitCode, 1);
     QCOMPARE(cli({QStringLiteral("screen"), m_case, QStringLiteral("--list"), QStringLiteral("entity-list"),

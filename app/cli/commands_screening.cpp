@@ -221,16 +221,16 @@ int CliApplication::runScreen(QCommandLineParser &parser)
         if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
             return fail(Error{tr("cannot read the file: %1").arg(f.errorString()), f.fileName()});
         }
-        qint64 line = 0;
-        while (!f.atEnd()) {
-            ++line;
-            const QString id = QString::fromUtf8(f.readLine()).trimmed();
+        // readAll(): a pipe (<(…)) reports atEnd() before the first read.
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        for (qsizetype line = 0; line < lines.size(); ++line) {
+            const QString id = QString::fromUtf8(lines.at(line)).trimmed();
             if (id.isEmpty()) {
                 continue;
             }
             const qint64 row = caseFile->entities().rowIdOf(id);
             if (!row) {
-                return fail(Error{tr("no entity with id \"%1\" in the case").arg(id), f.fileName(), line});
+                return fail(Error{tr("no entity with id \"%1\" in the case").arg(id), f.fileName(), line + 1});
             }
             request.entityRowIds << row;
         }

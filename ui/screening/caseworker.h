@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -38,6 +39,18 @@ QThread *startCaseWorker(QObject *context, const Models::CaseFile &caseFile,
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
     return thread;
+}
+
+/// Asks a worker to stop (when it has a cancel flag) and waits for it; nothing when none runs.
+inline void stopCaseWorker(QThread *thread, const std::shared_ptr<std::atomic<bool>> &cancelled = {})
+{
+    if (!thread) {
+        return;
+    }
+    if (cancelled) {
+        cancelled->store(true);
+    }
+    thread->wait();
 }
 
 } // namespace Casegraph::Ui

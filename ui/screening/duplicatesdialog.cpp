@@ -64,16 +64,12 @@ DuplicatesDialog::DuplicatesDialog(CaseEditor &editor, QWidget *parent) : QDialo
 
 DuplicatesDialog::~DuplicatesDialog()
 {
-    if (m_thread) {
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread);
 }
 
 void DuplicatesDialog::reject()
 {
-    if (m_thread) {
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread);
     QDialog::reject();
 }
 

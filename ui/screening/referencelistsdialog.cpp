@@ -62,6 +62,7 @@ ReferenceListsDialog::ReferenceListsDialog(CaseFile &caseFile, QWidget *parent) 
     m_progress = new QProgressBar(this);
     m_progress->setVisible(false);
     m_status = new QLabel(this);
+    m_status->setWordWrap(true);
     row->addWidget(m_load);
     row->addWidget(m_newVersion);
     row->addWidget(m_cancel);
@@ -93,18 +94,12 @@ ReferenceListsDialog::ReferenceListsDialog(CaseFile &caseFile, QWidget *parent) 
 
 ReferenceListsDialog::~ReferenceListsDialog()
 {
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread, m_cancelled);
 }
 
 void ReferenceListsDialog::reject()
 {
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread, m_cancelled);
     QDialog::reject();
 }
 
@@ -130,6 +125,7 @@ void ReferenceListsDialog::reload()
                                     v.sha256};
             auto *item = top ? new QTreeWidgetItem(top, cells) : new QTreeWidgetItem(m_lists, cells);
             item->setData(0, Qt::UserRole, v.listName);
+            item->setToolTip(9, v.sha256);
             if (!top) {
                 top = item;
             } else {

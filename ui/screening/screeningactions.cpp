@@ -88,52 +88,37 @@ QList<qint64> ScreeningActions::selectedRowIds() const
     return out;
 }
 
-template <typename Dialog> void ScreeningActions::keep(QPointer<Dialog> &slot, Dialog *dialog)
+template <typename Dialog, typename Make> Dialog *ScreeningActions::show(QPointer<Dialog> &slot, Make make)
 {
-    slot = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // The dialog works on the case's editor: it goes when the case closes.
-    connect(m_window->editor(), &QObject::destroyed, dialog, [dialog] { delete dialog; });
-    dialog->show();
+    if (!m_window->caseFile() || !m_window->editor()) {
+        return nullptr;
+    }
+    if (!slot) {
+        slot = make();
+        slot->setAttribute(Qt::WA_DeleteOnClose);
+        // The dialog works on the case's editor: it goes when the case closes.
+        Dialog *dialog = slot;
+        connect(m_window->editor(), &QObject::destroyed, dialog, [dialog] { delete dialog; });
+        dialog->show();
+    }
+    slot->raise();
+    slot->activateWindow();
+    return slot;
 }
 
 ScreeningDialog *ScreeningActions::showScreening()
 {
-    if (!m_window->editor()) {
-        return nullptr;
-    }
-    if (!m_screening) {
-        keep(m_screening, new ScreeningDialog(*m_window->editor(), selectedRowIds(), m_window));
-    }
-    m_screening->raise();
-    m_screening->activateWindow();
-    return m_screening;
+    return show(m_screening, [this] { return new ScreeningDialog(*m_window->editor(), selectedRowIds(), m_window); });
 }
 
 ReferenceListsDialog *ScreeningActions::showLists()
 {
-    if (!m_window->caseFile()) {
-        return nullptr;
-    }
-    if (!m_listsDialog) {
-        keep(m_listsDialog, new ReferenceListsDialog(*m_window->caseFile(), m_window));
-    }
-    m_listsDialog->raise();
-    m_listsDialog->activateWindow();
-    return m_listsDialog;
+    return show(m_listsDialog, [this] { return new ReferenceListsDialog(*m_window->caseFile(), m_window); });
 }
 
 DuplicatesDialog *ScreeningActions::showDuplicates()
 {
-    if (!m_window->editor()) {
-        return nullptr;
-    }
-    if (!m_duplicatesDialog) {
-        keep(m_duplicatesDialog, new DuplicatesDialog(*m_window->editor(), m_window));
-    }
-    m_duplicatesDialog->raise();
-    m_duplicatesDialog->activateWindow();
-    return m_duplicatesDialog;
+    return show(m_duplicatesDialog, [this] { return new DuplicatesDialog(*m_window->editor(), m_window); });
 }
 
 bool ScreeningActions::splitCurrent()

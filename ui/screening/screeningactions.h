@@ -42,7 +42,8 @@ public:
 
 private:
     QList<qint64> selectedRowIds() const;
-    template <typename Dialog> void keep(QPointer<Dialog> &slot, Dialog *dialog);
+    /// Opens the dialog in `slot` (made by `make` the first time) or raises it.
+    template <typename Dialog, typename Make> Dialog *show(QPointer<Dialog> &slot, Make make);
 
     MainWindow *m_window = nullptr;
     QAction *m_screen = nullptr;

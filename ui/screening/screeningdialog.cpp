@@ -60,10 +60,11 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     m_threshold->setValue(savedThreshold());
     m_threshold->setToolTip(tr("A candidate needs at least this score to be shown (saved as a setting)."));
     form->addRow(tr("&Threshold:"), m_threshold);
-    m_all = new QRadioButton(tr("&All parties in the case"), this);
+    m_all = new QRadioButton(tr("All &parties in the case"), this);
     m_selected = new QRadioButton(tr("S&elected entities (%n)", nullptr, int(selectedRowIds.size())), this);
     m_selected->setEnabled(!selectedRowIds.isEmpty());
-    (selectedRowIds.isEmpty() ? m_all : m_selected)->setChecked(true);
+    // All by default: the Entities dock always has a current row, so a selection says little.
+    m_all->setChecked(true);
     auto *scope = new QHBoxLayout;
     scope->addWidget(m_all);
     scope->addWidget(m_selected);
@@ -143,18 +144,12 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
 
 ScreeningDialog::~ScreeningDialog()
 {
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread, m_cancelled);
 }
 
 void ScreeningDialog::reject()
 {
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-    }
+    stopCaseWorker(m_thread, m_cancelled);
     QDialog::reject();
 }
 
