@@ -233,21 +233,21 @@ void MainWindow::setupMenus() {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     int n = 1;
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources), m_charts->dock()}) {
-                              static_cast<QDockWidget *>(m_sources),
+                              static_cast<QDockWidget *>(m_sources), m_charts->dock(),
                               static_cast<QDockWidget *>(m_annotations->notesDock()),
                               static_cast<QDockWidget *>(m_annotations->leadsDock())}) {
         QAction *toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
         m_viewMenu->addAction(toggle);
     }
-    m_timeline->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_4));
+    m_timeline->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
     m_viewMenu->addAction(m_timeline->toggleViewAction());
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     m_evidence->addToMenus(edit, m_viewMenu, analysis);
     m_screening = new ScreeningActions(this);
-    m_screening->addTo(menuBar()->addMenu(tr("&Analysis")), edit);
+    analysis->addSeparator();
+    m_screening->addTo(analysis, edit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -288,36 +288,32 @@ void MainWindow::setupStatusBar() {
 
 void MainWindow::resetLayout() {
     resize(1600, 1000);
+    // Left: the entity list, the charts and the leads. Middle: the open charts. Right: the
+    // Inspector over the sources (Sources, Source Viewer, Notes and Unsupported Facts as tabs).
+    // Bottom: the timeline, hidden until asked for (View → Timeline).
     addDockWidget(Qt::LeftDockWidgetArea, m_entities);
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     splitDockWidget(m_inspector, m_sources, Qt::Vertical);
     addDockWidget(Qt::LeftDockWidgetArea, m_charts->dock());
     splitDockWidget(m_entities, m_charts->dock(), Qt::Vertical);
+    splitDockWidget(m_charts->dock(), m_annotations->leadsDock(), Qt::Vertical);
+    m_evidence->resetLayout();
+    tabifyDockWidget(m_sources, m_annotations->notesDock());
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources), m_charts->dock()}) {
-    // Leads under the Entities list; Notes beside the source text.
-    splitDockWidget(m_entities, m_annotations->leadsDock(), Qt::Vertical);
-    splitDockWidget(m_sources, m_annotations->notesDock(), Qt::Horizontal);
-    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_entities), static_cast<QDockWidget *>(m_inspector),
-                              static_cast<QDockWidget *>(m_sources),
+                              static_cast<QDockWidget *>(m_sources), m_charts->dock(),
                               static_cast<QDockWidget *>(m_annotations->notesDock()),
                               static_cast<QDockWidget *>(m_annotations->leadsDock())}) {
         dock->setFloating(false);
         dock->show();
     }
-    // The chart takes the middle; the docks keep enough width for their tables.
-    resizeDocks({m_entities, m_inspector}, {420, 430}, Qt::Horizontal);
-    m_evidence->resetLayout();
-    // The timeline goes under everything, hidden until asked for (View → Timeline).
+    m_sources->raise();
     addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
     m_timeline->setFloating(false);
     m_timeline->hide();
     resizeDocks({m_timeline}, {420}, Qt::Vertical);
-    resizeDocks({m_entities, m_inspector}, {560, 1040}, Qt::Horizontal);
-    resizeDocks({m_inspector, m_sources}, {480, 440}, Qt::Vertical);
-    resizeDocks({m_entities, m_charts->dock()}, {720, 200}, Qt::Vertical);
-    resizeDocks({m_entities, m_annotations->leadsDock()}, {620, 300}, Qt::Vertical);
-    resizeDocks({m_sources, m_annotations->notesDock()}, {600, 440}, Qt::Horizontal);
+    resizeDocks({m_entities, m_inspector}, {440, 520}, Qt::Horizontal);
+    resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
+    resizeDocks({m_entities, m_charts->dock(), m_annotations->leadsDock()}, {560, 180, 180}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout() {
