@@ -22,8 +22,11 @@
 #include "storage/tagstore.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
+#include <QInputMethodEvent>
 #include <QAction>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QCompleter>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void cjkNoteSearch();
     void tagsShowAsChipsAndFilterEntities();
     void leadsAddCloseAndFilter();
+    void leadAndTagDialogs();
 
 private:
     qint64 entityNamed(const QString &name) const;
@@ -109,8 +113,14 @@ QStandardItemModel *NotesUiTest::search(const QString &text) {
     GlobalSearch *box = m_window->globalSearch();
     box->setFocus();
     box->clear();
-    QTest::keyClicks(box, text);
-    QTRY_VERIFY(box->hitCount() > 0);
+    // Typed text arrives as an input method's commit (how Chinese is typed, too).
+    QInputMethodEvent typed;
+    typed.setCommitString(text);
+    QApplication::sendEvent(box, &typed);
+    // The box searches 150 ms after the last key.
+    if (!QTest::qWaitFor([box] { return box->hitCount() > 0; }, 5000)) {
+        qWarning("no hits for %s", qPrintable(text));
+    }
     return box->hits();
 }
 
@@ -131,7 +141,7 @@ QStringList NotesUiTest::hitsUnder(const QString &heading) const {
 }
 
 void NotesUiTest::markdownNoteIsRenderedAndUndoable() {
-    const qint64 thermo = entityNamed(QStringLiteral("Thermo Fisher"));
+    const qint64 thermo = entityNamed(QStringLiteral("Thermo Fisher Scientific"));
     QVERIFY(thermo);
     m_window->showEntity(thermo);
     NotesDock *notes = m_window->annotations()->notesDock();
@@ -180,7 +190,7 @@ void NotesUiTest::searchFindsNoteWithHighlightAndOpensIt() {
                         .addNote(Target{Target::entityKind(), promega},
                                  QStringLiteral("Check the **Kashgar** tender records before publishing."));
     QVERIFY(id.ok());
-    m_window->showEntity(entityNamed(QStringLiteral("Thermo Fisher")));
+    m_window->showEntity(entityNamed(QStringLiteral("Thermo Fisher Scientific")));
 
     QStandardItemModel *hits = search(QStringLiteral("kashgar tender"));
     const QStringList noteHits = hitsUnder(QStringLiteral("Notes"));
@@ -222,7 +232,7 @@ void NotesUiTest::cjkNoteSearch() {
 }
 
 void NotesUiTest::tagsShowAsChipsAndFilterEntities() {
-    const qint64 thermo = entityNamed(QStringLiteral("Thermo Fisher"));
+    const qint64 thermo = entityNamed(QStringLiteral("Thermo Fisher Scientific"));
     const qint64 promega = entityNamed(QStringLiteral("Promega"));
     AnnotationsPanel *panel = m_window->annotations();
     // The context menu lists the case's tags, checkable, and New Tag….
@@ -237,12 +247,16 @@ void NotesUiTest::tagsShowAsChipsAndFilterEntities() {
     }
     QVERIFY2(items.contains(QStringLiteral("to verify")) && items.contains(QStringLiteral("&New Tag…")),
              qPrintable(items.join(QLatin1Char('|'))));
-    QAction *toggle = menu->actions().first();
-    QVERIFY(toggle->isCheckable() && !toggle->isChecked());
+    QAction *toggle = nullptr;
+    for (QAction *a : menu->actions()) {
+        toggle = a->text() == QLatin1String("to verify") ? a : toggle;
+    }
+    QVERIFY(toggle && toggle->isCheckable() && !toggle->isChecked());
     toggle->trigger(); // tags Thermo Fisher
     QVERIFY(ed.assignTag(*tag, Target{Target::entityKind(), promega}).ok());
 
     m_window->showEntity(thermo);
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), thermo);
     QTRY_COMPARE(panel->tagChips()->tagNames(), QStringList{QStringLiteral("to verify")});
     QVERIFY(panel->tagChips()->isVisible());
     QVERIFY(panel->tagChips()->text().contains(QLatin1String("#ffb4a2")));
@@ -292,6 +306,27 @@ void NotesUiTest::leadsAddCloseAndFilter() {
     // The search box finds leads too.
     search(QStringLiteral("customs"));
     QCOMPARE(hitsUnder(QStringLiteral("Leads")).size(), 1);
+}
+
+void NotesUiTest::leadAndTagDialogs() {
+    const qint64 promega = entityNamed(QStringLiteral("Promega"));
+    LeadDialog dialog(*m_window->caseFile(), Lead{}, Target{Target::entityKind(), promega}, m_window.get());
+    dialog.titleField()->setText(QStringLiteral("  Check the tender  "));
+    dialog.assigneeField()->setText(QStringLiteral("mk"));
+    Lead lead = dialog.lead();
+    QCOMPARE(lead.title, QStringLiteral("Check the tender"));
+    QCOMPARE(lead.assignee, QStringLiteral("MK"));
+    QCOMPARE(lead.status, Lead::Status::Open);
+    QVERIFY(!lead.target.isValid()); // "nothing in particular" unless chosen
+    auto *about = dialog.findChildren<QComboBox *>().last();
+    QVERIFY(about->findText(QStringLiteral("Promega")) > 0);
+    about->setCurrentIndex(about->findText(QStringLiteral("Promega")));
+    QCOMPARE(dialog.lead().target, (Target{Target::entityKind(), promega}));
+
+    NewTagDialog tagDialog(QStringLiteral("#8ecae6"), m_window.get());
+    tagDialog.nameField()->setText(QStringLiteral(" sanctioned "));
+    QCOMPARE(tagDialog.name(), QStringLiteral("sanctioned"));
+    QCOMPARE(tagDialog.colour(), QStringLiteral("#8ecae6"));
 }
 
 QTEST_MAIN(NotesUiTest)

@@ -63,7 +63,8 @@ void NotesCliTest::infoCountsLeadsAndTags()
     const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(info.value(QLatin1String("leads")).toInteger(), 4);
     QCOMPARE(info.value(QLatin1String("openLeads")).toInteger(), 3);
-    QCOMPARE(info.value(QLatin1String("tags")).toInteger(), 0);
+    QCOMPARE(info.value(QLatin1String("tags")).toInteger(), 2);
+    QCOMPARE(info.value(QLatin1String("taggings")).toInteger(), 25);
     QVERIFY(info.value(QLatin1String("notes")).toInteger() > 50);
     const auto text = cli({QStringLiteral("info"), m_case});
     QVERIFY(text.out.contains(QLatin1String("3 open")));

@@ -40,6 +40,20 @@ Status statusOf(const Result<qint64> &r) {
     return r ? Status() : Status(r.error());
 }
 
+/// Puts a deleted note or lead back with the tags it carried.
+template <typename Restore>
+Status restoreWithTags(Restore restore, TagStore &tags, const QList<Tag> &itsTags, const Target &self) {
+    if (auto st = restore(); !st) {
+        return st;
+    }
+    for (const auto &t : itsTags) {
+        if (auto st = tags.assign(t.id, self); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
 QString shortText(const QString &text) {
     const QString line = text.simplified();
     return line.size() > 40 ? line.left(39) + QChar(0x2026) : line;
@@ -112,16 +126,8 @@ Status AnnotationEditor::deleteNote(qint64 noteId) {
     const Target self{QStringLiteral("note"), noteId};
     const QList<Tag> itsTags = tags.tagsOf(self);
     auto redo = [&notes, noteId]() { return notes.remove(noteId); };
-    auto undo = [&notes, &tags, before, itsTags, self]() -> Status {
-        if (auto st = statusOf(notes.add(*before)); !st) {
-            return st;
-        }
-        for (const auto &t : itsTags) {
-            if (auto st = tags.assign(t.id, self); !st) {
-                return st;
-            }
-        }
-        return {};
+    auto undo = [&notes, &tags, before, itsTags, self]() {
+        return restoreWithTags([&] { return statusOf(notes.add(*before)); }, tags, itsTags, self);
     };
     return m_editor.push(std::make_unique<SnapshotCommand>(
         m_editor, tr("Delete Note “%1”").arg(shortText(before->body)), redo, undo));
@@ -308,16 +314,8 @@ Status AnnotationEditor::deleteLead(qint64 leadId) {
     }
     const Target self{QStringLiteral("lead"), leadId};
     const QList<Tag> itsTags = tags.tagsOf(self);
-    auto undo = [&leads, &tags, before, itsTags, self]() -> Status {
-        if (auto st = statusOf(leads.add(*before)); !st) {
-            return st;
-        }
-        for (const auto &t : itsTags) {
-            if (auto st = tags.assign(t.id, self); !st) {
-                return st;
-            }
-        }
-        return {};
+    auto undo = [&leads, &tags, before, itsTags, self]() {
+        return restoreWithTags([&] { return statusOf(leads.add(*before)); }, tags, itsTags, self);
     };
     return m_editor.push(std::make_unique<SnapshotCommand>(
         m_editor, tr("Delete Lead “%1”").arg(shortText(before->title)), [&leads, leadId]() { return leads.remove(leadId); },

@@ -11,6 +11,7 @@
 #include "storage/evidencestore.h"
 #include "storage/leadstore.h"
 #include "storage/sqlite.h"
+#include "storage/tagstore.h"
 
 #include <QFile>
 #include <QHash>
@@ -204,6 +205,20 @@ Status DemoCase::write(CaseFile &caseFile)
         }
         if (auto r = caseFile.leads().add(lead); !r) {
             return Error{tr("demo lead: %1").arg(r.error().message)};
+        }
+    }
+    // Tags an investigator put on entities: statements without a date, parties the articles do not name.
+    for (const auto &v : root.value(QLatin1String("tags")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const auto tag = caseFile.tags().create(
+            Tag{0, o.value(QLatin1String("name")).toString(), o.value(QLatin1String("colour")).toString(), {}, 0});
+        if (!tag) {
+            return Error{tr("demo tag: %1").arg(tag.error().message)};
+        }
+        for (const auto &key : o.value(QLatin1String("on")).toArray()) {
+            if (auto st = caseFile.tags().assign(*tag, Target{Target::entityKind(), rowIds.value(key.toString())}); !st) {
+                return Error{tr("demo tag: %1").arg(st.error().message)};
+            }
         }
     }
     if (auto st = writeSequencerChart(caseFile, rowIds, root.value(QLatin1String("entities")).toArray()); !st) {

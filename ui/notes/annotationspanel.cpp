@@ -37,7 +37,9 @@ AnnotationsPanel::AnnotationsPanel(QMainWindow *window, EntitiesDock *entities, 
     inspector->addHeaderWidget(m_chips);
 
     m_tagFilter = new QComboBox(entities);
-    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Narrow, so that the name search beside it keeps its room; the list opens wide enough.
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tagFilter->setMinimumContentsLength(8);
     m_tagFilter->setToolTip(tr("Show only entities with one tag"));
     m_tagFilter->setAccessibleName(tr("Tag filter"));
     entities->addFilterWidget(m_tagFilter);
