@@ -27,6 +27,11 @@ fi
 if /usr/bin/python3 -c 'import igraph' 2>/dev/null; then
     /usr/bin/python3 "$here/graph_igraph.py" "$out" | tee "$out/igraph.txt"
     /usr/bin/python3 "$here/layout_igraph.py" "$out" | tee -a "$out/igraph.txt"
+    case_file=${CASEGRAPH_CASE:-}
+    [ -z "$case_file" ] && [ -n "${CASEGRAPH_CASE_NODES:-}" ] && case_file="$out/graphbench.casegraph"
+    if [ -n "$case_file" ]; then
+        /usr/bin/python3 "$here/graph_igraph_case.py" "$case_file" | tee -a "$out/igraph.txt"
+    fi
 else
     echo "python3-igraph missing: apt-get install python3-igraph" >&2
     exit 1
