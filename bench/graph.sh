@@ -27,6 +27,11 @@ fi
 if /usr/bin/python3 -c 'import igraph' 2>/dev/null; then
     /usr/bin/python3 "$here/graph_igraph.py" "$out" | tee "$out/igraph.txt"
     /usr/bin/python3 "$here/layout_igraph.py" "$out" | tee -a "$out/igraph.txt"
+    case_file=${CASEGRAPH_CASE:-}
+    [ -z "$case_file" ] && [ -n "${CASEGRAPH_CASE_NODES:-}" ] && case_file="$out/graphbench.casegraph"
+    if [ -n "$case_file" ]; then
+        /usr/bin/python3 "$here/graph_igraph_case.py" "$case_file" | tee -a "$out/igraph.txt"
+    fi
 else
     echo "python3-igraph missing: apt-get install python3-igraph" >&2
     exit 1
@@ -34,8 +39,8 @@ fi
 echo
 printf '%-34s %18s %18s\n' "measure" "casegraph" "igraph"
 for key in projection-build-s projection-from-case-s shortest-path-median-ms all-simple-paths-median-ms all-simple-paths-hubs-undirected-ms exposure-rule-only-s force-layout-s layout-bytes-per-node edge-ratio peak-rss-mb; do
-    c=$(grep -o "casegraph $key=[0-9.]*" "$out/casegraph.txt" | head -1 | cut -d= -f2 || true)
-    i=$(grep -o "igraph $key=[0-9.]*" "$out/igraph.txt" | head -1 | cut -d= -f2 || true)
+    c=$(grep '^casegraph ' "$out/casegraph.txt" | grep -o " $key=[0-9.]*" | head -1 | cut -d= -f2 || true)
+    i=$(grep '^igraph ' "$out/igraph.txt" | grep -o " $key=[0-9.]*" | head -1 | cut -d= -f2 || true)
     printf '%-34s %18s %18s\n' "$key" "${c:--}" "${i:--}"
 done
 printf '%-34s %18s %18s\n' "exposure-all-s (with look-through)" \
@@ -43,5 +48,12 @@ printf '%-34s %18s %18s\n' "exposure-all-s (with look-through)" \
 parse=$(grep -o 'parse-edge-file-s=[0-9.]*' "$out/igraph.txt" | cut -d= -f2 || true)
 build_s=$(grep -o 'igraph projection-build-s=[0-9.]*' "$out/igraph.txt" | cut -d= -f2 || true)
 printf '%-34s %18s %18s\n' "igraph: edge file parse + build" "-" "$(awk "BEGIN{printf \"%.2f\", ${parse:-0}+${build_s:-0}}")"
+# CPU seconds beside the wall times: on the shared machine the load from other builds makes wall
+# time two to ten times the CPU time.
+for key in projection-from-case-s force-layout-s; do
+    c=$(grep -o "casegraph $key=[0-9.]* cpu-s=[0-9.]*" "$out/casegraph.txt" | head -1 | sed 's/.*cpu-s=//' || true)
+    i=$(grep -o "igraph $key=[0-9.]* cpu-s=[0-9.]*" "$out/igraph.txt" | head -1 | sed 's/.*cpu-s=//' || true)
+    printf '%-34s %18s %18s\n' "${key%-s}-cpu-s" "${c:--}" "${i:--}"
+done
 printf '%-34s %18s %18s\n' "force-layout-incremental-s (+10)" \
     "$(grep -o 'force-layout-incremental-s=[0-9.]*' "$out/casegraph.txt" | cut -d= -f2 || true)" "-"

@@ -166,6 +166,9 @@ struct Analysed {
         for (qsizetype i = 0; i < std::min<qsizetype>(candidates.size(), 8); ++i) {
             names << candidates.at(i).id + QLatin1String(" (") + candidates.at(i).caption + QLatin1Char(')');
         }
+        if (candidates.size() > names.size()) {
+            names << QString(QChar(0x2026));
+        }
         return Error{CliApplication::tr("\"%1\" is ambiguous: %2 entities match (%3); give an id")
                          .arg(text)
                          .arg(candidates.size())

@@ -28,24 +28,27 @@ constexpr int MaxTreeDepth = 30;
 class QuadTree {
 public:
     struct Cell {
-        double sumX = 0, sumY = 0; ///< of the bodies inside; the centre of mass is sum / mass
+        double sumX = 0, sumY = 0; ///< of the bodies inside; after build() the centre of mass
         double mass = 0;
         double cx = 0, cy = 0, half = 0; ///< the square
         qint32 firstChild = -1;          ///< four consecutive cells, or -1 for a leaf
         qint32 body = -1;                ///< a leaf's first body
     };
 
-    void build(const std::vector<double> &x, const std::vector<double> &y)
+    /// Over every body, or over `subset` only (indexes into x and y; not empty).
+    void build(const std::vector<double> &x, const std::vector<double> &y, const std::vector<qint32> *subset = nullptr)
     {
-        const auto n = qint32(x.size());
+        const auto n = qint32(subset ? subset->size() : x.size());
+        const auto body = [&](qint32 j) { return subset ? (*subset)[size_t(j)] : j; };
         m_cells.clear();
-        m_next.assign(size_t(n), -1);
-        double minX = x[0], maxX = x[0], minY = y[0], maxY = y[0];
-        for (qint32 i = 1; i < n; ++i) {
-            minX = std::min(minX, x[i]);
-            maxX = std::max(maxX, x[i]);
-            minY = std::min(minY, y[i]);
-            maxY = std::max(maxY, y[i]);
+        m_next.assign(x.size(), -1);
+        double minX = x[size_t(body(0))], maxX = minX, minY = y[size_t(body(0))], maxY = minY;
+        for (qint32 j = 1; j < n; ++j) {
+            const qint32 i = body(j);
+            minX = std::min(minX, x[size_t(i)]);
+            maxX = std::max(maxX, x[size_t(i)]);
+            minY = std::min(minY, y[size_t(i)]);
+            maxY = std::max(maxY, y[size_t(i)]);
         }
         Cell root;
         root.cx = (minX + maxX) / 2;
@@ -53,8 +56,15 @@ public:
         root.half = std::max({maxX - minX, maxY - minY, 1e-6}) / 2 * 1.0001;
         m_cells.reserve(size_t(n) * 3);
         m_cells.push_back(root);
-        for (qint32 i = 0; i < n; ++i) {
-            insert(i, x[i], y[i]);
+        for (qint32 j = 0; j < n; ++j) {
+            const qint32 i = body(j);
+            insert(i, x[size_t(i)], y[size_t(i)]);
+        }
+        for (Cell &c : m_cells) {
+            if (c.mass > 0) {
+                c.sumX /= c.mass;
+                c.sumY /= c.mass;
+            }
         }
     }
 
@@ -62,11 +72,12 @@ public:
     void repulse(qint32 i, double xi, double yi, const std::vector<double> &x, const std::vector<double> &y, double k2,
                  double theta2, double &fx, double &fy)
     {
-        m_stack.clear();
-        m_stack.push_back(0);
-        while (!m_stack.empty()) {
-            const Cell &c = m_cells[size_t(m_stack.back())];
-            m_stack.pop_back();
+        // Depth-first with an explicit stack: at most 3 entries per level stay pending.
+        qint32 stack[4 * (MaxTreeDepth + 2)];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            const Cell &c = m_cells[size_t(stack[--top])];
             if (c.mass == 0) {
                 continue;
             }
@@ -78,8 +89,8 @@ public:
                 }
                 continue;
             }
-            const double dx = xi - c.sumX / c.mass;
-            const double dy = yi - c.sumY / c.mass;
+            const double dx = xi - c.sumX;
+            const double dy = yi - c.sumY;
             const double d2 = dx * dx + dy * dy;
             const double size = 2 * c.half;
             if (size * size < theta2 * d2) {
@@ -88,7 +99,7 @@ public:
                 fy += f * dy;
             } else {
                 for (qint32 q = 0; q < 4; ++q) {
-                    m_stack.push_back(c.firstChild + q);
+                    stack[top++] = c.firstChild + q;
                 }
             }
         }
@@ -165,7 +176,6 @@ private:
 
     std::vector<Cell> m_cells;
     std::vector<qint32> m_next;
-    std::vector<qint32> m_stack;
 };
 
 /// Undirected adjacency in compressed form (self-loops dropped).
@@ -338,7 +348,7 @@ Status forceLayout(const LayoutGraph &g, std::vector<QPointF> &positions, const 
         // Enough for a full layout of a few thousand nodes from the breadth-first start; large graphs
         // get fewer so that 10,000 nodes stay within about a second; a few new nodes need few.
         const double work = double(n) * std::log2(double(n) + 2);
-        iterations = int(std::clamp(4.0e7 / work, 80.0, 400.0));
+        iterations = int(std::clamp(2.0e7 / work, 80.0, 400.0));
         if (incremental) {
             iterations = std::max(40, int(iterations * std::max(0.25, newShare)));
         }
@@ -365,19 +375,37 @@ Status forceLayout(const LayoutGraph &g, std::vector<QPointF> &positions, const 
     const double tStart = incremental ? k : std::max(k, extent / 10);
     const double tEnd = k * 0.01;
     std::vector<double> fx(static_cast<size_t>(n)), fy(static_cast<size_t>(n));
+    // With newcomers, the nodes placed before feel only the newcomers (and their anchor): the forces
+    // among them were settled by the layout that placed them, and a large layout is never fully
+    // settled (FR keeps expanding it slowly), so letting them act again would drift the whole chart.
+    // Without newcomers every force acts (a refinement of the given positions, still anchored).
+    std::vector<qint32> fresh;
+    for (qint32 i = 0; i < qint32(n); ++i) {
+        if (!wasPlaced[size_t(i)]) {
+            fresh.push_back(i);
+        }
+    }
+    const bool onlyNewcomers = incremental && !fresh.empty();
     QuadTree tree;
+    QuadTree freshTree;
     for (int it = 0; it < iterations && movable > 0; ++it) {
         if (progress && !progress(it, iterations)) {
             return Error{trLayout("layout cancelled")};
         }
         const double t = tStart * std::pow(tEnd / tStart, double(it) / std::max(1, iterations - 1));
         tree.build(x, y);
+        if (onlyNewcomers) {
+            freshTree.build(x, y, &fresh);
+        }
         for (qint32 i = 0; i < qint32(n); ++i) {
             double rx = 0, ry = 0;
             if (!fixed[size_t(i)]) {
-                tree.repulse(i, x[size_t(i)], y[size_t(i)], x, y, k2, theta2, rx, ry);
-                rx += gravity * (gx - x[size_t(i)]);
-                ry += gravity * (gy - y[size_t(i)]);
+                const bool settled = onlyNewcomers && wasPlaced[size_t(i)];
+                (settled ? freshTree : tree).repulse(i, x[size_t(i)], y[size_t(i)], x, y, k2, theta2, rx, ry);
+                if (!settled) {
+                    rx += gravity * (gx - x[size_t(i)]);
+                    ry += gravity * (gy - y[size_t(i)]);
+                }
                 if (wasPlaced[size_t(i)]) {
                     rx += anchor * (anchorX[size_t(i)] - x[size_t(i)]);
                     ry += anchor * (anchorY[size_t(i)] - y[size_t(i)]);
@@ -387,7 +415,7 @@ Status forceLayout(const LayoutGraph &g, std::vector<QPointF> &positions, const 
             fy[size_t(i)] = ry;
         }
         for (const auto &[a, b] : g.edges) {
-            if (a == b) {
+            if (a == b || (onlyNewcomers && wasPlaced[size_t(a)] && wasPlaced[size_t(b)])) {
                 continue;
             }
             const double dx = x[size_t(b)] - x[size_t(a)];

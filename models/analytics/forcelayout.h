@@ -39,7 +39,8 @@ struct ForceLayoutOptions {
 ///
 /// `progress(done, total)` is called once per iteration; returning false cancels: the function then
 /// returns an error saying so and leaves `positions` untouched. Deterministic for a given seed.
-/// Memory: about 100 bytes per node plus 16 per edge. Runs on any thread (no Qt objects).
+/// Memory: about 250 bytes per node (most of it the quadtree) plus 8 per edge; 264 bytes per node
+/// measured on 10,000 nodes. Runs on any thread (no Qt objects, no shared state).
 Status forceLayout(const LayoutGraph &g, std::vector<QPointF> &positions, const std::vector<bool> &pinned,
                    const ForceLayoutOptions &options, const std::function<bool(int done, int total)> &progress = {});
 
