@@ -379,7 +379,16 @@ void ChartView::pushChange(const QList<ChartNode> &before, const QList<ChartNode
     if (!m_case || !m_stack || m_case->isReadOnly() || (before.isEmpty() && after.isEmpty())) {
         return;
     }
-    m_stack->push(new ChartNodesCommand(*m_case, m_chartId, before, after, text, this));
+    // The view keeps positions as floats; storing the same values makes undo restore exactly
+    // what the user saw, and reopening give the same positions.
+    const auto asShown = [](QList<ChartNode> nodes) {
+        for (auto &n : nodes) {
+            n.x = double(float(n.x));
+            n.y = double(float(n.y));
+        }
+        return nodes;
+    };
+    m_stack->push(new ChartNodesCommand(*m_case, m_chartId, asShown(before), asShown(after), text, this));
 }
 
 void ChartView::endOwnChange(const QList<ChartNode> &written, const QList<qint64> &removed)
