@@ -7,7 +7,7 @@ set -eu
 build=${1:-build}
 work=${2:-/tmp/casegraph-chartbench}
 mkdir -p "$work"
-bench="$build/bin/casegraph-chartbench"
+bench="$(cd "$build" && pwd)/bin/casegraph-chartbench"
 case_file="$work/chart100k.casegraph"
 if [ ! -f "$case_file" ]; then
     "$bench" --generate "$case_file" --nodes 100000 --edges 300000

@@ -25,6 +25,7 @@
 #include <QPainter>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cmath>
@@ -120,16 +121,28 @@ int generate(const QString &path, int nodes, int edges)
     return 0;
 }
 
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/// CPU time of the last frameMs() call: the machine is shared, so wall time overstates.
+double g_lastCpuMs = 0;
+
 /// Draws one frame as the view does: white background, world transform, ChartPainter.
 double frameMs(QImage &image, const ChartData &data, double scale, QPointF topLeft)
 {
     QElapsedTimer t;
     t.start();
+    const double cpu0 = threadCpuMs();
     QPainter p(&image);
     p.fillRect(image.rect(), Qt::white);
     p.setTransform(QTransform(scale, 0, 0, scale, -topLeft.x() * scale, -topLeft.y() * scale));
     ChartPainter::paint(p, data, QRectF(topLeft, QSizeF(image.width() / scale, image.height() / scale)));
     p.end();
+    g_lastCpuMs = threadCpuMs() - cpu0;
     return t.nsecsElapsed() / 1e6;
 }
 
@@ -165,6 +178,7 @@ int main(int argc, char **argv)
     const int frames = option(QStringLiteral("--frames"), QStringLiteral("7")).toInt();
     QElapsedTimer open;
     open.start();
+    const double openCpu0 = threadCpuMs();
     CaseFile cf;
     if (!cf.open(args.at(1), CaseFile::OpenMode::ReadOnly).ok()) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(args.at(1)));
@@ -182,6 +196,7 @@ int main(int argc, char **argv)
     }
     ChartData data = std::move(loaded.value());
     const double loadS = open.nsecsElapsed() / 1e9;
+    const double loadCpuS = (threadCpuMs() - openCpu0) / 1e3;
     NodeGrid grid;
     grid.build(data);
     QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
@@ -190,11 +205,13 @@ int main(int argc, char **argv)
     const QPointF fitTopLeft = bounds.center() - QPointF(image.width(), image.height()) / 2 / fit;
     const double first = frameMs(image, data, fit, fitTopLeft);
     const double openS = open.nsecsElapsed() / 1e9;
+    const double openCpuS = (threadCpuMs() - openCpu0) / 1e3;
     image.save(QStringLiteral("chartbench-fit.png"));
 
-    std::vector<double> fitFrames, zoom4, zoom16;
+    std::vector<double> fitFrames, zoom4, zoom16, fitCpu, zoom4Cpu, zoom16Cpu;
     for (int k = 0; k < frames; ++k) {
         fitFrames.push_back(frameMs(image, data, fit, fitTopLeft));
+        fitCpu.push_back(g_lastCpuMs);
     }
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> fx(0.2, 0.8);
@@ -204,6 +221,7 @@ int main(int argc, char **argv)
             const double s = fit * zoom;
             const QPointF tl = centre - QPointF(image.width(), image.height()) / 2 / s;
             (zoom == 4 ? zoom4 : zoom16).push_back(frameMs(image, data, s, tl));
+            (zoom == 4 ? zoom4Cpu : zoom16Cpu).push_back(g_lastCpuMs);
             if (k == 0) {
                 image.save(QStringLiteral("chartbench-zoom%1.png").arg(int(zoom)));
             }
@@ -211,10 +229,13 @@ int main(int argc, char **argv)
     }
     const double rss = peakRssMb();
     std::printf("chart nodes=%lld edges=%lld\n", qint64(data.nodeCount()), qint64(data.edgeCount()));
-    std::printf("open-s=%.2f (load %.2f + index + first fit-all frame %.0f ms)\n", openS, loadS, first);
+    std::printf("open-s=%.2f (load %.2f + index + first fit-all frame %.0f ms); cpu-s=%.2f (load %.2f)\n", openS,
+                loadS, first, openCpuS, loadCpuS);
     std::printf("frame-ms fit-all median=%.1f (%.0f fps) zoom4x median=%.1f (%.0f fps) zoom16x median=%.1f (%.0f fps)\n",
                 median(fitFrames), 1000 / median(fitFrames), median(zoom4), 1000 / median(zoom4), median(zoom16),
                 1000 / median(zoom16));
+    std::printf("frame-cpu-ms fit-all median=%.1f zoom4x median=%.1f zoom16x median=%.1f\n", median(fitCpu),
+                median(zoom4Cpu), median(zoom16Cpu));
     std::printf("chart-data-bytes-per-node=%.0f peak-rss-mb=%.0f peak-rss-bytes-per-node=%.0f\n",
                 double(data.memoryBytes()) / double(data.nodeCount()), rss,
                 rss * 1024 * 1024 / double(data.nodeCount()));

@@ -1,7 +1,11 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chart/chartdata.h"
+#include "chart/chartlayout.h"
+#include "chart/chartpanel.h"
 #include "chart/chartview.h"
+
+#include "analytics/layout.h"
 
 #include "commands/caseeditor.h"
 #include "storage/casefile.h"
@@ -12,6 +16,7 @@
 #include <QUndoStack>
 
 using namespace Casegraph::Models;
+using Casegraph::Models::IndexEdges;
 using namespace Casegraph::Ui;
 
 /// A chart's entities and their positions are saved in the case file as the user works, come
@@ -116,6 +121,53 @@ private Q_SLOTS:
         QCOMPARE(m_view->data().nodeCount(), 2);
         QCOMPARE(m_view->expandNode(m_view->data().indexOf(m_owned), -1), 1);
         QCOMPARE(m_view->data().nodeCount(), 3);
+    }
+
+    void layoutRunsOnAWorkerAndIsOneUndoStep()
+    {
+        m_view.reset();
+        ChartPanel panel(m_case.get(), m_editor->undoStack(), m_chartId);
+        panel.resize(900, 700);
+        ChartView *view = panel.view();
+        view->addEntities({m_owner, m_owned, m_person});
+        const int steps = m_editor->undoStack()->count();
+        const auto before = m_case->charts().nodes(m_chartId);
+
+        panel.runLayout(QStringLiteral("hierarchical"));
+        QTRY_VERIFY(!panel.isLayoutRunning());
+        QCOMPARE(m_editor->undoStack()->count(), steps + 1);
+        // Top-down: owners and directors above the company they own or direct.
+        const auto &d = view->data();
+        QVERIFY(d.position(d.indexOf(m_owner)).y() < d.position(d.indexOf(m_owned)).y());
+        QVERIFY(d.position(d.indexOf(m_person)).y() < d.position(d.indexOf(m_owned)).y());
+        m_editor->undoStack()->undo();
+        // Back where they were (to the float precision the view keeps positions in).
+        const auto after = m_case->charts().nodes(m_chartId);
+        QCOMPARE(after.size(), before.size());
+        for (qsizetype i = 0; i < after.size(); ++i) {
+            QCOMPARE(after[i].entityRowId, before[i].entityRowId);
+            QVERIFY(std::abs(after[i].x - before[i].x) < 1e-3 && std::abs(after[i].y - before[i].y) < 1e-3);
+        }
+    }
+
+    void radialAndGridLayouts()
+    {
+        // A star around node 0 and a pinned node that must stay put.
+        const IndexEdges edges{{0, 1}, {0, 2}, {3, 0}, {1, 4}};
+        std::vector<QPointF> positions(6, QPointF(5, 5));
+        std::vector<bool> pinned{false, false, false, false, false, true};
+        radialLayout(6, edges, 0, positions, pinned, 100);
+        QCOMPARE(positions[0], QPointF(0, 0));
+        for (const int ring1 : {1, 2, 3}) {
+            QVERIFY(std::abs(std::hypot(positions[size_t(ring1)].x(), positions[size_t(ring1)].y()) - 100) < 1e-6);
+        }
+        QVERIFY(std::hypot(positions[4].x(), positions[4].y()) > 150);
+        QCOMPARE(positions[5], QPointF(5, 5));
+        gridLayout(positions, pinned, 10);
+        QCOMPARE(positions[0], QPointF(0, 0));
+        QCOMPARE(positions[1], QPointF(10, 0));
+        QCOMPARE(positions[3], QPointF(0, 10));
+        QCOMPARE(positions[5], QPointF(5, 5));
     }
 
 private:

@@ -187,6 +187,26 @@ private Q_SLOTS:
         QCOMPARE(edges, 2); // Promega → resellers → police
     }
 
+    void sanctionedEntitiesCarryTheBadge()
+    {
+        const qint64 hikvision = m_case->entities().rowIdOf(DemoCase::idForKey(QStringLiteral("hikvision")));
+        const qint64 nuctech = m_case->entities().rowIdOf(DemoCase::idForKey(QStringLiteral("nuctech")));
+        const qint64 serbia = m_case->entities().rowIdOf(DemoCase::idForKey(QStringLiteral("serbian-government")));
+        QVERIFY(hikvision && nuctech && serbia);
+        auto chart = m_case->charts().create(QStringLiteral("Listed"));
+        QVERIFY(chart);
+        QVERIFY(m_case->charts().setNodes(*chart, {ChartNode{hikvision, 0, 0}, ChartNode{nuctech, 0, 200},
+                                                   ChartNode{serbia, 300, 200}}));
+        auto data = ChartData::load(*m_case, *chart);
+        QVERIFY(data);
+        QVERIFY(data->nodeFlags[size_t(data->indexOf(hikvision))] & NodeSanctioned);
+        QVERIFY(data->nodeFlags[size_t(data->indexOf(nuctech))] & NodeSanctioned);
+        QVERIFY(!(data->nodeFlags[size_t(data->indexOf(serbia))] & NodeSanctioned));
+        const QString png = m_dir.filePath(QStringLiteral("listed.png"));
+        QVERIFY(ChartExport::write(*data, png));
+        qInfo("sanctions chart: %s", qPrintable(png));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;

@@ -177,26 +177,157 @@ void drawArrowhead(QPainter &painter, QPointF tip, QPointF from, double size)
     painter.drawPolygon(head);
 }
 
+/// Whether the segment a–b passes through `visible` grown by `margin`. Long edges whose bounding
+/// box covers the view but whose line misses it are common on big charts: reject them exactly.
 bool meets(const QRectF &visible, QPointF a, QPointF b, double margin)
 {
-    return std::max(a.x(), b.x()) >= visible.left() - margin && std::min(a.x(), b.x()) <= visible.right() + margin &&
-           std::max(a.y(), b.y()) >= visible.top() - margin && std::min(a.y(), b.y()) <= visible.bottom() + margin;
+    const double l = visible.left() - margin, r = visible.right() + margin;
+    const double t = visible.top() - margin, bt = visible.bottom() + margin;
+    if (std::max(a.x(), b.x()) < l || std::min(a.x(), b.x()) > r || std::max(a.y(), b.y()) < t ||
+        std::min(a.y(), b.y()) > bt) {
+        return false;
+    }
+    const auto inside = [&](QPointF p) { return p.x() >= l && p.x() <= r && p.y() >= t && p.y() <= bt; };
+    if (inside(a) || inside(b)) {
+        return true;
+    }
+    // The line misses the rectangle when all four corners lie on the same side of it.
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const auto side = [&](double x, double y) { return dx * (y - a.y()) - dy * (x - a.x()); };
+    const double s1 = side(l, t), s2 = side(r, t), s3 = side(l, bt), s4 = side(r, bt);
+    return !((s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0) || (s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0));
 }
 
-/// Nodes as points and edges as hairlines, in device coordinates, without antialiasing.
+/// A minimal rasterizer for the overview levels of detail: hairlines (Bresenham, with a dash
+/// mask), 2×2 points and small discs written straight into a 32-bit image. At 100,000 nodes and
+/// 300,000 edges QPainter's per-primitive cost dominates; this costs a few nanoseconds a pixel.
+class Raster {
+public:
+    explicit Raster(QImage &image) : m_image(image), m_w(image.width()), m_h(image.height())
+    {
+        m_bits = reinterpret_cast<QRgb *>(image.bits());
+        m_stride = image.bytesPerLine() / 4;
+    }
+    void point(int x, int y, QRgb c)
+    {
+        if (x >= 0 && y >= 0 && x < m_w && y < m_h) {
+            m_bits[qsizetype(y) * m_stride + x] = c;
+        }
+    }
+    /// `mask`: 16-bit pattern repeated along the line (bit set = ink), 0xffff for solid.
+    void line(QPointF a, QPointF b, QRgb c, quint16 mask = 0xffff)
+    {
+        if (!clip(a, b)) {
+            return;
+        }
+        // Clipped ends, clamped against rounding: the walk between them stays inside the image.
+        int x0 = std::clamp(int(a.x()), 0, m_w - 1), y0 = std::clamp(int(a.y()), 0, m_h - 1);
+        const int x1 = std::clamp(int(b.x()), 0, m_w - 1), y1 = std::clamp(int(b.y()), 0, m_h - 1);
+        const int dx = std::abs(x1 - x0), dy = -std::abs(y1 - y0);
+        const int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+        int err = dx + dy;
+        unsigned step = 0;
+        for (;;) {
+            if (mask & (1u << (step++ & 15))) {
+                m_bits[qsizetype(y0) * m_stride + x0] = c;
+            }
+            if (x0 == x1 && y0 == y1) {
+                break;
+            }
+            const int e2 = 2 * err;
+            if (e2 >= dy) {
+                err += dy;
+                x0 += sx;
+            }
+            if (e2 <= dx) {
+                err += dx;
+                y0 += sy;
+            }
+        }
+    }
+    void disc(QPointF centre, int r, QRgb fill, QRgb outline)
+    {
+        const int cx = int(centre.x()), cy = int(centre.y());
+        if (cx + r < 0 || cy + r < 0 || cx - r >= m_w || cy - r >= m_h) {
+            return;
+        }
+        for (int y = -r; y <= r; ++y) {
+            for (int x = -r; x <= r; ++x) {
+                const int d2 = x * x + y * y;
+                if (d2 <= r * r) {
+                    point(cx + x, cy + y, d2 > (r - 1) * (r - 1) ? outline : fill);
+                }
+            }
+        }
+    }
+
+private:
+    /// Liang–Barsky clipping to the image; false when nothing is left.
+    bool clip(QPointF &a, QPointF &b) const
+    {
+        double t0 = 0, t1 = 1;
+        const double dx = b.x() - a.x(), dy = b.y() - a.y();
+        const double p[] = {-dx, dx, -dy, dy};
+        const double q[] = {a.x(), m_w - 1 - a.x(), a.y(), m_h - 1 - a.y()};
+        for (int i = 0; i < 4; ++i) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+                continue;
+            }
+            const double r = q[i] / p[i];
+            if (p[i] < 0) {
+                t0 = std::max(t0, r);
+            } else {
+                t1 = std::min(t1, r);
+            }
+            if (t0 > t1) {
+                return false;
+            }
+        }
+        const QPointF a0 = a;
+        a = a0 + QPointF(dx, dy) * t0;
+        b = a0 + QPointF(dx, dy) * t1;
+        return true;
+    }
+    QImage &m_image;
+    QRgb *m_bits = nullptr;
+    qsizetype m_stride = 0;
+    int m_w = 0, m_h = 0;
+};
+
+quint16 maskOf(quint8 confidence)
+{
+    switch (Confidence(confidence)) {
+    case Confidence::Corroborated:
+        return 0xffff;
+    case Confidence::SingleSource:
+        return 0x03ff; // 10 on, 6 off
+    case Confidence::Unsourced:
+        break;
+    }
+    return 0x4924; // one pixel in three
+}
+
+/// Nodes as points or small discs and edges as hairlines, rasterized by hand into an image of the
+/// device's size that is then drawn once (level of detail for overviews).
 void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible, bool discs)
 {
     const QTransform t = painter.transform();
     const double s = scaleOf(painter);
-    painter.save();
-    painter.resetTransform();
-    painter.setRenderHint(QPainter::Antialiasing, discs);
-    // Edges: one batch per line style (discs) or one batch for all (points), highlighted ones last.
-    std::array<std::vector<QLineF>, 3> lines;
-    std::vector<QLineF> highlighted;
-    std::vector<QPolygonF> heads;
+    const QRect viewport = painter.viewport();
+    if (viewport.isEmpty()) {
+        return;
+    }
+    QImage image(viewport.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    Raster raster(image);
+    const QRgb edge = (discs ? EdgeColour : EdgeOverviewColour).rgba();
+    const QRgb highlight = HighlightColour.rgba();
     const bool arrows = discs && ChartPainter::nodePixels(s) >= 8;
-    const double trim = discs ? ChartStyle::NodeRadius * 0.5 : 0;
+    const double trim = discs ? ChartPainter::nodePixels(s) * 0.5 : 0;
+    std::vector<QLineF> highlighted;
     for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
         if (!d.isEdgeVisible(qint32(e))) {
             continue;
@@ -205,48 +336,33 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
         if (!meets(visible, a, b, 0)) {
             continue;
         }
-        QLineF line(t.map(a), t.map(b));
-        if (discs && trim > 0) {
-            const double l = line.length();
-            if (l < 2 * trim * s) {
-                continue;
-            }
-            line = QLineF(line.pointAt(trim * s / l), line.pointAt(1 - trim * s / l));
-        } else if (std::abs(line.dx()) < 1 && std::abs(line.dy()) < 1) {
-            continue; // sub-pixel
+        QLineF line(a.x() * t.m11() + t.dx(), a.y() * t.m22() + t.dy(), b.x() * t.m11() + t.dx(),
+                    b.y() * t.m22() + t.dy());
+        const double l = std::abs(line.dx()) + std::abs(line.dy()) < 1 ? 0 : line.length();
+        if (l < 1 + 2 * trim) {
+            continue; // sub-pixel, or hidden under the discs
+        }
+        if (trim > 0) {
+            line = QLineF(line.pointAt(trim / l), line.pointAt(1 - trim / l));
         }
         if (d.edgeFlags[e] & EdgeHighlighted) {
             highlighted.push_back(line);
-        } else {
-            lines[discs ? d.edgeConfidence[e] % 3 : 0].push_back(line);
-        }
-        if (arrows && (d.edgeFlags[e] & EdgeDirected)) {
-            const QPointF u = (line.p2() - line.p1()) / line.length(), n(-u.y(), u.x());
-            const double size = 5;
-            heads.push_back(QPolygonF{line.p2(), line.p2() - u * size + n * (size * 0.45),
-                                      line.p2() - u * size - n * (size * 0.45)});
-        }
-    }
-    for (size_t k = 0; k < lines.size(); ++k) {
-        if (lines[k].empty()) {
             continue;
         }
-        QPen pen(discs ? EdgeColour : EdgeOverviewColour, 0, discs ? styleOf(quint8(k)) : Qt::SolidLine);
-        painter.setPen(pen);
-        painter.drawLines(lines[k].data(), int(lines[k].size()));
+        raster.line(line.p1(), line.p2(), edge, discs ? maskOf(d.edgeConfidence[e]) : 0xffff);
+        if (arrows && (d.edgeFlags[e] & EdgeDirected)) {
+            const QPointF u = (line.p2() - line.p1()) / line.length(), n(-u.y(), u.x());
+            raster.line(line.p2(), line.p2() - u * 5 + n * 2.5, edge);
+            raster.line(line.p2(), line.p2() - u * 5 - n * 2.5, edge);
+        }
     }
-    if (!highlighted.empty()) {
-        painter.setPen(QPen(HighlightColour, 2));
-        painter.drawLines(highlighted.data(), int(highlighted.size()));
+    for (const QLineF &line : highlighted) {
+        for (const QPointF off : {QPointF(0, 0), QPointF(1, 0), QPointF(0, 1)}) {
+            raster.line(line.p1() + off, line.p2() + off, highlight);
+        }
     }
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(EdgeColour);
-    for (const auto &h : heads) {
-        painter.drawPolygon(h);
-    }
-    // Nodes, batched by family colour.
-    std::array<std::vector<QPointF>, 16> points;
-    const QRectF device = t.mapRect(visible);
+    const QRectF device(QPointF(-8, -8), QSizeF(viewport.size()) + QSizeF(16, 16));
+    const int r = std::max(1, int(ChartPainter::nodePixels(s) / 2 * 0.8));
     for (size_t i = 0; i < d.x.size(); ++i) {
         if (!d.isVisible(qint32(i))) {
             continue;
@@ -255,26 +371,22 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
         if (!device.contains(p)) {
             continue;
         }
-        const size_t bucket = (d.nodeFlags[i] & (NodeSelected | NodeHighlighted)) ? 15 : d.nodeIcon[i] % 15;
-        points[bucket].push_back(p);
-    }
-    const double r = std::max(1.5, ChartPainter::nodePixels(s) / 2 * 0.8);
-    for (size_t k = 0; k < points.size(); ++k) {
-        if (points[k].empty()) {
-            continue;
-        }
-        const QColor colour = k == 15 ? HighlightColour : ChartIcons::colour(quint8(k));
+        const bool marked = d.nodeFlags[i] & (NodeSelected | NodeHighlighted);
+        const QColor colour = marked ? HighlightColour : ChartIcons::colour(d.nodeIcon[i]);
         if (discs) {
-            painter.setPen(QPen(colour.darker(130), 1));
-            painter.setBrush(colour.lighter(160));
-            for (const QPointF &p : points[k]) {
-                painter.drawEllipse(p, r, r);
-            }
+            raster.disc(p, r, colour.lighter(160).rgba(), colour.darker(130).rgba());
         } else {
-            painter.setPen(QPen(colour, 2.5, Qt::SolidLine, Qt::SquareCap));
-            painter.drawPoints(points[k].data(), int(points[k].size()));
+            const int x = int(p.x()), y = int(p.y());
+            const QRgb c = colour.rgba();
+            raster.point(x, y, c);
+            raster.point(x + 1, y, c);
+            raster.point(x, y + 1, c);
+            raster.point(x + 1, y + 1, c);
         }
     }
+    painter.save();
+    painter.resetTransform();
+    painter.drawImage(viewport.topLeft(), image);
     painter.restore();
 }
 
@@ -385,7 +497,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             painter.setBrush(colour);
             drawArrowhead(painter, g.p1, g.curved ? g.c : g.p0, head);
         }
-        if (edgeLabels && d.edgeLabel[e] < quint32(d.labels.size()) && !d.labels.at(d.edgeLabel[e]).isEmpty()) {
+        if (edgeLabels && d.edgeLabel[e] < quint32(d.labels.size()) && !d.labels.at(d.edgeLabel[e]).isEmpty() &&
+            visible.contains(pointAt(g, 0.5))) {
             labels.push_back(Label{g, d.edgeLabel[e], hl});
         }
     }

@@ -265,7 +265,8 @@ void ChartView::fitToView()
         m_fitPending = true;
         return;
     }
-    m_fitPending = false;
+    // m_fitPending stays set: until the user zooms or pans, the chart keeps fitting the view as
+    // the window lays itself out and resizes.
     m_scale = std::clamp(std::min(width() / content.width(), height() / content.height()), MinScale, 1.5);
     m_topLeft = content.center() - QPointF(width() / 2.0, height() / 2.0) / m_scale;
     update();
@@ -289,6 +290,7 @@ void ChartView::centreOn(qint32 node)
         m_scale = 1; // close enough to read the label
     }
     m_topLeft = m_data.position(node) - QPointF(width() / 2.0, height() / 2.0) / m_scale;
+    m_fitPending = false;
     update();
 }
 
@@ -377,7 +379,16 @@ void ChartView::pushChange(const QList<ChartNode> &before, const QList<ChartNode
     if (!m_case || !m_stack || m_case->isReadOnly() || (before.isEmpty() && after.isEmpty())) {
         return;
     }
-    m_stack->push(new ChartNodesCommand(*m_case, m_chartId, before, after, text, this));
+    // The view keeps positions as floats; storing the same values makes undo restore exactly
+    // what the user saw, and reopening give the same positions.
+    const auto asShown = [](QList<ChartNode> nodes) {
+        for (auto &n : nodes) {
+            n.x = double(float(n.x));
+            n.y = double(float(n.y));
+        }
+        return nodes;
+    };
+    m_stack->push(new ChartNodesCommand(*m_case, m_chartId, asShown(before), asShown(after), text, this));
 }
 
 void ChartView::endOwnChange(const QList<ChartNode> &written, const QList<qint64> &removed)
