@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartlayout.h"
+#include "analytics/forcelayout.h"
 #include "chartdata.h"
 
 #include "analytics/layout.h"
@@ -43,6 +44,13 @@ namespace {
 std::vector<ChartLayoutSpec> &registry()
 {
     static std::vector<ChartLayoutSpec> layouts{
+        // Incremental: placed nodes move little, new ones (NaN) start beside their neighbours.
+        {QStringLiteral("force"), ChartLayouts::tr("&Force-Directed"), false,
+         [](const ChartLayoutInput &in, std::vector<QPointF> &positions, const std::function<bool(int, int)> &progress) {
+             positions = in.positions;
+             return Models::forceLayout(Models::LayoutGraph{in.nodeCount, in.edges}, positions, in.pinned,
+                                        Models::ForceLayoutOptions{}, progress);
+         }},
         {QStringLiteral("hierarchical"), ChartLayouts::tr("&Hierarchical (top-down)"), false,
          [](const ChartLayoutInput &in, std::vector<QPointF> &positions, const std::function<bool(int, int)> &) {
              positions = in.positions;

@@ -45,8 +45,8 @@ struct ChartLayoutSpec {
     ChartLayoutFunction run;
 };
 
-/// The layouts the chart offers. Hierarchical, radial and grid are built in; the force-directed
-/// layout registers itself with registerLayout() (one line where forcelayout.h is available).
+/// The layouts the chart offers: force-directed (Models::forceLayout), hierarchical, radial and
+/// grid; registerLayout() adds or replaces one.
 class ChartLayouts {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartLayouts)
 public:
