@@ -406,7 +406,7 @@ int CliApplication::runInfo(QCommandLineParser &parser)
                           {QStringLiteral("claims"), info.claims},
                           {QStringLiteral("excerpts"), info.excerpts},
                           {QStringLiteral("notes"), info.notes},
-                          {QStringLiteral("charts"), chartArray}});
+                          {QStringLiteral("charts"), chartArray},
                           {QStringLiteral("tags"), info.tags},
                           {QStringLiteral("taggings"), info.taggings},
                           {QStringLiteral("leads"), info.leads},
