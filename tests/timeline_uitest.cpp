@@ -1,5 +1,9 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "chart/chartdata.h"
+#include "chart/chartpanel.h"
+#include "chart/chartview.h"
+#include "chart/chartworkspace.h"
 #include "demo/democase.h"
 #include "entitiesdock.h"
 #include "inspectordock.h"
@@ -38,6 +42,7 @@ private Q_SLOTS:
     void zoomPanAndFit();
     void brushingEmitsADateRange();
     void selectionFromTheWorkbench();
+    void timelineAndChartAreLinked();
     void selectionOnTheTimelineReachesTheInspector();
     void cliRendersTheTimeline();
 
@@ -230,6 +235,46 @@ void TimelineUiTest::selectionFromTheWorkbench()
     const qint64 megvii = window.caseFile()->entities().rowIdOf(DemoCase::idForKey(QStringLiteral("megvii")));
     window.showEntity(megvii);
     QVERIFY(dock->view()->state().selected.contains(DemoCase::idForKey(QStringLiteral("megvii"))));
+}
+
+void TimelineUiTest::timelineAndChartAreLinked()
+{
+    RecentFiles recent;
+    MainWindow window(&recent);
+    window.setInteractive(false);
+    window.setLayoutPersistence(false);
+    QVERIFY(window.openCase(m_demoPath).ok());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.waitUntilLoaded(10000));
+    ChartPanel *panel = window.chartWorkspace()->currentPanel();
+    QVERIFY(panel); // the demo's chart opens with the case
+    TimelineDock *dock = window.timelineDock();
+    QSignalSpy ready(dock, &TimelineDock::timelineReady);
+    dock->show();
+    QVERIFY(ready.wait(10000));
+
+    // Brushing a range on the timeline sets the chart's time filter to that range (whole days).
+    QVERIFY(!panel->view()->timeFilter().enabled);
+    Q_EMIT dock->dateRangeBrushed(FtmDate::parse(QStringLiteral("2019-05")), FtmDate::parse(QStringLiteral("2020")));
+    const TimeFilter filter = panel->view()->timeFilter();
+    QVERIFY(filter.enabled);
+    QCOMPARE(filter.from, qint32(QDate(2019, 5, 1).toJulianDay()));
+    QCOMPARE(filter.to, qint32(QDate(2020, 12, 31).toJulianDay()));
+
+    // A fact chosen on the timeline selects its entity on the chart; one chosen on the chart
+    // selects its facts on the timeline.
+    const QString promega = DemoCase::idForKey(QStringLiteral("promega"));
+    const qint64 promegaRow = window.caseFile()->entities().rowIdOf(promega);
+    QVERIFY(promegaRow);
+    Q_EMIT dock->entityActivated(promegaRow);
+    QCOMPARE(panel->view()->selectedRowIds(), QList<qint64>{promegaRow});
+    QCOMPARE(window.inspectorDock()->entityRowId(), promegaRow);
+    const QString police = DemoCase::idForKey(QStringLiteral("xinjiang-police"));
+    const qint64 policeRow = window.caseFile()->entities().rowIdOf(police);
+    QVERIFY(policeRow);
+    Q_EMIT window.chartWorkspace()->entitySelected(policeRow);
+    QVERIFY(dock->view()->state().selected.contains(police));
 }
 
 void TimelineUiTest::selectionOnTheTimelineReachesTheInspector()

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "chart/chartpanel.h"
+#include "chart/chartview.h"
 #include "chart/chartworkspace.h"
 #include "screening/screeningactions.h"
 #include "entitiesdock.h"
@@ -192,6 +194,14 @@ void MainWindow::setupDocks() {
             [this](const QString &message) { showError(tr("Cannot change the tags"), message); });
     m_timeline = new TimelineDock(this);
     connect(m_timeline, &TimelineDock::entityActivated, this, &MainWindow::showEntity);
+    // Brushing a date range on the timeline filters the open chart to that range.
+    connect(m_timeline, &TimelineDock::dateRangeBrushed, this,
+            [this](const Models::FtmDate &from, const Models::FtmDate &to) {
+                if (ChartPanel *panel = m_charts->currentPanel()) {
+                    panel->setTimeMode(ChartPanel::TimeMode::Range);
+                    panel->setDates(from.earliest().date(), to.latest().date());
+                }
+            });
 }
 
 void MainWindow::setupMenus() {
@@ -399,6 +409,9 @@ void MainWindow::showEntity(qint64 rowId) {
     m_entities->selectEntity(rowId);
     m_sources->selectSourceOfEntity(rowId);
     m_timeline->setSelectedEntityRow(rowId);
+    if (ChartPanel *panel = m_charts->currentPanel()) {
+        panel->view()->selectRowIds({rowId}); // selects without announcing it back
+    }
     updateActions();
 }
 

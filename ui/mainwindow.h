@@ -64,6 +64,7 @@ public:
     GlobalSearch *globalSearch() const { return m_search; }
     ScreeningActions *screeningActions() const { return m_screening; }
     TimelineDock *timelineDock() const { return m_timeline; }
+    ChartWorkspace *chartWorkspace() const { return m_charts; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
