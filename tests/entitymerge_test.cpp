@@ -198,7 +198,8 @@ void EntityMergeTest::undoAndRedoOfAMerge()
     const auto [kept, merged] = twoReferencedCompanies(cf);
     const QByteArray before = snapshot(cf);
     CaseEditor editor(cf);
-    QVERIFY(editor.push(std::make_unique<MergeEntitiesCommand>(editor, kept, merged, QStringLiteral("Merge"))).ok());
+    const auto pushed = editor.push(std::make_unique<MergeEntitiesCommand>(editor, kept, merged, QStringLiteral("Merge")));
+    QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : pushed.error().toString()));
     const QByteArray afterMerge = snapshot(cf);
     QVERIFY(afterMerge != before);
     editor.undoStack()->undo();

@@ -13,20 +13,7 @@ namespace Casegraph::Models {
 namespace {
 
 /// Opens a transaction unless the caller already has one; commits only its own.
-class ScopedWrite {
-public:
-    explicit ScopedWrite(Sql::Database &db)
-    {
-        if (sqlite3_get_autocommit(db.handle())) {
-            m_tx.emplace(db);
-        }
-    }
-    bool ok() const { return !m_tx || m_tx->isActive(); }
-    Status commit() { return m_tx ? m_tx->commit() : Status(); }
-
-private:
-    std::optional<Sql::Transaction> m_tx;
-};
+using ScopedWrite = Sql::ScopedTransaction;
 
 QString now()
 {

@@ -26,21 +26,7 @@ bool isCjk(char32_t c)
     return script == QChar::Script_Han || script == QChar::Script_Hiragana || script == QChar::Script_Katakana;
 }
 
-/// Opens a transaction unless the caller already has one; commits only its own.
-class ScopedWrite {
-public:
-    explicit ScopedWrite(Sql::Database &db) : m_db(db)
-    {
-        if (sqlite3_get_autocommit(db.handle())) {
-            m_tx.emplace(db);
-        }
-    }
-    Status commit() { return m_tx ? m_tx->commit() : Status(); }
-
-private:
-    Sql::Database &m_db;
-    std::optional<Sql::Transaction> m_tx;
-};
+using ScopedWrite = Sql::ScopedTransaction;
 
 EntityRow readRow(const Sql::Statement &s)
 {

@@ -107,8 +107,8 @@ Result<qint64> MergeStore::merge(qint64 keptRowId, qint64 mergedRowId)
         return Error{tr("documents holding a preserved source are not merged")};
     }
     auto &db = m_case.database();
-    Sql::Transaction tx(db);
-    if (!tx.isActive()) {
+    Sql::ScopedTransaction tx(db); // inside the merge command's transaction when undoable
+    if (!tx.ok()) {
         return Error{db.lastError()};
     }
     QJsonObject record{
@@ -235,8 +235,8 @@ Status MergeStore::split(qint64 mergeId)
     const QJsonObject before = record.value(QLatin1String("kept")).toObject();
     const qint64 mergedRow = merged.value(QLatin1String("row")).toInteger();
     const QString mergedId = merged.value(QLatin1String("eid")).toString();
-    Sql::Transaction tx(db);
-    if (!tx.isActive()) {
+    Sql::ScopedTransaction tx(db); // inside the merge command's transaction when undoable
+    if (!tx.ok()) {
         return Error{db.lastError()};
     }
     {

@@ -94,6 +94,11 @@ Statement *Database::cached(const char *sql)
     return m_cache.back().second.get();
 }
 
+bool Database::isAutocommit() const
+{
+    return sqlite3_get_autocommit(m_db) != 0;
+}
+
 qint64 Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

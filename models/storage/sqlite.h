@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -48,6 +50,8 @@ public:
     Statement *cached(const char *sql);
 
     qint64 lastInsertRowId() const;
+    /// True outside any transaction.
+    bool isAutocommit() const;
     int changes() const;
     QString lastError() const;
     int userVersion();
@@ -126,6 +130,26 @@ private:
     Database &m_db;
     Kind m_kind;
     bool m_active = false;
+};
+
+/// A transaction unless the caller already has one open: stores call it so that an undoable
+/// command (which wraps its whole step in one transaction) and a direct call both work. Commits
+/// only what it opened.
+class ScopedTransaction {
+    Q_DISABLE_COPY_MOVE(ScopedTransaction)
+public:
+    explicit ScopedTransaction(Database &db)
+    {
+        if (db.isAutocommit()) {
+            m_tx.emplace(db);
+        }
+    }
+    /// False when it had to open a transaction and could not.
+    bool ok() const { return !m_tx || m_tx->isActive(); }
+    Status commit() { return m_tx ? m_tx->commit() : Status(); }
+
+private:
+    std::optional<Transaction> m_tx;
 };
 
 } // namespace Casegraph::Models::Sql
