@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/scratchdir.h"
+
 using namespace Casegraph::Models;
 
 /// Notes, tags and leads (schema version 4) on a real case file: what is written is read back
@@ -251,25 +253,14 @@ void AnnotationStoreTest::caseSearchGroupsKinds()
 void AnnotationStoreTest::version3To4IndexesExistingNotes()
 {
     const QString path = m_dir.filePath(QStringLiteral("v3.casegraph"));
-    QVERIFY(CaseFile::createAtVersion(path, 3).ok());
-    {
-        Sql::Database db;
-        QVERIFY(db.open(path).ok());
-        QVERIFY(db.exec(QStringLiteral(
-                            "INSERT INTO provenance(id, kind, label, actor, at) VALUES(1, 'import', 'old.json', 'bob', "
-                            "'2026-01-01T00:00:00.000Z');"
-                            "INSERT INTO entity(id, eid, schema, caption) VALUES(1, 'sn', 'Company', 'SenseNets');"
-                            "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'name', 'SenseNets', 1);"
-                            "INSERT INTO entity_fts(rowid, names) VALUES(1, 'SenseNets');"
-                            "INSERT INTO note(id, target_kind, target_id, body, created_at, modified_at, actor) "
-                            "VALUES(7, 'entity', 1, 'The stake is \"about a third\": vague, kept as a range.', "
-                            "'2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', 'bob');"
-                            "INSERT INTO note(id, target_kind, target_id, body, created_at, modified_at, actor) "
-                            "VALUES(8, 'case', NULL, '待查：网络安全', '2026-01-02T00:00:00.000Z', "
-                            "'2026-01-02T00:00:00.000Z', 'bob');"))
-                    .ok());
-        QCOMPARE(db.userVersion(), 3);
-    }
+    QVERIFY(Casegraph::Tests::writeOldCase(path, 3,
+                                           QStringLiteral(
+                                               "INSERT INTO note(id, target_kind, target_id, body, created_at, modified_at, actor) "
+                                               "VALUES(7, 'entity', 1, 'The stake is \"about a third\": vague, kept as a range.', "
+                                               "'2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', 'bob');"
+                                               "INSERT INTO note(id, target_kind, target_id, body, created_at, modified_at, actor) "
+                                               "VALUES(8, 'case', NULL, '待查：网络安全', '2026-01-02T00:00:00.000Z', "
+                                               "'2026-01-02T00:00:00.000Z', 'bob');")));
     CaseFile cf;
     QVERIFY(cf.open(path).ok());
     QCOMPARE(cf.info().schemaVersion, CaseFile::SchemaVersion);

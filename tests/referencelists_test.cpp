@@ -9,6 +9,7 @@
 #include "storage/entitystore.h"
 #include "storage/referenceliststore.h"
 #include "storage/sqlite.h"
+#include "support/scratchdir.h"
 #include "support/graphfixture.h"
 
 #include <QFile>
@@ -94,21 +95,10 @@ qint64 tableCount(CaseFile &cf, const QString &sql)
 void ReferenceListsTest::version3To4AddsScreeningTables()
 {
     const QString path = m_dir.filePath(QStringLiteral("v3.casegraph"));
-    QVERIFY(CaseFile::createAtVersion(path, 3).ok());
-    {
-        Sql::Database db;
-        QVERIFY(db.open(path).ok());
-        QVERIFY(db.exec(QStringLiteral(
-                            "INSERT INTO provenance(id, kind, label, actor, at) VALUES(1, 'import', 'old.json', 'bob', "
-                            "'2026-01-01T00:00:00.000Z');"
-                            "INSERT INTO entity(id, eid, schema, caption) VALUES(1, 'sn', 'Company', 'SenseNets');"
-                            "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'name', 'SenseNets', 1);"
-                            "INSERT INTO entity_fts(rowid, names) VALUES(1, 'SenseNets');"
-                            "INSERT INTO chart(id, name, created_at, modified_at) VALUES(1, 'c', 'x', 'x');"
-                            "INSERT INTO chart_node(chart, entity) VALUES(1, 1);"))
-                    .ok());
-        QCOMPARE(db.userVersion(), 3);
-    }
+    QVERIFY(Casegraph::Tests::writeOldCase(path, 3,
+                                           QStringLiteral(
+                                               "INSERT INTO chart(id, name, created_at, modified_at) VALUES(1, 'c', 'x', 'x');"
+                                               "INSERT INTO chart_node(chart, entity) VALUES(1, 1);")));
     CaseFile cf;
     QVERIFY(cf.open(path).ok());
     QCOMPARE(cf.info().schemaVersion, 4);

@@ -8,6 +8,7 @@
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
 #include "storage/sqlite.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QFile>
@@ -297,19 +298,9 @@ void VerifyTest::upgradeFromVersion3StartsTheLog()
 {
     const QString path = m_dir.filePath(QStringLiteral("v3.casegraph"));
     QFile::remove(path);
-    QVERIFY(CaseFile::createAtVersion(path, 3).ok());
-    {
-        Sql::Database db;
-        QVERIFY(db.open(path).ok());
-        QVERIFY(db.exec(QStringLiteral(
-                            "INSERT INTO provenance(id, kind, label, actor, at) VALUES(1, 'import', 'old.json', 'bob', "
-                            "'2026-01-01T00:00:00.000Z');"
-                            "INSERT INTO entity(id, eid, schema, caption) VALUES(1, 'sn', 'Company', 'SenseNets');"
-                            "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'name', 'SenseNets', 1);"
-                            "INSERT INTO chart(id, name, created_at, modified_at) VALUES(1, 'Main', 'x', 'x');"))
-                    .ok());
-        QCOMPARE(db.userVersion(), 3);
-    }
+    QVERIFY(Casegraph::Tests::writeOldCase(path, 3,
+                                           QStringLiteral(
+                                               "INSERT INTO chart(id, name, created_at, modified_at) VALUES(1, 'Main', 'x', 'x');")));
     {
         CaseFile cf;
         cf.setActor(QStringLiteral("carol"));

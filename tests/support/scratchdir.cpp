@@ -6,6 +6,7 @@
 #include "io/ftmwriter.h"
 #include "io/importjob.h"
 #include "storage/casefile.h"
+#include "storage/sqlite.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -53,6 +54,30 @@ QStringList testDataFiles(const QString &folder, const QStringList &patterns)
     }
     files.sort();
     return files;
+}
+
+bool writeOldCase(const QString &path, int version, const QString &extraSql)
+{
+    if (auto st = Models::CaseFile::createAtVersion(path, version); !st) {
+        qWarning("%s", qPrintable(st.error().toString()));
+        return false;
+    }
+    Models::Sql::Database db;
+    if (!db.open(path)) {
+        return false;
+    }
+    QString sql = QStringLiteral("INSERT INTO provenance(id, kind, label, actor, at) VALUES(1, 'import', 'old.json', "
+                                 "'bob', '2026-01-01T00:00:00.000Z');"
+                                 "INSERT INTO entity(id, eid, schema, caption) VALUES(1, 'sn', 'Company', 'SenseNets');"
+                                 "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'name', 'SenseNets', 1);");
+    if (version >= 2) {
+        sql += QStringLiteral("INSERT INTO entity_fts(rowid, names) VALUES(1, 'SenseNets');");
+    }
+    if (auto st = db.exec(sql + extraSql); !st) {
+        qWarning("%s", qPrintable(st.error().toString()));
+        return false;
+    }
+    return db.userVersion() == version;
 }
 
 QByteArray readFile(const QString &path)

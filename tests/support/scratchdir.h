@@ -33,6 +33,10 @@ private:
 
 /// Every file below testdata/`folder` matching `patterns`, sorted; empty when testdata is absent.
 QStringList testDataFiles(const QString &folder, const QStringList &patterns);
+/// Writes a case file as schema `version` made it, holding one company (row 1, FtM id "sn",
+/// "SenseNets", one import provenance by "bob") plus the rows of `extraSql`, for migration tests.
+/// Returns false (with a warning) when SQLite refuses.
+bool writeOldCase(const QString &path, int version, const QString &extraSql = {});
 /// A file's bytes, or empty when it cannot be read.
 QByteArray readFile(const QString &path);
 
