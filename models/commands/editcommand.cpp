@@ -83,18 +83,7 @@ QJsonObject EditCommand::entityJson(const Entity &entity) {
 }
 
 Status EditCommand::inTransaction(const std::function<Status()> &fn) {
-    auto &db = caseFile().database();
-    std::optional<Sql::Transaction> tx;
-    if (sqlite3_get_autocommit(db.handle())) {
-        tx.emplace(db);
-        if (!tx->isActive()) {
-            return Error{db.lastError()};
-        }
-    }
-    if (auto st = fn(); !st) {
-        return st; // the transaction rolls back
-    }
-    return tx ? tx->commit() : Status();
+    return Sql::inTransaction(caseFile().database(), fn);
 }
 
 } // namespace Casegraph::Models

@@ -45,20 +45,6 @@ inline void bindTarget(Sql::Statement *s, int kindIndex, const Target &t)
     }
 }
 
-/// Runs `fn` in one transaction, or inside the caller's when one is open.
-inline Status inTransaction(Sql::Database &db, const std::function<Status()> &fn)
-{
-    std::optional<Sql::Transaction> tx;
-    if (sqlite3_get_autocommit(db.handle())) {
-        tx.emplace(db);
-        if (!tx->isActive()) {
-            return Error{db.lastError()};
-        }
-    }
-    if (auto st = fn(); !st) {
-        return st;
-    }
-    return tx ? tx->commit() : Status();
-}
+using Sql::inTransaction;
 
 } // namespace Casegraph::Models::AnnotationSql

@@ -40,10 +40,9 @@ Result<qint64> EvidenceStore::addSource(Source source)
         return Error{tr("a source needs an Article or Document entity to belong to")};
     }
     source.sha256 = QString::fromLatin1(QCryptographicHash::hash(source.original, QCryptographicHash::Sha256).toHex());
-    const bool own = sqlite3_get_autocommit(db.handle());
-    std::optional<Sql::Transaction> tx;
-    if (own) {
-        tx.emplace(db);
+    Sql::ScopedTransaction tx(db);
+    if (!tx.ok()) {
+        return Error{db.lastError()};
     }
     auto *s = db.cached("INSERT INTO source(entity, file_name, mime, sha256, original, text, url, imported_at, added_by) "
                         "VALUES(?,?,?,?,?,?,?,?,?)");
@@ -62,10 +61,8 @@ Result<qint64> EvidenceStore::addSource(Source source)
     if (auto st = fts->run(); !st) {
         return st.error();
     }
-    if (tx) {
-        if (auto st = tx->commit(); !st) {
-            return st.error();
-        }
+    if (auto st = tx.commit(); !st) {
+        return st.error();
     }
     Q_EMIT m_case.sourcesChanged();
     return id;
@@ -138,9 +135,9 @@ Result<qint64> EvidenceStore::addClaim(Claim claim)
                              .arg(x.quote, actual)};
         }
     }
-    std::optional<Sql::Transaction> tx;
-    if (sqlite3_get_autocommit(db.handle())) {
-        tx.emplace(db);
+    Sql::ScopedTransaction tx(db);
+    if (!tx.ok()) {
+        return Error{db.lastError()};
     }
     const QString now = isoNow();
     const bool keepIds = claim.id > 0;
@@ -181,10 +178,8 @@ Result<qint64> EvidenceStore::addClaim(Claim claim)
             return st.error();
         }
     }
-    if (tx) {
-        if (auto st = tx->commit(); !st) {
-            return st.error();
-        }
+    if (auto st = tx.commit(); !st) {
+        return st.error();
     }
     Q_EMIT m_case.evidenceChanged(claim.entityRowId);
     return claimId;

@@ -116,12 +116,9 @@ Result<qint64> ReferenceListStore::addVersion(ReferenceListVersion &meta, const 
         return Error{tr("a reference list needs a name")};
     }
     auto &db = m_case.database();
-    std::optional<Sql::Transaction> tx;
-    if (sqlite3_get_autocommit(db.handle())) {
-        tx.emplace(db);
-        if (!tx->isActive()) {
-            return Error{db.lastError()};
-        }
+    Sql::ScopedTransaction tx(db);
+    if (!tx.ok()) {
+        return Error{db.lastError()};
     }
     const auto previous = latest(name);
     qint64 listId = previous ? previous->listId : 0;
@@ -183,10 +180,8 @@ Result<qint64> ReferenceListStore::addVersion(ReferenceListVersion &meta, const 
             return Error{tr("list entry %1: %2").arg(e.id, st.error().message)};
         }
     }
-    if (tx) {
-        if (auto st = tx->commit(); !st) {
-            return st.error();
-        }
+    if (auto st = tx.commit(); !st) {
+        return st.error();
     }
     Q_EMIT m_case.screeningChanged();
     return meta.id;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 
 struct sqlite3;
@@ -151,5 +152,19 @@ public:
 private:
     std::optional<Transaction> m_tx;
 };
+
+/// Runs `fn` in one transaction, or inside the caller's when one is open; an error rolls back
+/// what this call opened.
+inline Status inTransaction(Database &db, const std::function<Status()> &fn)
+{
+    ScopedTransaction tx(db);
+    if (!tx.ok()) {
+        return Error{db.lastError()};
+    }
+    if (auto st = fn(); !st) {
+        return st;
+    }
+    return tx.commit();
+}
 
 } // namespace Casegraph::Models::Sql

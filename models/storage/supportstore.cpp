@@ -106,9 +106,9 @@ Status SupportStore::setGradingScheme(const GradingScheme &scheme) {
         }
     }
     auto &db = m_case.database();
-    std::optional<Sql::Transaction> tx;
-    if (sqlite3_get_autocommit(db.handle())) {
-        tx.emplace(db);
+    Sql::ScopedTransaction tx(db);
+    if (!tx.ok()) {
+        return Error{db.lastError()};
     }
     if (auto st = db.exec(QStringLiteral("DELETE FROM grading_level")); !st) {
         return st;
@@ -126,10 +126,8 @@ Status SupportStore::setGradingScheme(const GradingScheme &scheme) {
     if (auto st = m_case.setMeta(SchemeKey, scheme.name.isEmpty() ? QStringLiteral("custom") : scheme.name); !st) {
         return st;
     }
-    if (tx) {
-        if (auto st = tx->commit(); !st) {
-            return st;
-        }
+    if (auto st = tx.commit(); !st) {
+        return st;
     }
     Q_EMIT m_case.evidenceChanged(0);
     return {};
