@@ -5,6 +5,7 @@
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/sqlite.h"
+#include "support/scratchdir.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -28,18 +29,11 @@ namespace {
 // Writes a version-2 file: tables as versions 1-2 defined them, rows as version 2 wrote them.
 void writeVersion2(const QString &path)
 {
-    QVERIFY(CaseFile::createAtVersion(path, 2).ok());
-    Sql::Database db;
-    QVERIFY(db.open(path).ok());
-    QVERIFY(db.exec(QStringLiteral(
-                        "INSERT INTO provenance(id, kind, label, actor, at) VALUES(1, 'import', 'old.json', 'bob', "
-                        "'2026-01-01T00:00:00.000Z');"
-                        "INSERT INTO entity(id, eid, schema, caption) VALUES(1, 'sn', 'Company', 'SenseNets');"
-                        "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'name', 'SenseNets', 1);"
-                        "INSERT INTO entity(id, eid, schema, caption) VALUES(2, 'np', 'Company', 'NetPosa');"
-                        "INSERT INTO statement(entity, prop, value, prov) VALUES(2, 'name', 'NetPosa', 1);"
-                        "INSERT INTO entity_fts(rowid, names) VALUES(1, 'SenseNets'), (2, 'NetPosa');"))
-                .ok());
+    QVERIFY(Casegraph::Tests::writeOldCase(
+        path, 2,
+        QStringLiteral("INSERT INTO entity(id, eid, schema, caption) VALUES(2, 'np', 'Company', 'NetPosa');"
+                       "INSERT INTO statement(entity, prop, value, prov) VALUES(2, 'name', 'NetPosa', 1);"
+                       "INSERT INTO entity_fts(rowid, names) VALUES(2, 'NetPosa');")));
 }
 
 qint64 count(CaseFile &cf, const char *sql)

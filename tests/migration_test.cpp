@@ -4,6 +4,7 @@
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
 #include "storage/sqlite.h"
+#include "support/scratchdir.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,21 +25,14 @@ namespace {
 // Writes a version-1 file: tables as version 1 defined them, rows as it wrote them.
 void writeVersion1(const QString &path)
 {
-    QVERIFY(CaseFile::createAtVersion(path, 1).ok());
-    Sql::Database db;
-    QVERIFY(db.open(path).ok());
-    QVERIFY(db.exec(QStringLiteral(
-                        "INSERT INTO provenance(id, kind, label, actor, at) VALUES(1, 'import', 'old.json', 'bob', "
-                        "'2026-01-01T00:00:00.000Z');"
-                        "INSERT INTO entity(id, eid, schema, caption) VALUES(1, 'sn', 'Company', 'SenseNets');"
-                        "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'name', 'SenseNets', 1);"
-                        "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'alias', '深网视界', 1);"
-                        "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'country', 'cn', 1);"
-                        "INSERT INTO entity(id, eid, schema, caption) VALUES(2, 'a1', 'Article', 'Entity List');"
-                        "INSERT INTO source(id, entity, file_name, mime, sha256, original, text, imported_at, added_by) "
-                        "VALUES(1, 2, 'a.txt', 'text/plain', '', 'x', 'SenseNets and its parent NetPosa were added', "
-                        "'2026-01-01T00:00:00.000Z', 'bob');"))
-                .ok());
+    QVERIFY(Casegraph::Tests::writeOldCase(
+        path, 1,
+        QStringLiteral("INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'alias', '深网视界', 1);"
+                       "INSERT INTO statement(entity, prop, value, prov) VALUES(1, 'country', 'cn', 1);"
+                       "INSERT INTO entity(id, eid, schema, caption) VALUES(2, 'a1', 'Article', 'Entity List');"
+                       "INSERT INTO source(id, entity, file_name, mime, sha256, original, text, imported_at, added_by) "
+                       "VALUES(1, 2, 'a.txt', 'text/plain', '', 'x', 'SenseNets and its parent NetPosa were added', "
+                       "'2026-01-01T00:00:00.000Z', 'bob');")));
 }
 } // namespace
 
