@@ -28,7 +28,9 @@ void CliApplication::describeRender(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("to"), tr("End of the time window (the whole span of a partial date)."), tr("DATE")});
     parser.addOption({QStringLiteral("lanes"), tr("One lane per theme or per entity (default: theme)."),
                       tr("theme|entity"), QStringLiteral("theme")});
-    parser.addOption({QStringLiteral("chart"), tr("Only the entities of this chart and what references them."),
+    parser.addOption({QStringLiteral("chart"),
+                      tr("With OUT: the chart to draw. With --timeline: only the entities of this chart and what "
+                         "references them."),
                       tr("NAME")});
     parser.addOption({QStringLiteral("lag"), tr("Show the reporting lag (fact date to the date of the first dated "
                                                 "source).")});
