@@ -154,26 +154,18 @@ void CliAnalyticsTest::pathsByName()
 
 void CliAnalyticsTest::diversionFromTheSequencerManufacturer()
 {
-    // What the demo holds: the Xinjiang police buyers carry no Sanction in the seed articles (the
-    // U.S. ban on sales to them is an Event), so listed end users are none, and the CLI says how to
-    // see the unlisted ones.
-    auto r = cli({QStringLiteral("diversion"), m_demo, QStringLiteral("--from"), QStringLiteral("demo-thermo-fisher")});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.startsWith(QStringLiteral("No supply path from demo-thermo-fisher reaches listed end users")),
-             qPrintable(r.out));
-    QVERIFY(r.out.contains(QStringLiteral("--all-end-users")));
-    // With --all-end-users: the police, directly and through the resellers, marked "not listed", with
-    // each hop's evidence count.
-    r = cli({QStringLiteral("diversion"), m_demo, QStringLiteral("--from"), QStringLiteral("Thermo Fisher Scientific"),
-             QStringLiteral("--all-end-users")});
+    // What the demo holds: article 000 reports a U.S. ban on selling DNA sequencers to the Xinjiang
+    // police (a Sanction on them), so the default, listed-only search finds them, directly and
+    // through the unnamed resellers, with each hop's evidence count.
+    auto r = cli({QStringLiteral("diversion"), m_demo, QStringLiteral("--from"), QStringLiteral("Thermo Fisher Scientific")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'));
-    QCOMPARE(lines.value(0), QStringLiteral("2 path(s) from demo-thermo-fisher to 1 end users: demo-xinjiang-police"));
-    QCOMPARE(lines.value(1), QStringLiteral("1. demo-xinjiang-police (not listed), 1 hop(s):"));
+    QCOMPARE(lines.value(0), QStringLiteral("2 path(s) from demo-thermo-fisher to 1 listed end users: demo-xinjiang-police"));
+    QCOMPARE(lines.value(1), QStringLiteral("1. demo-xinjiang-police (listed: demo-sanction-xinjiang-police-sequencers), 1 hop(s):"));
     QVERIFY2(lines.value(2).contains(QStringLiteral("demo-thermo-fisher —[Supply demo-supply-thermo-xinjiang: 2 excerpt(s)]→ "
                                                    "demo-xinjiang-police")),
              qPrintable(r.out));
-    QCOMPARE(lines.value(3), QStringLiteral("2. demo-xinjiang-police (not listed), 2 hop(s):"));
+    QCOMPARE(lines.value(3), QStringLiteral("2. demo-xinjiang-police (listed: demo-sanction-xinjiang-police-sequencers), 2 hop(s):"));
     QVERIFY2(lines.value(4).contains(QStringLiteral("manufacturer → supplier")) &&
                  lines.value(4).contains(QStringLiteral("→ demo-unnamed-resellers —[Supply demo-supply-thermo-resale: "
                                                        "2019-05 – open, 5 excerpt(s)]→ demo-xinjiang-police")),
@@ -192,7 +184,7 @@ void CliAnalyticsTest::diversionJson()
     QCOMPARE(paths.size(), 2);
     const QJsonObject resale = paths.at(1).toObject();
     QCOMPARE(resale.value(QStringLiteral("endUserName")).toString(), QStringLiteral("Xinjiang police"));
-    QCOMPARE(resale.value(QStringLiteral("listed")).toBool(), false);
+    QCOMPARE(resale.value(QStringLiteral("listed")).toBool(), true);
     const QJsonArray hops = resale.value(QStringLiteral("hops")).toArray();
     QCOMPARE(hops.size(), 2);
     QCOMPARE(hops.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("manufacturer"));
@@ -201,6 +193,12 @@ void CliAnalyticsTest::diversionJson()
     const auto nuctech = json(cli({QStringLiteral("diversion"), m_demo, QStringLiteral("--from"),
                                    QStringLiteral("demo-nuctech"), QStringLiteral("--json")}));
     QVERIFY(nuctech.value(QStringLiteral("paths")).toArray().isEmpty());
+    // In text, the CLI says so and how to see the unlisted buyers.
+    const auto text = cli({QStringLiteral("diversion"), m_demo, QStringLiteral("--from"), QStringLiteral("demo-nuctech")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.startsWith(QStringLiteral("No supply path from demo-nuctech reaches listed end users")),
+             qPrintable(text.out));
+    QVERIFY(text.out.contains(QStringLiteral("--all-end-users")));
 }
 
 void CliAnalyticsTest::exposureOfTheFaqExamples()

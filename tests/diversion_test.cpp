@@ -187,26 +187,27 @@ void DiversionTest::asOfAndCap()
 
 void DiversionTest::demoCaseThermoFisher()
 {
-    // What the data says: the Xinjiang police buyers carry no Sanction in the seed articles (the
-    // articles report a U.S. ban on sales to them, recorded as an Event), and no listed entity is
-    // reachable by supply from Thermo Fisher. So the listed-only search finds nothing…
+    // What the data says: article 000 reports a U.S. ban on selling DNA sequencers to the Xinjiang
+    // police, recorded as a Sanction on them, so the listed-only search finds the police directly
+    // and through the unnamed resellers, each path naming the Sanction that makes it listed.
     DiversionQuery q;
     q.from = DemoCase::idForKey(QStringLiteral("thermo-fisher"));
     auto r = diversionPaths(m_demoGraph, q);
     QVERIFY(r.ok());
-    QVERIFY(r->paths.isEmpty());
-    QCOMPARE(AnalyticsText::diversion(q, *r).size(), 1);
-    // …and the search for every end user finds the Xinjiang police, directly and through the resellers.
-    q.listedOnly = false;
-    r = diversionPaths(m_demoGraph, q);
     const QString police = DemoCase::idForKey(QStringLiteral("xinjiang-police"));
+    const QString ban = DemoCase::idForKey(QStringLiteral("sanction-xinjiang-police-sequencers"));
     QCOMPARE(r->endUsers, QStringList{police});
     QCOMPARE(r->paths.size(), 2);
     QCOMPARE(via(r->paths[0].path), QStringList{DemoCase::idForKey(QStringLiteral("supply-thermo-xinjiang"))});
     const QString resale = DemoCase::idForKey(QStringLiteral("supply-thermo-resale"));
     QCOMPARE(via(r->paths[1].path), (QStringList{resale + QStringLiteral("(m)"), resale}));
     QCOMPARE(r->paths[1].path.hops[0].to, DemoCase::idForKey(QStringLiteral("unnamed-resellers")));
-    QVERIFY(!r->paths[0].listed);
+    QVERIFY(r->paths[0].listed);
+    QCOMPARE(r->paths[0].sanctions, QStringList{ban});
+    QCOMPARE(r->paths[1].sanctions, QStringList{ban});
+    // Every end user gives the same two paths: the police are the only end user.
+    q.listedOnly = false;
+    QCOMPARE(diversionPaths(m_demoGraph, q)->paths.size(), 2);
     // Evidence: every claim in the demo quotes one passage.
     QCOMPARE(r->paths[0].path.hops[0].link.evidence, 2);
     QCOMPARE(r->paths[1].path.hops[1].link.evidence, 5);
