@@ -75,10 +75,9 @@ QString refOf(const QJsonValue &v)
 
 } // namespace
 
-class BodsImportTest : public QObject {
+class BodsImportTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void importsEverySample_data();
     void importsEverySample();
     void shareText_data();
@@ -92,18 +91,7 @@ private Q_SLOTS:
     void lenientSkipsBadStatements();
     void detectsFormat();
 
-private:
-    QString path(const QString &name) const { return m_dir->path(name); }
-    QString write(const QString &name, const QByteArray &content) const { return m_dir->write(name, content); }
-    QByteArray checksum(const CaseFile &cf) const { return m_dir->checksum(cf); }
-    std::unique_ptr<Casegraph::Tests::ScratchDir> m_dir;
 };
-
-void BodsImportTest::init()
-{
-    m_dir = std::make_unique<Casegraph::Tests::ScratchDir>();
-    QVERIFY(m_dir->isValid());
-}
 
 void BodsImportTest::importsEverySample_data()
 {

@@ -4,6 +4,7 @@
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
 #include "storage/sqlite.h"
+#include "support/scratchdir.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -13,10 +14,9 @@
 
 using namespace Casegraph::Models;
 
-class CaseFileTest : public QObject {
+class CaseFileTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void createThenReopen();
     void refusesToOverwrite();
     void rejectsForeignFiles();
@@ -28,16 +28,7 @@ private Q_SLOTS:
     void sourcesKeepTheirBytes();
     void claimsMustQuoteExactly();
 
-private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-void CaseFileTest::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
 
 void CaseFileTest::createThenReopen()
 {

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -63,11 +64,10 @@ QJsonObject parseJson(const ProcessResult &r)
 
 } // namespace
 
-class CliTest : public QObject {
+class CliTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void init();
     void helpListsTheCommands();
     void usageErrors_data();
     void usageErrors();
@@ -81,9 +81,6 @@ private Q_SLOTS:
 
 private:
     ProcessResult cli(const QStringList &args) const;
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString write(const QString &name, const QByteArray &content) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
     QString m_cli;
 };
 
@@ -97,24 +94,9 @@ void CliTest::initTestCase()
     }
 }
 
-void CliTest::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
-
 ProcessResult CliTest::cli(const QStringList &args) const
 {
     return Casegraph::Tests::run(m_cli, args);
-}
-
-QString CliTest::write(const QString &name, const QByteArray &content) const
-{
-    QFile f(path(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
-        qFatal("cannot write %s", qPrintable(f.fileName()));
-    }
-    return f.fileName();
 }
 
 void CliTest::helpListsTheCommands()

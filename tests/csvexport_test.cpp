@@ -6,6 +6,7 @@
 #include "io/importjob.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QBuffer>
@@ -57,10 +58,9 @@ QList<QStringList> records(const QString &path) {
 
 } // namespace
 
-class CsvExportTest : public QObject {
+class CsvExportTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void escapesFormulas_data();
     void escapesFormulas();
     void writesOneFilePerSchema();
@@ -70,25 +70,9 @@ private Q_SLOTS:
     void commandLine();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    std::unique_ptr<CaseFile> newCase(const QString &name) const;
     /// A case with tricky values: formulas, quotes, commas, newlines, several values.
     std::unique_ptr<CaseFile> trickyCase(const QString &name) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-void CsvExportTest::init() {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
-
-std::unique_ptr<CaseFile> CsvExportTest::newCase(const QString &name) const {
-    auto cf = std::make_unique<CaseFile>();
-    if (!cf->create(path(name)).ok()) {
-        return nullptr;
-    }
-    return cf;
-}
 
 std::unique_ptr<CaseFile> CsvExportTest::trickyCase(const QString &name) const {
     auto cf = newCase(name);

@@ -5,6 +5,7 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -35,10 +36,9 @@ QString sha256(const QByteArray &bytes) {
 
 } // namespace
 
-class DocumentImportTest : public QObject {
+class DocumentImportTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void htmlArticle();
     void htmlTextExtraction();
     void htmlWithoutArticleMetadata();
@@ -51,33 +51,7 @@ private Q_SLOTS:
     void hostileInput();
     void deeplyNestedHtml();
 
-private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString write(const QString &name, const QByteArray &content) const;
-    std::unique_ptr<CaseFile> newCase(const QString &name) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-void DocumentImportTest::init() {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
-
-QString DocumentImportTest::write(const QString &name, const QByteArray &content) const {
-    QFile f(path(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
-        qFatal("cannot write %s", qPrintable(f.fileName()));
-    }
-    return f.fileName();
-}
-
-std::unique_ptr<CaseFile> DocumentImportTest::newCase(const QString &name) const {
-    auto cf = std::make_unique<CaseFile>();
-    if (!cf->create(path(name)).ok()) {
-        return nullptr;
-    }
-    return cf;
-}
 
 void DocumentImportTest::htmlArticle() {
     const QString file = fixture(QStringLiteral("article.html"));

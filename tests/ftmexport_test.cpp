@@ -4,6 +4,7 @@
 #include "io/importjob.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QFile>
@@ -65,10 +66,9 @@ QMap<QString, QJsonObject> entitiesIn(const QByteArray &content)
 
 } // namespace
 
-class FtmExportTest : public QObject {
+class FtmExportTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void roundTrip_data();
     void roundTrip();
     void writesOnlyRequiredEscapes();
@@ -76,17 +76,9 @@ private Q_SLOTS:
     void cancelledExportKeepsOldFile();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
     /// Imports `input` into a new case and exports it; returns the exported bytes.
     QByteArray importThenExport(const QString &input, const QString &name, bool lenient);
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-void FtmExportTest::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
 
 QByteArray FtmExportTest::importThenExport(const QString &input, const QString &name, bool lenient)
 {

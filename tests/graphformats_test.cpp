@@ -5,6 +5,7 @@
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QBuffer>
@@ -78,10 +79,9 @@ QMap<QString, qint64> countsOf(const CaseFile &cf) {
 
 } // namespace
 
-class GraphFormatsTest : public QObject {
+class GraphFormatsTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void importsSamples_data();
     void importsSamples();
     void quakersKeepsAttributes();
@@ -100,35 +100,10 @@ private Q_SLOTS:
     void detectsFormats();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString write(const QString &name, const QByteArray &content) const;
-    std::unique_ptr<CaseFile> newCase(const QString &name) const;
     static QString fixture(const QString &name) {
         return Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/graph/") + name);
     }
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-void GraphFormatsTest::init() {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
-
-QString GraphFormatsTest::write(const QString &name, const QByteArray &content) const {
-    QFile f(path(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
-        qFatal("cannot write %s", qPrintable(f.fileName()));
-    }
-    return f.fileName();
-}
-
-std::unique_ptr<CaseFile> GraphFormatsTest::newCase(const QString &name) const {
-    auto cf = std::make_unique<CaseFile>();
-    if (!cf->create(path(name)).ok()) {
-        return nullptr;
-    }
-    return cf;
-}
 
 void GraphFormatsTest::importsSamples_data() {
     QTest::addColumn<QString>("file");

@@ -79,10 +79,9 @@ QJsonArray awardsOf(const QJsonObject &release)
 
 } // namespace
 
-class OcdsImportTest : public QObject {
+class OcdsImportTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void importsEverySample_data();
     void importsEverySample();
     void emptyFileIsAClearError();
@@ -98,19 +97,7 @@ private Q_SLOTS:
     void hugeReleaseIsRefused();
     void detectsFormat();
 
-private:
-    QString path(const QString &name) const { return m_dir->path(name); }
-    QString write(const QString &name, const QByteArray &content) const { return m_dir->write(name, content); }
-    std::unique_ptr<CaseFile> seededCase(const QString &name) const { return m_dir->seededCase(name); }
-    QByteArray checksum(const CaseFile &cf) const { return m_dir->checksum(cf); }
-    std::unique_ptr<Casegraph::Tests::ScratchDir> m_dir;
 };
-
-void OcdsImportTest::init()
-{
-    m_dir = std::make_unique<Casegraph::Tests::ScratchDir>();
-    QVERIFY(m_dir->isValid());
-}
 
 void OcdsImportTest::importsEverySample_data()
 {

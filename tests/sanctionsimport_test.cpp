@@ -68,10 +68,9 @@ QString expectedFormat(const QString &fileName)
 
 } // namespace
 
-class SanctionsImportTest : public QObject {
+class SanctionsImportTest : public Casegraph::Tests::ScratchTest {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void importsEverySample_data();
     void importsEverySample();
     void ofacPrimaryTable();
@@ -90,18 +89,7 @@ private Q_SLOTS:
     void detectsFormat();
     void cliImportsEachFormat();
 
-private:
-    QString path(const QString &name) const { return m_dir->path(name); }
-    QString write(const QString &name, const QByteArray &content) const { return m_dir->write(name, content); }
-    QByteArray checksum(const CaseFile &cf) const { return m_dir->checksum(cf); }
-    std::unique_ptr<Casegraph::Tests::ScratchDir> m_dir;
 };
-
-void SanctionsImportTest::init()
-{
-    m_dir = std::make_unique<Casegraph::Tests::ScratchDir>();
-    QVERIFY(m_dir->isValid());
-}
 
 void SanctionsImportTest::importsEverySample_data()
 {

@@ -11,6 +11,7 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QTest>
 
 namespace Casegraph::Tests {
 
@@ -23,10 +24,19 @@ QString ScratchDir::write(const QString &name, const QByteArray &content) const
     return f.fileName();
 }
 
-std::unique_ptr<Models::CaseFile> ScratchDir::seededCase(const QString &name) const
+std::unique_ptr<Models::CaseFile> ScratchDir::newCase(const QString &name) const
 {
     auto cf = std::make_unique<Models::CaseFile>();
     if (!cf->create(path(name)).ok()) {
+        return nullptr;
+    }
+    return cf;
+}
+
+std::unique_ptr<Models::CaseFile> ScratchDir::seededCase(const QString &name) const
+{
+    auto cf = newCase(name);
+    if (!cf) {
         return nullptr;
     }
     const auto r = Models::ImportJob::run(*cf, sourcePath(QStringLiteral("tests/fixtures/ftm/small.ftm.json")));
@@ -40,6 +50,22 @@ QByteArray ScratchDir::checksum(const Models::CaseFile &caseFile) const
         return {};
     }
     return QCryptographicHash::hash(readFile(out), QCryptographicHash::Sha256).toHex();
+}
+
+void ScratchTest::init()
+{
+    m_scratch = std::make_unique<ScratchDir>();
+    QVERIFY(m_scratch->isValid());
+}
+
+std::unique_ptr<Models::CaseFile> ScratchTest::newCase(const QString &name) const
+{
+    return m_scratch->newCase(name);
+}
+
+std::unique_ptr<Models::CaseFile> ScratchTest::seededCase(const QString &name) const
+{
+    return m_scratch->seededCase(name);
 }
 
 QStringList testDataFiles(const QString &folder, const QStringList &patterns)

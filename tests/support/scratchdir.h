@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -22,6 +23,8 @@ public:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     /// Writes `content` to `name` and returns its path; a failed write ends the test run.
     QString write(const QString &name, const QByteArray &content) const;
+    /// A new, empty case file, or nullptr on failure.
+    std::unique_ptr<Models::CaseFile> newCase(const QString &name) const;
     /// A new case file holding tests/fixtures/ftm/small.ftm.json, or nullptr on failure.
     std::unique_ptr<Models::CaseFile> seededCase(const QString &name) const;
     /// SHA-256 (hex) of the case's FtM export: equal fingerprints mean equal entities and values.
@@ -29,6 +32,26 @@ public:
 
 private:
     QTemporaryDir m_dir;
+};
+
+/// Base of the test classes that need a fresh scratch folder for each test function: its init()
+/// slot makes one (a subclass with its own init() calls ScratchTest::init() first), and path(),
+/// write(), newCase(), seededCase() and checksum() work inside it.
+class ScratchTest : public QObject {
+    Q_OBJECT
+protected Q_SLOTS:
+    void init();
+
+protected:
+    ScratchDir &scratch() const { return *m_scratch; }
+    QString path(const QString &name) const { return m_scratch->path(name); }
+    QString write(const QString &name, const QByteArray &content) const { return m_scratch->write(name, content); }
+    std::unique_ptr<Models::CaseFile> newCase(const QString &name) const;
+    std::unique_ptr<Models::CaseFile> seededCase(const QString &name) const;
+    QByteArray checksum(const Models::CaseFile &caseFile) const { return m_scratch->checksum(caseFile); }
+
+private:
+    std::unique_ptr<ScratchDir> m_scratch;
 };
 
 /// Every file below testdata/`folder` matching `patterns`, sorted; empty when testdata is absent.
