@@ -15,6 +15,7 @@ struct BatchReader::Private {
     qint64 column = 0;
     QString label;
     qint64 returnedLine = 0;
+    const JsonElementStream *progress = nullptr;
 
     std::deque<Entity> batch;     ///< a deque: references from entity() stay valid as it grows
     QHash<QString, size_t> index; ///< id → position in batch
@@ -29,6 +30,47 @@ BatchReader::BatchReader(bool lenient) : d(std::make_unique<Private>())
 }
 
 BatchReader::~BatchReader() = default;
+
+qint64 BatchReader::bytesDone() const
+{
+    return d->progress ? d->progress->bytesDone() : 0;
+}
+
+qint64 BatchReader::bytesTotal() const
+{
+    return d->progress ? d->progress->bytesTotal() : 0;
+}
+
+void BatchReader::followProgress(const JsonElementStream &stream)
+{
+    d->progress = &stream;
+}
+
+bool BatchReader::nextElement(JsonElementStream &stream, JsonElementStream::Element &element, Read &stop)
+{
+    switch (stream.next(element)) {
+    case JsonElementStream::Next::Element:
+        return true;
+    case JsonElementStream::Next::End:
+        stop = Read::End;
+        return false;
+    case JsonElementStream::Next::Error:
+        break;
+    }
+    stop = fatal(stream.error());
+    return false;
+}
+
+bool BatchReader::parseElement(const JsonElementStream &stream, const JsonElementStream::Element &element,
+                               QJsonValue &value)
+{
+    Error parseError;
+    if (stream.parse(element, value, parseError)) {
+        return true;
+    }
+    fail(parseError.message, parseError.line, parseError.column);
+    return false;
+}
 
 Status BatchReader::open(const QString &path, const QString &displayName)
 {

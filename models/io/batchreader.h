@@ -4,6 +4,7 @@
 
 #include "core/entity.h"
 #include "core/result.h"
+#include "jsonelementstream.h"
 #include "recordreader.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,9 @@ public:
     const Error &error() const final;
     /// The line where the source record of the entity last returned starts.
     qint64 line() const final;
+    /// The progress of the stream given to followProgress(), else 0.
+    qint64 bytesDone() const override;
+    qint64 bytesTotal() const override;
 
 protected:
     enum class Read {
@@ -47,6 +51,14 @@ protected:
     virtual Status openFile(const QString &path) = 0;
     /// Reads the next source record. Call setRecord() first, then add entities with entity().
     virtual Read readRecord() = 0;
+
+    /// Reports progress (bytesDone(), bytesTotal()) from `stream`, which must outlive the reader.
+    void followProgress(const JsonElementStream &stream);
+    /// Takes the next element of a JSON document: false at its end (`stop` = End) or when it
+    /// cannot be read on (`stop` = Fatal, after fatal() named the error).
+    bool nextElement(JsonElementStream &stream, JsonElementStream::Element &element, Read &stop);
+    /// Parses an element: false after fail() named the parse error's line and column.
+    bool parseElement(const JsonElementStream &stream, const JsonElementStream::Element &element, QJsonValue &value);
 
     bool isLenient() const;
     /// The file name used in messages.

@@ -276,7 +276,10 @@ BatchReader::Read BodsReader::Private::statement(const QJsonObject &o)
     return Read::Record;
 }
 
-BodsReader::BodsReader(bool lenient) : BatchReader(lenient), d(std::make_unique<Private>(this)) {}
+BodsReader::BodsReader(bool lenient) : BatchReader(lenient), d(std::make_unique<Private>(this))
+{
+    followProgress(d->stream);
+}
 
 BodsReader::~BodsReader() = default;
 
@@ -299,34 +302,18 @@ Status BodsReader::openFile(const QString &path)
 BatchReader::Read BodsReader::readRecord()
 {
     JsonElementStream::Element e;
-    switch (d->stream.next(e)) {
-    case JsonElementStream::Next::End:
-        return Read::End;
-    case JsonElementStream::Next::Error:
-        return fatal(d->stream.error());
-    case JsonElementStream::Next::Element:
-        break;
+    if (Read stop; !nextElement(d->stream, e, stop)) {
+        return stop;
     }
     setRecord(e.line, e.column, tr("statement %1").arg(++d->statements));
     QJsonValue v;
-    Error parseError;
-    if (!d->stream.parse(e, v, parseError)) {
-        return fail(parseError.message, parseError.line, parseError.column);
+    if (!parseElement(d->stream, e, v)) {
+        return Read::Bad;
     }
     if (!v.isObject()) {
         return fail(tr("expected a statement object"));
     }
     return d->statement(v.toObject());
-}
-
-qint64 BodsReader::bytesDone() const
-{
-    return d->stream.bytesDone();
-}
-
-qint64 BodsReader::bytesTotal() const
-{
-    return d->stream.bytesTotal();
 }
 
 int BodsReader::sniff(const QByteArray &head)

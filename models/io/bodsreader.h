@@ -36,8 +36,6 @@ public:
     explicit BodsReader(bool lenient = false);
     ~BodsReader() override;
 
-    qint64 bytesDone() const override;
-    qint64 bytesTotal() const override;
 
     /// Confidence (0-100) that a file starting with `head` holds BODS statements.
     static int sniff(const QByteArray &head);

@@ -409,6 +409,7 @@ BatchReader::Read OcdsReader::Private::release(const QJsonObject &rel, const QSt
 OcdsReader::OcdsReader(bool lenient) : BatchReader(lenient), d(std::make_unique<Private>(this))
 {
     keepSchema(true);
+    followProgress(d->stream);
 }
 
 OcdsReader::~OcdsReader() = default;
@@ -466,13 +467,8 @@ BatchReader::Read OcdsReader::readRecord()
     using Shape = Private::Shape;
     for (;;) {
         JsonElementStream::Element e;
-        switch (d->stream.next(e)) {
-        case JsonElementStream::Next::End:
-            return Read::End;
-        case JsonElementStream::Next::Error:
-            return fatal(d->stream.error());
-        case JsonElementStream::Next::Element:
-            break;
+        if (Read stop; !nextElement(d->stream, e, stop)) {
+            return stop;
         }
         const QString member =
             d->shape == Shape::RecordPackage ? QStringLiteral("records") : QStringLiteral("releases");
@@ -487,9 +483,8 @@ BatchReader::Read OcdsReader::readRecord()
             return fail(tr("\"%1\" must be an array").arg(member));
         }
         QJsonValue v;
-        Error parseError;
-        if (!d->stream.parse(e, v, parseError)) {
-            return fail(parseError.message, parseError.line, parseError.column);
+        if (!parseElement(d->stream, e, v)) {
+            return Read::Bad;
         }
         if (!v.isObject()) {
             return fail(tr("expected an OCDS release or record object, found %1").arg(kindOf(v)));
@@ -503,16 +498,6 @@ BatchReader::Read OcdsReader::readRecord()
         }
         return isRecord ? d->record(o) : d->release(o, {});
     }
-}
-
-qint64 OcdsReader::bytesDone() const
-{
-    return d->stream.bytesDone();
-}
-
-qint64 OcdsReader::bytesTotal() const
-{
-    return d->stream.bytesTotal();
 }
 
 int OcdsReader::sniff(const QByteArray &head)

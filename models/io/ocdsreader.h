@@ -40,9 +40,6 @@ public:
     explicit OcdsReader(bool lenient = false);
     ~OcdsReader() override;
 
-    qint64 bytesDone() const override;
-    qint64 bytesTotal() const override;
-
     /// Confidence (0-100) that a file starting with `head` is OCDS JSON.
     static int sniff(const QByteArray &head);
 

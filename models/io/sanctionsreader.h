@@ -171,8 +171,6 @@ class BisReader final : public SanctionsReader {
 public:
     explicit BisReader(bool lenient = false);
     ~BisReader() override;
-    qint64 bytesDone() const override;
-    qint64 bytesTotal() const override;
     static int sniff(const QByteArray &head);
 
 protected:

@@ -78,7 +78,10 @@ struct BisReader::Private {
     qint64 entries = 0;
 };
 
-BisReader::BisReader(bool lenient) : SanctionsReader(lenient), d(std::make_unique<Private>()) {}
+BisReader::BisReader(bool lenient) : SanctionsReader(lenient), d(std::make_unique<Private>())
+{
+    followProgress(d->stream);
+}
 
 BisReader::~BisReader() = default;
 
@@ -105,13 +108,8 @@ BatchReader::Read BisReader::readRecord()
 {
     for (;;) {
         JsonElementStream::Element e;
-        switch (d->stream.next(e)) {
-        case JsonElementStream::Next::End:
-            return Read::End;
-        case JsonElementStream::Next::Error:
-            return fatal(d->stream.error());
-        case JsonElementStream::Next::Element:
-            break;
+        if (Read stop; !nextElement(d->stream, e, stop)) {
+            return stop;
         }
         QJsonValue v;
         Error parseError;
@@ -129,8 +127,8 @@ BatchReader::Read BisReader::readRecord()
             continue;
         }
         setRecord(e.line, e.column, tr("entry %1").arg(++d->entries));
-        if (!d->stream.parse(e, v, parseError)) {
-            return fail(parseError.message, parseError.line, parseError.column);
+        if (!parseElement(d->stream, e, v)) {
+            return Read::Bad;
         }
         const QJsonObject o = v.toObject();
         const QString name = o.value(QLatin1String("name")).toString().simplified();
@@ -160,16 +158,6 @@ BatchReader::Read BisReader::readRecord()
         add(s, QStringLiteral("retrievedAt"), d->generatedAt);
         return Read::Record;
     }
-}
-
-qint64 BisReader::bytesDone() const
-{
-    return d->stream.bytesDone();
-}
-
-qint64 BisReader::bytesTotal() const
-{
-    return d->stream.bytesTotal();
 }
 
 int BisReader::sniff(const QByteArray &head)

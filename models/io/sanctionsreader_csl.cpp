@@ -230,13 +230,8 @@ BatchReader::Read CslReader::readRecord()
     }
     for (;;) {
         JsonElementStream::Element e;
-        switch (d->stream.next(e)) {
-        case JsonElementStream::Next::End:
-            return Read::End;
-        case JsonElementStream::Next::Error:
-            return fatal(d->stream.error());
-        case JsonElementStream::Next::Element:
-            break;
+        if (Read stop; !nextElement(d->stream, e, stop)) {
+            return stop;
         }
         if (!e.key.isEmpty() && (e.key != QLatin1String("results") || e.index < 0)) {
             if (e.key == QLatin1String("results")) {
@@ -247,9 +242,8 @@ BatchReader::Read CslReader::readRecord()
         }
         setRecord(e.line, e.column, tr("entry %1").arg(++d->entries));
         QJsonValue v;
-        Error parseError;
-        if (!d->stream.parse(e, v, parseError)) {
-            return fail(parseError.message, parseError.line, parseError.column);
+        if (!parseElement(d->stream, e, v)) {
+            return Read::Bad;
         }
         if (!v.isObject()) {
             return fail(tr("expected an object"));
