@@ -16,14 +16,10 @@ int GexfReader::sniff(const QString &path, const QByteArray &head) {
 }
 
 void GexfReader::reset() {
-    m_rootSeen = false;
-    m_namespace.clear();
     m_class = QStringLiteral("node");
     m_nodeAttributes.clear();
     m_edgeAttributes.clear();
     m_attributeId.clear();
-    m_stack.clear();
-    m_queued = 0;
 }
 
 void GexfReader::startElement() {
@@ -114,53 +110,20 @@ void GexfReader::finishElement() {
         addDefault(e, it->title, it->defaultValue, it->list);
     }
     queueFinished(e);
-    ++m_queued;
 }
 
-bool GexfReader::readMore() {
-    const qsizetype before = m_queued;
-    while (!m_xml.atEnd()) {
-        const auto token = m_xml.readNext();
-        if (!tokenIsSafe()) {
-            return false;
-        }
-        if (token == QXmlStreamReader::StartElement) {
-            if (!m_rootSeen) {
-                if (m_xml.name() != u"gexf") {
-                    return fail(tr("not a GEXF file: the root element is <%1>").arg(m_xml.name()));
-                }
-                m_rootSeen = true;
-                m_namespace = m_xml.namespaceUri().toString();
-                continue;
-            }
-            if (m_xml.namespaceUri() != m_namespace) {
-                m_xml.skipCurrentElement(); // viz: and other extensions
-                continue;
-            }
-            startElement();
-        } else if (token == QXmlStreamReader::EndElement && m_xml.namespaceUri() == m_namespace) {
-            const QStringView name = m_xml.name();
-            if ((name == u"node" || name == u"edge") && !m_stack.isEmpty()) {
-                finishElement();
-                m_stack.removeLast();
-            } else if (name == u"attribute") {
-                m_attributeId.clear();
-            }
-        }
-        if (m_queued > before && m_stack.isEmpty()) {
-            return true;
-        }
-        if (m_queued > before + 1000) {
-            return true; // deep hierarchies: hand out what we have
-        }
+QStringView GexfReader::rootElement() const {
+    return u"gexf";
+}
+
+QString GexfReader::formatName() const {
+    return QStringLiteral("GEXF");
+}
+
+void GexfReader::endOtherElement(QStringView name) {
+    if (name == u"attribute") {
+        m_attributeId.clear();
     }
-    if (xmlError()) {
-        return false;
-    }
-    if (!m_rootSeen) {
-        return fail(tr("not a GEXF file: no root element"));
-    }
-    return m_queued > before;
 }
 
 } // namespace Casegraph::Models

@@ -21,7 +21,11 @@ public:
     static int sniff(const QString &path, const QByteArray &head);
 
 protected:
-    bool readMore() override;
+    QStringView rootElement() const override;
+    QString formatName() const override;
+    void startElement() override;
+    void finishElement() override;
+    void endOtherElement(QStringView name) override;
     void reset() override;
 
 private:
@@ -30,16 +34,10 @@ private:
         bool list = false;
         QString defaultValue;
     };
-    void startElement();
-    void finishElement();
 
-    bool m_rootSeen = false;
-    QString m_namespace;
     QString m_class; ///< "node" or "edge", inside <attributes>
     QHash<QString, Attribute> m_nodeAttributes, m_edgeAttributes;
     QString m_attributeId;  ///< the <attribute> whose <default> comes next
-    QList<Element> m_stack; ///< open nodes and edges (nodes nest in hierarchies)
-    qsizetype m_queued = 0;
 };
 
 } // namespace Casegraph::Models

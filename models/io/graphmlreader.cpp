@@ -16,12 +16,8 @@ int GraphmlReader::sniff(const QString &path, const QByteArray &head) {
 }
 
 void GraphmlReader::reset() {
-    m_rootSeen = false;
-    m_namespace.clear();
     m_keys.clear();
     m_keyId.clear();
-    m_stack.clear();
-    m_queued = 0;
 }
 
 void GraphmlReader::readData() {
@@ -132,50 +128,20 @@ void GraphmlReader::finishElement() {
         addDefault(e, title, it->defaultValue, it->list);
     }
     queueFinished(e);
-    ++m_queued;
 }
 
-bool GraphmlReader::readMore() {
-    const qsizetype before = m_queued;
-    while (!m_xml.atEnd()) {
-        const auto token = m_xml.readNext();
-        if (!tokenIsSafe()) {
-            return false;
-        }
-        if (token == QXmlStreamReader::StartElement) {
-            if (!m_rootSeen) {
-                if (m_xml.name() != u"graphml") {
-                    return fail(tr("not a GraphML file: the root element is <%1>").arg(m_xml.name()));
-                }
-                m_rootSeen = true;
-                m_namespace = m_xml.namespaceUri().toString();
-                continue;
-            }
-            if (m_xml.namespaceUri() != m_namespace) {
-                m_xml.skipCurrentElement(); // extensions outside <data>
-                continue;
-            }
-            startElement();
-        } else if (token == QXmlStreamReader::EndElement && m_xml.namespaceUri() == m_namespace) {
-            const QStringView name = m_xml.name();
-            if ((name == u"node" || name == u"edge") && !m_stack.isEmpty()) {
-                finishElement();
-                m_stack.removeLast();
-            } else if (name == u"key") {
-                m_keyId.clear();
-            }
-        }
-        if (m_queued > before && (m_stack.isEmpty() || m_queued > before + 1000)) {
-            return true;
-        }
+QStringView GraphmlReader::rootElement() const {
+    return u"graphml";
+}
+
+QString GraphmlReader::formatName() const {
+    return QStringLiteral("GraphML");
+}
+
+void GraphmlReader::endOtherElement(QStringView name) {
+    if (name == u"key") {
+        m_keyId.clear();
     }
-    if (xmlError()) {
-        return false;
-    }
-    if (!m_rootSeen) {
-        return fail(tr("not a GraphML file: no root element"));
-    }
-    return m_queued > before;
 }
 
 } // namespace Casegraph::Models

@@ -21,7 +21,11 @@ public:
     static int sniff(const QString &path, const QByteArray &head);
 
 protected:
-    bool readMore() override;
+    QStringView rootElement() const override;
+    QString formatName() const override;
+    void startElement() override;
+    void finishElement() override;
+    void endOtherElement(QStringView name) override;
     void reset() override;
 
 private:
@@ -32,16 +36,10 @@ private:
         bool list = false;
         QString defaultValue;
     };
-    void startElement();
-    void finishElement();
     void readData();
 
-    bool m_rootSeen = false;
-    QString m_namespace;
     QHash<QString, Key> m_keys;
     QString m_keyId; ///< the <key> whose <default> comes next
-    QList<Element> m_stack;
-    qsizetype m_queued = 0;
 };
 
 } // namespace Casegraph::Models

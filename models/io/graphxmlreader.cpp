@@ -135,6 +135,10 @@ Status GraphXmlReader::open(const QString &path, const QString &displayName) {
     m_deferred.clear();
     m_finished = m_failed = false;
     m_line = 0;
+    m_rootSeen = false;
+    m_namespace.clear();
+    m_stack.clear();
+    m_queued = 0;
     reset();
     return {};
 }
@@ -214,6 +218,51 @@ void GraphXmlReader::queueFinished(const Element &element) {
     } else {
         addElement(element);
     }
+    ++m_queued;
+}
+
+bool GraphXmlReader::readMore() {
+    const qsizetype before = m_queued;
+    while (!m_xml.atEnd()) {
+        const auto token = m_xml.readNext();
+        if (!tokenIsSafe()) {
+            return false;
+        }
+        if (token == QXmlStreamReader::StartElement) {
+            if (!m_rootSeen) {
+                if (m_xml.name() != rootElement()) {
+                    return fail(tr("not a %1 file: the root element is <%2>").arg(formatName(), m_xml.name()));
+                }
+                m_rootSeen = true;
+                m_namespace = m_xml.namespaceUri().toString();
+                continue;
+            }
+            if (m_xml.namespaceUri() != m_namespace) {
+                m_xml.skipCurrentElement(); // viz: and other extensions
+                continue;
+            }
+            startElement();
+        } else if (token == QXmlStreamReader::EndElement && m_xml.namespaceUri() == m_namespace) {
+            const QStringView name = m_xml.name();
+            if ((name == u"node" || name == u"edge") && !m_stack.isEmpty()) {
+                finishElement();
+                m_stack.removeLast();
+            } else {
+                endOtherElement(name);
+            }
+        }
+        // A whole top-level element, or enough of a deep hierarchy to hand on.
+        if (m_queued > before && (m_stack.isEmpty() || m_queued > before + 1000)) {
+            return true;
+        }
+    }
+    if (xmlError()) {
+        return false;
+    }
+    if (!m_rootSeen) {
+        return fail(tr("not a %1 file: no root element").arg(formatName()));
+    }
+    return m_queued > before;
 }
 
 void GraphXmlReader::addElement(const Element &element) {

@@ -76,16 +76,23 @@ protected:
 
     GraphXmlReader(bool lenient, const QString &idPrefix);
 
-    /// Reads on until at least one element was added with addElement() or the document ends.
-    /// Returns false at the end or on an error (then fail() was called).
-    virtual bool readMore() = 0;
+    /// The dialect's root element ("gexf") and its name in messages ("GEXF").
+    virtual QStringView rootElement() const = 0;
+    virtual QString formatName() const = 0;
+    /// A start element in the document's namespace, below the root.
+    virtual void startElement() = 0;
+    /// The node or edge on top of m_stack is complete: apply defaults, then queueFinished().
+    virtual void finishElement() = 0;
+    /// The end of another element of the document's namespace (declarations such as <key>).
+    virtual void endOtherElement(QStringView name) { Q_UNUSED(name) }
     /// Called from open() after the XML reader is set up; resets the subclass's state.
     virtual void reset() = 0;
 
     void addElement(const Element &element);
     /// Gives `element` a declared attribute's default value unless it carries that attribute.
     static void addDefault(Element &element, const QString &title, const QString &defaultValue, bool list);
-    /// Queues a finished node or edge: an edge without both ends is a bad record.
+    /// Queues a finished node or edge (and counts it in m_queued): an edge without both ends is
+    /// a bad record.
     void queueFinished(const Element &element);
     /// A bad record at the reader's position: rejected in lenient mode, fatal in strict mode.
     void addBadRecord(const QString &message);
@@ -101,6 +108,8 @@ protected:
 
     QXmlStreamReader m_xml;
     QString m_name;
+    QList<Element> m_stack; ///< open nodes and edges (nodes nest in hierarchies)
+    qsizetype m_queued = 0; ///< elements and bad records handed on so far
 
 private:
     struct Item {
@@ -109,12 +118,17 @@ private:
         Error error;
         qint64 line = 0;
     };
+    /// Reads on until at least one element was queued or the document ends. Returns false at
+    /// the end or on an error (then fail() was called).
+    bool readMore();
     void build(const Element &element);
     QString nodeEntityId(const Element &element) const;
     const Schema *schemaFor(const Element &element, qsizetype &consumed) const;
     void addTime(Entity &entity, const Schema &schema, const QString &property, const QString &text,
                  const QString &textProperty);
 
+    bool m_rootSeen = false;
+    QString m_namespace;
     bool m_lenient;
     QString m_prefix;
     QString m_scope; ///< the file name, which scopes file-local ids
