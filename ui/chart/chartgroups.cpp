@@ -320,15 +320,13 @@ QRectF ChartGroups::framesRect(const ChartData &d)
     return out;
 }
 
-void ChartGroups::paintFrames(QPainter &painter, const ChartData &d, const QRectF &visible, bool vector)
+void ChartGroups::paintFrames(QPainter &painter, const ChartData &d, const QRectF &visible, bool)
 {
     const std::vector<QRectF> rects = frameRects(d);
-    const QTransform t = painter.transform();
-    const double scale = vector ? 4.0 : std::sqrt(std::abs(t.determinant()));
-    const QFont font = tabFont();
+    const double scale = std::sqrt(std::abs(painter.transform().determinant()));
     for (size_t g = 1; g < rects.size(); ++g) {
         const QRectF &r = rects[g];
-        if (r.isNull() || !r.adjusted(0, -TabFontSize, 0, 0).intersects(visible)) {
+        if (r.isNull() || !r.intersects(visible)) {
             continue;
         }
         painter.save();
@@ -338,16 +336,35 @@ void ChartGroups::paintFrames(QPainter &painter, const ChartData &d, const QRect
         painter.setPen(pen);
         painter.setBrush(FrameFill);
         painter.drawRoundedRect(r, 14, 14);
-        if (TabFontSize * scale >= 5) {
-            const QString name = d.groups.at(qsizetype(g));
-            const QSizeF size = tabSize(name);
-            const QRectF tab(r.left() + 8, r.top() - size.height() / 2, size.width(), size.height());
-            painter.setBrush(TabFill);
-            painter.drawRoundedRect(tab, 4, 4);
-            painter.setFont(font);
-            painter.setPen(TabText);
-            painter.drawText(tab, Qt::AlignCenter, QFontMetricsF(font).elidedText(name, Qt::ElideRight, tab.width() - 10));
+        painter.restore();
+    }
+}
+
+void ChartGroups::paintTabs(QPainter &painter, const ChartData &d, const QRectF &visible, bool vector)
+{
+    const double scale = vector ? 4.0 : std::sqrt(std::abs(painter.transform().determinant()));
+    if (TabFontSize * scale < 5) {
+        return; // unreadable: the frames alone show the groups
+    }
+    const std::vector<QRectF> rects = frameRects(d);
+    const QFont font = tabFont();
+    const QFontMetricsF fm(font);
+    for (size_t g = 1; g < rects.size(); ++g) {
+        const QRectF &r = rects[g];
+        if (r.isNull() || !r.adjusted(0, -TabFontSize, 0, 0).intersects(visible)) {
+            continue;
         }
+        const QString name = d.groups.at(qsizetype(g));
+        const QSizeF size = tabSize(name);
+        const QRectF tab(r.left() + 8, r.top() - size.height() / 2, size.width(), size.height());
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(FrameStroke, 1.2));
+        painter.setBrush(TabFill);
+        painter.drawRoundedRect(tab, 4, 4);
+        painter.setFont(font);
+        painter.setPen(TabText);
+        painter.drawText(tab, Qt::AlignCenter, fm.elidedText(name, Qt::ElideRight, tab.width() - 10));
         painter.restore();
     }
 }

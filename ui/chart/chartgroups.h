@@ -58,6 +58,8 @@ public:
     static QRectF framesRect(const ChartData &data);
     /// Draws the frames of the expanded groups that meet `visible` (under everything else).
     static void paintFrames(QPainter &painter, const ChartData &data, const QRectF &visible, bool vector);
+    /// Draws the frames' name tabs (over everything, so that no line runs through a name).
+    static void paintTabs(QPainter &painter, const ChartData &data, const QRectF &visible, bool vector);
     /// Draws a group node's body (a stacked rounded square) centred on `c`.
     static void paintGroupNode(QPainter &painter, QPointF c, bool selected, bool highlighted);
 };

@@ -631,6 +631,7 @@ void ChartPainter::paint(QPainter &painter, const ChartData &data, const QRectF 
     } else {
         paintDetail(painter, data, visible, options);
     }
+    ChartGroups::paintTabs(painter, data, visible, options.vector);
     if (options.legend) {
         paintLegend(painter, visible);
     }

@@ -81,12 +81,13 @@ void ChartTags::paintDots(QPainter &painter, const ChartData &data, qint32 node,
         return;
     }
     const int n = int(std::min<qsizetype>(it->size(), MaxDots));
-    constexpr double radius = 4.5, step = 10;
-    const double y = centre.y() + ChartStyle::NodeRadius - radius - 1;
+    // A row of dots across the bottom of the disc, outlined so that pale tag colours still show.
+    constexpr double radius = 5, step = 11;
+    const double y = centre.y() + ChartStyle::NodeRadius - radius;
     const double x0 = centre.x() - step * (n - 1) / 2.0;
-    painter.setPen(QPen(Qt::white, 1.5));
+    painter.setPen(QPen(QColor(0x55, 0x60, 0x6b), 1.2));
     for (int k = 0; k < n; ++k) {
-        painter.setBrush(QColor::fromRgb(data.tagColours.value(it->at(k), qRgb(0x9a, 0xa3, 0xad))).darker(115));
+        painter.setBrush(QColor::fromRgb(data.tagColours.value(it->at(k), qRgb(0x9a, 0xa3, 0xad))));
         painter.drawEllipse(QPointF(x0 + step * k, y), radius, radius);
     }
 }
