@@ -5,6 +5,8 @@
 #include "chart/chartgroups.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
+#include "entitiesdock.h"
+#include "itemmodels/entitytablemodel.h"
 #include "support/testsupport.h"
 
 #include "commands/caseeditor.h"
@@ -346,6 +348,27 @@ private Q_SLOTS:
         QVERIFY(!view->tagFilter().isActive());
         QCOMPARE(shownLabels(view->data()).size(), 6);
         QVERIFY(m_panel->filterButton()->text() == QStringLiteral("F&ilter"));
+    }
+
+    void entitiesDockFiltersByTag()
+    {
+        // Tags are filters elsewhere too: the Entities dock asks SQL for the tagged rows only.
+        const qint64 priority = *m_case->tags().create(Tag{0, QStringLiteral("priority"), QStringLiteral("#ffb4a2"), {}, 0});
+        QVERIFY(m_case->tags().assign(priority, Target{Target::entityKind(), m_thermo}));
+        QVERIFY(m_case->tags().assign(priority, Target{Target::entityKind(), m_kashgar}));
+        EntitiesDock dock;
+        dock.setCase(m_case.get());
+        QTRY_VERIFY(dock.model()->rowCount() > 8); // entities and relationships
+        dock.setTagFilter(priority);
+        QTRY_COMPARE(dock.model()->rowCount(), 2);
+        QStringList names;
+        for (int r = 0; r < 2; ++r) {
+            QTRY_VERIFY(dock.model()->rowAt(r).has_value());
+            names << dock.model()->rowAt(r)->caption;
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("Kashgar Public Security Bureau"), QStringLiteral("Thermo Fisher Scientific")}));
+        dock.setTagFilter(0);
+        QTRY_VERIFY(dock.model()->rowCount() > 8);
     }
 
     void hidePinAndLayout()

@@ -142,9 +142,7 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
                     m_tagFilter.tags.remove(tag); // deleted
                 }
             }
-            applyFilters();
-            Q_EMIT contentChanged();
-            update();
+            refilter();
         });
     }
     m_fitPending = true;
@@ -208,23 +206,6 @@ void ChartView::applyFilters()
     ChartTags::applyFilter(m_data, m_tagFilter);
     ChartGroups::apply(m_data, m_collapsed); // last: counts the members the filters leave
     m_grid.build(m_data);
-}
-
-void ChartView::setTimeFilter(const TimeFilter &filter)
-{
-    m_time = filter;
-    applyFilters();
-    Q_EMIT contentChanged();
-    update();
-}
-
-void ChartView::setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata)
-{
-    m_hiddenNodeSchemata = nodeSchemata;
-    m_hiddenEdgeSchemata = edgeSchemata;
-    applyFilters();
-    Q_EMIT contentChanged();
-    update();
 }
 
 std::pair<QDate, QDate> ChartView::dateRange() const
@@ -902,8 +883,13 @@ void ChartView::keyPressEvent(QKeyEvent *event)
         m_topLeft.ry() += step / m_scale;
         break;
     case Qt::Key_Equal:
+    case Qt::Key_Plus: // when no shortcut took it (Shift or keypad variants on some layouts)
         zoomBy(1.25);
         return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_0:
     case Qt::Key_Home:
         fitToView();
         return;
@@ -921,7 +907,10 @@ void ChartView::keyPressEvent(QKeyEvent *event)
 
 void ChartView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const qint32 hit = nodeAtWidget(event->pos());
+    qint32 hit = nodeAtWidget(event->pos());
+    if (event->reason() == QContextMenuEvent::Keyboard && !selection().empty()) {
+        hit = selection().front(); // the Menu key acts on the selection, wherever the pointer is
+    }
     if (hit >= 0 && !(m_data.nodeFlags[size_t(hit)] & NodeSelected)) {
         setSelection({hit});
         if (m_data.nodeRowId[size_t(hit)] > 0) {
@@ -963,7 +952,8 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
     menu.addAction(m_selectAllAction);
     menu.addAction(m_showHiddenAction);
     menu.addAction(m_fitAction);
-    menu.exec(event->globalPos());
+    const bool atNode = event->reason() == QContextMenuEvent::Keyboard && hit >= 0;
+    menu.exec(atNode ? mapToGlobal(worldTransform().map(m_data.position(hit)).toPoint()) : event->globalPos());
     m_expandAction->setText(tr("&Expand Neighbours"));
 }
 

@@ -155,6 +155,8 @@ private:
                     const QString &text);
     void changeSelectionFlags(quint8 set, quint8 clear, const QString &text);
     void applyFilters();
+    /// applyFilters(), then tells the panel and repaints.
+    void refilter();
     void scheduleReload();
     void notifySelection();
 

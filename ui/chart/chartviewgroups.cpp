@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChartView's groups and tag filter (see ChartGroups, ChartTags); the rest is in chartview.cpp.
+// ChartView's groups and filters (see ChartGroups, ChartTags); the rest is in chartview.cpp.
 #include "chartcommands.h"
 #include "chartgroups.h"
 #include "chartview.h"
@@ -172,8 +172,26 @@ void ChartView::endCollapseChange(const QStringList &collapsed)
 {
     --m_ownChange;
     m_collapsed = collapsed;
-    applyFilters();
     updateActions();
+    refilter();
+}
+
+void ChartView::setTimeFilter(const TimeFilter &filter)
+{
+    m_time = filter;
+    refilter();
+}
+
+void ChartView::setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata)
+{
+    m_hiddenNodeSchemata = nodeSchemata;
+    m_hiddenEdgeSchemata = edgeSchemata;
+    refilter();
+}
+
+void ChartView::refilter()
+{
+    applyFilters();
     Q_EMIT contentChanged();
     update();
 }
@@ -181,9 +199,7 @@ void ChartView::endCollapseChange(const QStringList &collapsed)
 void ChartView::setTagFilter(const ChartTagFilter &filter)
 {
     m_tagFilter = filter;
-    applyFilters();
-    Q_EMIT contentChanged();
-    update();
+    refilter();
 }
 
 } // namespace Casegraph::Ui
