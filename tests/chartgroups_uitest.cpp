@@ -400,6 +400,26 @@ private Q_SLOTS:
         QVERIFY(!(view->data().nodeFlags[size_t(view->data().indexOf(m_promega))] & NodePinned));
     }
 
+    void layoutMovesACollapsedGroupAsOne()
+    {
+        ChartView *view = m_panel->view();
+        view->selectRowIds({m_kashgar, m_aksu, m_urumqi});
+        view->groupSelection(QStringLiteral("Xinjiang police"));
+        view->setGroupCollapsed(QStringLiteral("Xinjiang police"), true);
+        const auto &d = view->data();
+        const QPointF groupBefore = d.position(ChartGroups::groupNode(d, QStringLiteral("Xinjiang police")));
+        const QPointF aksuBefore = d.position(d.indexOf(m_aksu));
+        const int steps = m_editor->undoStack()->count();
+        m_panel->runLayout(QStringLiteral("grid"));
+        QTRY_VERIFY(!m_panel->isLayoutRunning());
+        QCOMPARE(m_editor->undoStack()->count(), steps + 1);
+        const QPointF shift = d.position(ChartGroups::groupNode(d, QStringLiteral("Xinjiang police"))) - groupBefore;
+        QVERIFY(!shift.isNull());
+        const QPointF aksuAfter = d.position(d.indexOf(m_aksu));
+        QVERIFY((aksuAfter - (aksuBefore + shift)).manhattanLength() < 0.01);
+        QCOMPARE(shownLabels(d).size(), 6);
+    }
+
     void rubberBandKeyboardAndFind()
     {
         ChartView *view = m_panel->view();

@@ -729,6 +729,9 @@ void ChartView::mousePressEvent(QMouseEvent *event)
         notifySelection();
         if ((f & NodeSelected) && m_data.nodeRowId[size_t(hit)] > 0) {
             Q_EMIT entitySelected(m_data.nodeRowId[size_t(hit)]);
+        } else if (f & NodeGroup) {
+            Q_EMIT statusMessage(tr("Group “%1”: double-click or Ctrl+Shift+G expands it.")
+                                     .arg(ChartGroups::groupOf(m_data, hit)));
         }
         // Group nodes drag their (collapsed) members along.
         m_dragNodes = selection();
