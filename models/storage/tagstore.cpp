@@ -194,4 +194,17 @@ QSet<qint64> TagStore::entitiesWithTag(qint64 tagId) const
     return out;
 }
 
+QHash<qint64, QList<qint64>> TagStore::entityTagIds() const
+{
+    QHash<qint64, QList<qint64>> out;
+    auto *s = m_case.database().cached("SELECT g.target_id, g.tag FROM tagging g JOIN entity e ON e.id = g.target_id "
+                                       "JOIN tag t ON t.id = g.tag WHERE g.target_kind='entity' "
+                                       "ORDER BY g.target_id, t.name COLLATE NOCASE");
+    while (s->step()) {
+        out[s->int64(0)].append(s->int64(1));
+    }
+    s->reset();
+    return out;
+}
+
 } // namespace Casegraph::Models

@@ -6,6 +6,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 
 #include <functional>
@@ -46,6 +47,8 @@ public:
     QList<Target> targets(qint64 tagId) const;
     /// Entity row ids (relationships included) that carry the tag and still exist.
     QSet<qint64> entitiesWithTag(qint64 tagId) const;
+    /// Every tagged entity (by row id) with its tag ids, in one query (chart tag dots and filters).
+    QHash<qint64, QList<qint64>> entityTagIds() const;
 
     /// A pleasant default colour for the n-th tag.
     static QString defaultColour(int n);

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QColor>
 #include <QHash>
 #include <QPointF>
 #include <QRectF>
@@ -39,7 +40,9 @@ enum ChartNodeFlag : quint8 {
     NodeSanctioned = 4, ///< a Sanction's `entity` names it
     NodeSelected = 8,
     NodeHighlighted = 16, ///< on the highlighted path
-    NodeFiltered = 32,    ///< hidden by a view filter (schema, time); not stored
+    NodeFiltered = 32,    ///< hidden by a view filter (schema, time, tag); not stored
+    NodeCollapsed = 64,   ///< member of a collapsed group: drawn as its group node (ChartGroups)
+    NodeGroup = 128,      ///< a collapsed group's node (ChartGroups); row id -group, not stored
 };
 
 /// Per-edge flags (ChartData::edgeFlags).
@@ -47,6 +50,7 @@ enum ChartEdgeFlag : quint8 {
     EdgeDirected = 1,
     EdgeHighlighted = 2,
     EdgeFiltered = 4, ///< hidden by a view filter (relationship type, time); not stored
+    EdgeMerged = 8,   ///< drawn for a collapsed group: stands for its members' edges (ChartGroups)
 };
 
 /// Julian day numbers of an open start / end (no date given).
@@ -99,13 +103,19 @@ public:
     QStringList schemata;
     QStringList labels;
     QStringList groups{QString()};
+    // Tags (ChartTags::load): tag ids on each node's entity by entity row id, and their colours.
+    QHash<qint64, QList<qint64>> nodeTags;
+    QHash<qint64, QRgb> tagColours;
 
     qsizetype nodeCount() const { return qsizetype(nodeRowId.size()); }
     qsizetype edgeCount() const { return qsizetype(edgeFrom.size()); }
     /// Node index of an entity row id, or -1.
     qint32 indexOf(qint64 rowId) const { return m_index.value(rowId, -1); }
     QPointF position(qint32 node) const { return QPointF(x[size_t(node)], y[size_t(node)]); }
-    bool isVisible(qint32 node) const { return !(nodeFlags[size_t(node)] & (NodeHidden | NodeFiltered)); }
+    bool isVisible(qint32 node) const
+    {
+        return !(nodeFlags[size_t(node)] & (NodeHidden | NodeFiltered | NodeCollapsed));
+    }
     bool isEdgeVisible(qint32 edge) const;
     /// The bounding rectangle of the visible nodes' centres (empty chart: a null rectangle).
     QRectF bounds() const;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartexport.h"
 #include "chartdata.h"
+#include "chartgroups.h"
+#include "charttags.h"
 #include "chartpainter.h"
 #include "export/sceneexport.h"
 
@@ -82,6 +84,9 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
             return Error{tr("no path from \"%1\" to \"%2\" on the chart \"%3\"").arg(highlightFrom, highlightTo, chartName)};
         }
     }
+    // As the view draws it: tag dots, and the collapsed groups as one node each.
+    ChartTags::load(caseFile, data.value());
+    ChartGroups::apply(data.value(), ChartGroups::collapsed(chart->settings));
     return write(*data, path, chart->name);
 }
 

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartpainter.h"
 #include "chartdata.h"
+#include "chartgroups.h"
 #include "charticons.h"
+#include "charttags.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -536,11 +538,15 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         const quint8 flags = d.nodeFlags[i];
         const bool selected = flags & NodeSelected;
         const bool hl = flags & NodeHighlighted;
-        // A white disc keeps lines from showing through the icon's transparent parts.
-        painter.setPen(QPen(hl ? HighlightColour : selected ? SelectionStroke : QColor(0xc9, 0xcf, 0xd6),
-                            hl || selected ? 2.5 : 1.0));
-        painter.setBrush(selected ? SelectionFill : QColor(Qt::white));
-        painter.drawEllipse(c, double(ChartStyle::NodeRadius), double(ChartStyle::NodeRadius));
+        if (flags & NodeGroup) {
+            ChartGroups::paintGroupNode(painter, c, selected, hl);
+        } else {
+            // A white disc keeps lines from showing through the icon's transparent parts.
+            painter.setPen(QPen(hl ? HighlightColour : selected ? SelectionStroke : QColor(0xc9, 0xcf, 0xd6),
+                                hl || selected ? 2.5 : 1.0));
+            painter.setBrush(selected ? SelectionFill : QColor(Qt::white));
+            painter.drawEllipse(c, double(ChartStyle::NodeRadius), double(ChartStyle::NodeRadius));
+        }
         const QRectF iconRect(c.x() - half * 0.78, c.y() - half * 0.78, half * 1.56, half * 1.56);
         ChartIcons::paint(painter, d.nodeIcon[i], iconRect, options.vector);
         if (flags & NodeSanctioned) {
@@ -558,6 +564,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             painter.setBrush(QColor(0x55, 0x60, 0x6b));
             painter.drawEllipse(p, 4.5, 4.5);
         }
+        ChartTags::paintDots(painter, d, qint32(i), c);
         if (nodeLabels) {
             const QFontMetricsF &m = selected ? fmBold : fm;
             const QStringList lines = labelLines(d.nodeLabel[i], m);
@@ -616,6 +623,7 @@ void ChartPainter::paint(QPainter &painter, const ChartData &data, const QRectF 
                          const ChartPaintOptions &options)
 {
     const double px = options.vector ? 1e9 : nodePixels(scaleOf(painter));
+    ChartGroups::paintFrames(painter, data, visible, options.vector); // under everything
     if (px < 4) {
         paintOverview(painter, data, visible, false);
     } else if (px < 14) {
@@ -623,6 +631,7 @@ void ChartPainter::paint(QPainter &painter, const ChartData &data, const QRectF 
     } else {
         paintDetail(painter, data, visible, options);
     }
+    ChartGroups::paintTabs(painter, data, visible, options.vector);
     if (options.legend) {
         paintLegend(painter, visible);
     }
@@ -653,7 +662,8 @@ QRectF ChartPainter::contentRect(const ChartData &data)
                           r + ChartStyle::NodeRadius + 4 + fm.height() * rows);
         rect = rect.isNull() ? node : rect.united(node);
     }
-    return rect;
+    const QRectF frames = ChartGroups::framesRect(data);
+    return frames.isNull() ? rect : rect.united(frames);
 }
 
 } // namespace Casegraph::Ui

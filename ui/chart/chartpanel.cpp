@@ -4,13 +4,16 @@
 #include "chartexport.h"
 #include "chartlayout.h"
 #include "chartview.h"
+#include "notes/tagwidgets.h"
 
 #include "core/schema.h"
 #include "export/sceneexport.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
+#include "storage/tagstore.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -47,6 +50,7 @@ ChartPanel::ChartPanel(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId
     buildTimeBar();
     connect(m_view, &ChartView::statusMessage, this, &ChartPanel::statusMessage);
     connect(m_view, &ChartView::contentChanged, this, &ChartPanel::updateTimeRange);
+    connect(m_view, &ChartView::contentChanged, this, &ChartPanel::updateFilterButton);
     connect(m_runner, &ChartLayoutRunner::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(total, 1));
         m_progress->setValue(done);
@@ -145,11 +149,16 @@ void ChartPanel::fillFilterMenu()
     menu->clear();
     const ChartData &d = m_view->data();
     QMap<QString, int> nodeCounts, edgeCounts;
-    for (const quint16 s : d.nodeSchema) {
-        ++nodeCounts[d.schemata.value(s)];
+    // Group nodes and merged edges (ChartGroups) are drawn for their members, not counted here.
+    for (size_t i = 0; i < d.nodeSchema.size(); ++i) {
+        if (!(d.nodeFlags[i] & NodeGroup)) {
+            ++nodeCounts[d.schemata.value(d.nodeSchema[i])];
+        }
     }
-    for (const quint16 s : d.edgeSchema) {
-        ++edgeCounts[d.schemata.value(s)];
+    for (size_t e = 0; e < d.edgeSchema.size(); ++e) {
+        if (!(d.edgeFlags[e] & EdgeMerged)) {
+            ++edgeCounts[d.schemata.value(d.edgeSchema[e])];
+        }
     }
     const auto addSection = [&](const QString &title, const QMap<QString, int> &counts, QStringList &hidden) {
         menu->addSection(title);
@@ -165,13 +174,74 @@ void ChartPanel::fillFilterMenu()
                     hidden << name;
                 }
                 m_view->setHiddenSchemata(m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
+                updateFilterButton();
             });
         }
     };
     addSection(tr("Entities"), nodeCounts, m_hiddenNodeSchemata);
     addSection(tr("Relationships"), edgeCounts, m_hiddenEdgeSchemata);
+    fillTagSection(menu);
+}
+
+void ChartPanel::fillTagSection(QMenu *menu)
+{
     menu->addSection(tr("Tags"));
-    menu->addAction(tr("Tag filters arrive with tags"))->setEnabled(false);
+    const CaseFile *c = m_view->caseFile();
+    const QList<Tag> tags = c ? c->tags().tags() : QList<Tag>();
+    if (tags.isEmpty()) {
+        menu->addAction(tr("No tags in this case"))->setEnabled(false);
+        return;
+    }
+    const ChartTagFilter filter = m_view->tagFilter();
+    auto *modes = new QActionGroup(menu);
+    const auto addMode = [&](const QString &text, ChartTagFilter::Mode mode) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(filter.mode == mode);
+        a->setActionGroup(modes);
+        connect(a, &QAction::triggered, this, [this, mode] {
+            ChartTagFilter f = m_view->tagFilter();
+            f.mode = mode;
+            setTagFilter(f);
+        });
+    };
+    addMode(tr("Show only entities with a ticked tag"), ChartTagFilter::Mode::ShowOnly);
+    addMode(tr("Hide entities with a ticked tag"), ChartTagFilter::Mode::Hide);
+    menu->addSeparator();
+    const QHash<qint64, int> counts = ChartTags::counts(m_view->data());
+    for (const Tag &tag : tags) {
+        QAction *a = menu->addAction(tagIcon(tag.colour), tr("%1 (%2 on the chart)").arg(tag.name).arg(counts.value(tag.id)));
+        a->setCheckable(true);
+        a->setChecked(filter.tags.contains(tag.id));
+        connect(a, &QAction::toggled, this, [this, id = tag.id](bool on) {
+            ChartTagFilter f = m_view->tagFilter();
+            if (on) {
+                f.tags.insert(id);
+            } else {
+                f.tags.remove(id);
+            }
+            setTagFilter(f);
+        });
+    }
+    if (filter.isActive()) {
+        menu->addAction(tr("Clear the Tag Filter"), this, [this] { setTagFilter({}); });
+    }
+}
+
+void ChartPanel::setTagFilter(const ChartTagFilter &filter)
+{
+    m_view->setTagFilter(filter);
+    updateFilterButton();
+}
+
+void ChartPanel::updateFilterButton()
+{
+    const ChartTagFilter f = m_view->tagFilter();
+    const bool any = f.isActive() || !m_hiddenNodeSchemata.isEmpty() || !m_hiddenEdgeSchemata.isEmpty();
+    // Say on the button what the tag filter does, so a thinned-out chart is never a surprise.
+    m_filterButton->setText(!f.isActive() ? (any ? tr("F&ilter (on)") : tr("F&ilter"))
+                            : f.mode == ChartTagFilter::Mode::ShowOnly ? tr("F&ilter: only tagged (%n)", nullptr, int(f.tags.size()))
+                                                                       : tr("F&ilter: tagged hidden (%n)", nullptr, int(f.tags.size())));
 }
 
 void ChartPanel::buildTimeBar()

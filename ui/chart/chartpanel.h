@@ -11,6 +11,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QSlider;
 class QToolBar;
@@ -23,6 +24,7 @@ class CaseFile;
 
 namespace Casegraph::Ui {
 
+struct ChartTagFilter;
 class ChartLayoutRunner;
 class ChartView;
 
@@ -46,6 +48,9 @@ public:
     bool isLayoutRunning() const;
     /// Asks for a file name and exports the chart (PNG, SVG, PDF).
     void exportChart();
+    /// Filters the chart by tag (the Filter menu's Tags section) and says so on the Filter button.
+    void setTagFilter(const ChartTagFilter &filter);
+    QToolButton *filterButton() const { return m_filterButton; }
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -56,6 +61,8 @@ private:
     void updateTimeRange();
     void applyTime();
     void fillFilterMenu();
+    void fillTagSection(QMenu *menu);
+    void updateFilterButton();
     void showProgress(bool visible);
 
     ChartView *m_view = nullptr;

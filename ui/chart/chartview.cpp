@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartview.h"
 #include "chartcommands.h"
+#include "chartgroups.h"
 #include "chartpainter.h"
 
 #include "core/schema.h"
@@ -10,12 +11,10 @@
 
 #include <QAction>
 #include <QContextMenuEvent>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNativeGestureEvent>
-#include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
 #include <QSet>
@@ -85,14 +84,7 @@ void ChartView::createActions()
         setSelectionPinned(!allPinned);
     });
     m_removeAction = make(tr("&Remove from Chart"), QKeySequence::Delete, [this] { removeSelection(); });
-    m_groupAction = make(tr("&Group…"), QKeySequence(Qt::Key_G), [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Group"), tr("Group name (empty to ungroup):"),
-                                                   QLineEdit::Normal, QString(), &ok);
-        if (ok) {
-            groupSelection(name.trimmed());
-        }
-    });
+    createGroupActions();
     m_pathAction = make(tr("Highlight &Path Between Selected"), QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
         if (!highlightSelectedPath()) {
             Q_EMIT statusMessage(tr("Select two connected entities to highlight the path between them."));
@@ -120,6 +112,7 @@ void ChartView::updateActions()
     }
     m_showHiddenAction->setEnabled(writable);
     m_pathAction->setEnabled(sel.size() == 2);
+    updateGroupActions();
 }
 
 void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId)
@@ -142,6 +135,15 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
             connect(m_case, signal, this, &ChartView::scheduleReload);
         }
         connect(m_case, &CaseFile::entitiesReset, this, &ChartView::scheduleReload);
+        connect(m_case, &CaseFile::tagsChanged, this, [this] {
+            ChartTags::load(*m_case, m_data);
+            for (const qint64 tag : QSet<qint64>(m_tagFilter.tags)) {
+                if (!m_data.tagColours.contains(tag)) {
+                    m_tagFilter.tags.remove(tag); // deleted
+                }
+            }
+            refilter();
+        });
     }
     m_fitPending = true;
     reload();
@@ -178,6 +180,7 @@ void ChartView::reload()
         m_data = ChartData();
         Q_EMIT errorOccurred(tr("Cannot read the chart: %1").arg(loaded.error().toString()));
     }
+    loadGroupsAndTags();
     for (const qint64 row : selected) {
         if (const qint32 i = m_data.indexOf(row); i >= 0) {
             m_data.nodeFlags[size_t(i)] |= NodeSelected;
@@ -200,24 +203,9 @@ void ChartView::reload()
 void ChartView::applyFilters()
 {
     m_data.applyFilters(m_time, m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
+    ChartTags::applyFilter(m_data, m_tagFilter);
+    ChartGroups::apply(m_data, m_collapsed); // last: counts the members the filters leave
     m_grid.build(m_data);
-}
-
-void ChartView::setTimeFilter(const TimeFilter &filter)
-{
-    m_time = filter;
-    applyFilters();
-    Q_EMIT contentChanged();
-    update();
-}
-
-void ChartView::setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata)
-{
-    m_hiddenNodeSchemata = nodeSchemata;
-    m_hiddenEdgeSchemata = edgeSchemata;
-    applyFilters();
-    Q_EMIT contentChanged();
-    update();
 }
 
 std::pair<QDate, QDate> ChartView::dateRange() const
@@ -303,10 +291,14 @@ bool ChartView::findNode(const QString &text)
     const qint32 n = qint32(m_data.nodeCount());
     for (qint32 k = 1; k <= n; ++k) {
         const qint32 i = (m_findCursor + k + n) % n;
-        if (m_data.isVisible(i) && m_data.nodeLabel[size_t(i)].contains(needle, Qt::CaseInsensitive)) {
+        const quint8 f = m_data.nodeFlags[size_t(i)];
+        if ((m_data.isVisible(i) || (f & NodeCollapsed && !(f & (NodeHidden | NodeFiltered)))) &&
+            !(f & NodeGroup) && m_data.nodeLabel[size_t(i)].contains(needle, Qt::CaseInsensitive)) {
             m_findCursor = i;
-            setSelection({i});
-            centreOn(i);
+            // An entity inside a collapsed group is found as its group's node.
+            const qint32 shown = (f & NodeCollapsed) ? ChartGroups::groupNode(m_data, ChartGroups::groupOf(m_data, i)) : i;
+            setSelection({shown});
+            centreOn(shown);
             Q_EMIT entitySelected(m_data.nodeRowId[size_t(i)]);
             return true;
         }
@@ -331,7 +323,9 @@ QList<qint64> ChartView::selectedRowIds() const
 {
     QList<qint64> out;
     for (const qint32 i : selection()) {
-        out << m_data.nodeRowId[size_t(i)];
+        if (m_data.nodeRowId[size_t(i)] > 0) { // not a group node
+            out << m_data.nodeRowId[size_t(i)];
+        }
     }
     return out;
 }
@@ -567,7 +561,7 @@ void ChartView::expandInteractive(qint32 node)
 void ChartView::changeSelectionFlags(quint8 set, quint8 clear, const QString &text)
 {
     QList<ChartNode> before, after;
-    for (const qint32 i : selection()) {
+    for (const qint32 i : selectedEntityNodes()) {
         const ChartNode b = rowOf(i);
         ChartNode a = b;
         if (set & NodeHidden) {
@@ -613,29 +607,31 @@ void ChartView::setSelectionPinned(bool pinned)
 void ChartView::removeSelection()
 {
     QList<ChartNode> before;
-    for (const qint32 i : selection()) {
+    for (const qint32 i : selectedEntityNodes()) {
         before << rowOf(i);
     }
     pushChange(before, {}, tr("Remove from Chart"));
 }
 
-void ChartView::groupSelection(const QString &group)
-{
-    QList<ChartNode> before, after;
-    for (const qint32 i : selection()) {
-        before << rowOf(i);
-        after << before.last();
-        after.last().group = group;
-    }
-    pushChange(before, after, group.isEmpty() ? tr("Ungroup") : tr("Group as %1").arg(group));
-}
-
 void ChartView::applyPositions(const std::vector<QPointF> &positions, const QString &text)
 {
     QList<ChartNode> before, after;
-    for (qint32 i = 0; i < m_data.nodeCount() && size_t(i) < positions.size(); ++i) {
-        const QPointF p = positions[size_t(i)];
-        if (std::isnan(p.x()) || (m_data.nodeFlags[size_t(i)] & NodePinned)) {
+    // A collapsed group's members move with its node (and not where the layout put them).
+    std::vector<QPointF> moved(positions);
+    moved.resize(size_t(m_data.nodeCount()), QPointF(qQNaN(), qQNaN()));
+    for (qint32 g = 0; g < m_data.nodeCount(); ++g) {
+        if (!ChartGroups::isGroupNode(m_data, g)) {
+            continue;
+        }
+        const QPointF p = moved[size_t(g)];
+        const QPointF shift = std::isnan(p.x()) ? QPointF() : p - m_data.position(g);
+        for (const qint32 m : ChartGroups::members(m_data, ChartGroups::groupOf(m_data, g))) {
+            moved[size_t(m)] = shift.isNull() ? QPointF(qQNaN(), qQNaN()) : m_data.position(m) + shift;
+        }
+    }
+    for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+        const QPointF p = moved[size_t(i)];
+        if (std::isnan(p.x()) || (m_data.nodeFlags[size_t(i)] & (NodePinned | NodeGroup))) {
             continue;
         }
         const ChartNode b = rowOf(i);
@@ -731,10 +727,19 @@ void ChartView::mousePressEvent(QMouseEvent *event)
             setSelection({hit});
         }
         notifySelection();
-        if (f & NodeSelected) {
+        if ((f & NodeSelected) && m_data.nodeRowId[size_t(hit)] > 0) {
             Q_EMIT entitySelected(m_data.nodeRowId[size_t(hit)]);
+        } else if (f & NodeGroup) {
+            Q_EMIT statusMessage(tr("Group “%1”: double-click or Ctrl+Shift+G expands it.")
+                                     .arg(ChartGroups::groupOf(m_data, hit)));
         }
+        // Group nodes drag their (collapsed) members along.
         m_dragNodes = selection();
+        for (const qint32 m : selectedEntityNodes()) {
+            if (std::find(m_dragNodes.begin(), m_dragNodes.end(), m) == m_dragNodes.end()) {
+                m_dragNodes.push_back(m);
+            }
+        }
         m_dragStart.clear();
         for (const qint32 i : m_dragNodes) {
             m_dragStart.push_back(m_data.position(i));
@@ -799,6 +804,9 @@ void ChartView::mouseReleaseEvent(QMouseEvent *)
         QList<ChartNode> before, after;
         for (size_t k = 0; k < m_dragNodes.size(); ++k) {
             const qint32 i = m_dragNodes[k];
+            if (m_data.nodeFlags[size_t(i)] & NodeGroup) {
+                continue; // drawn at its members' centre
+            }
             after << rowOf(i);
             before << after.last();
             before.last().x = m_dragStart[k].x();
@@ -826,7 +834,11 @@ void ChartView::mouseDoubleClickEvent(QMouseEvent *event)
     const qint32 hit = nodeAtWidget(event->position());
     if (hit >= 0 && m_case && !m_case->isReadOnly()) {
         m_drag = Drag::None;
-        expandInteractive(hit);
+        if (ChartGroups::isGroupNode(m_data, hit)) {
+            setGroupCollapsed(ChartGroups::groupOf(m_data, hit), false);
+        } else {
+            expandInteractive(hit);
+        }
     }
 }
 
@@ -874,8 +886,13 @@ void ChartView::keyPressEvent(QKeyEvent *event)
         m_topLeft.ry() += step / m_scale;
         break;
     case Qt::Key_Equal:
+    case Qt::Key_Plus: // when no shortcut took it (Shift or keypad variants on some layouts)
         zoomBy(1.25);
         return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_0:
     case Qt::Key_Home:
         fitToView();
         return;
@@ -893,14 +910,26 @@ void ChartView::keyPressEvent(QKeyEvent *event)
 
 void ChartView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const qint32 hit = nodeAtWidget(event->pos());
+    qint32 hit = nodeAtWidget(event->pos());
+    if (event->reason() == QContextMenuEvent::Keyboard && !selection().empty()) {
+        hit = selection().front(); // the Menu key acts on the selection, wherever the pointer is
+    }
     if (hit >= 0 && !(m_data.nodeFlags[size_t(hit)] & NodeSelected)) {
         setSelection({hit});
-        Q_EMIT entitySelected(m_data.nodeRowId[size_t(hit)]);
+        if (m_data.nodeRowId[size_t(hit)] > 0) {
+            Q_EMIT entitySelected(m_data.nodeRowId[size_t(hit)]);
+        }
     }
     updateActions();
     QMenu menu(this);
-    if (hit >= 0) {
+    if (hit >= 0 && ChartGroups::isGroupNode(m_data, hit)) {
+        menu.addAction(m_collapseAction);
+        menu.addAction(m_ungroupAction);
+        menu.addSeparator();
+        menu.addAction(m_hideAction);
+        menu.addAction(m_pinAction);
+        menu.addAction(m_removeAction);
+    } else if (hit >= 0) {
         const qsizetype more = neighboursOf(hit).size();
         m_expandAction->setText(more > 0 ? tr("&Expand Neighbours (%1)").arg(more) : tr("&Expand Neighbours"));
         menu.addAction(m_expandAction);
@@ -913,6 +942,10 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
         m_pinAction->setText(pinned ? tr("Un&pin") : tr("&Pin"));
         menu.addAction(m_pinAction);
         menu.addAction(m_groupAction);
+        if (!ChartGroups::groupOf(m_data, hit).isEmpty()) {
+            menu.addAction(m_collapseAction);
+            menu.addAction(m_ungroupAction);
+        }
         menu.addAction(m_removeAction);
         menu.addSeparator();
         menu.addAction(m_pathAction);
@@ -922,7 +955,8 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
     menu.addAction(m_selectAllAction);
     menu.addAction(m_showHiddenAction);
     menu.addAction(m_fitAction);
-    menu.exec(event->globalPos());
+    const bool atNode = event->reason() == QContextMenuEvent::Keyboard && hit >= 0;
+    menu.exec(atNode ? mapToGlobal(worldTransform().map(m_data.position(hit)).toPoint()) : event->globalPos());
     m_expandAction->setText(tr("&Expand Neighbours"));
 }
 

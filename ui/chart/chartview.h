@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "charttags.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 
@@ -26,7 +27,8 @@ namespace Casegraph::Ui {
 /// the background pans, Shift-dragging the background selects with a rubber band, the wheel zooms
 /// at the pointer (trackpads: two fingers pan, pinch or Ctrl zooms), double-click expands a node.
 /// Keys: + / − zoom, arrows pan, 0 fits, E expands, H hides, P pins, Del removes from the chart,
-/// Ctrl+A selects all, Esc clears the selection.
+/// Ctrl+G groups, Ctrl+Shift+G collapses or expands a group, Ctrl+A selects all, Esc clears the
+/// selection. Groups: see ChartGroups (the view's part is in chartviewgroups.cpp).
 /// Thread affinity: the GUI thread (owns no CaseFile; uses the window's).
 class ChartView final : public QWidget {
     Q_OBJECT
@@ -82,7 +84,19 @@ public:
     void showAllHidden();
     void setSelectionPinned(bool pinned);
     void removeSelection();
+    /// Puts the selected entities (and the members of selected group nodes) in `group`; empty:
+    /// takes them out of their group.
     void groupSelection(const QString &group);
+    /// Takes every member of the selection's groups out of its group, as one undoable step.
+    void ungroupSelection();
+    /// Collapses a group into one node, or expands it again (undoable).
+    void setGroupCollapsed(const QString &group, bool collapsed);
+    /// Ctrl+Shift+G: expands the selected group nodes, else collapses the selected entities' groups.
+    void toggleSelectedGroups();
+    QStringList collapsedGroups() const { return m_collapsed; }
+    /// Shows only (or hides) entities with these tags; not stored.
+    void setTagFilter(const ChartTagFilter &filter);
+    ChartTagFilter tagFilter() const { return m_tagFilter; }
     /// Moves nodes to these positions (one per node; NaN x leaves a node) as one undoable step.
     void applyPositions(const std::vector<QPointF> &positions, const QString &text);
     /// Highlights the shortest path between the two selected nodes; false when not connected.
@@ -96,6 +110,8 @@ public:
     // For ChartNodesCommand: the store is about to change / has changed through this view.
     void beginOwnChange() { ++m_ownChange; }
     void endOwnChange(const QList<Models::ChartNode> &written, const QList<qint64> &removed);
+    /// For ChartCollapseCommand: the collapsed groups are now these.
+    void endCollapseChange(const QStringList &collapsed);
 
 Q_SIGNALS:
     /// The user picked one entity (click, keyboard): show it in the Inspector.
@@ -124,6 +140,12 @@ protected:
 private:
     enum class Drag { None, Pending, MoveNodes, Pan, Rubber };
     void createActions();
+    void createGroupActions();
+    void updateGroupActions();
+    /// Reads the collapsed groups and the entities' tags for the freshly loaded m_data.
+    void loadGroupsAndTags();
+    /// The selection with group nodes replaced by their members.
+    std::vector<qint32> selectedEntityNodes() const;
     void updateActions();
     qint32 nodeAtWidget(QPointF pos) const;
     QPointF toWorld(QPointF widgetPos) const;
@@ -133,6 +155,8 @@ private:
                     const QString &text);
     void changeSelectionFlags(quint8 set, quint8 clear, const QString &text);
     void applyFilters();
+    /// applyFilters(), then tells the panel and repaints.
+    void refilter();
     void scheduleReload();
     void notifySelection();
 
@@ -146,6 +170,8 @@ private:
     bool m_fitPending = true;
     TimeFilter m_time;
     QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata;
+    QStringList m_collapsed; ///< collapsed groups (the chart's setting)
+    ChartTagFilter m_tagFilter;
     int m_ownChange = 0;
     QTimer *m_reloadTimer = nullptr;
     int m_findCursor = -1;
@@ -168,6 +194,8 @@ private:
     QAction *m_pinAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_groupAction = nullptr;
+    QAction *m_collapseAction = nullptr;
+    QAction *m_ungroupAction = nullptr;
     QAction *m_pathAction = nullptr;
     QAction *m_clearPathAction = nullptr;
     QAction *m_selectAllAction = nullptr;

@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QPointF>
+#include <QSet>
+
+class QPainter;
+
+namespace Casegraph::Models {
+class CaseFile;
+}
+
+namespace Casegraph::Ui {
+
+class ChartData;
+
+/// Which nodes a chart's tag filter keeps.
+struct ChartTagFilter {
+    enum class Mode {
+        ShowOnly, ///< only entities that carry at least one of the tags
+        Hide,     ///< every entity except those that carry one of the tags
+    };
+    QSet<qint64> tags; ///< empty: no tag filter
+    Mode mode = Mode::ShowOnly;
+    bool isActive() const { return !tags.isEmpty(); }
+    bool operator==(const ChartTagFilter &) const = default;
+};
+
+/// Tags on a link chart: reads the tags of the chart's entities into ChartData (nodeTags,
+/// tagColours), filters nodes by tag, and draws a node's tags as small coloured dots.
+class ChartTags {
+    Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartTags)
+public:
+    /// Fills `data.nodeTags` and `data.tagColours` from the case (two queries).
+    static void load(const Models::CaseFile &caseFile, ChartData &data);
+    /// Sets NodeFiltered on the entity nodes the filter leaves out (after ChartData::applyFilters,
+    /// which clears it); group nodes are left to ChartGroups.
+    static void applyFilter(ChartData &data, const ChartTagFilter &filter);
+    /// How many of the chart's entity nodes carry each tag.
+    static QHash<qint64, int> counts(const ChartData &data);
+    /// Draws the node's tag colours as dots along the bottom of its disc (chart units).
+    static void paintDots(QPainter &painter, const ChartData &data, qint32 node, QPointF centre);
+    static constexpr int MaxDots = 5;
+};
+
+} // namespace Casegraph::Ui

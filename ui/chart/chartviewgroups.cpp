@@ -1,0 +1,205 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ChartView's groups and filters (see ChartGroups, ChartTags); the rest is in chartview.cpp.
+#include "chartcommands.h"
+#include "chartgroups.h"
+#include "chartview.h"
+
+#include "storage/casefile.h"
+#include "storage/chartstore.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QUndoStack>
+
+namespace Casegraph::Ui {
+
+using namespace Casegraph::Models;
+
+void ChartView::createGroupActions()
+{
+    const auto make = [this](const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_actions << action;
+        return action;
+    };
+    m_groupAction = make(tr("&Group…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
+        // Offer the selection's current group, so that Enter keeps it and a new name moves it.
+        QString current;
+        for (const qint32 i : selection()) {
+            current = current.isEmpty() ? ChartGroups::groupOf(m_data, i) : current;
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Group"), tr("Name of the group:"), QLineEdit::Normal,
+                                                   current.isEmpty() ? tr("Group %1").arg(m_data.groups.size()) : current,
+                                                   &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty()) {
+            groupSelection(name);
+        }
+    });
+    m_collapseAction = make(tr("&Collapse Group"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+                            [this] { toggleSelectedGroups(); });
+    m_ungroupAction = make(tr("&Ungroup"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G), [this] { ungroupSelection(); });
+}
+
+void ChartView::updateGroupActions()
+{
+    const auto sel = selection();
+    const bool writable = m_case && !m_case->isReadOnly() && m_stack;
+    bool groupNode = false, grouped = false;
+    for (const qint32 i : sel) {
+        groupNode = groupNode || ChartGroups::isGroupNode(m_data, i);
+        grouped = grouped || !ChartGroups::groupOf(m_data, i).isEmpty();
+    }
+    m_collapseAction->setText(groupNode ? tr("E&xpand Group") : tr("&Collapse Group"));
+    m_collapseAction->setEnabled(writable && grouped);
+    m_ungroupAction->setEnabled(writable && grouped);
+    if (groupNode) {
+        m_expandAction->setEnabled(false); // a group has no neighbours of its own
+    }
+}
+
+void ChartView::loadGroupsAndTags()
+{
+    const auto chart = m_case && m_chartId ? m_case->charts().chart(m_chartId) : std::nullopt;
+    m_collapsed = chart ? ChartGroups::collapsed(chart->settings) : QStringList();
+    if (m_case) {
+        ChartTags::load(*m_case, m_data);
+    }
+}
+
+std::vector<qint32> ChartView::selectedEntityNodes() const
+{
+    return ChartGroups::entityNodes(m_data, selection());
+}
+
+void ChartView::groupSelection(const QString &group)
+{
+    QList<ChartNode> before, after;
+    for (const qint32 i : selectedEntityNodes()) {
+        before << rowOf(i);
+        after << before.last();
+        after.last().group = group;
+    }
+    pushChange(before, after, group.isEmpty() ? tr("Ungroup") : tr("Group as %1").arg(group));
+}
+
+void ChartView::ungroupSelection()
+{
+    QStringList groups;
+    for (const qint32 i : selection()) {
+        const QString g = ChartGroups::groupOf(m_data, i);
+        if (!g.isEmpty() && !groups.contains(g)) {
+            groups << g;
+        }
+    }
+    if (groups.isEmpty() || !m_stack || !m_case || m_case->isReadOnly()) {
+        return;
+    }
+    QList<ChartNode> before, after;
+    for (const QString &g : groups) {
+        for (const qint32 m : ChartGroups::members(m_data, g)) {
+            before << rowOf(m);
+            after << before.last();
+            after.last().group.clear();
+        }
+    }
+    QStringList collapsed = m_collapsed;
+    for (const QString &g : groups) {
+        collapsed.removeAll(g);
+    }
+    m_stack->beginMacro(tr("Ungroup %1").arg(groups.join(QStringLiteral(", "))));
+    if (collapsed != m_collapsed) {
+        m_stack->push(new ChartCollapseCommand(*m_case, m_chartId, m_collapsed, collapsed, QString(), this));
+    }
+    pushChange(before, after, QString());
+    m_stack->endMacro();
+}
+
+void ChartView::setGroupCollapsed(const QString &group, bool collapse)
+{
+    if (group.isEmpty() || collapse == m_collapsed.contains(group) || !m_stack || !m_case || m_case->isReadOnly()) {
+        return;
+    }
+    QStringList after = m_collapsed;
+    if (collapse) {
+        after << group;
+    } else {
+        after.removeAll(group);
+    }
+    m_stack->push(new ChartCollapseCommand(*m_case, m_chartId, m_collapsed, after,
+                                           collapse ? tr("Collapse %1").arg(group) : tr("Expand %1").arg(group), this));
+    if (collapse) {
+        if (const qint32 n = ChartGroups::groupNode(m_data, group); n >= 0) {
+            setSelection({n});
+        }
+    } else {
+        std::vector<qint32> members;
+        for (const qint32 m : ChartGroups::members(m_data, group)) {
+            if (m_data.isVisible(m)) {
+                members.push_back(m);
+            }
+        }
+        setSelection(members);
+    }
+}
+
+void ChartView::toggleSelectedGroups()
+{
+    QStringList expand, collapse;
+    for (const qint32 i : selection()) {
+        const QString g = ChartGroups::groupOf(m_data, i);
+        if (g.isEmpty()) {
+            continue;
+        }
+        QStringList &list = ChartGroups::isGroupNode(m_data, i) ? expand : collapse;
+        if (!list.contains(g)) {
+            list << g;
+        }
+    }
+    // Expanding wins when both are selected; one group per step keeps undo readable.
+    for (const QString &g : expand.isEmpty() ? collapse : expand) {
+        setGroupCollapsed(g, expand.isEmpty());
+    }
+}
+
+void ChartView::endCollapseChange(const QStringList &collapsed)
+{
+    --m_ownChange;
+    m_collapsed = collapsed;
+    updateActions();
+    refilter();
+}
+
+void ChartView::setTimeFilter(const TimeFilter &filter)
+{
+    m_time = filter;
+    refilter();
+}
+
+void ChartView::setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata)
+{
+    m_hiddenNodeSchemata = nodeSchemata;
+    m_hiddenEdgeSchemata = edgeSchemata;
+    refilter();
+}
+
+void ChartView::refilter()
+{
+    applyFilters();
+    Q_EMIT contentChanged();
+    update();
+}
+
+void ChartView::setTagFilter(const ChartTagFilter &filter)
+{
+    m_tagFilter = filter;
+    refilter();
+}
+
+} // namespace Casegraph::Ui
