@@ -61,13 +61,22 @@ Result<qint64> EvidenceEditor::attachExcerpt(const ExcerptAttachment &a) {
 
 Result<qint64> EvidenceEditor::createEntityWithExcerpt(const QString &schema, const QString &name,
                                                        ExcerptAttachment attachment) {
+    return createWithExcerpt(name, [&] { return m_editor.createEntity(schema, name); }, std::move(attachment));
+}
+
+Result<qint64> EvidenceEditor::createEntityWithExcerpt(const Entity &entity, ExcerptAttachment attachment) {
+    return createWithExcerpt(entity.caption, [&] { return m_editor.createEntity(entity); }, std::move(attachment));
+}
+
+Result<qint64> EvidenceEditor::createWithExcerpt(const QString &name, const std::function<Result<qint64>()> &create,
+                                                 ExcerptAttachment attachment) {
     attachment.entityRowId = 0;
     if (auto st = checkQuote(attachment); !st) {
         return st.error();
     }
     QUndoStack *stack = m_editor.undoStack();
     stack->beginMacro(tr("Create “%1” from a passage").arg(name.trimmed()));
-    const auto rowId = m_editor.createEntity(schema, name);
+    const auto rowId = create();
     if (rowId) {
         attachment.entityRowId = *rowId;
         if (const auto attached = attachExcerpt(attachment); !attached) {

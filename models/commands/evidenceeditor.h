@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/entity.h"
 #include "core/evidence.h"
 #include "core/grading.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
+
+#include <functional>
 
 namespace Casegraph::Models {
 
@@ -44,6 +47,9 @@ public:
     /// Creates an entity named by the selection and attaches the passage to it, as one
     /// undoable step. Returns the new entity's row id.
     Result<qint64> createEntityWithExcerpt(const QString &schema, const QString &name, ExcerptAttachment attachment);
+    /// The same with a whole entity (e.g. a reference-list entry's names, countries and
+    /// identifiers); its FtM id is generated when empty.
+    Result<qint64> createEntityWithExcerpt(const Entity &entity, ExcerptAttachment attachment);
     /// Changes a passage's reliability and stance and its claim's credibility and status.
     Status grade(qint64 excerptId, const QString &reliability, Excerpt::Stance stance, const QString &credibility,
                  const QString &status);
@@ -51,6 +57,8 @@ public:
 
 private:
     Status checkQuote(const ExcerptAttachment &a) const;
+    Result<qint64> createWithExcerpt(const QString &name, const std::function<Result<qint64>()> &create,
+                                     ExcerptAttachment attachment);
     CaseEditor &m_editor;
 };
 

@@ -75,6 +75,18 @@ QString ClaimStatus::label(const QString &status) {
     return status;
 }
 
+QString supportLevelName(SupportLevel level) {
+    switch (level) {
+    case SupportLevel::Corroborated:
+        return Support::tr("corroborated (2+ sources)");
+    case SupportLevel::SingleSource:
+        return Support::tr("single source");
+    case SupportLevel::Unsourced:
+        break;
+    }
+    return Support::tr("unsourced");
+}
+
 QString Support::describe() const {
     if (!isSupported()) {
         return contradicting > 0 ? tr("no supporting passage; %n contradicting", nullptr, contradicting)

@@ -55,6 +55,23 @@ QStringList all();
 QString label(const QString &status);
 } // namespace ClaimStatus
 
+/// How well a fact is sourced, by the distinct sources of its supporting passages: the one
+/// visual language of charts (edge line style) and timelines (item outline). Retracted claims
+/// and contradicting passages do not count.
+enum class SupportLevel : quint8 {
+    Unsourced,    ///< no supporting passage: dotted
+    SingleSource, ///< passages from one source: dashed
+    Corroborated, ///< two or more distinct sources: solid
+};
+/// The level for a count of distinct supporting sources.
+constexpr SupportLevel supportLevelOf(int distinctSources) {
+    return distinctSources >= 2   ? SupportLevel::Corroborated
+           : distinctSources == 1 ? SupportLevel::SingleSource
+                                  : SupportLevel::Unsourced;
+}
+/// "corroborated (2+ sources)", "single source", "unsourced": the legend's words.
+QString supportLevelName(SupportLevel level);
+
 /// What supports an entity, a relationship or one of its values: how many quoted passages
 /// from how many distinct sources, the best grades among them, and the status that sums up
 /// the claims. Retracted claims do not count as support. Charts and timelines show this.
@@ -70,6 +87,7 @@ public:
     QString status;        ///< retracted, disputed, corroborated or unverified; empty: no claim
 
     bool isSupported() const { return excerpts > 0; }
+    SupportLevel level() const { return supportLevelOf(sources); }
     /// "2 passages from 2 sources · B2 · corroborated", or "no supporting passage".
     QString describe() const;
     /// Compact badge for edges and timeline items: "B2 ×2", "?" when unsupported.

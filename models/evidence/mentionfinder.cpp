@@ -100,6 +100,7 @@ struct MentionFinder::Automaton {
     struct Pattern {
         QString name;
         QList<qint64> entities;
+        QList<qint64> listed;
         int length = 0; ///< UTF-16 units of the folded name
         bool freeStart = false; ///< begins with Han/Kana/Hangul: no word boundary needed
         bool freeEnd = false;
@@ -145,15 +146,21 @@ void MentionFinder::setPatterns(const QList<MentionPattern> &patterns) {
             continue;
         }
         if (const auto it = byFolded.constFind(folded); it != byFolded.cend()) {
-            auto &entities = a.patterns[size_t(*it)].entities;
-            if (!entities.contains(p.entityRowId)) {
-                entities.append(p.entityRowId);
+            auto &pattern = a.patterns[size_t(*it)];
+            auto &ids = p.listed ? pattern.listed : pattern.entities;
+            if (!ids.contains(p.entityRowId)) {
+                ids.append(p.entityRowId);
+            }
+            if (!p.listed && pattern.entities.size() == 1) {
+                pattern.name = p.name; // a case entity names the mention before a listed entry
             }
             continue;
         }
         const int index = int(a.patterns.size());
         byFolded.insert(folded, index);
-        a.patterns.push_back({p.name, {p.entityRowId}, int(folded.size()), isCjk(folded.front()), isCjk(folded.back())});
+        Automaton::Pattern pattern{p.name, {}, {}, int(folded.size()), isCjk(folded.front()), isCjk(folded.back())};
+        (p.listed ? pattern.listed : pattern.entities).append(p.entityRowId);
+        a.patterns.push_back(std::move(pattern));
         // Insert into the trie; the root has a dense table, the rest a hash.
         qint32 state = 0;
         for (const QChar c : folded) {
@@ -252,7 +259,7 @@ QList<Mention> MentionFinder::find(const QString &text) const {
         }
         covered = h.end;
         const auto &p = a.patterns[size_t(h.pattern)];
-        out.append(Mention{folded.start[size_t(h.start)], folded.end[size_t(h.end - 1)], p.entities, p.name});
+        out.append(Mention{folded.start[size_t(h.start)], folded.end[size_t(h.end - 1)], p.entities, p.name, p.listed});
     }
     return out;
 }

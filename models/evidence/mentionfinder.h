@@ -10,10 +10,12 @@
 
 namespace Casegraph::Models {
 
-/// A name to look for, and the entity it belongs to.
+/// A name to look for, and the entity it belongs to: a case entity, or (when `listed`) an
+/// entry of a loaded reference list, identified by a key of the caller's choosing.
 struct MentionPattern {
-    qint64 entityRowId = 0;
+    qint64 entityRowId = 0; ///< the case entity's row id, or the caller's key of a listed entry
     QString name;
+    bool listed = false;
 };
 
 /// An occurrence of a known name in a text: code-point offsets into the original text and the
@@ -21,8 +23,10 @@ struct MentionPattern {
 struct Mention {
     qint64 start = 0; ///< Unicode code points into the searched text
     qint64 end = 0;
-    QList<qint64> entityRowIds;
+    QList<qint64> entityRowIds; ///< case entities with this name (may be empty for a listed name)
     QString name; ///< the name as given to setPatterns() (of the first entity)
+    QList<qint64> listedKeys;   ///< keys of listed entries with this name
+    bool isListedOnly() const { return entityRowIds.isEmpty() && !listedKeys.isEmpty(); }
     bool operator==(const Mention &) const = default;
 };
 
@@ -33,7 +37,7 @@ struct FoldedText {
     std::vector<qint32> end;      ///< per UTF-16 unit: code point just after its origin (marks included)
 };
 
-/// Finds every known name of the case's entities in a text, as the Source viewer highlights
+/// Finds every known name of the case's entities (and of loaded lists' entries) in a text, as the Source viewer highlights
 /// them. Names and text are folded alike (Unicode NFKC, full case folding, full-width to
 /// ASCII, diacritics removed, runs of white space as one space), so "Thermo Fisher",
 /// "THERMO  FISHER" and "Thérmo Fisher" match; an Aho–Corasick automaton over the folded

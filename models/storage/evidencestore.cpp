@@ -250,7 +250,7 @@ QHash<qint64, int> EvidenceStore::supportingSourceCounts() const
     QHash<qint64, int> out;
     auto *s = m_case.database().cached("SELECT c.entity, count(DISTINCT x.source) FROM claim c "
                                        "JOIN excerpt x ON x.claim = c.id WHERE x.stance = 'supports' "
-                                       "GROUP BY c.entity");
+                                       "AND c.status <> 'retracted' GROUP BY c.entity");
     while (s->step()) {
         out.insert(s->int64(0), int(s->int64(1)));
     }

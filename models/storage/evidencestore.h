@@ -46,7 +46,8 @@ public:
     QList<Claim> claimsFor(qint64 entityRowId) const;
     QList<Claim> claimsForSource(qint64 sourceId) const;
     Status restoreClaims(const QList<Claim> &claims); ///< undo of an entity deletion
-    /// Per entity row id: how many distinct sources its claims quote in supporting excerpts
+    /// Per entity row id: how many distinct sources its claims (retracted ones aside) quote in
+    /// supporting excerpts, as Support::sources counts them
     /// (entities without any are absent). One grouped query over the case.
     QHash<qint64, int> supportingSourceCounts() const;
 

@@ -544,4 +544,33 @@ QList<EntityName> SupportStore::entityNames() const {
     return out;
 }
 
+QList<ListedName> SupportStore::listedNames() const {
+    const QStringList nameProps = propertyNamesOfType(PropertyType::Name);
+    QList<ListedName> out;
+    if (nameProps.isEmpty()) {
+        return out;
+    }
+    // The names are read out of each entry's FtM JSON by SQLite's json_each: no JSON parsing
+    // per entry in C++ (a list has tens of thousands).
+    auto q = m_case.database().prepare(
+        QStringLiteral("SELECT v.id, e.eid, l.name, e.caption, e.program, n.value "
+                       "FROM ref_list l JOIN ref_list_version v ON v.id = "
+                       "(SELECT max(id) FROM ref_list_version WHERE list = l.id) "
+                       "JOIN ref_entry e ON e.version = v.id, "
+                       "json_each(e.data, '$.entity.properties') p, json_each(p.value) n "
+                       "WHERE p.key IN (%1) AND n.type = 'text' ORDER BY v.id, e.eid")
+            .arg(placeholders(nameProps.size())));
+    if (!q) {
+        return out;
+    }
+    for (int i = 0; i < nameProps.size(); ++i) {
+        (*q)->bind(i + 1, nameProps.at(i));
+    }
+    while ((*q)->step()) {
+        auto &s = **q;
+        out.append(ListedName{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+    }
+    return out;
+}
+
 } // namespace Casegraph::Models

@@ -37,6 +37,17 @@ struct EntityName {
     QString name;
 };
 
+/// A name or alias of an entry of a loaded reference list (the latest version of each list),
+/// for finding mentions of listed parties in source text.
+struct ListedName {
+    qint64 versionId = 0;
+    QString entryId;  ///< ref_entry.eid
+    QString listName;
+    QString caption;  ///< the entry's caption
+    QString program;  ///< its Sanctions' programmes, "; "-separated
+    QString name;
+};
+
 /// Grading, excerpt edits and support summaries of a case (schema version 4: the case's
 /// grading scheme lives in `grading_level`, its threshold in `meta`). A light view over a
 /// CaseFile, made on demand; same thread affinity as the CaseFile.
@@ -83,6 +94,10 @@ public:
     /// Every name-typed value (names, aliases, previous names …) of every entity that is not
     /// a relationship, an article or a document.
     QList<EntityName> entityNames() const;
+    /// Every name-typed value of every entry of the latest version of each reference list,
+    /// ordered by version and entry (one row per name). Lists are not case entities: the
+    /// viewer shows these apart.
+    QList<ListedName> listedNames() const;
 
 private:
     struct Row;

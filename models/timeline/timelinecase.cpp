@@ -6,6 +6,7 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "storage/supportstore.h"
 #include "timelinemodel.h"
 
 #include <QLocale>
@@ -172,6 +173,8 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
         }
     }
     const QHash<qint64, QString> notes = caseFile.evidence().entityNotes();
+    // SupportStore only reads here; it takes a non-const case because it also grades.
+    const QHash<qint64, Support> support = SupportStore(const_cast<CaseFile &>(caseFile)).supportOfAll();
 
     TimelineModel model;
     const QLocale c = QLocale::c();
@@ -237,6 +240,7 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
         }
         base.laneLabel = base.laneEntityId == e.id ? base.label : captionOf(base.laneEntityId);
         base.theme = schemaTheme(schema, base.label);
+        base.support = support.value(e.rowId);
         const EntityEvidence ev = evidence.value(e.rowId);
         if (schema.isA(QStringLiteral("Document"))) {
             base.knownFrom << base.label;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ftmdate.h"
+#include "core/grading.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,9 @@ struct TimelineItem {
     FtmDate knownAt;
     QStringList knownFrom;   ///< titles of the sources behind the item
     QString dateNote;        ///< how a vague date was stated or handled (claim comment or note)
+    /// What supports the entity that holds the date (every claim about it, as a chart edge
+    /// counts them): its level draws the item's outline, its grade and passages the tooltip.
+    Support support;
 
     /// The span drawn, in ms since the epoch: an event's or amount's whole precision span; an
     /// interval from the earliest instant of its start to the latest of its end. Open ends are

@@ -36,7 +36,7 @@ qint32 dayOf(const FtmDate &date, bool start)
 
 Confidence confidenceOf(int sources)
 {
-    return sources >= 2 ? Confidence::Corroborated : sources == 1 ? Confidence::SingleSource : Confidence::Unsourced;
+    return Models::supportLevelOf(sources);
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/grading.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -26,12 +27,9 @@ struct GraphLink;
 
 namespace Casegraph::Ui {
 
-/// How well a relationship is sourced, from the distinct sources its claims quote.
-enum class Confidence : quint8 {
-    Unsourced,    ///< no supporting excerpt: dotted line
-    SingleSource, ///< one source: dashed line
-    Corroborated, ///< two or more sources: solid line
-};
+/// How well a relationship is sourced, from the distinct sources its claims quote (the
+/// evidence's SupportLevel: dotted, dashed, solid; see ui/supportstyle.h).
+using Confidence = Models::SupportLevel;
 
 /// Per-node flags (ChartData::nodeFlags).
 enum ChartNodeFlag : quint8 {

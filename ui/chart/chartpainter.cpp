@@ -5,6 +5,7 @@
 #include "chartgroups.h"
 #include "charticons.h"
 #include "charttags.h"
+#include "supportstyle.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -64,19 +65,6 @@ double scaleOf(const QPainter &painter)
 {
     const QTransform t = painter.transform();
     return std::sqrt(std::abs(t.determinant()));
-}
-
-Qt::PenStyle styleOf(quint8 confidence)
-{
-    switch (Confidence(confidence)) {
-    case Confidence::Corroborated:
-        return Qt::SolidLine;
-    case Confidence::SingleSource:
-        return Qt::DashLine;
-    case Confidence::Unsourced:
-        break;
-    }
-    return Qt::DotLine;
 }
 
 /// The drawn geometry of an edge: end points on the node rims and the curve's control point.
@@ -472,14 +460,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             continue;
         }
         const QColor colour = hl ? HighlightColour : EdgeColour;
-        QPen pen(colour, hl ? 3.0 : 1.5, styleOf(d.edgeConfidence[e]), Qt::FlatCap, Qt::RoundJoin);
-        if (pen.style() == Qt::DotLine) {
-            pen.setCapStyle(Qt::RoundCap);
-            pen.setDashPattern({0.1, 2.6});
-        } else if (pen.style() == Qt::DashLine) {
-            pen.setDashPattern({5, 3});
-        }
-        painter.setPen(pen);
+        painter.setPen(supportPen(Confidence(d.edgeConfidence[e]), colour, hl ? 3.0 : 1.5));
         painter.setBrush(Qt::NoBrush);
         const bool directed = d.edgeFlags[e] & EdgeDirected;
         const double head = hl ? 13 : 10;
@@ -588,9 +569,11 @@ void paintLegend(QPainter &painter, const QRectF &visible)
 {
     const QFont font = chartFont(ChartStyle::EdgeLabelSize);
     const QFontMetricsF fm(font);
-    const QStringList texts{ChartData::tr("corroborated (2+ sources)"), ChartData::tr("single source"),
-                            ChartData::tr("unsourced")};
-    const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
+    const Confidence levels[] = {Confidence::Corroborated, Confidence::SingleSource, Confidence::Unsourced};
+    QStringList texts;
+    for (const Confidence level : levels) {
+        texts << Models::supportLevelName(level);
+    }
     double width = 0;
     for (const QString &t : texts) {
         width = std::max(width, fm.horizontalAdvance(t));
@@ -603,15 +586,7 @@ void paintLegend(QPainter &painter, const QRectF &visible)
     painter.setFont(font);
     for (int k = 0; k < 3; ++k) {
         const double yy = box.top() + 4 + rowH * (k + 0.5);
-        QPen pen(EdgeColour, 1.5, styles[k]);
-        if (k == 1) {
-            pen.setDashPattern({5, 3});
-        } else if (k == 2) {
-            pen.setCapStyle(Qt::RoundCap);
-            pen.setDashPattern({0.1, 2.6});
-        }
-        painter.setPen(pen);
-        painter.drawLine(QPointF(box.left() + 8, yy), QPointF(box.left() + 42, yy));
+        paintSupportSample(painter, levels[k], EdgeColour, QPointF(box.left() + 8, yy), QPointF(box.left() + 42, yy));
         painter.setPen(LabelColour);
         painter.drawText(QRectF(box.left() + 50, yy - rowH / 2, width + 4, rowH), Qt::AlignVCenter, texts.at(k));
     }

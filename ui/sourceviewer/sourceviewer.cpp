@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sourceviewer.h"
 #include "evidencedialogs.h"
+#include "listedentrydialog.h"
 #include "originalview.h"
 
 #include "commands/caseeditor.h"
@@ -40,6 +41,7 @@ namespace {
 const QColor SupportsColor(0xfd, 0xe6, 0x8a);
 const QColor ContradictsColor(0xf7, 0xc6, 0xc6);
 const QColor MentionColor(0x1a, 0x56, 0xa8);
+const QColor ListedColor(0xa3, 0x3b, 0x00); // listed names: burnt orange, dotted
 constexpr int ReloadDelayMs = 150;
 constexpr int MentionRebuildDelayMs = 600;
 constexpr int QuoteColumnChars = 90;
@@ -128,11 +130,35 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
     m_showMentions->setCheckable(true);
     m_showMentions->setChecked(true);
     m_showMentions->setToolTip(tr("Underline every name or alias of an entity of the case that occurs in the text"));
+    m_showListed = new QAction(tr("Show &Listed Names"), this);
+    m_showListed->setCheckable(true);
+    m_showListed->setChecked(true);
+    m_showListed->setToolTip(tr("Underline every name or alias of an entry of a loaded reference list (sanctions, "
+                                "export controls) that occurs in the text"));
     m_toolBar->addAction(m_attach);
     m_toolBar->addAction(m_createEntity);
     m_toolBar->addAction(m_grade);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_showMentions);
+    m_toolBar->addAction(m_showListed);
+    // The legend of the text's marks, beside the toggles.
+    m_legend = new QLabel(m_toolBar);
+    m_legend->setObjectName(QStringLiteral("SourceViewerLegend"));
+    const auto swatch = [](const QColor &c, const QString &text) -> QString {
+        return QStringLiteral("<span style=\"background:%1\">&nbsp;&nbsp;&nbsp;</span>&nbsp;%2").arg(c.name(), text.toHtmlEscaped());
+    };
+    const auto underline = [](const QColor &c, const QString &style, const QString &text) -> QString {
+        return QStringLiteral("<span style=\"color:%1; text-decoration:underline; text-decoration-style:%2\">%3</span>")
+            .arg(c.name(), style, text.toHtmlEscaped());
+    };
+    m_legend->setText(QStringLiteral("&nbsp;&nbsp;") + underline(MentionColor, QStringLiteral("dashed"), tr("case entity")) +
+                      QStringLiteral(" &nbsp; ") + underline(ListedColor, QStringLiteral("dotted"), tr("listed name")) +
+                      QStringLiteral(" &nbsp; ") + swatch(SupportsColor, tr("supports")) + QStringLiteral(" &nbsp; ") +
+                      swatch(ContradictsColor, tr("contradicts")));
+    m_legend->setToolTip(tr("Blue dashed: a name of an entity of the case. Orange dotted: a name on a loaded "
+                            "reference list. Yellow: a quoted passage that supports a claim; red: one that "
+                            "contradicts it."));
+    m_toolBar->addWidget(m_legend);
     addAction(m_createEntity);
     addAction(m_grade);
     m_text->addAction(m_attach);
@@ -159,6 +185,7 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
     connect(m_createEntity, &QAction::triggered, this, &SourceViewer::createEntityFromSelection);
     connect(m_grade, &QAction::triggered, this, &SourceViewer::gradeCurrentPassage);
     connect(m_showMentions, &QAction::toggled, this, &SourceViewer::applyHighlights);
+    connect(m_showListed, &QAction::toggled, this, &SourceViewer::applyHighlights);
     connect(m_text, &QTextBrowser::selectionChanged, this, &SourceViewer::updateActions);
     connect(m_passages, &QTreeWidget::currentItemChanged, this, &SourceViewer::onPassageChanged);
     connect(m_passages, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
@@ -185,6 +212,7 @@ void SourceViewer::setCase(CaseFile *caseFile, CaseEditor *editor) {
     m_case = caseFile;
     m_editor = editor;
     m_finder.reset();
+    m_listed.clear();
     m_mentions.clear();
     ++m_mentionGeneration;
     m_contextEntity = 0;
@@ -197,6 +225,7 @@ void SourceViewer::setCase(CaseFile *caseFile, CaseEditor *editor) {
     connect(m_case, &CaseFile::entityChanged, this, names);
     connect(m_case, &CaseFile::entityRemoved, this, names);
     connect(m_case, &CaseFile::entitiesReset, this, names);
+    connect(m_case, &CaseFile::screeningChanged, this, names); // a reference list loaded or replaced
     connect(m_case, &CaseFile::evidenceChanged, this, [this] { m_reloadTimer->start(); });
     connect(m_case, &CaseFile::entityChanged, this, [this] { m_reloadTimer->start(); });
     rebuildMentions();
@@ -374,6 +403,35 @@ QString SourceViewer::passageTip(const Passage &p) const {
     return lines.join(QLatin1Char('\n'));
 }
 
+QString SourceViewer::mentionTip(const Mention &m) const {
+    QStringList lines;
+    if (const qint64 entity = m.entityRowIds.value(0)) {
+        const auto row = m_case->entities().row(entity);
+        const Schema *schema = row ? SchemaRegistry::instance().schema(row->schema) : nullptr;
+        if (row) {
+            lines << tr("%1 (%2): click to open").arg(row->caption, schema ? schema->label : row->schema);
+        }
+        if (m.entityRowIds.size() > 1) {
+            lines << tr("%n other entities have this name", nullptr, int(m.entityRowIds.size() - 1));
+        }
+    }
+    QStringList lists;
+    for (const qint64 key : m.listedKeys) {
+        const ListedName &ref = m_listed.at(key);
+        lists << tr("%1 — %2").arg(ref.listName, ref.caption) +
+                     (ref.program.isEmpty() ? QString() : QStringLiteral(" (") + ref.program + QLatin1Char(')'));
+    }
+    if (!lists.isEmpty()) {
+        lines << (m.isListedOnly() ? tr("On a loaded list: click to show the entry") : tr("Also on a loaded list:"));
+        const qsizetype shown = std::min<qsizetype>(lists.size(), 4);
+        lines << lists.mid(0, shown);
+        if (lists.size() > shown) {
+            lines << tr("… and %n more", nullptr, int(lists.size() - shown));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void SourceViewer::applyHighlights() {
     QTextDocument *doc = m_text->document();
     if (m_sourceText.isEmpty()) {
@@ -387,27 +445,24 @@ void SourceViewer::applyHighlights() {
         cursor.setPosition(int(codePointsToUtf16(m_sourceText, start)));
         cursor.setPosition(int(codePointsToUtf16(m_sourceText, end)), QTextCursor::KeepAnchor);
     };
-    if (m_showMentions->isChecked() && m_case) {
-        QHash<qint64, QString> tips;
+    if (m_case && (m_showMentions->isChecked() || m_showListed->isChecked())) {
+        QHash<qint64, QString> tips; // by case entity, or by -1 - listed key
         for (const auto &m : std::as_const(m_mentions)) {
-            const qint64 entity = m.entityRowIds.value(0);
-            auto tip = tips.constFind(entity);
-            if (tip == tips.cend()) {
-                const auto row = m_case->entities().row(entity);
-                const Schema *schema = row ? SchemaRegistry::instance().schema(row->schema) : nullptr;
-                QString text = row ? tr("%1 (%2): click to open").arg(row->caption, schema ? schema->label : row->schema)
-                                   : QString();
-                if (m.entityRowIds.size() > 1) {
-                    text += QLatin1Char('\n') + tr("%n other entities have this name", nullptr,
-                                                   int(m.entityRowIds.size() - 1));
-                }
-                tip = tips.insert(entity, text);
+            const bool listed = m.isListedOnly();
+            if ((listed && !m_showListed->isChecked()) || (!listed && !m_showMentions->isChecked())) {
+                continue;
             }
+            const qint64 key = listed ? -1 - m.listedKeys.value(0) : m.entityRowIds.value(0);
+            auto tip = tips.constFind(key);
+            if (tip == tips.cend()) {
+                tip = tips.insert(key, mentionTip(m));
+            }
+            const QColor color = listed ? ListedColor : MentionColor;
             QTextCharFormat format;
-            format.setForeground(MentionColor);
+            format.setForeground(color);
             format.setFontUnderline(true);
-            format.setUnderlineStyle(QTextCharFormat::DashUnderline);
-            format.setUnderlineColor(MentionColor);
+            format.setUnderlineStyle(listed ? QTextCharFormat::DotLine : QTextCharFormat::DashUnderline);
+            format.setUnderlineColor(color);
             format.setToolTip(*tip);
             range(m.start, m.end);
             cursor.mergeCharFormat(format);
@@ -430,26 +485,40 @@ void SourceViewer::rebuildMentions() {
     // case file: a case with a million names must not stall the window.
     const quint64 generation = ++m_mentionGeneration;
     const QString path = m_case->path();
-    auto result = std::make_shared<std::shared_ptr<const MentionFinder>>();
+    struct Built {
+        std::shared_ptr<const MentionFinder> finder;
+        QList<ListedName> listed; ///< one per listed entry; a listed pattern's key is its index
+    };
+    auto result = std::make_shared<Built>();
     QThread *thread = QThread::create([path, result] {
         CaseFile reader;
         if (!reader.open(path, CaseFile::OpenMode::ReadOnly)) {
             return;
         }
+        const SupportStore store(reader);
         QList<MentionPattern> patterns;
-        for (const auto &n : SupportStore(reader).entityNames()) {
+        for (const auto &n : store.entityNames()) {
             patterns.append({n.entityRowId, n.name});
+        }
+        // Names of loaded lists' entries (rows come ordered by version and entry).
+        for (const auto &n : store.listedNames()) {
+            const ListedName *last = result->listed.isEmpty() ? nullptr : &result->listed.constLast();
+            if (!last || last->versionId != n.versionId || last->entryId != n.entryId) {
+                result->listed.append(n);
+            }
+            patterns.append({qint64(result->listed.size() - 1), n.name, true});
         }
         auto finder = std::make_shared<MentionFinder>();
         finder->setPatterns(patterns);
-        *result = std::move(finder);
+        result->finder = std::move(finder);
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     connect(thread, &QThread::finished, this, [this, result, generation] {
-        if (generation != m_mentionGeneration || !*result) {
+        if (generation != m_mentionGeneration || !result->finder) {
             return;
         }
-        m_finder = *result;
+        m_finder = result->finder;
+        m_listed = std::move(result->listed);
         findMentions();
         applyHighlights();
     });
@@ -522,8 +591,15 @@ void SourceViewer::activateAt(qint64 codePoint) {
         updateActions();
     }
     for (const auto &m : std::as_const(m_mentions)) {
-        if (m.start <= codePoint && codePoint < m.end && m_showMentions->isChecked()) {
+        if (m.start > codePoint || codePoint >= m.end) {
+            continue;
+        }
+        if (!m.isListedOnly() && m_showMentions->isChecked()) {
             Q_EMIT entityActivated(m.entityRowIds.value(0));
+            return;
+        }
+        if (m.isListedOnly() && m_showListed->isChecked()) {
+            showListedEntry(m);
             return;
         }
     }
@@ -584,6 +660,35 @@ void SourceViewer::showExcerpt(qint64 sourceId, qint64 excerptId) {
             return;
         }
     }
+}
+
+ListedEntryDialog *SourceViewer::listedEntryDialog() const {
+    return m_listedDialog;
+}
+
+ListedEntryDialog *SourceViewer::showListedEntry(const Mention &mention) {
+    if (!m_case || mention.listedKeys.isEmpty()) {
+        return nullptr;
+    }
+    if (m_listedDialog) {
+        m_listedDialog->close();
+    }
+    ExcerptAttachment passage;
+    passage.sourceId = m_sourceId;
+    passage.start = mention.start;
+    passage.end = mention.end;
+    passage.quote = codePointSlice(m_sourceText, mention.start, mention.end);
+    const bool writable = m_editor && !m_case->isReadOnly();
+    auto *dialog = new ListedEntryDialog(*m_case, writable ? m_editor : nullptr, m_listed.at(mention.listedKeys.first()),
+                                         passage, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ListedEntryDialog::entityActivated, this, [this](qint64 rowId) {
+        m_mentionTimer->start(); // the new entity's names are case mentions now
+        Q_EMIT entityActivated(rowId);
+    });
+    m_listedDialog = dialog;
+    dialog->show();
+    return dialog;
 }
 
 void SourceViewer::updateActions() {

@@ -5,8 +5,10 @@
 #include "commands/evidenceeditor.h"
 #include "core/evidence.h"
 #include "evidence/mentionfinder.h"
+#include "storage/supportstore.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -28,13 +30,15 @@ class CaseFile;
 
 namespace Casegraph::Ui {
 
+class ListedEntryDialog;
 class OriginalView;
 
 /// The Source viewer: one article or document of the case, read in full. A header gives its
 /// metadata (title, publisher, author, publication date, URL, when and by whom it was captured
 /// or imported, the SHA-256 of the preserved bytes). The Text tab shows the stored text with
-/// every quoted passage highlighted by stance (yellow supports, red contradicts) and every
-/// known name of an entity underlined in blue; the Original tab renders the preserved file
+/// every quoted passage highlighted by stance (yellow supports, red contradicts), every
+/// known name of an entity underlined in blue (dashed) and every name of an entry of a loaded
+/// reference list in orange (dotted; a click shows the entry: ListedEntryDialog); the Original tab renders the preserved file
 /// offline (HTML without scripts or remote loads, PDF pages as images). Below the text, the
 /// passages of this source with what they support and their grading.
 ///
@@ -69,6 +73,13 @@ public:
     QAction *createEntityAction() const { return m_createEntity; }
     QAction *gradeAction() const { return m_grade; }
     QAction *showMentionsAction() const { return m_showMentions; }
+    QAction *showListedAction() const { return m_showListed; }
+    QLabel *legend() const { return m_legend; }
+    /// Entries of loaded lists whose names the finder knows (Mention::listedKeys index it).
+    const QList<Models::ListedName> &listedEntries() const { return m_listed; }
+    /// Opens the entry of a listed name (what a click on it does); the dialog deletes itself.
+    ListedEntryDialog *showListedEntry(const Models::Mention &mention);
+    ListedEntryDialog *listedEntryDialog() const;
 
     /// Passages of this source that are highlighted.
     int excerptCount() const { return int(m_excerpts.size()); }
@@ -112,6 +123,7 @@ private:
     void updateActions();
     void onPassageChanged(QTreeWidgetItem *item);
     QString passageTip(const Passage &p) const;
+    QString mentionTip(const Models::Mention &m) const;
 
     Models::CaseFile *m_case = nullptr;
     Models::CaseEditor *m_editor = nullptr;
@@ -130,11 +142,15 @@ private:
     QAction *m_createEntity = nullptr;
     QAction *m_grade = nullptr;
     QAction *m_showMentions = nullptr;
+    QAction *m_showListed = nullptr;
+    QLabel *m_legend = nullptr;
+    QPointer<ListedEntryDialog> m_listedDialog;
     QTimer *m_reloadTimer = nullptr;
     QTimer *m_mentionTimer = nullptr;
     QHash<qint64, Passage> m_excerpts; ///< by excerpt id
     std::shared_ptr<const Models::MentionFinder> m_finder;
     QList<Models::Mention> m_mentions;
+    QList<Models::ListedName> m_listed;
     quint64 m_mentionGeneration = 0;
     bool m_filling = false;
 };

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinerenderer.h"
+#include "supportstyle.h"
 
 #include <QDateTime>
 #include <QFontMetricsF>
@@ -38,6 +39,20 @@ QColor alpha(QColor c, int a)
 {
     c.setAlpha(a);
     return c;
+}
+
+/// The outline of a bar or marker: how well its fact is sourced (solid, dashed, dotted), the
+/// selection drawn heavier in the same style.
+QPen outlineOf(const Support &support, const QColor &color, bool highlighted)
+{
+    return highlighted ? supportPen(support.level(), HighlightColor, 2)
+                       : supportPen(support.level(), color.darker(170), 1.4);
+}
+
+/// Unsourced facts are filled paler, so that a gap in the evidence shows even at a glance.
+int fillAlpha(SupportLevel level, int alpha)
+{
+    return level == SupportLevel::Unsourced ? alpha / 2 : alpha;
 }
 
 QString formatAmount(double v)
@@ -529,8 +544,25 @@ void TimelineRenderer::paintHeader(QPainter &p) const
                            "sources)")
                             .arg(open);
     }
-    p.drawText(QRectF(12, 28, m_size.width() * 0.62, 16), Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetricsF(m_small).elidedText(info, Qt::ElideRight, m_size.width() * 0.62));
+    // The second line, right-aligned: how the outlines say a fact is sourced (as chart edges do).
+    const QFontMetricsF sfm(m_small);
+    qreal sx = m_size.width() - 12;
+    for (const SupportLevel level : {SupportLevel::Unsourced, SupportLevel::SingleSource, SupportLevel::Corroborated}) {
+        const QString text = supportLevelName(level);
+        const qreal w = sfm.horizontalAdvance(text);
+        sx -= w;
+        p.setPen(TextColor);
+        p.drawText(QRectF(sx, 28, w + 2, 16), Qt::AlignLeft | Qt::AlignVCenter, text);
+        sx -= 28;
+        p.setPen(supportPen(level, MutedColor.darker(130), 1.4));
+        p.setBrush(alpha(MutedColor, fillAlpha(level, 70)));
+        p.drawRoundedRect(QRectF(sx, 31, 22, 10), 2, 2);
+        sx -= 14;
+    }
+    const qreal infoWidth = std::max<qreal>(0, sx - 12);
+    p.setPen(MutedColor);
+    p.drawText(QRectF(12, 28, infoWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(m_small).elidedText(info, Qt::ElideRight, infoWidth));
     // Legend, right-aligned: themes present, then the symbols.
     QList<QPair<QColor, QString>> legend;
     QSet<int> present;
@@ -704,14 +736,14 @@ void TimelineRenderer::paintLanes(QPainter &p) const
             }
             QLinearGradient grad(bar.topLeft(), bar.topRight());
             const qreal w = std::max<qreal>(1, bar.width());
-            const QColor full = alpha(color, 150), faint = alpha(color, 25);
+            const QColor full = alpha(color, fillAlpha(item.support.level(), 150)), faint = alpha(color, 25);
             grad.setColorAt(0, solid0 > x0 + 0.5 ? faint : full);
             grad.setColorAt(std::clamp((solid0 - x0) / w, 0.0, 1.0), full);
             grad.setColorAt(std::clamp((solid1 - x0) / w, 0.0, 1.0), full);
             grad.setColorAt(1, solid1 < x1 - 0.5 ? faint : full);
-            p.setPen(m_highlighted.at(index) ? QPen(HighlightColor, 2) : Qt::NoPen);
+            p.setPen(outlineOf(item.support, color, m_highlighted.at(index)));
             p.setBrush(grad);
-            p.drawRoundedRect(bar, 3, 3);
+            p.drawRoundedRect(bar.adjusted(0.7, 0.7, -0.7, -0.7), 3, 3);
             // Open end: an arrow; cut by the window: a chevron. A reader tells "still running" from
             // "goes on beyond the view".
             p.setPen(QPen(alpha(color.darker(140), 220), 1.5));
@@ -743,32 +775,39 @@ void TimelineRenderer::paintLanes(QPainter &p) const
         const qreal my = g.eventsTop + MarkerRow / 2;
         for (const Cluster &c : g.clusters) {
             const QColor color = timelineThemeColor(items.at(representative(c)).theme);
+            // Merged facts draw with the weakest support among them: a solid outline promises
+            // that every fact under it is corroborated.
+            Support support = items.at(c.items.first()).support;
+            for (int index : c.items) {
+                if (items.at(index).support.level() < support.level()) {
+                    support = items.at(index).support;
+                }
+            }
             QRectF markerRect;
             if (c.fuzzy && c.x1 - c.x0 < 10 && !c.highlighted) {
                 // Narrow spans (a month at a decade's zoom, or thousands of them): a plain bar.
                 markerRect = QRectF(c.x0, my - 5, std::max<qreal>(3, c.x1 - c.x0), 10);
-                p.fillRect(markerRect, alpha(color, 190));
+                p.fillRect(markerRect, alpha(color, fillAlpha(support.level(), 190)));
             } else if (c.fuzzy) {
                 markerRect = QRectF(c.x0, my - 5, std::max<qreal>(3, c.x1 - c.x0), 10);
                 QLinearGradient grad(markerRect.topLeft(), markerRect.topRight());
                 const qreal w = markerRect.width();
                 const qreal edge = std::min(0.3, 6.0 / w);
                 // Narrow spans (a month at a decade's zoom) stay strong enough to see.
-                const int core = w < 10 ? 210 : 130;
+                const int core = fillAlpha(support.level(), w < 10 ? 210 : 130);
                 grad.setColorAt(0, alpha(color, w < 10 ? 150 : 40));
                 grad.setColorAt(edge, alpha(color, core));
                 grad.setColorAt(1 - edge, alpha(color, core));
                 grad.setColorAt(1, alpha(color, w < 10 ? 150 : 40));
-                // A dashed outline says "somewhere in here" once the span is wide enough to show it.
-                p.setPen(c.highlighted ? QPen(HighlightColor, 2)
-                                       : (w >= 14 ? QPen(alpha(color, 160), 1, Qt::DashLine) : Qt::NoPen));
+                // The outline, once the span is wide enough to show it, says how well it is sourced.
+                p.setPen(c.highlighted || w >= 14 ? outlineOf(support, color, c.highlighted) : QPen(Qt::NoPen));
                 p.setBrush(grad);
                 p.drawRoundedRect(markerRect, 4, 4);
             } else {
-                markerRect = QRectF(c.x0 - 5, my - 5, 10, 10);
-                const QPointF diamond[4] = {{c.x0, my - 5}, {c.x0 + 5, my}, {c.x0, my + 5}, {c.x0 - 5, my}};
-                p.setPen(c.highlighted ? QPen(HighlightColor, 2) : QPen(color.darker(130), 1));
-                p.setBrush(color);
+                markerRect = QRectF(c.x0 - 6, my - 6, 12, 12);
+                const QPointF diamond[4] = {{c.x0, my - 6}, {c.x0 + 6, my}, {c.x0, my + 6}, {c.x0 - 6, my}};
+                p.setPen(outlineOf(support, color, c.highlighted));
+                p.setBrush(alpha(color, fillAlpha(support.level(), 255)));
                 p.drawConvexPolygon(diamond, 4);
             }
             if (c.items.size() > 1 && !c.fuzzy) {
@@ -960,6 +999,12 @@ QString TimelineRenderer::toolTip(const TimelineHit &hit) const
                 html += QStringLiteral(" (") + esc(item.amountNote) + QLatin1Char(')');
             }
         }
+        html += QStringLiteral("<br/>") + esc(tr("Support: %1").arg(item.support.describe()));
+        if (item.support.isSupported()) {
+            html += QStringLiteral(" (") + esc(supportLevelName(item.support.level())) + QLatin1Char(')');
+        }
+        html += QStringLiteral("<br/><i>") + esc(tr("Click to list its passages in the Inspector.")) +
+                QStringLiteral("</i>");
         if (!item.knownFrom.isEmpty()) {
             html += QStringLiteral("<br/>") +
                     esc(item.knownAt.isValid()
