@@ -46,6 +46,8 @@ void NameNormalizerTest::rules_data()
     QTest::newRow("case folding Greek final sigma") << QStringLiteral("ΟΔΟΣ") << QStringLiteral("odos") << QStringLiteral("casefold");
     QTest::newRow("initialism S.A.") << QStringLiteral("Zaldo Rojo S.A.") << QStringLiteral("zaldo rojo") << QStringLiteral("initialism");
     QTest::newRow("initialism U.S.A.") << QStringLiteral("Trade U.S.A.") << QStringLiteral("trading usa") << QStringLiteral("initialism");
+    QTest::newRow("spaced initials join") << QStringLiteral("N P C International Ltd") << QStringLiteral("npc international")
+                                          << QStringLiteral("initialism");
     QTest::newRow("initials stay apart") << QStringLiteral("J. R. Smith") << QStringLiteral("j r smith") << QStringLiteral("punctuation");
     QTest::newRow("punctuation") << QStringLiteral("Transneft-Sever, (North)") << QStringLiteral("transneft sever northern") << QStringLiteral("punctuation");
     QTest::newRow("apostrophe joins") << QStringLiteral("IS’Vision") << QStringLiteral("isvision") << QStringLiteral("punctuation");

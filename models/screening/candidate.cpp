@@ -67,9 +67,16 @@ QString Candidate::explanation() const
         }
     }
     parts << tr("Score %1. The name %2 against the listed name %3 scores %4.")
-                 .arg(fixed(score), quoted(queryName.original), quoted(entryName.original), fixed(nameScore));
+                 .arg(fixed(score), quoted(queryName.original), quoted(entryName.original), fixed(names.score));
     if (names.acronym) {
         parts << tr("One name is the acronym of the other.");
+    }
+    if (shortNameLimited) {
+        parts << tr("%1 is a short name (an acronym or a single short word) that many parties share; both "
+                    "parties also have full names, and the best of them, %2 and %3, match only at %4: the score "
+                    "is limited to that.")
+                     .arg(quoted(shortName),
+                          quoted(fullQueryName), quoted(fullEntryName), fixed(fullNameScore));
     }
     QStringList matched;
     for (const auto &p : names.pairs) {
@@ -85,6 +92,11 @@ QString Candidate::explanation() const
     }
     if (!names.unmatchedRight.isEmpty()) {
         parts << tr("Not found in the case name: %1.").arg(names.unmatchedRight.join(QLatin1String(", ")));
+    }
+    if (names.longSideUncovered) {
+        parts << tr("Only %1% of the distinctive words of the longer name (common terms, places and legal forms "
+                    "aside) are matched, so the shorter name does not carry the score alone.")
+                     .arg(qRound(names.longCoverage * 100));
     }
     if (names.numbersConflict) {
         parts << tr("The numbers in the two names differ.");
@@ -180,11 +192,17 @@ QJsonObject Candidate::toJson() const
                      {QStringLiteral("acronym"), names.acronym},
                      {QStringLiteral("numbersConflict"), names.numbersConflict},
                      {QStringLiteral("placesConflict"), names.placesConflict},
-                     {QStringLiteral("pinyinReading"), names.pinyinReading}}},
+                     {QStringLiteral("pinyinReading"), names.pinyinReading},
+                     {QStringLiteral("longCoverage"), names.longCoverage}}},
         {QStringLiteral("legalForm"),
          QJsonObject{{QStringLiteral("query"), names.formLeft},
                      {QStringLiteral("entry"), names.formRight},
                      {QStringLiteral("relation"), NameComparison::formRelationName(names.formRelation)}}},
+        {QStringLiteral("shortName"),
+         QJsonObject{{QStringLiteral("limited"), shortNameLimited},
+                     {QStringLiteral("fullNameScore"), fullNameScore},
+                     {QStringLiteral("query"), fullQueryName},
+                     {QStringLiteral("entry"), fullEntryName}}},
         {QStringLiteral("identifiers"), ids},
         {QStringLiteral("identifierAgrees"), identifierAgrees},
         {QStringLiteral("identifierPenalty"), identifierPenalty},

@@ -448,7 +448,20 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
     const double coverShort = aShort ? massA / totalA : massB / totalB;
     const double coverLong = aShort ? massB / totalB : massA / totalA;
     const double mass = aShort ? distinctA : distinctB;
-    const double lambda = m_settings.shortSideWeight * std::min(1.0, mass / m_settings.distinctiveMass);
+    // Both names must be covered: the longer name's own distinctive words (not common terms,
+    // places or legal forms) must be largely matched too, else a short name that shares one
+    // word with a long listing ("The Times" / "Russian Institute of Radionavigation and Time")
+    // would ride on the short side alone.
+    const double longDistinct = aShort ? distinctB : distinctA;
+    double longDistinctTotal = 0;
+    for (qsizetype k = 0, count = aShort ? m : n; k < count; ++k) {
+        const NameToken &t = aShort ? b[k] : a[k];
+        longDistinctTotal += t.has(NameToken::Common) || t.has(NameToken::Place) ? 0.0 : (aShort ? wb[k] : wa[k]);
+    }
+    r.longCoverage = longDistinctTotal > 0 ? longDistinct / longDistinctTotal : 1.0;
+    const double longFactor = std::pow(std::min(1.0, r.longCoverage / m_settings.longCoverageNeeded), 2.0);
+    r.longSideUncovered = longFactor < 1.0 && coverShort > 0;
+    const double lambda = m_settings.shortSideWeight * std::min(1.0, mass / m_settings.distinctiveMass) * longFactor;
     double score = std::pow(coverShort, m_settings.shortCoverageExponent) * (lambda + (1.0 - lambda) * coverLong);
     if (!numbersA.isEmpty() && !numbersB.isEmpty() && numbersA != numbersB) {
         r.numbersConflict = true;

@@ -36,6 +36,9 @@ struct MatchSettings {
     double distinctiveMass = 0.6;  ///< matched weight of uncommon words (idf units) that makes a match distinctive
     double shortSideWeight = 0.75; ///< at most this much of the score comes from the shorter name alone
     double shortCoverageExponent = 2.0; ///< the shorter name's coverage enters squared: every missing word costs
+    /// Share of the longer name's distinctive weight (common terms, places and legal forms
+    /// excluded) that must be matched for the shorter name to carry the score alone.
+    double longCoverageNeeded = 0.5;
     double placeConflictFactor = 0.6;   ///< both names name a place and the places differ (Nanjing vs Beijing …)
     double acronymScore = 0.8;     ///< score of "IRGC" against "Iranian Revolutionary Guard Corps"
     double numberConflictFactor = 0.5; ///< "502 Research Institute" vs "513 Research Institute"
@@ -68,6 +71,8 @@ struct NameComparison {
     bool numbersConflict = false; ///< both names carry numbers and they differ
     bool placesConflict = false;  ///< both names carry place names and none agrees
     bool pinyinReading = false;   ///< the pure-pinyin reading of a Han name matched better
+    double longCoverage = 1;      ///< share of the longer name's distinctive weight matched
+    bool longSideUncovered = false; ///< longCoverage below MatchSettings::longCoverageNeeded: score lowered
 
     static QString formRelationName(FormRelation r);
 };

@@ -425,6 +425,25 @@ NormalizedName NameNormalizer::normalize(const QString &name, NameKind kind) con
     QStringList formTexts;
     if (kind != NameKind::Person) {
         stripLegalForms(native, t, [](const QString &s) { return s; }, &forms, &formTexts);
+        // Three or more spaced initials of an organisation are one word ("N P C International" =
+        // "NPC"); two ("J. R. Smith") and a person's initials stay apart.
+        const auto letter = [](const QString &w) { return w.size() == 1 && w.at(0) >= u'a' && w.at(0) <= u'z'; };
+        QStringList joined;
+        for (qsizetype i = 0; i < native.size();) {
+            qsizetype end = i;
+            while (end < native.size() && letter(native.at(end))) {
+                ++end;
+            }
+            if (end - i >= 3) {
+                const QString word = native.mid(i, end - i).join(QString());
+                step("initialism", native.mid(i, end - i).join(QLatin1Char(' ')), word);
+                joined << word;
+                i = end;
+            } else {
+                joined << native.at(i++);
+            }
+        }
+        native = joined;
     }
     NameBuilder builder(t, out, acronyms, simple);
     QStringList hanRun;

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pairevaluation.h"
 
+#include "referencelists.h"
+#include "screener.h"
+
 #include <QFile>
 #include <QHash>
 
@@ -57,26 +60,80 @@ Result<QList<LabelledPair>> PairEvaluation::load(const QString &path)
     return out;
 }
 
-PairEvaluation::PairEvaluation(const QList<LabelledPair> &pairs, MatchSettings settings)
+QStringList PairEvaluation::names(const QString &side)
 {
-    QHash<QString, NormalizedName> normalized;
+    QStringList out;
+    for (const QString &n : side.split(QLatin1String(" | "), Qt::SkipEmptyParts)) {
+        if (!n.trimmed().isEmpty()) {
+            out << n.trimmed();
+        }
+    }
+    return out;
+}
+
+PairEvaluation::PairEvaluation(const QList<LabelledPair> &pairs, MatchSettings settings,
+                               const QList<ScreeningRecord> &background)
+    : m_background(background.size())
+{
+    QHash<QString, PreparedRecord> parties;
     for (const auto &p : pairs) {
-        for (const QString &name : {p.left, p.right}) {
-            if (!normalized.contains(name)) {
-                const NormalizedName n = m_normalizer.normalize(name);
-                normalized.insert(name, n);
-                m_stats.addEntry({n});
+        for (const QString &side : {p.left, p.right}) {
+            if (!parties.contains(side)) {
+                ScreeningRecord r;
+                r.id = side;
+                r.names = names(side);
+                parties.insert(side, PreparedRecord::prepare(r, m_normalizer));
+                m_stats.addEntry(parties.value(side).names);
             }
         }
     }
+    // The background's names are normalised on every core: a real list has tens of thousands.
+    if (!background.isEmpty()) {
+        Screener screener;
+        screener.setList(background);
+        for (qsizetype i = 0; i < screener.size(); ++i) {
+            m_stats.addEntry(screener.entry(i).names);
+        }
+    }
     m_matcher = std::make_unique<NameMatcher>(&m_stats, settings);
-    for (auto &n : normalized) {
-        m_matcher->cacheWeights(n);
+    for (auto &r : parties) {
+        for (NormalizedName &n : r.names) {
+            m_matcher->cacheWeights(n);
+        }
     }
     for (const auto &p : pairs) {
-        const NameComparison c = m_matcher->compare(normalized.value(p.left), normalized.value(p.right));
+        const Candidate c = compareRecords(parties.value(p.left), parties.value(p.right), *m_matcher, {}, false);
         m_scored << Scored{p, c.score};
     }
+}
+
+QStringList PairEvaluation::backgroundFiles(const QString &testdataDir)
+{
+    QStringList out;
+    for (const char *name : {"sanctions/ofac_sdn_2024-05-03.csv", "sanctions/ofac_consolidated_nonsdn_2018-04-06.xml",
+                             "sanctions/un_sc_consolidated_2018-10-29.xml", "sanctions/bis_entity_list_cn_universities.json"}) {
+        const QString path = testdataDir + QLatin1Char('/') + QString::fromLatin1(name);
+        if (QFile::exists(path)) {
+            out << path;
+        }
+    }
+    return out;
+}
+
+Result<QList<ScreeningRecord>> PairEvaluation::readLists(const QStringList &paths)
+{
+    QList<ScreeningRecord> out;
+    for (const QString &path : paths) {
+        QString format;
+        auto entries = ReferenceListLoader::read(path, format);
+        if (!entries) {
+            return entries.error();
+        }
+        for (const ReferenceEntry &e : *entries) {
+            out << ScreeningRecord::fromEntity(ReferenceListLoader::entity(e));
+        }
+    }
+    return out;
 }
 
 PairEvaluation::Figures PairEvaluation::at(double threshold) const

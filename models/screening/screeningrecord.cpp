@@ -33,6 +33,19 @@ bool datesCompatible(const QString &a, const QString &b)
     return n >= 4 && QStringView(a).left(n) == QStringView(b).left(n);
 }
 
+// One word of at most five letters: an acronym ("RFA", "MPS") or a short word ("Times").
+bool isShortName(const NormalizedName &n)
+{
+    return n.tokens.size() == 1 && n.tokens.first().text.size() <= 5 && !n.tokens.first().has(NameToken::Number);
+}
+
+// Names whose full forms can contradict each other: both in the same script, or both Latin.
+bool comparableScripts(NameScript a, NameScript b)
+{
+    const auto latin = [](NameScript s) { return s == NameScript::Latin || s == NameScript::Unknown; };
+    return a == b || (latin(a) && latin(b));
+}
+
 } // namespace
 
 ScreeningRecord ScreeningRecord::fromEntity(const Entity &entity)
@@ -217,6 +230,34 @@ Candidate compareRecords(const PreparedRecord &query, const PreparedRecord &entr
         c.entryName = entry.names.at(bestE);
     }
     c.nameScore = c.names.score;
+    if (bestQ >= 0 && best > 0
+        && (isShortName(c.queryName) || isShortName(c.entryName) || c.names.acronym)) {
+        // A short name (an acronym such as "RFA", a word such as "Times") stands for many
+        // parties: when both parties also have full names that can be compared, the match can
+        // be no stronger than the full names' match.
+        double full = -1;
+        for (const NormalizedName &q : query.names) {
+            for (const NormalizedName &e : entry.names) {
+                if (isShortName(q) || isShortName(e) || !comparableScripts(q.script, e.script)) {
+                    continue;
+                }
+                const double s = matcher.compare(q, e, false).score;
+                if (s > full) {
+                    full = s;
+                    c.fullQueryName = q.original;
+                    c.fullEntryName = e.original;
+                }
+            }
+        }
+        if (full >= 0 && full < c.nameScore) {
+            c.shortNameLimited = true;
+            c.shortName = isShortName(c.queryName) || (c.names.acronym && c.queryName.tokens.size() == 1)
+                              ? c.queryName.original
+                              : c.entryName.original;
+            c.fullNameScore = full;
+            c.nameScore = full;
+        }
+    }
     double score = c.nameScore;
 
     // Identifiers: one agreement decides; a disagreement of a type both sides state lowers.

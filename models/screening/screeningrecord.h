@@ -87,7 +87,14 @@ public:
     QString entryId;
     QString entryCaption;
     double score = 0;     ///< final: name score adjusted by identifiers, country, dates
-    double nameScore = 0; ///< the best name pair's score (legal form included)
+    double nameScore = 0; ///< the best name pair's score (legal form included), after the short-name rule
+    /// The best pair rests on a short name (an acronym or one short word) and both parties have
+    /// full names: the match is limited to the full names' score (fullNameScore).
+    bool shortNameLimited = false;
+    double fullNameScore = 0;
+    QString shortName;     ///< the short name the best pair rests on
+    QString fullQueryName; ///< the best comparable full names, when the rule was checked
+    QString fullEntryName;
     NormalizedName queryName; ///< the query name of the best pair
     NormalizedName entryName; ///< the list name of the best pair
     NameComparison names;
