@@ -475,6 +475,10 @@ private Q_SLOTS:
         view->setGroupCollapsed(QStringLiteral("Xinjiang police"), true);
         QVERIFY(view->findNode(QStringLiteral("aksu")));
         QCOMPARE(view->selection(), std::vector<qint32>{ChartGroups::groupNode(view->data(), QStringLiteral("Xinjiang police"))});
+        // Showing a member elsewhere (the Entities dock) selects the group's node on the chart.
+        view->setSelection({});
+        view->selectRowIds({m_urumqi});
+        QCOMPARE(view->selection(), std::vector<qint32>{ChartGroups::groupNode(view->data(), QStringLiteral("Xinjiang police"))});
     }
 
 private:
