@@ -175,6 +175,21 @@ private Q_SLOTS:
                  QStringLiteral("layered"));
         QCOMPARE(ChartGroups::collapsed(m_case->charts().chart(m_chartId)->settings), QStringList{QStringLiteral("Xinjiang police")});
         Tests::saveShot(m_panel->grab(), QStringLiteral("chart-group-collapsed.png"));
+        // On screen: the members' places are empty, the group node is drawn among them.
+        const QImage shown = view->grab().toImage();
+        const auto inkAround = [&](QPointF chartPoint) {
+            const QPoint c = view->worldTransform().map(chartPoint).toPoint();
+            int ink = 0;
+            for (int y = c.y() - 12; y <= c.y() + 12; ++y) {
+                for (int x = c.x() - 12; x <= c.x() + 12; ++x) {
+                    ink += shown.pixelColor(x, y) != QColor(Qt::white);
+                }
+            }
+            return ink;
+        };
+        QCOMPARE(inkAround(QPointF(330, -200)), 0); // Kashgar
+        QCOMPARE(inkAround(QPointF(330, 240)), 0);  // Urumqi
+        QVERIFY(inkAround(QPointF(330, 20)) > 100); // the group node (over Aksu's place)
 
         // Dragging the group node moves its members with it, as one step.
         const QPoint at = view->worldTransform().map(d.position(group)).toPoint();
@@ -459,6 +474,10 @@ private Q_SLOTS:
         view->groupSelection(QStringLiteral("Xinjiang police"));
         view->setGroupCollapsed(QStringLiteral("Xinjiang police"), true);
         QVERIFY(view->findNode(QStringLiteral("aksu")));
+        QCOMPARE(view->selection(), std::vector<qint32>{ChartGroups::groupNode(view->data(), QStringLiteral("Xinjiang police"))});
+        // Showing a member elsewhere (the Entities dock) selects the group's node on the chart.
+        view->setSelection({});
+        view->selectRowIds({m_urumqi});
         QCOMPARE(view->selection(), std::vector<qint32>{ChartGroups::groupNode(view->data(), QStringLiteral("Xinjiang police"))});
     }
 

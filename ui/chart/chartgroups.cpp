@@ -32,6 +32,7 @@ const QColor TabText(0x2b, 0x36, 0x45);
 constexpr float GroupHalf = 20;     ///< half the side of a group node's square (corners stay inside the edges' trim)
 constexpr float FramePadding = 10;  ///< between a member's disc and label and the frame
 constexpr float TabFontSize = 11;
+constexpr qsizetype MeasureLimit = 2000; ///< grouped nodes whose labels frameRects() measures
 
 QFont tabFont()
 {
@@ -64,13 +65,22 @@ std::vector<QRectF> frameRects(const ChartData &d)
         }
     }
     const QFontMetricsF fm(labelFont());
+    // Measuring every label costs ~10 µs; past a few thousand members (a frame per paint) the
+    // width is estimated from the length instead, which only moves the frames a little.
+    qsizetype members = 0;
+    for (qint32 i = 0; i < d.nodeCount() && members <= MeasureLimit; ++i) {
+        members += d.nodeGroup[size_t(i)] != 0;
+    }
+    const bool measure = members <= MeasureLimit;
+    const double charWidth = fm.averageCharWidth();
     for (qint32 i = 0; i < d.nodeCount(); ++i) {
         const quint16 g = d.nodeGroup[size_t(i)];
         if (g == 0 || collapsed[g] || !d.isVisible(i)) {
             continue;
         }
         const QPointF c = d.position(i);
-        const double advance = fm.horizontalAdvance(d.nodeLabel[size_t(i)]);
+        const QString &label = d.nodeLabel[size_t(i)];
+        const double advance = measure ? fm.horizontalAdvance(label) : charWidth * double(label.size());
         const double half = std::max(double(ChartStyle::NodeRadius) + 8, std::min(advance, double(ChartStyle::LabelWidth)) / 2 + 3);
         const int rows = advance > ChartStyle::LabelWidth ? 2 : 1;
         const QRectF box(c.x() - half - FramePadding, c.y() - ChartStyle::NodeRadius - 8 - FramePadding,
@@ -323,21 +333,30 @@ QRectF ChartGroups::framesRect(const ChartData &d)
 void ChartGroups::paintFrames(QPainter &painter, const ChartData &d, const QRectF &visible, bool)
 {
     const std::vector<QRectF> rects = frameRects(d);
+    if (rects.size() <= 1) {
+        return;
+    }
     const double scale = std::sqrt(std::abs(painter.transform().determinant()));
+    // Overviews: plain cosmetic rectangles, without antialiasing (hundreds of frames stay cheap).
+    const bool overview = scale < 0.5;
+    QPen pen(FrameStroke, overview ? 1.0 : 1.2);
+    pen.setCosmetic(overview);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, !overview);
+    painter.setPen(pen);
+    painter.setBrush(FrameFill);
     for (size_t g = 1; g < rects.size(); ++g) {
         const QRectF &r = rects[g];
         if (r.isNull() || !r.intersects(visible)) {
             continue;
         }
-        painter.save();
-        painter.setRenderHint(QPainter::Antialiasing);
-        QPen pen(FrameStroke, 1.2);
-        pen.setCosmetic(scale < 0.5); // stays visible in overviews
-        painter.setPen(pen);
-        painter.setBrush(FrameFill);
-        painter.drawRoundedRect(r, 14, 14);
-        painter.restore();
+        if (overview) {
+            painter.drawRect(r);
+        } else {
+            painter.drawRoundedRect(r, 14, 14);
+        }
     }
+    painter.restore();
 }
 
 void ChartGroups::paintTabs(QPainter &painter, const ChartData &d, const QRectF &visible, bool vector)

@@ -345,7 +345,11 @@ void ChartView::selectRowIds(const QList<qint64> &rowIds)
 {
     std::vector<qint32> nodes;
     for (const qint64 row : rowIds) {
-        if (const qint32 i = m_data.indexOf(row); i >= 0) {
+        qint32 i = m_data.indexOf(row);
+        if (i >= 0 && (m_data.nodeFlags[size_t(i)] & NodeCollapsed)) {
+            i = ChartGroups::groupNode(m_data, ChartGroups::groupOf(m_data, i)); // what shows it
+        }
+        if (i >= 0 && std::find(nodes.begin(), nodes.end(), i) == nodes.end()) {
             nodes.push_back(i);
         }
     }

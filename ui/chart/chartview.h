@@ -67,6 +67,7 @@ public:
     std::vector<qint32> selection() const;
     QList<qint64> selectedRowIds() const;
     void setSelection(const std::vector<qint32> &nodes);
+    /// Selects these entities' nodes (an entity in a collapsed group: the group's node).
     void selectRowIds(const QList<qint64> &rowIds);
 
     // Undoable edits
