@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "capture/custodyreport.h"
 #include "capture/webcapture.h"
+#include "commands/caseeditor.h"
+#include "commands/evidenceeditor.h"
 #include "storage/auditlog.h"
 #include "storage/capturestore.h"
 #include "storage/casefile.h"
@@ -117,6 +120,7 @@ private Q_SLOTS:
     void sameBytesTwiceKeepOneSource();
     void cancelStopsTheTransfer();
     void cliCapture();
+    void custodyReportOfACapturedSource();
 
 private:
     void expectNothingStored(const Result<CapturedPage> &page, const QString &message);
@@ -311,6 +315,47 @@ void CaptureTest::cliCapture()
 #else
     QSKIP("casegraph-cli is not built");
 #endif
+}
+
+void CaptureTest::custodyReportOfACapturedSource()
+{
+    // Capture, quote a passage as support for a claim, grade it: the report names the capture
+    // (URL, redirects, time), every change that touched the source and every claim using it.
+    const auto page = WebCapture::fetch(QUrl(m_server.url(QStringLiteral("/r1"))), m_settings);
+    QVERIFY(page.ok());
+    const auto sourceId = WebCapture::store(*m_case, *page);
+    QVERIFY(sourceId.ok());
+    const auto source = m_case->evidence().source(*sourceId);
+    CaseEditor editor(*m_case);
+    const auto sensenets = editor.createEntity(QStringLiteral("Company"), QStringLiteral("SenseNets"));
+    QVERIFY(sensenets.ok());
+    const QString quote = QStringLiteral("SenseNets tracked 2.5 million people.");
+    ExcerptAttachment a;
+    a.entityRowId = *sensenets;
+    a.sourceId = *sourceId;
+    a.start = source->text.indexOf(quote); // ASCII text: UTF-16 index = code points
+    a.end = a.start + quote.size();
+    a.quote = quote;
+    a.reliability = QStringLiteral("B");
+    const auto excerpt = EvidenceEditor(editor).attachExcerpt(a);
+    QVERIFY(excerpt.ok());
+    QVERIFY(EvidenceEditor(editor).grade(*excerpt, QStringLiteral("A"), Excerpt::Stance::Supports, QStringLiteral("2"),
+                                         ClaimStatus::Corroborated)
+                .ok());
+
+    const auto report = CustodyReport::build(*m_case, *sourceId);
+    QVERIFY(report.ok());
+    QVERIFY(report->intact());
+    const QString text = report->toText();
+    for (const QString &expected : {m_server.url(QStringLiteral("/r1")), m_server.url(QStringLiteral("/final.html")),
+                                    source->sha256, QStringLiteral("source.capture"), quote, QStringLiteral("SenseNets")}) {
+        QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n---\n") + text));
+    }
+    const QString html = report->toHtml();
+    QVERIFY(html.startsWith(QLatin1String("<!DOCTYPE html>")) || html.contains(QLatin1String("<html")));
+    QVERIFY(html.contains(source->sha256));
+    QVERIFY(html.contains(quote.toHtmlEscaped()));
+    QVERIFY(!html.contains(QLatin1String("<script")));
 }
 
 QTEST_MAIN(CaptureTest)

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void offsetsAcrossUnicode();
     void leftmostLongestAndSharedNames();
     void shortNamesAreSkipped();
+    void listedNamesAreASecondKind();
 
 private:
     static QStringList quotes(const QString &text, const QList<Mention> &mentions);
@@ -113,6 +114,39 @@ void MentionFinderTest::shortNamesAreSkipped() {
     finder.setPatterns({{1, QStringLiteral("A")}, {2, QStringLiteral("华")}, {3, QStringLiteral("  ")}});
     QCOMPARE(finder.patternCount(), 0);
     QVERIFY(finder.find(QStringLiteral("A 华")).isEmpty());
+}
+
+void MentionFinderTest::listedNamesAreASecondKind() {
+    // Case entity 1 and listed entries 0 and 7 (the caller's keys). A name both in the case
+    // and on a list carries both; a name only on a list is "listed only".
+    MentionFinder finder;
+    finder.setPatterns({{0, QStringLiteral("深网视界"), true},
+                        {7, QStringLiteral("Xinjiang Public Security Bureau"), true},
+                        {1, QStringLiteral("SenseNets")},
+                        {0, QStringLiteral("SenseNets Technology"), true},
+                        {7, QStringLiteral("XPSB"), true}});
+    const QString text = QStringLiteral("SenseNets (深网视界) sold to the xinjiang public security bureau, the XPSB; "
+                                        "SenseNets Technology Ltd.");
+    const auto found = finder.find(text);
+    QCOMPARE(quotes(text, found),
+             (QStringList{QStringLiteral("SenseNets"), QStringLiteral("深网视界"),
+                          QStringLiteral("xinjiang public security bureau"), QStringLiteral("XPSB"),
+                          QStringLiteral("SenseNets Technology")}));
+    QCOMPARE(found.at(0).entityRowIds, QList<qint64>{1});
+    QVERIFY(!found.at(0).isListedOnly());
+    QVERIFY(found.at(1).isListedOnly());
+    QCOMPARE(found.at(1).listedKeys, QList<qint64>{0});
+    QCOMPARE(found.at(2).listedKeys, QList<qint64>{7});
+    QCOMPARE(found.at(3).listedKeys, QList<qint64>{7});
+    QCOMPARE(found.at(4).listedKeys, QList<qint64>{0}); // the longer listed name wins over the case's
+    // The same folded name in the case and on a list: one mention, both kinds, named as in the case.
+    finder.setPatterns({{3, QStringLiteral("HUAWEI"), true}, {5, QStringLiteral("Huawei")}});
+    const auto both = finder.find(QStringLiteral("Huawei said"));
+    QCOMPARE(both.size(), 1);
+    QCOMPARE(both.first().entityRowIds, QList<qint64>{5});
+    QCOMPARE(both.first().listedKeys, QList<qint64>{3});
+    QCOMPARE(both.first().name, QStringLiteral("Huawei"));
+    QVERIFY(!both.first().isListedOnly());
 }
 
 QTEST_GUILESS_MAIN(MentionFinderTest)

@@ -17,6 +17,7 @@
 #include "recentfiles.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "storage/evidencestore.h"
 #include "storage/leadstore.h"
 #include "storage/notestore.h"
 #include "storage/tagstore.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void tagsShowAsChipsAndFilterEntities();
     void leadsAddCloseAndFilter();
     void leadAndTagDialogs();
+    void noteOnAClaim();
 
 private:
     qint64 entityNamed(const QString &name) const;
@@ -327,6 +329,35 @@ void NotesUiTest::leadAndTagDialogs() {
     tagDialog.nameField()->setText(QStringLiteral(" sanctioned "));
     QCOMPARE(tagDialog.name(), QStringLiteral("sanctioned"));
     QCOMPARE(tagDialog.colour(), QStringLiteral("#8ecae6"));
+}
+
+void NotesUiTest::noteOnAClaim() {
+    // The Notes dock offers the selected entity's claims as places for a note: why a passage
+    // is graded as it is belongs with the claim it supports.
+    const qint64 thermo = entityNamed(QStringLiteral("Thermo Fisher Scientific"));
+    const QList<Claim> claims = m_window->caseFile()->evidence().claimsFor(thermo);
+    QVERIFY(!claims.isEmpty());
+    m_window->showEntity(thermo);
+    NotesDock *notes = m_window->annotations()->notesDock();
+    QTRY_COMPARE(notes->target(), (Target{Target::entityKind(), thermo}));
+    int claimItem = -1;
+    for (int i = 0; i < notes->scopeBox()->count(); ++i) {
+        if (notes->scopeBox()->itemText(i).startsWith(QLatin1String("Claim: "))) {
+            claimItem = claimItem < 0 ? i : claimItem;
+        }
+    }
+    QVERIFY(claimItem > 0);
+    notes->scopeBox()->setCurrentIndex(claimItem);
+    Q_EMIT notes->scopeBox()->activated(claimItem);
+    QCOMPARE(notes->target().kind, Target::claimKind());
+    const Target claim = notes->target();
+    notes->newNote();
+    QTest::keyClicks(notes->editor(), QStringLiteral("Graded *B*: the statement is on the company's letterhead."));
+    QTest::keyClick(notes->editor(), Qt::Key_Return, Qt::ControlModifier);
+    const auto stored = m_window->caseFile()->notes().notesFor(claim);
+    QCOMPARE(stored.size(), 1);
+    QVERIFY(stored.first().body.contains(QLatin1String("letterhead")));
+    QVERIFY(!notes->preview()->document()->toPlainText().contains(QLatin1Char('*'))); // rendered
 }
 
 QTEST_MAIN(NotesUiTest)

@@ -7,9 +7,12 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "storage/referenceliststore.h"
 #include "storage/supportstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +29,8 @@ private Q_SLOTS:
     void modelListsUnsupportedFacts();
     void demoCaseIsFullySupported();
     void demoArticlesMentionTheirEntities();
+    void listedNamesOfTheLatestVersions();
+    void retractedClaimsDoNotCountForCharts();
 
 private:
     qint64 addPassage(qint64 entity, const QString &property, const QString &value, const QString &quote,
@@ -251,6 +256,62 @@ void SupportStoreTest::demoArticlesMentionTheirEntities() {
         }
     }
     QVERIFY(found);
+}
+
+void SupportStoreTest::listedNamesOfTheLatestVersions() {
+    const auto entry = [](const QString &id, const QJsonObject &properties) {
+        ReferenceEntry e;
+        e.id = id;
+        e.schema = QStringLiteral("Company");
+        e.caption = properties.value(QLatin1String("name")).toArray().first().toString();
+        e.program = QStringLiteral("Entity List");
+        e.digest = id + QString::number(properties.size());
+        e.data = QJsonObject{{QStringLiteral("entity"),
+                              QJsonObject{{QStringLiteral("id"), id},
+                                          {QStringLiteral("schema"), QStringLiteral("Company")},
+                                          {QStringLiteral("properties"), properties}}},
+                             {QStringLiteral("sanctions"), QJsonArray{}}};
+        return e;
+    };
+    ReferenceListStore &lists = m_case->referenceLists();
+    ReferenceListVersion v1{.listName = QStringLiteral("BIS"), .sha256 = QStringLiteral("a"), .fileName = QStringLiteral("v1"),
+                            .format = QStringLiteral("ftm")};
+    QVERIFY(lists.addVersion(v1, {entry(QStringLiteral("old"), {{QStringLiteral("name"), QJsonArray{QStringLiteral("Gone Trading Co")}}})}).ok());
+    ReferenceListVersion v2{.listName = QStringLiteral("BIS"), .sha256 = QStringLiteral("b"), .fileName = QStringLiteral("v2"),
+                            .format = QStringLiteral("ftm")};
+    QVERIFY(lists.addVersion(v2, {entry(QStringLiteral("dahua"),
+                                         {{QStringLiteral("name"), QJsonArray{QStringLiteral("Zhejiang Dahua Technology Co., Ltd.")}},
+                                          {QStringLiteral("alias"), QJsonArray{QStringLiteral("大华股份")}},
+                                          {QStringLiteral("weakAlias"), QJsonArray{QStringLiteral("Dahua")}},
+                                          {QStringLiteral("country"), QJsonArray{QStringLiteral("cn")}}})})
+                .ok());
+    const QList<ListedName> names = SupportStore(*m_case).listedNames();
+    QStringList got;
+    for (const auto &n : names) {
+        QCOMPARE(n.versionId, v2.id);
+        QCOMPARE(n.entryId, QStringLiteral("dahua"));
+        QCOMPARE(n.listName, QStringLiteral("BIS"));
+        QCOMPARE(n.program, QStringLiteral("Entity List"));
+        got << n.name;
+    }
+    got.sort();
+    // The latest version only, names and aliases, never weak aliases or other properties.
+    QCOMPARE(got, (QStringList{QStringLiteral("Zhejiang Dahua Technology Co., Ltd."), QStringLiteral("大华股份")}));
+    QVERIFY(MentionFinder::isDistinctiveListedName(got.first()));
+    QVERIFY(MentionFinder::isDistinctiveListedName(QStringLiteral("大华股份")));
+    QVERIFY(!MentionFinder::isDistinctiveListedName(QStringLiteral("PEOPLE")));
+}
+
+void SupportStoreTest::retractedClaimsDoNotCountForCharts() {
+    // Chart edges (EvidenceStore::supportingSourceCounts) and timelines (SupportStore) count
+    // the same sources: a retracted claim's passages count for neither.
+    addPassage(m_supply, {}, {}, QStringLiteral("sold sequencers"), QStringLiteral("B"), ClaimStatus::Retracted);
+    QCOMPARE(SupportStore(*m_case).supportOf(m_supply).sources, 0);
+    QVERIFY(!m_case->evidence().supportingSourceCounts().contains(m_supply));
+    addPassage(m_supply, QStringLiteral("startDate"), {}, QStringLiteral("May 2019"), QStringLiteral("B"));
+    QCOMPARE(SupportStore(*m_case).supportOf(m_supply).sources, 1);
+    QCOMPARE(m_case->evidence().supportingSourceCounts().value(m_supply), 1);
+    QCOMPARE(SupportStore(*m_case).supportOf(m_supply).level(), SupportLevel::SingleSource);
 }
 
 QTEST_GUILESS_MAIN(SupportStoreTest)

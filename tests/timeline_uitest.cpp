@@ -10,10 +10,14 @@
 #include "mainwindow.h"
 #include "recentfiles.h"
 #include "storage/casefile.h"
+#include "itemmodels/itemdatarole.h"
+#include "itemmodels/propertiesmodel.h"
 #include "storage/entitystore.h"
+#include "storage/evidencestore.h"
 #include "support/testsupport.h"
 #include "timeline/timelinedock.h"
 #include "timeline/timelineexport.h"
+#include "supportstyle.h"
 #include "timeline/timelineview.h"
 
 #include <QApplication>
@@ -25,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
+
+#include <functional>
 
 using namespace Casegraph::Models;
 using namespace Casegraph::Ui;
@@ -45,6 +51,7 @@ private Q_SLOTS:
     void timelineAndChartAreLinked();
     void selectionOnTheTimelineReachesTheInspector();
     void cliRendersTheTimeline();
+    void itemsShowTheirSupport();
 
 private:
     void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::KeyboardModifiers mods);
@@ -316,6 +323,18 @@ void TimelineUiTest::selectionOnTheTimelineReachesTheInspector()
     QCOMPARE(selected.count(), 1);
     QVERIFY(selected.at(0).at(0).toStringList().contains(item.entityId));
     QCOMPARE(window.inspectorDock()->entityRowId(), item.entityRowId);
+    // The Inspector lists the passages behind the clicked fact, as many as its support counts.
+    int passages = 0;
+    const QAbstractItemModel *inspector = window.inspectorDock()->model();
+    const std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < inspector->rowCount(parent); ++r) {
+            const QModelIndex index = inspector->index(r, 0, parent);
+            passages += index.data(ItemDataRole::ExcerptIdRole).toLongLong() > 0 ? 1 : 0;
+            walk(index);
+        }
+    };
+    walk({});
+    QCOMPARE(passages, item.support.excerpts + item.support.contradicting);
     QVERIFY(view->state().selected.contains(item.entityId));
     // Escape clears it.
     QTest::keyClick(view, Qt::Key_Escape);
@@ -344,6 +363,103 @@ void TimelineUiTest::cliRendersTheTimeline()
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QLatin1String("mid-2022")));
 #endif
+}
+
+void TimelineUiTest::itemsShowTheirSupport()
+{
+    CaseFile c;
+    QVERIFY(c.open(m_demoPath, CaseFile::OpenMode::ReadOnly).ok());
+    // Chart edges and timeline items count the same sources, so their line styles agree.
+    const QHash<qint64, int> chartCounts = c.evidence().supportingSourceCounts();
+    QSet<int> levels;
+    int withPassages = 0;
+    for (const TimelineItem &item : m_model->items()) {
+        QCOMPARE(item.support.sources, chartCounts.value(item.entityRowId));
+        QCOMPARE(item.support.level(), supportLevelOf(chartCounts.value(item.entityRowId)));
+        levels.insert(int(item.support.level()));
+        withPassages += item.support.excerpts > 0 ? 1 : 0;
+    }
+    qInfo("support levels on the demo timeline: %s", qPrintable(QStringList([&] { QStringList l; for (int v : levels) l << QString::number(v); return l; }()).join(QLatin1Char(','))));
+    QVERIFY(withPassages > 0);
+
+    TimelineView view;
+    view.setModel(m_model);
+    view.resize(1600, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage shot = view.grab().toImage();
+    // Every drawn label's fact tells its support in the tooltip: grade, passages, sources.
+    int tips = 0;
+    for (const QRectF &r : view.renderer().stats().labelRects) {
+        const TimelineHit hit = view.renderer().hitTest(r.center());
+        if (hit.items.isEmpty()) {
+            continue;
+        }
+        const TimelineItem &item = m_model->items().at(hit.items.first());
+        const QString tip = view.renderer().toolTip(hit);
+        QVERIFY2(tip.contains(QStringLiteral("Support: ")), qPrintable(tip));
+        QVERIFY(tip.contains(item.support.describe().toHtmlEscaped()));
+        if (item.support.isSupported()) {
+            QVERIFY(tip.contains(supportLevelName(item.support.level())));
+        }
+        ++tips;
+    }
+    QVERIFY(tips >= 5);
+    // The legend names the three levels, in the header.
+    const QPair<qint64, qint64> extent = m_model->extent();
+    QVERIFY(extent.first < extent.second);
+    if (const QString dir = qEnvironmentVariable("CASEGRAPH_SHOTS"); !dir.isEmpty()) {
+        QVERIFY(shot.save(dir + QStringLiteral("/timeline-support.png")));
+    }
+
+    // The three levels, drawn by the pen chart edges use: solid, dashed, round dots.
+    QCOMPARE(supportPen(SupportLevel::Corroborated, Qt::black, 1).style(), Qt::SolidLine);
+    QCOMPARE(supportPen(SupportLevel::SingleSource, Qt::black, 1).dashPattern(), (QList<qreal>{5, 3}));
+    const QPen dots = supportPen(SupportLevel::Unsourced, Qt::black, 1);
+    QCOMPARE(dots.capStyle(), Qt::RoundCap);
+    QVERIFY(dots.dashPattern().first() < 0.5);
+    // A timeline with one fact of each level, to look at (CASEGRAPH_SHOTS).
+    auto three = std::make_shared<TimelineModel>();
+    const char *const labels[] = {"Unsourced ownership", "Single-source supply", "Corroborated directorship"};
+    for (int k = 0; k < 3; ++k) {
+        TimelineItem item;
+        item.kind = TimelineItem::Kind::Interval;
+        item.entityId = QStringLiteral("f%1").arg(k);
+        item.entityRowId = k + 1;
+        item.schema = QStringLiteral("Ownership");
+        item.theme = TimelineTheme::Relationships;
+        item.label = QString::fromLatin1(labels[k]);
+        item.laneEntityId = item.entityId;
+        item.laneLabel = item.label;
+        item.start = FtmDate::parse(QStringLiteral("201%1-03-01").arg(k + 2));
+        item.end = FtmDate::parse(QStringLiteral("2021-06-30"));
+        item.support.sources = k;
+        item.support.excerpts = k;
+        item.updateSpan();
+        three->addItem(item);
+        TimelineItem event = item;
+        event.kind = TimelineItem::Kind::Event;
+        event.entityId = QStringLiteral("e%1").arg(k);
+        event.schema = QStringLiteral("Event");
+        event.theme = TimelineTheme::OtherEvents;
+        event.label = item.label + QStringLiteral(" (event)");
+        event.end = {};
+        event.start = FtmDate::parse(QStringLiteral("2019-0%1-15").arg(k + 2));
+        event.updateSpan();
+        three->addItem(event);
+    }
+    three->finish();
+    TimelineView small;
+    small.setModel(three);
+    small.setLaneMode(TimelineModel::LaneMode::Entity);
+    small.resize(1000, 360);
+    small.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&small));
+    const QImage levelsShot = small.grab().toImage();
+    QCOMPARE(small.renderer().stats().intervals, 3);
+    if (const QString dir = qEnvironmentVariable("CASEGRAPH_SHOTS"); !dir.isEmpty()) {
+        QVERIFY(levelsShot.save(dir + QStringLiteral("/timeline-support-levels.png")));
+    }
 }
 
 QTEST_MAIN(TimelineUiTest)

@@ -96,6 +96,11 @@ FoldedText MentionFinder::fold(const QString &text) {
     return out;
 }
 
+bool MentionFinder::isDistinctiveListedName(const QString &name) {
+    const QString folded = fold(name).text.trimmed();
+    return folded.size() >= 2 && (folded.contains(QLatin1Char(' ')) || isCjk(folded.front()));
+}
+
 struct MentionFinder::Automaton {
     struct Pattern {
         QString name;

@@ -59,6 +59,11 @@ public:
     QList<Mention> find(const QString &text) const;
 
     static FoldedText fold(const QString &text);
+    /// Whether a name of a reference-list entry is worth highlighting: several words, or
+    /// Chinese/Japanese/Korean. Lists are not curated for the case and carry single-word
+    /// aliases that are common words ("PEOPLE", "SAID", "HUMANITY" in OFAC's SDN list): those
+    /// would underline prose. A case entity's own single-word names ("Promega") still match.
+    static bool isDistinctiveListedName(const QString &name);
 
 private:
     struct Automaton;

@@ -545,7 +545,8 @@ QList<EntityName> SupportStore::entityNames() const {
 }
 
 QList<ListedName> SupportStore::listedNames() const {
-    const QStringList nameProps = propertyNamesOfType(PropertyType::Name);
+    QStringList nameProps = propertyNamesOfType(PropertyType::Name);
+    nameProps.removeAll(QStringLiteral("weakAlias")); // FtM: not to be matched on
     QList<ListedName> out;
     if (nameProps.isEmpty()) {
         return out;

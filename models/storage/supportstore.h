@@ -94,7 +94,7 @@ public:
     /// Every name-typed value (names, aliases, previous names …) of every entity that is not
     /// a relationship, an article or a document.
     QList<EntityName> entityNames() const;
-    /// Every name-typed value of every entry of the latest version of each reference list,
+    /// Every name-typed value but weak aliases of every entry of the latest version of each reference list,
     /// ordered by version and entry (one row per name). Lists are not case entities: the
     /// viewer shows these apart.
     QList<ListedName> listedNames() const;

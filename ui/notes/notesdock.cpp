@@ -205,6 +205,13 @@ void NotesDock::rebuildScopes() {
             add(SchemaIcons::named(QStringLiteral("quote")), tr("Source: %1").arg(source->fileName),
                 Target{Target::sourceKind(), source->id});
         }
+        // Its claims (what a passage supports): a note on one says why it is graded as it is.
+        constexpr int MaxClaimScopes = 30;
+        const QList<Claim> claims = m_case->evidence().claimsFor(m_entityRowId);
+        for (qsizetype i = 0; i < std::min<qsizetype>(claims.size(), MaxClaimScopes); ++i) {
+            const Target t{Target::claimKind(), claims.at(i).id};
+            add(SchemaIcons::named(QStringLiteral("quote")), tr("Claim: %1").arg(CaseSearch::resolve(*m_case, t).label), t);
+        }
     }
     int index = -1;
     for (int i = 0; i < m_scope->count(); ++i) {

@@ -33,7 +33,7 @@ public:
     ~NotesDock() override;
 
     void setCase(Models::CaseFile *caseFile, Models::CaseEditor *editor);
-    /// Follows the selection: offers this entity (and its source) beside the case.
+    /// Follows the selection: offers this entity (its source, its claims) beside the case.
     void setEntity(qint64 entityRowId);
     /// Shows the notes on this target.
     void setTarget(const Models::Target &target);
@@ -43,6 +43,8 @@ public:
     qint64 currentNoteId() const { return m_noteId; }
 
     QListWidget *noteList() const { return m_list; }
+    /// What the notes are on: the case, the selected entity, its source, its claims.
+    QComboBox *scopeBox() const { return m_scope; }
     QPlainTextEdit *editor() const { return m_editor; }
     MarkdownView *preview() const { return m_preview; }
     QTabWidget *tabs() const { return m_tabs; }

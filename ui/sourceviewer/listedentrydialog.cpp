@@ -39,6 +39,9 @@ QString propertyRows(const Entity &e, const QStringList &skip = {}) {
             order << v.property;
         }
     }
+    if (order.removeOne(QStringLiteral("name"))) {
+        order.prepend(QStringLiteral("name")); // the name first, then aliases and the rest
+    }
     QString rows;
     for (const QString &prop : std::as_const(order)) {
         const PropertySpec *spec = schema ? schema->property(prop) : nullptr;

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -49,6 +50,52 @@ enum PassageColumn { QuoteColumn, AboutColumn, StanceColumn, GradeColumn, Status
 constexpr int ExcerptIdRole = Qt::UserRole;
 constexpr int EntityRole = Qt::UserRole + 1;
 const QKeySequence AttachKey(Qt::CTRL | Qt::Key_E);
+
+/// The marks of the text, as they look in it: underlined names and highlighted passages.
+QPixmap legendPixmap(const QFont &font, qreal dpr) {
+    struct Sample {
+        QString text;
+        QColor color;
+        QColor underline;
+        Qt::PenStyle style;
+        QColor background;
+    };
+    const Sample samples[] = {
+        {SourceViewer::tr("case entity"), MentionColor, MentionColor, Qt::DashLine, {}},
+        {SourceViewer::tr("listed name"), ListedColor, ListedColor, Qt::DotLine, {}},
+        {SourceViewer::tr("case entity, also listed"), MentionColor, ListedColor, Qt::DotLine, {}},
+        {SourceViewer::tr("supports"), Qt::black, {}, Qt::NoPen, SupportsColor},
+        {SourceViewer::tr("contradicts"), Qt::black, {}, Qt::NoPen, ContradictsColor},
+    };
+    const QFontMetrics fm(font);
+    constexpr int Gap = 14;
+    int width = 6;
+    for (const Sample &sample : samples) {
+        width += fm.horizontalAdvance(sample.text) + 6 + Gap;
+    }
+    const int height = fm.height() + 6;
+    QPixmap pixmap(QSize(width, height) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setFont(font);
+    int x = 6;
+    for (const Sample &sample : samples) {
+        const int w = fm.horizontalAdvance(sample.text) + 6;
+        const QRect box(x, 1, w, fm.height() + 2);
+        if (sample.background.isValid()) {
+            p.fillRect(box, sample.background);
+        }
+        p.setPen(sample.color);
+        p.drawText(box, Qt::AlignCenter, sample.text);
+        if (sample.style != Qt::NoPen) {
+            p.setPen(QPen(sample.underline, 1, sample.style));
+            p.drawLine(box.left() + 3, box.bottom(), box.right() - 3, box.bottom());
+        }
+        x += w + Gap;
+    }
+    return pixmap;
+}
 
 QString propertyLabel(const QString &schemaName, const QString &property) {
     const Schema *schema = SchemaRegistry::instance().schema(schemaName);
@@ -141,22 +188,15 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_showMentions);
     m_toolBar->addAction(m_showListed);
-    // The legend of the text's marks, beside the toggles.
+    // The legend of the text's marks, beside the toggles: painted, as rich text in a label
+    // cannot draw dashed or dotted underlines.
     m_legend = new QLabel(m_toolBar);
     m_legend->setObjectName(QStringLiteral("SourceViewerLegend"));
-    const auto swatch = [](const QColor &c, const QString &text) -> QString {
-        return QStringLiteral("<span style=\"background:%1\">&nbsp;&nbsp;&nbsp;</span>&nbsp;%2").arg(c.name(), text.toHtmlEscaped());
-    };
-    const auto underline = [](const QColor &c, const QString &style, const QString &text) -> QString {
-        return QStringLiteral("<span style=\"color:%1; text-decoration:underline; text-decoration-style:%2\">%3</span>")
-            .arg(c.name(), style, text.toHtmlEscaped());
-    };
-    m_legend->setText(QStringLiteral("&nbsp;&nbsp;") + underline(MentionColor, QStringLiteral("dashed"), tr("case entity")) +
-                      QStringLiteral(" &nbsp; ") + underline(ListedColor, QStringLiteral("dotted"), tr("listed name")) +
-                      QStringLiteral(" &nbsp; ") + swatch(SupportsColor, tr("supports")) + QStringLiteral(" &nbsp; ") +
-                      swatch(ContradictsColor, tr("contradicts")));
+    m_legend->setPixmap(legendPixmap(font(), devicePixelRatio()));
+    m_legend->setAccessibleName(tr("Legend: case entity, listed name, case entity also listed, supporting passage, "
+                                   "contradicting passage"));
     m_legend->setToolTip(tr("Blue dashed: a name of an entity of the case. Orange dotted: a name on a loaded "
-                            "reference list. Yellow: a quoted passage that supports a claim; red: one that "
+                            "reference list (blue with an orange dotted line: both). Yellow: a quoted passage that supports a claim; red: one that "
                             "contradicts it."));
     m_toolBar->addWidget(m_legend);
     addAction(m_createEntity);
@@ -437,7 +477,8 @@ void SourceViewer::applyHighlights() {
     if (m_sourceText.isEmpty()) {
         return;
     }
-    // Clear earlier formats, then names (underlined) and passages (background) on top.
+    // Clear earlier formats, then passages (background), then names (colour, underline) on
+    // top; a name inside a passage gets both tooltips.
     QTextCursor cursor(doc);
     cursor.select(QTextCursor::Document);
     cursor.setCharFormat(QTextCharFormat());
@@ -445,6 +486,20 @@ void SourceViewer::applyHighlights() {
         cursor.setPosition(int(codePointsToUtf16(m_sourceText, start)));
         cursor.setPosition(int(codePointsToUtf16(m_sourceText, end)), QTextCursor::KeepAnchor);
     };
+    const auto passageTips = [this](qint64 codePoint) -> QString {
+        QStringList tips;
+        for (const qint64 id : excerptsAt(codePoint)) {
+            tips << passageTip(m_excerpts.value(id));
+        }
+        return tips.isEmpty() ? QString() : tips.join(QStringLiteral("\n\n")) + QLatin1Char('\n') + tr("Click to show the claim.");
+    };
+    for (const auto &p : std::as_const(m_excerpts)) {
+        QTextCharFormat format;
+        format.setBackground(p.excerpt.stance == Excerpt::Stance::Contradicts ? ContradictsColor : SupportsColor);
+        format.setToolTip(passageTips(p.excerpt.start));
+        range(p.excerpt.start, p.excerpt.end);
+        cursor.mergeCharFormat(format);
+    }
     if (m_case && (m_showMentions->isChecked() || m_showListed->isChecked())) {
         QHash<qint64, QString> tips; // by case entity, or by -1 - listed key
         for (const auto &m : std::as_const(m_mentions)) {
@@ -457,23 +512,18 @@ void SourceViewer::applyHighlights() {
             if (tip == tips.cend()) {
                 tip = tips.insert(key, mentionTip(m));
             }
-            const QColor color = listed ? ListedColor : MentionColor;
+            // A case entity that is also on a list: blue text, the list's dotted orange underline.
+            const bool alsoListed = !listed && !m.listedKeys.isEmpty() && m_showListed->isChecked();
             QTextCharFormat format;
-            format.setForeground(color);
+            format.setForeground(listed ? ListedColor : MentionColor);
             format.setFontUnderline(true);
-            format.setUnderlineStyle(listed ? QTextCharFormat::DotLine : QTextCharFormat::DashUnderline);
-            format.setUnderlineColor(color);
-            format.setToolTip(*tip);
+            format.setUnderlineStyle(listed || alsoListed ? QTextCharFormat::DotLine : QTextCharFormat::DashUnderline);
+            format.setUnderlineColor(listed || alsoListed ? ListedColor : MentionColor);
+            const QString passages = passageTips(m.start);
+            format.setToolTip(passages.isEmpty() ? *tip : *tip + QStringLiteral("\n\n") + passages);
             range(m.start, m.end);
             cursor.mergeCharFormat(format);
         }
-    }
-    for (const auto &p : std::as_const(m_excerpts)) {
-        QTextCharFormat format;
-        format.setBackground(p.excerpt.stance == Excerpt::Stance::Contradicts ? ContradictsColor : SupportsColor);
-        format.setToolTip(passageTip(p) + QLatin1Char('\n') + tr("Click to show the claim."));
-        range(p.excerpt.start, p.excerpt.end);
-        cursor.mergeCharFormat(format);
     }
 }
 
@@ -502,6 +552,9 @@ void SourceViewer::rebuildMentions() {
         }
         // Names of loaded lists' entries (rows come ordered by version and entry).
         for (const auto &n : store.listedNames()) {
+            if (!MentionFinder::isDistinctiveListedName(n.name)) {
+                continue;
+            }
             const ListedName *last = result->listed.isEmpty() ? nullptr : &result->listed.constLast();
             if (!last || last->versionId != n.versionId || last->entryId != n.entryId) {
                 result->listed.append(n);
