@@ -19,7 +19,6 @@ private Q_SLOTS:
     void initTestCase();
     void loadScreenDecide();
     void screenAgainstARealListFile();
-    void acceptedMatchMakesAnEndUserListed();
     void usageErrors();
 
 private:
@@ -163,43 +162,6 @@ void ScreeningCliTest::screenAgainstARealListFile()
     const QJsonObject again = json({QStringLiteral("screen"), m_case, QStringLiteral("--list"), bis});
     QCOMPARE(again.value(QStringLiteral("list")).toObject().value(QStringLiteral("version")).toInt(),
              list.value(QStringLiteral("version")).toInt());
-}
-
-// An accepted match makes the case entity listed for `diversion` and `exposure`; a later
-// rejection takes it back. Every step is audited (no "outside a transaction" warning).
-void ScreeningCliTest::acceptedMatchMakesAnEndUserListed()
-{
-    const QString path = m_dir.filePath(QStringLiteral("accepted.casegraph"));
-    QCOMPARE(cli({QStringLiteral("demo"), path}).exitCode, 0);
-    QCOMPARE(cli({QStringLiteral("list-load"), path, m_list, QStringLiteral("--name"), QStringLiteral("el")}).exitCode, 0);
-    const QStringList diversion{QStringLiteral("diversion"), path, QStringLiteral("--from"), QStringLiteral("demo-thermo-fisher")};
-    const QStringList exposure{QStringLiteral("exposure"), path, QStringLiteral("--entity"), QStringLiteral("demo-xinjiang-police")};
-    // Before: the Xinjiang police are an end user of Thermo Fisher's goods, but not a listed one.
-    QVERIFY(json(diversion).value(QStringLiteral("endUsers")).toArray().isEmpty());
-    QVERIFY(!cli(diversion).out.contains(QStringLiteral("listed: el-xpsb")));
-
-    const QStringList decide{QStringLiteral("--actor"), QStringLiteral("Ana Reporter"), QStringLiteral("decide"), path,
-                             QStringLiteral("demo-xinjiang-police"), QStringLiteral("el-xpsb"), QStringLiteral("--list"),
-                             QStringLiteral("el")};
-    const ProcessResult accepted = cli(decide + QStringList{QStringLiteral("--accept")});
-    QCOMPARE(accepted.exitCode, 0);
-    QVERIFY2(!accepted.err.contains(QStringLiteral("outside a transaction")), qPrintable(accepted.err));
-
-    const QJsonObject paths = json(diversion);
-    QCOMPARE(paths.value(QStringLiteral("endUsers")).toArray(), QJsonArray{QStringLiteral("demo-xinjiang-police")});
-    QVERIFY(cli(diversion).out.contains(QStringLiteral("demo-xinjiang-police (listed: el-xpsb-sanction)")));
-    const QJsonArray verdicts = json(exposure).value(QStringLiteral("entities")).toArray();
-    QCOMPARE(verdicts.size(), 1);
-    QCOMPARE(verdicts.first().toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("listed"));
-    QCOMPARE(verdicts.first().toObject().value(QStringLiteral("sanctions")).toArray(),
-             QJsonArray{QStringLiteral("el-xpsb-sanction")});
-
-    // A rejection supersedes the acceptance.
-    QCOMPARE(cli(decide + QStringList{QStringLiteral("--reject")}).exitCode, 0);
-    QVERIFY(json(diversion).value(QStringLiteral("endUsers")).toArray().isEmpty());
-    const ProcessResult screened = cli({QStringLiteral("screen"), path, QStringLiteral("--list"), QStringLiteral("el")});
-    QVERIFY2(!screened.err.contains(QStringLiteral("outside a transaction")), qPrintable(screened.err));
-    QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
 }
 
 void ScreeningCliTest::usageErrors()
