@@ -171,11 +171,8 @@ void AcceptedMatchUiTest::acceptedMatchShowsOnChartInspectorAndEntities()
     panel = m_window->screeningActions()->listedPanel();
     QTRY_VERIFY(panel->isVisible());
     QCOMPARE(panel->lines(), QStringList{before});
-    const QString shot = qEnvironmentVariable("CASEGRAPH_SCREENSHOT_DIR");
-    if (!shot.isEmpty()) {
-        QTest::qWait(300);
-        m_window->grab().save(shot + QStringLiteral("/accepted-match.png"));
-    }
+    QTest::qWait(100); // let the Inspector lay out the new line before the picture
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("accepted-match.png"));
 }
 
 QTEST_MAIN(AcceptedMatchUiTest)

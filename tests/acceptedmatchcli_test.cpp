@@ -3,7 +3,6 @@
 #include "support/testsupport.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,11 +24,7 @@ private:
     }
     QJsonObject json(const QStringList &args) const
     {
-        const ProcessResult r = cli(QStringList{QStringLiteral("--json")} + args);
-        if (r.exitCode != 0) {
-            qWarning("%s", qPrintable(r.err));
-        }
-        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+        return Casegraph::Tests::runJson(QStringLiteral(CASEGRAPH_CLI), args);
     }
     QTemporaryDir m_dir;
     QString m_list;
