@@ -9,10 +9,12 @@
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "storage/auditlog.h"
 #include "storage/mergestore.h"
 #include "storage/sqlite.h"
 
 #include <QBuffer>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -24,6 +26,7 @@ using namespace Casegraph::Models;
 class EntityMergeTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void init();
     void findsDuplicates();
     void mergeThenSplitAfterReopenRestoresTheCase();
     void undoAndRedoOfAMerge();
@@ -35,17 +38,29 @@ private:
 
 namespace {
 
+// One transaction per entity, as an edit would be, so the audit log sees every row.
 qint64 addEntity(CaseFile &cf, const QString &id, const QString &schema, const QList<QPair<QString, QString>> &values)
 {
-    const auto prov = cf.addProvenance(Provenance::Kind::Edit, QStringLiteral("test"));
-    Entity e;
-    e.id = id;
-    e.schema = schema;
-    for (const auto &[p, v] : values) {
-        e.add(p, v);
-    }
-    const auto row = cf.entities().create(e, *prov);
-    return row ? *row : 0;
+    qint64 row = 0;
+    const Status st = Sql::inTransaction(cf.database(), [&]() -> Status {
+        const auto prov = cf.addProvenance(Provenance::Kind::Edit, QStringLiteral("test"));
+        if (!prov) {
+            return prov.error();
+        }
+        Entity e;
+        e.id = id;
+        e.schema = schema;
+        for (const auto &[p, v] : values) {
+            e.add(p, v);
+        }
+        const auto created = cf.entities().create(e, *prov);
+        if (!created) {
+            return created.error();
+        }
+        row = *created;
+        return cf.appendAudit(QStringLiteral("test.create"), {}, {}, QStringLiteral("entity:%1").arg(row));
+    });
+    return st ? row : 0;
 }
 
 /// Everything a merge touches, as text: the FtM export (values in stored order) and the rows of
@@ -94,6 +109,12 @@ QPair<qint64, qint64> twoReferencedCompanies(CaseFile &cf)
 }
 
 } // namespace
+
+void EntityMergeTest::init()
+{
+    // Every change a merge or split makes is in the audit log: no row outside a transaction.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("outside a transaction")));
+}
 
 void EntityMergeTest::findsDuplicates()
 {
@@ -231,6 +252,13 @@ void EntityMergeTest::refusesIncompatibleSchemata()
     QVERIFY(cf.merges().split(cf.merges().merges(org).first().id).ok());
     QCOMPARE(cf.entities().entity(org)->schema, QStringLiteral("Organization"));
     QCOMPARE(cf.entities().entity(company)->schema, QStringLiteral("Company"));
+    // A merge and a split made outside the undo stack are each one audited transaction.
+    QStringList actions;
+    for (const auto &e : cf.audit().entries({QStringLiteral("entity:%1").arg(org)})) {
+        actions << e.action;
+    }
+    QVERIFY2(actions.contains(QStringLiteral("entity.merge")) && actions.contains(QStringLiteral("entity.split")),
+             qPrintable(actions.join(QLatin1Char(','))));
 }
 
 QTEST_GUILESS_MAIN(EntityMergeTest)

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void compounds();
     void numbersMustAgree();
     void placesMustAgree();
+    void aBodyIsNotItsCollege();
+    void longerNameMustBeCovered();
     void legalFormAdjustment();
     void acronyms();
     void pinyinReading();
@@ -192,6 +194,36 @@ void NameMatcherTest::placesMustAgree()
                                              m_normalizer.normalize(QStringLiteral("北京航空航天大学")));
     QVERIFY(c.placesConflict);
     QVERIFY(c.score < ScreeningSettings().threshold);
+}
+
+void NameMatcherTest::aBodyIsNotItsCollege()
+{
+    const NameMatcher matcher;
+    const NameComparison c = matcher.compare(m_normalizer.normalize(QStringLiteral("Xinjiang police")),
+                                             m_normalizer.normalize(QStringLiteral("Xinjiang Police College")));
+    QCOMPARE(c.institutionLeft, QStringLiteral("college"));
+    QVERIFY(c.score < ScreeningSettings().threshold);
+    // Both sides naming an institution (a translation) is no conflict.
+    const NameComparison both = matcher.compare(m_normalizer.normalize(QStringLiteral("Beijing Institute of Technology")),
+                                                m_normalizer.normalize(QStringLiteral("Beijing Institute of Technology")));
+    QVERIFY(both.institutionLeft.isEmpty());
+}
+
+void NameMatcherTest::longerNameMustBeCovered()
+{
+    // One shared word of a long listing with other distinctive words is not a match…
+    const NameMatcher matcher;
+    const NameComparison times = matcher.compare(
+        m_normalizer.normalize(QStringLiteral("The Times")),
+        m_normalizer.normalize(QStringLiteral("Russian Institute of Radionavigation and Time"), NameKind::Organization));
+    QVERIFY(times.longSideUncovered);
+    QVERIFY(times.score < ScreeningSettings().threshold);
+    // …but a short distinctive name still carries a listing of place and common words.
+    const NameComparison hik = matcher.compare(m_normalizer.normalize(QStringLiteral("Hikvision")),
+                                               m_normalizer.normalize(QStringLiteral("Hangzhou Hikvision Technology Co., Ltd."),
+                                                                      NameKind::Organization));
+    QVERIFY(!hik.longSideUncovered);
+    QVERIFY(hik.score >= ScreeningSettings().threshold);
 }
 
 void NameMatcherTest::legalFormAdjustment()

@@ -317,7 +317,7 @@ int CliApplication::runDecide(QCommandLineParser &parser)
     d.decision = accept ? ScreeningDecision::Kind::Accepted : ScreeningDecision::Kind::Rejected;
     d.score = match->candidate.score;
     d.explanation = match->candidate.explanation();
-    if (auto id = caseFile->referenceLists().addDecision(d); !id) {
+    if (auto id = caseFile->referenceLists().recordDecision(d); !id) {
         return fail(id.error());
     }
     if (m_json) {

@@ -3,6 +3,7 @@
 #include "exposure.h"
 #include "graphdata_p.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -335,9 +336,13 @@ QStringList ExposureReport::explain(const QString &id, int maxDepth) const
         const EntityExposure x = entity(entityId);
         if (x.verdict == ExposureVerdict::Listed) {
             for (const auto &s : x.sanctions) {
+                // An accepted screening match carries the decision's row id, negated, and the id
+                // "<entry>-sanction" (models/analytics/graphload.cpp).
+                const QString how = s.rowId < 0 ? tr("listed by an accepted screening match with list entry %1 (%2; %3)")
+                                                      .arg(QString(s.id).remove(QRegularExpression(QStringLiteral("-sanction$"))))
+                                                : tr("listed by Sanction %1 (%2; %3)").arg(s.id);
                 lines << QString(depth * 2 + 2, QLatin1Char(' ')) +
-                             tr("listed by Sanction %1 (%2; %3)")
-                                 .arg(s.id, s.authorities.join(QLatin1String(", ")), s.programs.join(QLatin1String(", ")));
+                             QString(how).arg(s.authorities.join(QLatin1String(", ")), s.programs.join(QLatin1String(", ")));
             }
             return;
         }

@@ -27,13 +27,8 @@ Status DecideMatchCommand::doUndo()
 
 AuditRecord DecideMatchCommand::auditRecord() const
 {
-    const auto &d = m_decision;
-    return {QStringLiteral("screening.decide"), QStringLiteral("entity:%1").arg(d.entityRowId), {},
-            QJsonObject{{QStringLiteral("decision"), ScreeningDecision::kindName(d.decision)},
-                        {QStringLiteral("listVersion"), d.versionId},
-                        {QStringLiteral("entry"), d.entryId},
-                        {QStringLiteral("score"), d.score},
-                        {QStringLiteral("explanation"), d.explanation}}};
+    return {QStringLiteral("screening.decide"), QStringLiteral("entity:%1").arg(m_decision.entityRowId), {},
+            m_decision.auditJson()};
 }
 
 } // namespace Casegraph::Models

@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitytablemodel.h"
+#include "storage/referenceliststore.h"
 #include "core/schema.h"
 #include "itemdatarole.h"
 #include "schemaicons.h"
 #include "storage/casefile.h"
+#include "storage/sqlite.h"
 
 #include <QColor>
 #include <QFontDatabase>
@@ -35,7 +37,32 @@ EntityTableModel::EntityTableModel(CaseFile &caseFile, QObject *parent)
     connect(&m_case, &CaseFile::entityChanged, this, soft);
     connect(&m_case, &CaseFile::entityRemoved, this, soft);
     connect(&m_case, &CaseFile::entitiesReset, this, [this] { scheduleRefresh(true); });
+    connect(&m_case, &CaseFile::screeningChanged, this, &EntityTableModel::loadListed);
+    loadListed();
     reload();
+}
+
+void EntityTableModel::loadListed() {
+    QHash<qint64, QString> listed;
+    if (m_case.database().userVersion() >= 4) { // older read-only files have no screening tables
+        const ReferenceListStore &store = m_case.referenceLists();
+        for (const ScreeningDecision &d : store.acceptedMatches()) {
+            const auto entry = store.entry(d.versionId, d.entryId);
+            const auto version = store.version(d.versionId);
+            QString &line = listed[d.entityRowId];
+            line += (line.isEmpty() ? QString() : QStringLiteral("\n"))
+                    + tr("Listed: %1 (%2, accepted match)")
+                          .arg(entry ? entry->caption : d.entryId, version ? version->listName : QString());
+        }
+    }
+    if (listed == m_listed) {
+        return;
+    }
+    m_listed = std::move(listed);
+    if (m_count > 0) {
+        Q_EMIT dataChanged(index(0, NameColumn), index(int(m_count) - 1, NameColumn),
+                           {Qt::DecorationRole, Qt::ToolTipRole, ItemDataRole::ListedRole});
+    }
 }
 
 EntityTableModel::~EntityTableModel() = default;
@@ -123,13 +150,20 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const {
         return {};
     case Qt::ToolTipRole: {
         const QString detail = detailOf(index.row());
-        return tr("%1\n%2 · %3")
-            .arg(detail.isEmpty() ? row->caption : tr("%1: %2").arg(row->caption, detail), row->schema, row->id);
+        const QString listed = m_listed.value(row->rowId);
+        const QString text = tr("%1\n%2 · %3").arg(detail.isEmpty() ? row->caption : tr("%1: %2").arg(row->caption, detail),
+                                                   row->schema, row->id);
+        return listed.isEmpty() ? text : QString(text + QLatin1Char('\n') + listed);
     }
     case Qt::EditRole:
         return index.column() == NameColumn ? row->caption : data(index, Qt::DisplayRole);
     case Qt::DecorationRole:
-        return index.column() == NameColumn ? SchemaIcons::forSchema(row->schema) : QVariant();
+        if (index.column() != NameColumn) {
+            return {};
+        }
+        return m_listed.contains(row->rowId) ? SchemaIcons::listedBadge(row->schema) : SchemaIcons::forSchema(row->schema);
+    case ItemDataRole::ListedRole:
+        return m_listed.value(row->rowId);
     case Qt::FontRole:
         return index.column() == IdColumn ? QFontDatabase::systemFont(QFontDatabase::FixedFont) : QVariant();
     case ItemDataRole::EntityRowIdRole:

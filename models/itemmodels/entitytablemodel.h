@@ -118,6 +118,10 @@ private:
 
     qint64 m_totalCount = 0;
     SchemaCounts m_schemaCounts;
+    /// Entities with an accepted screening match → what the badge's tooltip says. Few rows:
+    /// read whole on the GUI thread whenever a decision changes.
+    QHash<qint64, QString> m_listed;
+    void loadListed();
 };
 
 } // namespace Casegraph::Models

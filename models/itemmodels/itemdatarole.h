@@ -21,6 +21,7 @@ enum : int {
     ClaimIdRole,                    ///< qint64: claim id
     ExcerptIdRole,                  ///< qint64: excerpt id
     LoadingRole,                    ///< bool: the row is a placeholder until its page has loaded
+    ListedRole,                     ///< QString: "Listed: …" when a screening match was accepted for the entity
 };
 } // namespace ItemDataRole
 

@@ -4,6 +4,10 @@
 #include "core/schema.h"
 
 #include <QHash>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
 
 namespace Casegraph::Models {
 
@@ -55,6 +59,27 @@ QIcon SchemaIcons::forSchema(const QString &schema) {
         it = families.insert(schema, familyOf(schema));
     }
     return named(*it);
+}
+
+QIcon SchemaIcons::listedBadge(const QString &schema) {
+    static QHash<QString, QIcon> cache;
+    auto it = cache.find(schema);
+    if (it == cache.end()) {
+        QIcon icon;
+        for (const int size : {16, 24, 32}) {
+            QPixmap pixmap = forSchema(schema).pixmap(size, size);
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            const qreal r = size * 0.22;
+            const QPointF centre(size - r - 0.5, size - r - 0.5);
+            p.setPen(QPen(Qt::white, std::max(1.0, size / 16.0)));
+            p.setBrush(QColor(0xc6, 0x28, 0x28)); // the chart's sanction badge red
+            p.drawEllipse(centre, r, r);
+            icon.addPixmap(pixmap);
+        }
+        it = cache.insert(schema, icon);
+    }
+    return *it;
 }
 
 } // namespace Casegraph::Models

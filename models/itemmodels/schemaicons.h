@@ -14,6 +14,9 @@ public:
     static QIcon forSchema(const QString &schema);
     /// An icon by file name without extension, e.g. "undo".
     static QIcon named(const QString &name);
+    /// The schema's icon with a red badge: the entity is listed (an accepted screening match).
+    /// Needs a QGuiApplication.
+    static QIcon listedBadge(const QString &schema);
 };
 
 } // namespace Casegraph::Models

@@ -98,6 +98,10 @@ QString Candidate::explanation() const
                     "aside) are matched, so the shorter name does not carry the score alone.")
                      .arg(qRound(names.longCoverage * 100));
     }
+    if (!names.institutionLeft.isEmpty()) {
+        parts << tr("Only one name says %1: it may be a body of the other party rather than the party itself.")
+                     .arg(quoted(names.institutionLeft));
+    }
     if (names.numbersConflict) {
         parts << tr("The numbers in the two names differ.");
     }
@@ -193,7 +197,8 @@ QJsonObject Candidate::toJson() const
                      {QStringLiteral("numbersConflict"), names.numbersConflict},
                      {QStringLiteral("placesConflict"), names.placesConflict},
                      {QStringLiteral("pinyinReading"), names.pinyinReading},
-                     {QStringLiteral("longCoverage"), names.longCoverage}}},
+                     {QStringLiteral("longCoverage"), names.longCoverage},
+                     {QStringLiteral("institutionLeft"), names.institutionLeft}}},
         {QStringLiteral("legalForm"),
          QJsonObject{{QStringLiteral("query"), names.formLeft},
                      {QStringLiteral("entry"), names.formRight},

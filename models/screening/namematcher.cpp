@@ -471,6 +471,27 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
         r.placesConflict = true;
         score *= m_settings.placeConflictFactor;
     }
+    // A body and its institute, college or school: one name has a kind of institution left
+    // over that the other lacks ("Xinjiang police" / "Xinjiang Police College", a ministry /
+    // its Institute of Forensic Science). Both having one left over is a translation variant.
+    const auto institutionLeft = [](const QList<NameToken> &tokens, const QVarLengthArray<char, 16> &used) -> QString {
+        static const QSet<QString> kinds = {QStringLiteral("institute"), QStringLiteral("college"),
+                                            QStringLiteral("university"), QStringLiteral("academy"),
+                                            QStringLiteral("school"), QStringLiteral("hospital"),
+                                            QStringLiteral("laboratory"), QStringLiteral("factory")};
+        for (qsizetype k = 0; k < tokens.size(); ++k) {
+            if (!used[k] && kinds.contains(tokens[k].text)) {
+                return tokens[k].text;
+            }
+        }
+        return {};
+    };
+    const QString kindA = institutionLeft(a, usedA);
+    const QString kindB = institutionLeft(b, usedB);
+    if (kindA.isEmpty() != kindB.isEmpty() && matched > 0) {
+        r.institutionLeft = kindA.isEmpty() ? kindB : kindA;
+        score *= m_settings.institutionFactor;
+    }
     r.nameScore = r.score = std::clamp(score, 0.0, 1.0);
     return r;
 }

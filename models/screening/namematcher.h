@@ -40,6 +40,7 @@ struct MatchSettings {
     /// excluded) that must be matched for the shorter name to carry the score alone.
     double longCoverageNeeded = 0.5;
     double placeConflictFactor = 0.6;   ///< both names name a place and the places differ (Nanjing vs Beijing …)
+    double institutionFactor = 0.75; ///< one name is an institute/college/school the other does not name
     double acronymScore = 0.8;     ///< score of "IRGC" against "Iranian Revolutionary Guard Corps"
     double numberConflictFactor = 0.5; ///< "502 Research Institute" vs "513 Research Institute"
     double formAgreeBonus = 0.03;      ///< same legal form code
@@ -72,6 +73,7 @@ struct NameComparison {
     bool placesConflict = false;  ///< both names carry place names and none agrees
     bool pinyinReading = false;   ///< the pure-pinyin reading of a Han name matched better
     double longCoverage = 1;      ///< share of the longer name's distinctive weight matched
+    QString institutionLeft;      ///< the kind of institution only one name has ("college")
     bool longSideUncovered = false; ///< longCoverage below MatchSettings::longCoverageNeeded: score lowered
 
     static QString formRelationName(FormRelation r);

@@ -107,7 +107,10 @@ Result<qint64> MergeStore::merge(qint64 keptRowId, qint64 mergedRowId)
         return Error{tr("documents holding a preserved source are not merged")};
     }
     auto &db = m_case.database();
-    Sql::ScopedTransaction tx(db); // inside the merge command's transaction when undoable
+    // Inside the merge command's transaction when undoable (the command writes the audit
+    // entry); called on its own, the merge is one transaction with its own entry.
+    const bool own = db.isAutocommit();
+    Sql::ScopedTransaction tx(db);
     if (!tx.ok()) {
         return Error{db.lastError()};
     }
@@ -201,6 +204,15 @@ Result<qint64> MergeStore::merge(qint64 keptRowId, qint64 mergedRowId)
         return st.error();
     }
     const qint64 id = db.lastInsertRowId();
+    if (own) {
+        if (auto st = m_case.appendAudit(QStringLiteral("entity.merge"),
+                                         QJsonObject{{QStringLiteral("kept"), keptRowId}, {QStringLiteral("merged"), mergedRowId}},
+                                         QJsonObject{{QStringLiteral("kept"), keptRowId}, {QStringLiteral("merge"), id}},
+                                         QStringLiteral("entity:%1").arg(keptRowId));
+            !st) {
+            return st.error();
+        }
+    }
     if (auto st = tx.commit(); !st) {
         return st.error();
     }
@@ -235,7 +247,8 @@ Status MergeStore::split(qint64 mergeId)
     const QJsonObject before = record.value(QLatin1String("kept")).toObject();
     const qint64 mergedRow = merged.value(QLatin1String("row")).toInteger();
     const QString mergedId = merged.value(QLatin1String("eid")).toString();
-    Sql::ScopedTransaction tx(db); // inside the merge command's transaction when undoable
+    const bool own = db.isAutocommit(); // as in merge(): on its own, its own audit entry
+    Sql::ScopedTransaction tx(db);
     if (!tx.ok()) {
         return Error{db.lastError()};
     }
@@ -310,6 +323,14 @@ Status MergeStore::split(qint64 mergeId)
     mark->bind(1, now()).bind(2, mergeId);
     if (auto st = mark->run(); !st) {
         return st;
+    }
+    if (own) {
+        if (auto st = m_case.appendAudit(QStringLiteral("entity.split"), QJsonObject{{QStringLiteral("merge"), mergeId}},
+                                         QJsonObject{{QStringLiteral("kept"), kept}, {QStringLiteral("restored"), mergedRow}},
+                                         QStringLiteral("entity:%1").arg(kept));
+            !st) {
+            return st;
+        }
     }
     if (auto st = tx.commit(); !st) {
         return st;

@@ -236,19 +236,31 @@ Result<qint64> ReferenceListStore::addRun(ScreeningRun &run)
 {
     stamp(run.at, run.actor);
     auto &db = m_case.database();
-    auto *s = db.cached("INSERT INTO screening_run(version, threshold, scope, screened, candidates, at, actor) "
-                        "VALUES(?, ?, ?, ?, ?, ?, ?)");
-    s->bind(1, run.versionId)
-        .bind(2, run.threshold)
-        .bind(3, run.scope)
-        .bind(4, run.screened)
-        .bind(5, run.candidates)
-        .bind(6, run.at.toUTC().toString(Qt::ISODateWithMs))
-        .bind(7, run.actor);
-    if (auto st = s->run(); !st) {
+    const Status st = Sql::inTransaction(db, [&]() -> Status {
+        auto *s = db.cached("INSERT INTO screening_run(version, threshold, scope, screened, candidates, at, actor) "
+                            "VALUES(?, ?, ?, ?, ?, ?, ?)");
+        s->bind(1, run.versionId)
+            .bind(2, run.threshold)
+            .bind(3, run.scope)
+            .bind(4, run.screened)
+            .bind(5, run.candidates)
+            .bind(6, run.at.toUTC().toString(Qt::ISODateWithMs))
+            .bind(7, run.actor);
+        if (auto ran = s->run(); !ran) {
+            return ran;
+        }
+        run.id = db.lastInsertRowId();
+        return m_case.appendAudit(QStringLiteral("screening.run"), {},
+                                  QJsonObject{{QStringLiteral("run"), run.id},
+                                              {QStringLiteral("listVersion"), run.versionId},
+                                              {QStringLiteral("threshold"), run.threshold},
+                                              {QStringLiteral("scope"), run.scope},
+                                              {QStringLiteral("screened"), run.screened},
+                                              {QStringLiteral("candidates"), run.candidates}});
+    });
+    if (!st) {
         return st.error();
     }
-    run.id = db.lastInsertRowId();
     return run.id;
 }
 
@@ -277,6 +289,30 @@ Result<qint64> ReferenceListStore::addDecision(ScreeningDecision &decision)
     }
     decision.id = m_case.database().lastInsertRowId();
     return decision.id;
+}
+
+Result<qint64> ReferenceListStore::recordDecision(ScreeningDecision &decision)
+{
+    const Status st = Sql::inTransaction(m_case.database(), [&]() -> Status {
+        if (auto id = addDecision(decision); !id) {
+            return id.error();
+        }
+        return m_case.appendAudit(QStringLiteral("screening.decide"), {}, decision.auditJson(),
+                                  QStringLiteral("entity:%1").arg(decision.entityRowId));
+    });
+    if (!st) {
+        return st.error();
+    }
+    return decision.id;
+}
+
+QJsonObject ScreeningDecision::auditJson() const
+{
+    return QJsonObject{{QStringLiteral("decision"), kindName(decision)},
+                       {QStringLiteral("listVersion"), versionId},
+                       {QStringLiteral("entry"), entryId},
+                       {QStringLiteral("score"), score},
+                       {QStringLiteral("explanation"), explanation}};
 }
 
 Status ReferenceListStore::restoreDecision(const ScreeningDecision &d)

@@ -72,6 +72,8 @@ struct ScreeningDecision {
     QDateTime at;
 
     static QString kindName(Kind kind);
+    /// What the audit log records of the decision.
+    QJsonObject auditJson() const;
 };
 
 /// Reference lists, screening runs and decisions in the case file (schema version 4).
@@ -106,6 +108,9 @@ public:
 
     /// Records a decision (a later one for the same entity and entry supersedes it).
     Result<qint64> addDecision(ScreeningDecision &decision);
+    /// addDecision() in its own transaction with its audit entry (a decision made outside the
+    /// undo stack, such as casegraph-cli decide).
+    Result<qint64> recordDecision(ScreeningDecision &decision);
     /// Removes a decision (undo).
     Status removeDecision(qint64 decisionId);
     /// Puts a removed decision back with its id (redo).

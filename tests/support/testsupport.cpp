@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QFileInfo>
 #include <QProcess>
 
@@ -45,6 +46,15 @@ ProcessResult run(const QString &program, const QStringList &args, const QByteAr
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+QJsonObject runJson(const QString &program, const QStringList &args)
+{
+    const ProcessResult r = run(program, QStringList{QStringLiteral("--json")} + args);
+    if (r.exitCode != 0) {
+        qWarning("%s", qPrintable(r.err));
+    }
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
 }
 
 } // namespace Casegraph::Tests

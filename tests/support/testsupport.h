@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QPixmap>
 #include <QString>
 #include <QStringList>
@@ -26,5 +27,8 @@ struct ProcessResult {
 };
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
                   int timeoutMs = 120000);
+/// Runs `program --json ARGS` and parses its output (an empty object, and a warning with the
+/// error output, when it fails).
+QJsonObject runJson(const QString &program, const QStringList &args);
 
 } // namespace Casegraph::Tests

@@ -5,6 +5,7 @@
 #include "duplicatesdialog.h"
 #include "entitiesdock.h"
 #include "inspectordock.h"
+#include "listedpanel.h"
 #include "mainwindow.h"
 #include "referencelistsdialog.h"
 #include "screeningdialog.h"
@@ -12,6 +13,7 @@
 #include "commands/caseeditor.h"
 #include "commands/mergecommands.h"
 #include "itemmodels/itemdatarole.h"
+#include "itemmodels/propertiesmodel.h"
 #include "storage/casefile.h"
 #include "storage/mergestore.h"
 
@@ -47,6 +49,10 @@ ScreeningActions::ScreeningActions(MainWindow *window) : QObject(window), m_wind
     connect(m_lists, &QAction::triggered, this, &ScreeningActions::showLists);
     connect(m_duplicates, &QAction::triggered, this, &ScreeningActions::showDuplicates);
     connect(m_split, &QAction::triggered, this, &ScreeningActions::splitCurrent);
+    InspectorDock *inspector = m_window->inspectorDock();
+    m_listed = new ListedPanel(inspector);
+    inspector->addHeaderWidget(m_listed);
+    connect(m_listed, &ListedPanel::errorOccurred, inspector, &InspectorDock::showError);
     update();
 }
 
@@ -68,7 +74,21 @@ void ScreeningActions::update()
     m_screen->setEnabled(open);
     m_lists->setEnabled(open);
     m_duplicates->setEnabled(open);
-    const qint64 current = open ? m_window->inspectorDock()->entityRowId() : 0;
+    InspectorDock *inspector = m_window->inspectorDock();
+    const qint64 current = open ? inspector->entityRowId() : 0;
+    // The Inspector makes a new model per case: follow the one it shows.
+    m_listed->setCase(open ? caseFile : nullptr, open ? m_window->editor() : nullptr);
+    if (m_watchedModel != inspector->model()) {
+        if (m_watchedModel) {
+            disconnect(m_watchedModel, nullptr, this, nullptr);
+        }
+        m_watchedModel = inspector->model();
+        if (PropertiesModel *model = inspector->model()) {
+            connect(model, &PropertiesModel::entityLoaded, this,
+                    [this] { m_listed->setEntity(m_window->inspectorDock()->entityRowId()); });
+        }
+    }
+    m_listed->setEntity(current);
     m_split->setEnabled(open && !caseFile->isReadOnly() && current && !caseFile->merges().merges(current).isEmpty());
 }
 

@@ -11,6 +11,7 @@ class QMenu;
 namespace Casegraph::Ui {
 
 class DuplicatesDialog;
+class ListedPanel;
 class MainWindow;
 class ReferenceListsDialog;
 class ScreeningDialog;
@@ -32,6 +33,8 @@ public:
     QAction *listsAction() const { return m_lists; }
     QAction *duplicatesAction() const { return m_duplicates; }
     QAction *splitAction() const { return m_split; }
+    /// The accepted matches of the Inspector's entity, under its title.
+    ListedPanel *listedPanel() const { return m_listed; }
 
     /// Opens (or raises) the dialogs; also what the tests call.
     ScreeningDialog *showScreening();
@@ -53,6 +56,8 @@ private:
     QPointer<ScreeningDialog> m_screening;
     QPointer<ReferenceListsDialog> m_listsDialog;
     QPointer<DuplicatesDialog> m_duplicatesDialog;
+    ListedPanel *m_listed = nullptr;
+    QPointer<QObject> m_watchedModel; ///< the Inspector's model whose entityLoaded feeds m_listed
 };
 
 } // namespace Casegraph::Ui
