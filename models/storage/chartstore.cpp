@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 namespace Casegraph::Models {
@@ -294,6 +296,11 @@ Status ChartStore::scanNodes(qint64 chartId, const std::function<bool(const Node
         }
     }
     return s.hasError() ? Status(Error{s.error()}) : Status();
+}
+
+void ChartStore::setScanCacheSize(qint64 kib) const
+{
+    (void)m_case.database().exec(QStringLiteral("PRAGMA cache_size=-%1").arg(std::max<qint64>(kib, 256)));
 }
 
 qint64 ChartStore::nodeCount(qint64 chartId) const

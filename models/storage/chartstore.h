@@ -88,6 +88,9 @@ public:
     /// nodeInfos() streamed without a QString per row (charts of 100,000 nodes); stops early and
     /// returns an error when `fn` returns false.
     Status scanNodes(qint64 chartId, const std::function<bool(const NodeRow &)> &fn) const;
+    /// For a worker connection that reads a chart once (ChartLoader): sets this connection's page
+    /// cache (64 MB by default) to `kib`; one pass over the case gains nothing from a big one.
+    void setScanCacheSize(qint64 kib) const;
     /// How many nodes the chart holds (an index count, cheap on any size).
     qint64 nodeCount(qint64 chartId) const;
 

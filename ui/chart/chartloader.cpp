@@ -3,9 +3,14 @@
 #include "chartloader.h"
 
 #include "storage/casefile.h"
+#include "storage/chartstore.h"
 
 #include <QCoreApplication>
 #include <QThread>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace Casegraph::Ui {
 
@@ -61,6 +66,7 @@ void ChartLoader::start(const QString &path, qint64 chartId)
         if (auto st = caseFile.open(path, CaseFile::OpenMode::ReadOnly); !st) {
             result = std::make_shared<Result<ChartData>>(st.error());
         } else {
+            caseFile.charts().setScanCacheSize(8 * 1024);
             int last = -1;
             result = std::make_shared<Result<ChartData>>(ChartData::load(caseFile, chartId, [&](int percent) {
                 if (percent != last) {
@@ -73,6 +79,10 @@ void ChartLoader::start(const QString &path, qint64 chartId)
                 return !cancelled->load();
             }));
         }
+        caseFile.close();
+#ifdef __GLIBC__
+        malloc_trim(0); // the projection's memory goes back to the system, not to this thread's arena
+#endif
         post([result](ChartLoader &loader) {
             loader.m_running = false;
             if (*result) {
