@@ -8,10 +8,12 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
+#include <QThread>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <thread>
 
 namespace Casegraph::Ui {
 
@@ -433,8 +435,8 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
         t = painter.transform();
         clip = t.mapRect(visible).toAlignedRect();
     }
-    Raster raster(*target, clip);
-    if (raster.isEmpty()) {
+    clip = clip.intersected(target->rect());
+    if (clip.isEmpty()) {
         return;
     }
     const double s = std::sqrt(std::abs(t.determinant()));
@@ -462,7 +464,6 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
     const Raster::Ink edge = EdgeInk, highlight = HighlightInk;
     const bool arrows = discs && ChartPainter::nodePixels(s) >= 8;
     const double trim = discs ? ChartPainter::nodePixels(s) * 0.5 : 0;
-    std::vector<size_t> highlighted;
     const auto ends = [&](size_t e, double &x0, double &y0, double &x1, double &y1) {
         x0 = px[size_t(d.edgeFrom[e])];
         y0 = py[size_t(d.edgeFrom[e])];
@@ -482,62 +483,83 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
         }
         return l;
     };
-    for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
-        const quint8 flags = d.edgeFlags[e];
-        if (flags & EdgeFiltered) {
-            continue;
-        }
-        const float ax = px[size_t(d.edgeFrom[e])], bx = px[size_t(d.edgeTo[e])];
-        if (std::isnan(ax) || std::isnan(bx) ||
-            raster.misses(ax, py[size_t(d.edgeFrom[e])], bx, py[size_t(d.edgeTo[e])])) {
-            continue;
-        }
-        if (flags & EdgeHighlighted) {
-            highlighted.push_back(e);
-            continue;
-        }
-        double x0, y0, x1, y1;
-        const double l = ends(e, x0, y0, x1, y1);
-        if (l <= 0) {
-            continue;
-        }
-        raster.line(x0, y0, x1, y1, edge, discs ? maskOf(d.edgeConfidence[e]) : 0xffff);
-        if (arrows && (flags & EdgeDirected)) {
-            const double ux = (x1 - x0) / (l - 2 * trim), uy = (y1 - y0) / (l - 2 * trim);
-            raster.line(x1, y1, x1 - ux * 5 - uy * 2.5, y1 - uy * 5 + ux * 2.5, edge);
-            raster.line(x1, y1, x1 - ux * 5 + uy * 2.5, y1 - uy * 5 - ux * 2.5, edge);
-        }
-    }
-    for (const size_t e : highlighted) {
-        double x0, y0, x1, y1;
-        if (ends(e, x0, y0, x1, y1) > 0) {
-            for (const auto &[ox, oy] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}}) {
-                raster.line(x0 + ox, y0 + oy, x1 + ox, y1 + oy, highlight);
+    const int r = std::max(1, int(ChartPainter::nodePixels(s) / 2 * 0.8));
+    // One band of rows: edges, then the highlighted path, then nodes, into a Raster of its own.
+    const auto band = [&](const QRect &clip) {
+        Raster raster(*target, clip);
+        std::vector<size_t> highlighted;
+        for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
+            const quint8 flags = d.edgeFlags[e];
+            if (flags & EdgeFiltered) {
+                continue;
+            }
+            const float ax = px[size_t(d.edgeFrom[e])], bx = px[size_t(d.edgeTo[e])];
+            if (std::isnan(ax) || std::isnan(bx) ||
+                raster.misses(ax, py[size_t(d.edgeFrom[e])], bx, py[size_t(d.edgeTo[e])])) {
+                continue;
+            }
+            if (flags & EdgeHighlighted) {
+                highlighted.push_back(e);
+                continue;
+            }
+            double x0, y0, x1, y1;
+            const double l = ends(e, x0, y0, x1, y1);
+            if (l <= 0) {
+                continue;
+            }
+            raster.line(x0, y0, x1, y1, edge, discs ? maskOf(d.edgeConfidence[e]) : 0xffff);
+            if (arrows && (flags & EdgeDirected)) {
+                const double ux = (x1 - x0) / (l - 2 * trim), uy = (y1 - y0) / (l - 2 * trim);
+                raster.line(x1, y1, x1 - ux * 5 - uy * 2.5, y1 - uy * 5 + ux * 2.5, edge);
+                raster.line(x1, y1, x1 - ux * 5 + uy * 2.5, y1 - uy * 5 - ux * 2.5, edge);
             }
         }
-    }
-    const int r = std::max(1, int(ChartPainter::nodePixels(s) / 2 * 0.8));
-    const float margin = float(r + 2);
-    const float left = float(clip.left()) - margin, top = float(clip.top()) - margin;
-    const float right = float(clip.right()) + margin, bottom = float(clip.bottom()) + margin;
-    for (size_t i = 0; i < n; ++i) {
-        const float x = px[i], y = py[i];
-        if (!(x >= left && x <= right && y >= top && y <= bottom)) {
-            continue; // off the clip, or not shown (NaN)
+        for (const size_t e : highlighted) {
+            double x0, y0, x1, y1;
+            if (ends(e, x0, y0, x1, y1) > 0) {
+                for (const auto &[ox, oy] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}}) {
+                    raster.line(x0 + ox, y0 + oy, x1 + ox, y1 + oy, highlight);
+                }
+            }
         }
-        const bool marked = d.nodeFlags[i] & (NodeSelected | NodeHighlighted);
-        const auto ink = Raster::Ink(FamilyInk + 3 * (marked ? Families : std::min<int>(d.nodeIcon[i], Families - 1)));
-        if (discs) {
-            raster.disc(QPointF(x, y), r, Raster::Ink(ink + 1), Raster::Ink(ink + 2));
-        } else {
-            const int ix = int(std::floor(x)), iy = int(std::floor(y));
-            raster.point(ix, iy, ink);
-            raster.point(ix + 1, iy, ink);
-            raster.point(ix, iy + 1, ink);
-            raster.point(ix + 1, iy + 1, ink);
+        const float margin = float(r + 2);
+        const float left = float(clip.left()) - margin, top = float(clip.top()) - margin;
+        const float right = float(clip.right()) + margin, bottom = float(clip.bottom()) + margin;
+        for (size_t i = 0; i < n; ++i) {
+            const float x = px[i], y = py[i];
+            if (!(x >= left && x <= right && y >= top && y <= bottom)) {
+                continue; // off the clip, or not shown (NaN)
+            }
+            const bool marked = d.nodeFlags[i] & (NodeSelected | NodeHighlighted);
+            const auto ink =
+                Raster::Ink(FamilyInk + 3 * (marked ? Families : std::min<int>(d.nodeIcon[i], Families - 1)));
+            if (discs) {
+                raster.disc(QPointF(x, y), r, Raster::Ink(ink + 1), Raster::Ink(ink + 2));
+            } else {
+                const int ix = int(std::floor(x)), iy = int(std::floor(y));
+                raster.point(ix, iy, ink);
+                raster.point(ix + 1, iy, ink);
+                raster.point(ix, iy + 1, ink);
+                raster.point(ix + 1, iy + 1, ink);
+            }
         }
+        raster.expand(*target, palette);
+    };
+    // Bands of rows on several threads: each walks every edge but writes only its own rows, and
+    // a line's pixels do not depend on the clip, so the bands join exactly. Pixels dominate.
+    const int bands = clip.height() >= 256 ? std::clamp(QThread::idealThreadCount(), 1, 4) : 1;
+    std::vector<std::thread> workers;
+    const auto bandRect = [&](int b) {
+        const int top = clip.top() + clip.height() * b / bands, bottom = clip.top() + clip.height() * (b + 1) / bands;
+        return QRect(clip.left(), top, clip.width(), bottom - top);
+    };
+    for (int b = 1; b < bands; ++b) {
+        workers.emplace_back(band, bandRect(b));
     }
-    raster.expand(*target, palette);
+    band(bandRect(0));
+    for (auto &w : workers) {
+        w.join();
+    }
     if (target == &own) {
         painter.save();
         painter.resetTransform();
