@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Casegraph;
 using namespace Casegraph::Models;
 using namespace Casegraph::Ui;
@@ -63,43 +65,50 @@ private Q_SLOTS:
         QVERIFY(c.charts().setNodes(m_chartId, nodes));
     }
 
+    void init()
+    {
+        m_case = std::make_unique<CaseFile>();
+        QVERIFY(m_case->open(m_path));
+        m_view = std::make_unique<ChartView>();
+        m_view->resize(800, 600);
+        m_view->show();
+    }
+
+    void cleanup()
+    {
+        m_view.reset();
+        m_case.reset();
+    }
+
     void loadsOnTheWorkerWithProgress()
     {
-        CaseFile c;
-        QVERIFY(c.open(m_path));
-        ChartView view;
-        view.resize(800, 600);
-        view.show();
-        view.setChart(&c, nullptr, m_chartId);
+        ChartView &view = *m_view;
+        view.setChart(m_case.get(), nullptr, m_chartId);
         QVERIFY(view.isLoading()); // setChart returned at once
         auto *button = view.findChild<QPushButton *>(QStringLiteral("chartLoadButton"));
         QVERIFY(button);
         QVERIFY(button->isVisible());
         QCOMPARE(button->text(), QStringLiteral("Cancel"));
+        // What the tab shows meanwhile: "Loading chart… N %" over the Cancel button.
+        const QImage loading = view.grab().toImage();
+        if (const QString dir = qEnvironmentVariable("CASEGRAPH_SHOT_DIR"); !dir.isEmpty()) {
+            loading.save(dir + QStringLiteral("/chart-loading.png"));
+        }
+        QVERIFY(inked(loading) > 5);
         QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 20000);
         QCOMPARE(view.data().nodeCount(), qsizetype(Nodes));
         QCOMPARE(view.data().edgeCount(), qsizetype(Nodes - 1));
         QCOMPARE(view.data().labels.value(view.data().edgeLabel[0]), QStringLiteral("owns 51%"));
         QVERIFY(!button->isVisible());
         // The whole chart is on screen after the first fit, drawn as an overview.
-        const QImage shot = view.grab().toImage();
-        int inked = 0;
-        for (int y = 0; y < shot.height(); y += 4) {
-            for (int x = 0; x < shot.width(); x += 4) {
-                inked += shot.pixel(x, y) != qRgb(255, 255, 255);
-            }
-        }
-        QVERIFY2(inked > 500, qPrintable(QString::number(inked)));
+        const int drawn = inked(view.grab().toImage());
+        QVERIFY2(drawn > 500, qPrintable(QString::number(drawn)));
     }
 
     void cancelOffersToLoadAgain()
     {
-        CaseFile c;
-        QVERIFY(c.open(m_path));
-        ChartView view;
-        view.resize(800, 600);
-        view.show();
-        view.setChart(&c, nullptr, m_chartId);
+        ChartView &view = *m_view;
+        view.setChart(m_case.get(), nullptr, m_chartId);
         QVERIFY(view.isLoading());
         auto *button = view.findChild<QPushButton *>(QStringLiteral("chartLoadButton"));
         QVERIFY(button);
@@ -117,9 +126,7 @@ private Q_SLOTS:
 
     void scrolledFrameEqualsFullFrame()
     {
-        CaseFile c;
-        QVERIFY(c.open(m_path));
-        auto loaded = ChartData::load(c, m_chartId);
+        auto loaded = ChartData::load(*m_case, m_chartId);
         QVERIFY(loaded);
         ChartData data = std::move(loaded.value());
         data.nodeFlags[10] |= NodeSelected;
@@ -146,9 +153,22 @@ private Q_SLOTS:
     }
 
 private:
+    /// Pixels that are not white, on a 4-pixel grid.
+    static int inked(const QImage &image)
+    {
+        int n = 0;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4) {
+                n += image.pixel(x, y) != qRgb(255, 255, 255);
+            }
+        }
+        return n;
+    }
     static constexpr int Nodes = int(ChartView::AsyncLoadNodes) + 400;
     QTemporaryDir m_dir;
     QString m_path;
+    std::unique_ptr<CaseFile> m_case;
+    std::unique_ptr<ChartView> m_view;
     qint64 m_chartId = 0;
 };
 
