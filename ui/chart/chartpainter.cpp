@@ -210,12 +210,15 @@ bool meets(const QRectF &visible, QPointF a, QPointF b, double margin)
 class Raster {
 public:
     using Ink = quint8;
-    Raster(const QImage &image, QRect clip) : m_clip(clip.intersected(image.rect()))
+    /// `draw` false: only for misses() (no buffer).
+    Raster(const QImage &image, QRect clip, bool draw = true) : m_clip(clip.intersected(image.rect()))
     {
         m_stride = m_clip.width();
-        thread_local std::vector<Ink> buffer;
-        buffer.assign(size_t(std::max(0, m_clip.width() * m_clip.height())), 0);
-        m_bits = buffer.data();
+        if (draw) {
+            thread_local std::vector<Ink> buffer;
+            buffer.assign(size_t(std::max(0, m_clip.width() * m_clip.height())), 0);
+            m_bits = buffer.data();
+        }
     }
     bool isEmpty() const { return m_clip.isEmpty(); }
     void point(int x, int y, Ink c)
@@ -464,61 +467,66 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
     const Raster::Ink edge = EdgeInk, highlight = HighlightInk;
     const bool arrows = discs && ChartPainter::nodePixels(s) >= 8;
     const double trim = discs ? ChartPainter::nodePixels(s) * 0.5 : 0;
-    const auto ends = [&](size_t e, double &x0, double &y0, double &x1, double &y1) {
-        x0 = px[size_t(d.edgeFrom[e])];
-        y0 = py[size_t(d.edgeFrom[e])];
-        x1 = px[size_t(d.edgeTo[e])];
-        y1 = py[size_t(d.edgeTo[e])];
-        const double ddx = x1 - x0, ddy = y1 - y0;
-        const double l = std::abs(ddx) + std::abs(ddy) < 1 ? 0 : std::sqrt(ddx * ddx + ddy * ddy);
-        if (l < 1 + 2 * trim) {
-            return 0.0; // sub-pixel, or hidden under the discs
-        }
-        if (trim > 0) {
-            const double ux = (x1 - x0) / l, uy = (y1 - y0) / l;
-            x0 += ux * trim;
-            y0 += uy * trim;
-            x1 -= ux * trim;
-            y1 -= uy * trim;
-        }
-        return l;
+    // The edges to draw, in device coordinates, once per frame (the bands below then read them in
+    // order): visible, meeting the clip, longer than a pixel beyond the discs.
+    struct Segment {
+        float x0, y0, x1, y1;
+        quint16 mask;
+        bool highlighted, arrow;
     };
-    const int r = std::max(1, int(ChartPainter::nodePixels(s) / 2 * 0.8));
-    // One band of rows: edges, then the highlighted path, then nodes, into a Raster of its own.
-    const auto band = [&](const QRect &clip) {
-        Raster raster(*target, clip);
-        std::vector<size_t> highlighted;
+    std::vector<Segment> segments;
+    segments.reserve(d.edgeFrom.size());
+    {
+        const Raster whole(*target, clip, false);
         for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
             const quint8 flags = d.edgeFlags[e];
             if (flags & EdgeFiltered) {
                 continue;
             }
-            const float ax = px[size_t(d.edgeFrom[e])], bx = px[size_t(d.edgeTo[e])];
-            if (std::isnan(ax) || std::isnan(bx) ||
-                raster.misses(ax, py[size_t(d.edgeFrom[e])], bx, py[size_t(d.edgeTo[e])])) {
+            const size_t from = size_t(d.edgeFrom[e]), to = size_t(d.edgeTo[e]);
+            double x0 = px[from], y0 = py[from], x1 = px[to], y1 = py[to];
+            if (std::isnan(x0) || std::isnan(x1) || whole.misses(float(x0), float(y0), float(x1), float(y1))) {
                 continue;
             }
-            if (flags & EdgeHighlighted) {
-                highlighted.push_back(e);
-                continue;
+            const double ddx = x1 - x0, ddy = y1 - y0;
+            const double l = std::abs(ddx) + std::abs(ddy) < 1 ? 0 : std::sqrt(ddx * ddx + ddy * ddy);
+            if (l < 1 + 2 * trim) {
+                continue; // sub-pixel, or hidden under the discs
             }
-            double x0, y0, x1, y1;
-            const double l = ends(e, x0, y0, x1, y1);
-            if (l <= 0) {
-                continue;
+            if (trim > 0) {
+                const double ux = ddx / l, uy = ddy / l;
+                x0 += ux * trim;
+                y0 += uy * trim;
+                x1 -= ux * trim;
+                y1 -= uy * trim;
             }
-            raster.line(x0, y0, x1, y1, edge, discs ? maskOf(d.edgeConfidence[e]) : 0xffff);
-            if (arrows && (flags & EdgeDirected)) {
-                const double ux = (x1 - x0) / (l - 2 * trim), uy = (y1 - y0) / (l - 2 * trim);
-                raster.line(x1, y1, x1 - ux * 5 - uy * 2.5, y1 - uy * 5 + ux * 2.5, edge);
-                raster.line(x1, y1, x1 - ux * 5 + uy * 2.5, y1 - uy * 5 - ux * 2.5, edge);
-            }
+            const bool highlighted = flags & EdgeHighlighted;
+            segments.push_back(Segment{float(x0), float(y0), float(x1), float(y1),
+                                       discs && !highlighted ? maskOf(d.edgeConfidence[e]) : quint16(0xffff),
+                                       highlighted, arrows && !highlighted && (flags & EdgeDirected)});
         }
-        for (const size_t e : highlighted) {
-            double x0, y0, x1, y1;
-            if (ends(e, x0, y0, x1, y1) > 0) {
-                for (const auto &[ox, oy] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}}) {
-                    raster.line(x0 + ox, y0 + oy, x1 + ox, y1 + oy, highlight);
+    }
+    const int r = std::max(1, int(ChartPainter::nodePixels(s) / 2 * 0.8));
+    // One band of rows: edges, then the highlighted path over them, then nodes, into its own Raster.
+    const auto band = [&](const QRect &clip) {
+        Raster raster(*target, clip);
+        for (const bool highlightPass : {false, true}) {
+            for (const Segment &g : segments) {
+                if (g.highlighted != highlightPass || raster.misses(g.x0, g.y0, g.x1, g.y1)) {
+                    continue;
+                }
+                if (!highlightPass) {
+                    raster.line(g.x0, g.y0, g.x1, g.y1, edge, g.mask);
+                } else {
+                    for (const auto &[ox, oy] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}}) {
+                        raster.line(g.x0 + ox, g.y0 + oy, g.x1 + ox, g.y1 + oy, highlight);
+                    }
+                }
+                if (g.arrow) {
+                    const double dx = g.x1 - g.x0, dy = g.y1 - g.y0, l = std::sqrt(dx * dx + dy * dy);
+                    const double ux = dx / l, uy = dy / l;
+                    raster.line(g.x1, g.y1, g.x1 - ux * 5 - uy * 2.5, g.y1 - uy * 5 + ux * 2.5, edge);
+                    raster.line(g.x1, g.y1, g.x1 - ux * 5 + uy * 2.5, g.y1 - uy * 5 - ux * 2.5, edge);
                 }
             }
         }
