@@ -6,13 +6,15 @@
 //     10% across the chart; 40% dated) and a chart "Bench" holding every company on a jittered
 //     grid, as an investigator's large chart would look after a layout.
 // casegraph-chartbench CASE [--chart NAME] [--frames K]
-//     opens the chart as the GUI does (ChartData::load, grid index, first frame) and times
-//     software-rendered frames of 1600×1000 (QImage, raster engine, antialiasing as on screen):
-//     fit-all, 4× zoom at several pan positions, and 16× zoom. Prints wall times, the chart's
-//     own bytes per node and the process's peak RSS (bench/chart.sh also runs it under
+//     opens the chart in a real 1600×1000 ChartView as the GUI does (the load runs on the view's
+//     worker thread while the GUI thread keeps handling events; then the first fit-all frame) and
+//     times real repaints in software (offscreen platform, raster engine): fit-all, 4× zoom at
+//     several places, panning there (24 × 12 px steps), and 16× zoom. Prints wall and CPU times,
+//     the chart's own bytes per node, and RSS growth per node (bench/chart.sh also runs it under
 //     /usr/bin/time -v).
 #include "chart/chartdata.h"
-#include "chart/chartpainter.h"
+#include "chart/chartframe.h"
+#include "chart/chartview.h"
 
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
@@ -20,7 +22,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -128,28 +130,54 @@ double threadCpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/// CPU time of the last frameMs() call: the machine is shared, so wall time overstates.
-double g_lastCpuMs = 0;
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
-/// Draws one frame as the view does: white background, world transform, ChartPainter.
-double frameMs(QImage &image, const ChartData &data, double scale, QPointF topLeft)
+/// Resident set size now (not the peak), from /proc/self/statm.
+double rssMb()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toDouble() * 4096 / 1024 / 1024 : 0;
+}
+
+struct Frames {
+    std::vector<double> wall, cpu, cpuAll;
+    int full = 0, scrolled = 0;
+};
+
+/// One real repaint of the view (QWidget::repaint: paintEvent into the backing store, as on screen).
+void frame(ChartView &view, Frames &out)
 {
     QElapsedTimer t;
     t.start();
-    const double cpu0 = threadCpuMs();
-    QPainter p(&image);
-    p.fillRect(image.rect(), Qt::white);
-    p.setTransform(QTransform(scale, 0, 0, scale, -topLeft.x() * scale, -topLeft.y() * scale));
-    ChartPainter::paint(p, data, QRectF(topLeft, QSizeF(image.width() / scale, image.height() / scale)));
-    p.end();
-    g_lastCpuMs = threadCpuMs() - cpu0;
-    return t.nsecsElapsed() / 1e6;
+    const double cpu0 = threadCpuMs(), all0 = processCpuMs();
+    view.repaint();
+    out.cpu.push_back(threadCpuMs() - cpu0);
+    out.cpuAll.push_back(processCpuMs() - all0);
+    out.wall.push_back(t.nsecsElapsed() / 1e6);
+    (view.lastFrameKind() == ChartFrame::Kind::Scrolled ? out.scrolled : out.full)++;
 }
 
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
+}
+
+void print(const char *name, const Frames &f)
+{
+    const double wall = median(f.wall), cpu = median(f.cpu), all = median(f.cpuAll);
+    std::printf("%-9s wall median=%6.1f ms (%3.0f fps)  GUI-thread cpu=%6.1f ms (%3.0f fps)  all-threads cpu=%6.1f ms  "
+                "[%d full, %d scrolled]\n",
+                name, wall, 1000 / wall, cpu, 1000 / cpu, all, f.full, f.scrolled);
 }
 
 } // namespace
@@ -159,7 +187,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const QStringList args = app.arguments();
     const auto option = [&](const QString &name, const QString &fallback) {
@@ -175,10 +203,7 @@ int main(int argc, char **argv)
                              "       casegraph-chartbench CASE [--chart NAME] [--frames K]\n");
         return 2;
     }
-    const int frames = option(QStringLiteral("--frames"), QStringLiteral("7")).toInt();
-    QElapsedTimer open;
-    open.start();
-    const double openCpu0 = threadCpuMs();
+    const int frames = option(QStringLiteral("--frames"), QStringLiteral("9")).toInt();
     CaseFile cf;
     if (!cf.open(args.at(1), CaseFile::OpenMode::ReadOnly).ok()) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(args.at(1)));
@@ -189,55 +214,81 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "no such chart\n");
         return 1;
     }
-    auto loaded = ChartData::load(cf, chart->id);
-    if (!loaded) {
-        std::fprintf(stderr, "%s\n", qPrintable(loaded.error().toString()));
+    ChartView view;
+    view.resize(1600, 1000);
+    view.show();
+    app.processEvents();
+    const double rssBefore = rssMb();
+
+    // Open as the GUI does: setChart starts the worker (own connection, ChartData::load); the GUI
+    // thread keeps handling events until the data arrives, then paints the first fit-all frame.
+    QElapsedTimer open;
+    open.start();
+    const double openCpu0 = processCpuMs(), guiCpu0 = threadCpuMs();
+    view.setChart(&cf, nullptr, chart->id);
+    const bool async = view.isLoading();
+    double longestEventMs = 0; // GUI-thread CPU of one round of event handling while the worker loads
+    while (view.isLoading()) {
+        const double slice0 = threadCpuMs();
+        app.processEvents(QEventLoop::WaitForMoreEvents);
+        longestEventMs = std::max(longestEventMs, threadCpuMs() - slice0);
+    }
+    const double loadS = open.nsecsElapsed() / 1e9;
+    view.repaint();
+    const double openS = open.nsecsElapsed() / 1e9;
+    const double openCpuS = (processCpuMs() - openCpu0) / 1e3;
+    const double guiCpuS = (threadCpuMs() - guiCpu0) / 1e3;
+    const ChartData &data = view.data();
+    if (data.nodeCount() == 0) {
+        std::fprintf(stderr, "the chart did not load\n");
         return 1;
     }
-    ChartData data = std::move(loaded.value());
-    const double loadS = open.nsecsElapsed() / 1e9;
-    const double loadCpuS = (threadCpuMs() - openCpu0) / 1e3;
-    NodeGrid grid;
-    grid.build(data);
-    QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
-    const QRectF bounds = data.bounds().adjusted(-40, -40, 40, 40);
-    const double fit = std::min(image.width() / bounds.width(), image.height() / bounds.height());
-    const QPointF fitTopLeft = bounds.center() - QPointF(image.width(), image.height()) / 2 / fit;
-    const double first = frameMs(image, data, fit, fitTopLeft);
-    const double openS = open.nsecsElapsed() / 1e9;
-    const double openCpuS = (threadCpuMs() - openCpu0) / 1e3;
-    image.save(QStringLiteral("chartbench-fit.png"));
+    view.grab().save(QStringLiteral("chartbench-fit.png"));
 
-    std::vector<double> fitFrames, zoom4, zoom16, fitCpu, zoom4Cpu, zoom16Cpu;
+    Frames fit, zoom4, pan4, zoom16;
     for (int k = 0; k < frames; ++k) {
-        fitFrames.push_back(frameMs(image, data, fit, fitTopLeft));
-        fitCpu.push_back(g_lastCpuMs);
+        view.fitToView();
+        frame(view, fit);
     }
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> fx(0.2, 0.8);
     for (int k = 0; k < frames; ++k) {
-        const QPointF centre(bounds.left() + bounds.width() * fx(rng), bounds.top() + bounds.height() * fx(rng));
-        for (const double zoom : {4.0, 16.0}) {
-            const double s = fit * zoom;
-            const QPointF tl = centre - QPointF(image.width(), image.height()) / 2 / s;
-            (zoom == 4 ? zoom4 : zoom16).push_back(frameMs(image, data, s, tl));
-            (zoom == 4 ? zoom4Cpu : zoom16Cpu).push_back(g_lastCpuMs);
-            if (k == 0) {
-                image.save(QStringLiteral("chartbench-zoom%1.png").arg(int(zoom)));
-            }
+        const QPointF anchor(view.width() * fx(rng), view.height() * fx(rng));
+        view.fitToView();
+        view.zoomBy(4, anchor);
+        frame(view, zoom4);
+        if (k == 0) {
+            view.grab().save(QStringLiteral("chartbench-zoom4.png"));
+        }
+        // Panning there: a drag of 24 × 12 px per frame (about 700 px/s at 30 fps).
+        for (int step = 0; step < 5; ++step) {
+            view.panBy(QPoint(24, 12));
+            frame(view, pan4);
+        }
+        if (k == 0) {
+            view.grab().save(QStringLiteral("chartbench-pan4.png"));
+        }
+        view.zoomBy(4);
+        frame(view, zoom16);
+        if (k == 0) {
+            view.grab().save(QStringLiteral("chartbench-zoom16.png"));
         }
     }
-    const double rss = peakRssMb();
+    const double rssAfter = rssMb();
+    const double peak = peakRssMb();
+    const double nodes = double(data.nodeCount());
     std::printf("chart nodes=%lld edges=%lld\n", qint64(data.nodeCount()), qint64(data.edgeCount()));
-    std::printf("open-s=%.2f (load %.2f + index + first fit-all frame %.0f ms); cpu-s=%.2f (load %.2f)\n", openS,
-                loadS, first, openCpuS, loadCpuS);
-    std::printf("frame-ms fit-all median=%.1f (%.0f fps) zoom4x median=%.1f (%.0f fps) zoom16x median=%.1f (%.0f fps)\n",
-                median(fitFrames), 1000 / median(fitFrames), median(zoom4), 1000 / median(zoom4), median(zoom16),
-                1000 / median(zoom16));
-    std::printf("frame-cpu-ms fit-all median=%.1f zoom4x median=%.1f zoom16x median=%.1f\n", median(fitCpu),
-                median(zoom4Cpu), median(zoom16Cpu));
-    std::printf("chart-data-bytes-per-node=%.0f peak-rss-mb=%.0f peak-rss-bytes-per-node=%.0f\n",
-                double(data.memoryBytes()) / double(data.nodeCount()), rss,
-                rss * 1024 * 1024 / double(data.nodeCount()));
+    std::printf("open wall-s=%.2f (loaded %.2f %s, then the first fit-all frame); cpu-s=%.2f all threads, "
+                "%.2f on the GUI thread; longest GUI-thread event round while loading %.1f ms cpu\n",
+                openS, loadS, async ? "on the worker" : "on the GUI thread", openCpuS, guiCpuS, longestEventMs);
+    std::printf("frames of a 1600x1000 ChartView repaint (software raster):\n");
+    print("fit-all", fit);
+    print("zoom4x", zoom4);
+    print("pan@4x", pan4);
+    print("zoom16x", zoom16);
+    std::printf("memory: chart-data-bytes-per-node=%.0f rss-delta-bytes-per-node=%.0f (after load and frames) "
+                "peak-rss-delta-bytes-per-node=%.0f peak-rss-mb=%.0f (baseline before load %.0f MB)\n",
+                double(data.memoryBytes()) / nodes, (rssAfter - rssBefore) * 1024 * 1024 / nodes,
+                (peak - rssBefore) * 1024 * 1024 / nodes, peak, rssBefore);
     return 0;
 }

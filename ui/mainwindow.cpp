@@ -420,7 +420,10 @@ bool MainWindow::waitUntilLoaded(int timeoutMs) {
     timer.start();
     while (timer.elapsed() < timeoutMs) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (!m_case || !m_entities->model() || !m_entities->model()->isLoading()) {
+        const auto charts = findChildren<ChartView *>();
+        const bool chartLoading =
+            std::any_of(charts.begin(), charts.end(), [](const ChartView *c) { return c->isLoading(); });
+        if (!m_case || !m_entities->model() || (!m_entities->model()->isLoading() && !chartLoading)) {
             QCoreApplication::processEvents();
             return true;
         }

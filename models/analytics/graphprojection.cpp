@@ -470,6 +470,44 @@ void GraphProjection::forEachLink(const std::function<bool(const GraphLink &)> &
     }
 }
 
+void GraphProjection::forEachLinkRow(const std::function<bool(const GraphLinkRow &)> &fn) const
+{
+    const Graph &g = m_data->graph;
+    GraphLinkRow r;
+    for (const Edge &e : boost::make_iterator_range(boost::edges(g))) {
+        const RelationshipEdge &p = g[e];
+        r.fromRowId = g[boost::source(e, g)].rowId;
+        r.toRowId = g[boost::target(e, g)].rowId;
+        r.relationshipRowId = p.rowId;
+        r.schema = p.schema;
+        r.property = p.property;
+        r.kind = LinkKind(p.kind);
+        r.directed = !(p.flags & Undirected);
+        r.validFrom = p.validFrom;
+        r.validUntil = p.validUntil;
+        r.percentage = PercentageRange();
+        if (m_data->schemata[p.schema].isOwnership) {
+            r.percentage.known = p.flags & PercentageKnown;
+            r.percentage.min = p.pctMin;
+            r.percentage.max = p.pctMax;
+        }
+        r.evidence = p.evidence;
+        if (!fn(r)) {
+            return;
+        }
+    }
+}
+
+QString GraphProjection::schemaName(quint16 schema) const
+{
+    return schema < m_data->schemata.size() ? m_data->schemata[schema].name : QString();
+}
+
+QString GraphProjection::propertyName(quint16 property) const
+{
+    return m_data->properties.value(property);
+}
+
 QList<GraphLink> GraphProjection::links() const
 {
     QList<GraphLink> out;

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -76,6 +77,22 @@ struct GraphLink {
     FtmDate end;          ///< endDate (invalid: open)
     PercentageRange percentage; ///< Ownership only
     int evidence = 0;     ///< excerpts of the claims on the relationship entity
+};
+
+/// An edge as forEachLinkRow() hands it over: numbers only, names as indexes (schemaName(),
+/// propertyName()), for charts that read hundreds of thousands of edges.
+struct GraphLinkRow {
+    qint64 fromRowId = 0;
+    qint64 toRowId = 0;
+    qint64 relationshipRowId = 0;
+    quint16 schema = 0;   ///< schemaName(schema)
+    quint16 property = 0; ///< Reference: propertyName(property); else 0 ("")
+    LinkKind kind = LinkKind::Relationship;
+    bool directed = true;
+    qint32 validFrom = std::numeric_limits<qint32>::min(); ///< julian day of start.earliest(); open: min
+    qint32 validUntil = std::numeric_limits<qint32>::max(); ///< julian day of end.latest(); open: max
+    PercentageRange percentage; ///< Ownership only
+    int evidence = 0;
 };
 
 /// A Sanction as the projection keeps it (for exposure filters).
@@ -156,6 +173,10 @@ public:
     void forEachLink(const std::function<bool(const GraphLink &)> &fn) const;
     /// Edges between nodes as GraphLinks; for charts and tests (a million edges is a lot of QStrings).
     QList<GraphLink> links() const;
+    /// forEachLink() without strings.
+    void forEachLinkRow(const std::function<bool(const GraphLinkRow &)> &fn) const;
+    QString schemaName(quint16 schema) const;
+    QString propertyName(quint16 property) const;
     QList<SanctionRecord> sanctions() const;
 
     /// For analytics implementations (analytics/*.cpp) only.

@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 namespace Casegraph::Models {
@@ -275,6 +277,39 @@ QList<ChartNodeInfo> ChartStore::nodeInfos(qint64 chartId) const
     }
     s->reset();
     return out;
+}
+
+Status ChartStore::scanNodes(qint64 chartId, const std::function<bool(const NodeRow &)> &fn) const
+{
+    auto q = m_case.database().prepare(
+        QStringLiteral("SELECT n.entity, n.x, n.y, n.pinned, n.hidden, n.grp, e.schema, e.caption, e.eid "
+                       "FROM chart_node n JOIN entity e ON e.id = n.entity WHERE n.chart = ? ORDER BY n.entity"));
+    if (!q) {
+        return q.error();
+    }
+    auto &s = **q;
+    s.bind(1, chartId);
+    while (s.step()) {
+        if (!fn(NodeRow{s.int64(0), s.real(1), s.real(2), s.int64(3) != 0, s.int64(4) != 0, s.view(5), s.view(6),
+                        s.view(7), s.view(8)})) {
+            return Error{tr("cancelled")};
+        }
+    }
+    return s.hasError() ? Status(Error{s.error()}) : Status();
+}
+
+void ChartStore::setScanCacheSize(qint64 kib) const
+{
+    (void)m_case.database().exec(QStringLiteral("PRAGMA cache_size=-%1").arg(std::max<qint64>(kib, 256)));
+}
+
+qint64 ChartStore::nodeCount(qint64 chartId) const
+{
+    auto *s = m_case.database().cached("SELECT count(*) FROM chart_node WHERE chart = ?");
+    s->bind(1, chartId);
+    const qint64 n = s->step() ? s->int64(0) : 0;
+    s->reset();
+    return n;
 }
 
 } // namespace Casegraph::Models

@@ -4,12 +4,14 @@
 
 #include "core/result.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Casegraph::Models {
@@ -76,6 +78,21 @@ public:
     QList<QPair<qint64, ChartNode>> placements(qint64 entityRowId) const;
     /// The chart's nodes with their entities' id, schema and caption (one joined query).
     QList<ChartNodeInfo> nodeInfos(qint64 chartId) const;
+    /// One row of scanNodes(): the text columns are UTF-8 views, valid only during the callback.
+    struct NodeRow {
+        qint64 entityRowId;
+        double x, y;
+        bool pinned, hidden;
+        QByteArrayView group, schema, caption, id;
+    };
+    /// nodeInfos() streamed without a QString per row (charts of 100,000 nodes); stops early and
+    /// returns an error when `fn` returns false.
+    Status scanNodes(qint64 chartId, const std::function<bool(const NodeRow &)> &fn) const;
+    /// For a worker connection that reads a chart once (ChartLoader): sets this connection's page
+    /// cache (64 MB by default) to `kib`; one pass over the case gains nothing from a big one.
+    void setScanCacheSize(qint64 kib) const;
+    /// How many nodes the chart holds (an index count, cheap on any size).
+    qint64 nodeCount(qint64 chartId) const;
 
 private:
     Status touch(qint64 chartId);

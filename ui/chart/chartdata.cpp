@@ -10,12 +10,14 @@
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "storage/graphscan.h"
 
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <array>
+#include <unordered_map>
 
 namespace Casegraph::Ui {
 
@@ -25,14 +27,6 @@ namespace {
 /// Relationship entities are read one by one for their labels only up to this many edges; larger
 /// charts label edges from what the projection holds (schema, percentage).
 constexpr qsizetype DetailLimit = 5000;
-
-qint32 dayOf(const FtmDate &date, bool start)
-{
-    if (!date.isValid()) {
-        return start ? OpenStartDay : OpenEndDay;
-    }
-    return qint32((start ? date.earliest() : date.latest()).date().toJulianDay());
-}
 
 Confidence confidenceOf(int sources)
 {
@@ -192,25 +186,31 @@ void ChartData::removeNodes(std::vector<qint32> nodes)
 
 void ChartData::assignCurves()
 {
-    // Edges between the same two nodes (either direction) get slots -k … k around the straight line.
-    std::map<std::pair<qint32, qint32>, std::vector<size_t>> pairs;
+    // Edges between the same two nodes (either direction) get slots -k … k around the straight
+    // line. Sorting (pair, edge) triples groups them without a map node per pair.
+    std::vector<std::array<qint32, 3>> keys(edgeFrom.size());
     for (size_t e = 0; e < edgeFrom.size(); ++e) {
-        const auto key = std::minmax(edgeFrom[e], edgeTo[e]);
-        auto &list = pairs[{key.first, key.second}];
-        list.push_back(e);
+        const auto [lo, hi] = std::minmax(edgeFrom[e], edgeTo[e]);
+        keys[e] = {lo, hi, qint32(e)};
     }
-    for (auto &[key, list] : pairs) {
-        const int n = int(list.size());
+    std::sort(keys.begin(), keys.end());
+    for (size_t first = 0; first < keys.size();) {
+        size_t last = first + 1;
+        while (last < keys.size() && keys[last][0] == keys[first][0] && keys[last][1] == keys[first][1]) {
+            ++last;
+        }
+        const int n = int(last - first);
         for (int i = 0; i < n; ++i) {
-            const size_t e = list[size_t(i)];
+            const size_t e = size_t(keys[first + size_t(i)][2]);
             // Slots in half steps: 2 edges → -1, +1; 3 → -2, 0, 2. The sign follows the edge's
             // direction relative to the pair so reversed edges bend to the other side correctly.
             int slot = 2 * i - (n - 1);
-            if (edgeFrom[e] != key.first) {
+            if (edgeFrom[e] != keys[first][0]) {
                 slot = -slot;
             }
             edgeCurve[e] = qint8(std::clamp(slot, -120, 120));
         }
+        first = last;
     }
 }
 
@@ -386,62 +386,159 @@ QString ChartData::linkLabel(const GraphLink &link, const Entity *rel)
     return spec && !spec->edgeLabel.isEmpty() ? spec->edgeLabel : schema.toLower();
 }
 
-ChartData ChartData::build(const QList<ChartNodeInfo> &nodes, const GraphProjection &graph,
-                           const QHash<qint64, int> &sourceCounts, const QHash<qint64, Entity> &details)
-{
-    ChartData d;
-    d.nodeRowId.reserve(size_t(nodes.size()));
-    d.nodeLabel.reserve(size_t(nodes.size()));
-    d.m_index.reserve(nodes.size());
-    for (const auto &n : nodes) {
-        quint8 flags = (n.node.pinned ? NodePinned : 0) | (n.node.hidden ? NodeHidden : 0);
-        const qint32 i = d.addNode(n.node.entityRowId, n.schema, n.caption.isEmpty() ? n.id : n.caption,
-                                   QPointF(n.node.x, n.node.y), flags);
-        if (!n.node.group.isEmpty()) {
-            d.nodeGroup[size_t(i)] = quint16(d.intern(d.groups, n.node.group));
-        }
+namespace {
+
+/// Edge labels that do not depend on the relationship's other properties repeat a few hundred
+/// times at most ("owns 51%"): they are made once per (schema, property, kind, percentage).
+struct LabelKey {
+    quint16 schema, property;
+    quint8 kind;
+    bool known;
+    float min, max;
+    bool operator==(const LabelKey &o) const = default;
+};
+struct LabelKeyHash {
+    size_t operator()(const LabelKey &k) const
+    {
+        return std::hash<quint64>()(quint64(k.schema) << 48 ^ quint64(k.property) << 32 ^ quint64(k.kind) << 24 ^
+                                    quint64(k.known)) ^
+               std::hash<float>()(k.min) * 31 ^ std::hash<float>()(k.max);
     }
+};
+
+/// Whether reading the whole case and keeping the chart's part is cheaper than reading the chart's
+/// entities one by one: a scoped read costs an index probe per entity, statement and relationship
+/// (tens of microseconds a node), a full scan about two microseconds per entity of the case.
+bool readWholeCase(const CaseFile &caseFile, qint64 chartNodes)
+{
+    if (chartNodes < 2000) {
+        return false;
+    }
+    qint64 entities = 0;
+    (void)GraphScan(caseFile).schemaCounts([&](QByteArrayView, qint64 n) { entities += n; });
+    return chartNodes * 30 >= entities;
+}
+
+} // namespace
+
+void ChartData::addEdges(const GraphProjection &graph, const QHash<qint64, int> &sourceCounts,
+                         const QHash<qint64, Entity> &details)
+{
     for (const auto &s : graph.sanctions()) {
-        if (const qint32 i = d.indexOf(s.entityRowId); i >= 0) {
-            d.nodeFlags[size_t(i)] |= NodeSanctioned;
+        if (const qint32 i = indexOf(s.entityRowId); i >= 0) {
+            nodeFlags[size_t(i)] |= NodeSanctioned;
         }
     }
     const qsizetype links = graph.linkCount();
-    d.edgeFrom.reserve(size_t(links));
-    graph.forEachLink([&](const GraphLink &link) {
-        const qint32 a = d.indexOf(link.fromRowId), b = d.indexOf(link.toRowId);
+    for (auto *v : {&edgeFrom, &edgeTo, &edgeValidFrom, &edgeValidUntil}) {
+        v->reserve(size_t(links));
+    }
+    std::unordered_map<LabelKey, quint32, LabelKeyHash> labelCache;
+    std::vector<qint32> schemaIndex; // projection schema → index into `schemata`
+    graph.forEachLinkRow([&](const GraphLinkRow &r) {
+        const qint32 a = indexOf(r.fromRowId), b = indexOf(r.toRowId);
         if (a < 0 || b < 0) {
             return true;
         }
-        const auto it = details.constFind(link.relationshipRowId);
-        d.addEdge(a, b, link.schema, linkLabel(link, it == details.constEnd() ? nullptr : &*it),
-                  confidenceOf(sourceCounts.value(link.relationshipRowId)), link.directed, dayOf(link.start, true),
-                  dayOf(link.end, false), link.relationshipRowId);
+        if (r.schema >= schemaIndex.size()) {
+            schemaIndex.resize(size_t(r.schema) + 1, -1);
+        }
+        if (schemaIndex[r.schema] < 0) {
+            schemaIndex[r.schema] = qint32(intern(schemata, graph.schemaName(r.schema)));
+        }
+        const auto detail = details.constFind(r.relationshipRowId);
+        const bool plain = detail == details.constEnd() || r.kind != LinkKind::Relationship;
+        const LabelKey key{r.schema, r.property, quint8(r.kind), r.percentage.known, float(r.percentage.min),
+                           float(r.percentage.max)};
+        quint32 label = 0;
+        const auto cached = plain ? labelCache.find(key) : labelCache.end();
+        if (cached != labelCache.end()) {
+            label = cached->second;
+        } else {
+            GraphLink link;
+            link.schema = graph.schemaName(r.schema);
+            link.property = graph.propertyName(r.property);
+            link.kind = r.kind;
+            link.percentage = r.percentage;
+            label = intern(labels, linkLabel(link, plain ? nullptr : &*detail));
+            if (plain) {
+                labelCache.emplace(key, label);
+            }
+        }
+        edgeFrom.push_back(a);
+        edgeTo.push_back(b);
+        edgeValidFrom.push_back(r.validFrom);
+        edgeValidUntil.push_back(r.validUntil);
+        edgeLabel.push_back(label);
+        edgeSchema.push_back(quint16(schemaIndex[r.schema]));
+        edgeCurve.push_back(0);
+        edgeConfidence.push_back(quint8(confidenceOf(sourceCounts.value(r.relationshipRowId))));
+        edgeFlags.push_back(r.directed ? EdgeDirected : 0);
+        edgeRelationship.push_back(r.relationshipRowId);
         return true;
     });
-    d.assignCurves();
-    return d;
+    assignCurves();
 }
 
-Result<ChartData> ChartData::load(const CaseFile &caseFile, qint64 chartId)
+Result<ChartData> ChartData::load(const CaseFile &caseFile, qint64 chartId, const LoadProgress &progress)
 {
-    const QList<ChartNodeInfo> nodes = caseFile.charts().nodeInfos(chartId);
-    ProjectionOptions options;
-    options.entities.reserve(nodes.size());
-    for (const auto &n : nodes) {
-        options.entities << n.node.entityRowId;
+    const auto report = [&](int percent) { return !progress || progress(percent); };
+    const auto cancelled = [] { return Result<ChartData>(Error{tr("Loading the chart was cancelled.")}); };
+    ChartData d;
+    const qint64 count = caseFile.charts().nodeCount(chartId);
+    if (count == 0) {
+        return d;
     }
-    if (options.entities.isEmpty()) {
-        return ChartData();
+    // Nodes: one streaming query into the arrays (captions straight from UTF-8, no row objects).
+    d.nodeRowId.reserve(size_t(count));
+    for (auto *v : {&d.x, &d.y}) {
+        v->reserve(size_t(count));
+    }
+    d.nodeLabel.reserve(size_t(count));
+    d.m_index.reserve(count);
+    qint64 read = 0;
+    QByteArray lastSchema;
+    QString lastSchemaName;
+    auto nodes = caseFile.charts().scanNodes(chartId, [&](const ChartStore::NodeRow &n) {
+        if (n.schema != QByteArrayView(lastSchema)) {
+            lastSchema = n.schema.toByteArray();
+            lastSchemaName = QString::fromUtf8(lastSchema);
+        }
+        const quint8 flags = (n.pinned ? NodePinned : 0) | (n.hidden ? NodeHidden : 0);
+        const qint32 i = d.addNode(n.entityRowId, lastSchemaName, QString::fromUtf8(n.caption.isEmpty() ? n.id : n.caption),
+                                   QPointF(n.x, n.y), flags);
+        if (!n.group.isEmpty()) {
+            d.nodeGroup[size_t(i)] = quint16(d.intern(d.groups, QString::fromUtf8(n.group)));
+        }
+        return (++read & 8191) || report(int(20 * read / count));
+    });
+    if (!nodes) {
+        return progress && !report(20) ? cancelled() : Result<ChartData>(nodes.error());
+    }
+    if (!report(20)) {
+        return cancelled();
+    }
+    // Relationships between them: a projection of the chart's entities, or of the whole case
+    // when the chart holds much of it (the edges with an end off the chart are left out below).
+    ProjectionOptions options;
+    if (!readWholeCase(caseFile, count)) {
+        options.entities.reserve(d.nodeCount());
+        for (const qint64 row : d.nodeRowId) {
+            options.entities << row;
+        }
     }
     auto graph = GraphProjection::fromCase(caseFile, options);
     if (!graph) {
         return graph.error();
     }
+    if (!report(75)) {
+        return cancelled();
+    }
     QHash<qint64, Entity> details;
     if (graph->linkCount() <= DetailLimit) {
-        graph->forEachLink([&](const GraphLink &link) {
-            if (link.kind == LinkKind::Relationship && !details.contains(link.relationshipRowId)) {
+        graph->forEachLinkRow([&](const GraphLinkRow &link) {
+            if (link.kind == LinkKind::Relationship && !details.contains(link.relationshipRowId) &&
+                d.indexOf(link.fromRowId) >= 0 && d.indexOf(link.toRowId) >= 0) {
                 if (auto e = caseFile.entities().entity(link.relationshipRowId)) {
                     details.insert(link.relationshipRowId, *e);
                 }
@@ -449,7 +546,12 @@ Result<ChartData> ChartData::load(const CaseFile &caseFile, qint64 chartId)
             return true;
         });
     }
-    return build(nodes, *graph, caseFile.evidence().supportingSourceCounts(), details);
+    if (!report(85)) {
+        return cancelled();
+    }
+    d.addEdges(*graph, caseFile.evidence().supportingSourceCounts(), details);
+    report(100);
+    return d;
 }
 
 // --- NodeGrid ---

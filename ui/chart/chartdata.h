@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -118,15 +119,20 @@ public:
     /// The bounding rectangle of the visible nodes' centres (empty chart: a null rectangle).
     QRectF bounds() const;
 
-    /// Loads a chart from the case: its nodes (ChartStore::nodeInfos), the relationships between
-    /// them (GraphProjection of the chart's entities), sanctions, confidence from the sources
-    /// quoted by each relationship's claims, and readable edge labels.
-    static Models::Result<ChartData> load(const Models::CaseFile &caseFile, qint64 chartId);
-    /// Builds from a projection of the nodes' entities. `sourceCounts`: distinct supporting sources
-    /// per relationship row id; `details`: relationship entities by row id (for labels such as
-    /// "owns 51%", "awarded ¥10M contract"); either may be empty.
-    static ChartData build(const QList<Models::ChartNodeInfo> &nodes, const Models::GraphProjection &graph,
-                           const QHash<qint64, int> &sourceCounts, const QHash<qint64, Models::Entity> &details);
+    /// Called now and then during load() with the percentage done; returning false cancels.
+    using LoadProgress = std::function<bool(int percent)>;
+    /// Loads a chart from the case: its nodes (one streaming ChartStore::scanNodes query), the
+    /// relationships between them (a GraphProjection of the chart's entities, or of the whole case
+    /// when the chart holds much of it), sanctions, confidence from the sources quoted by each
+    /// relationship's claims, and readable edge labels. Runs on any thread that owns `caseFile`
+    /// (ChartView loads large charts on a worker with its own connection).
+    static Models::Result<ChartData> load(const Models::CaseFile &caseFile, qint64 chartId,
+                                          const LoadProgress &progress = {});
+    /// Adds the projection's edges between nodes of this chart and marks sanctioned nodes.
+    /// `sourceCounts`: distinct supporting sources per relationship row id; `details`: relationship
+    /// entities by row id (for labels such as "owns 51%", "awarded ¥10M contract"); either may be empty.
+    void addEdges(const Models::GraphProjection &graph, const QHash<qint64, int> &sourceCounts,
+                  const QHash<qint64, Models::Entity> &details);
 
     /// The short label of an edge: "owns 51%", "resold to", "awarded ¥10M contract", "director" …
     static QString linkLabel(const Models::GraphLink &link, const Models::Entity *relationship);

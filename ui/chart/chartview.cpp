@@ -3,6 +3,7 @@
 #include "chartview.h"
 #include "chartcommands.h"
 #include "chartgroups.h"
+#include "chartloader.h"
 #include "chartpainter.h"
 
 #include "core/schema.h"
@@ -48,6 +49,31 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent)
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(150);
     connect(m_reloadTimer, &QTimer::timeout, this, &ChartView::reload);
+    m_loader = new ChartLoader(this);
+    connect(m_loader, &ChartLoader::progressed, this, [this] { update(); });
+    connect(m_loader, &ChartLoader::loaded, this, [this](const std::shared_ptr<ChartData> &data) {
+        m_loadButton->hide();
+        setLoadedData(std::move(*data));
+        if (std::exchange(m_reloadAfterLoad, false)) {
+            scheduleReload();
+        }
+    });
+    connect(m_loader, &ChartLoader::failed, this, [this](const QString &message) {
+        m_loadButton->hide();
+        m_loadError = message;
+        Q_EMIT errorOccurred(tr("Cannot read the chart: %1").arg(message));
+        update();
+    });
+    m_loadButton = new QPushButton(tr("Cancel"), this);
+    m_loadButton->setObjectName(QStringLiteral("chartLoadButton"));
+    m_loadButton->hide();
+    connect(m_loadButton, &QPushButton::clicked, this, [this] {
+        if (isLoading()) {
+            cancelLoading();
+        } else {
+            reload();
+        }
+    });
     createActions();
     updateActions();
 }
@@ -124,6 +150,7 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
     m_stack = undoStack;
     m_chartId = caseFile ? chartId : 0;
     m_data = ChartData();
+    ++m_dataVersion;
     if (m_case) {
         connect(m_case, &CaseFile::chartChanged, this, [this](qint64 id) {
             if (id == m_chartId && m_ownChange == 0) {
@@ -154,50 +181,6 @@ void ChartView::scheduleReload()
     if (m_case && m_chartId) {
         m_reloadTimer->start();
     }
-}
-
-void ChartView::reload()
-{
-    m_reloadTimer->stop();
-    const QList<qint64> selected = selectedRowIds();
-    bool highlighted = false;
-    for (const quint8 f : m_data.nodeFlags) {
-        highlighted = highlighted || (f & NodeHighlighted);
-    }
-    std::vector<qint64> path;
-    if (highlighted) {
-        for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
-            if (m_data.nodeFlags[size_t(i)] & NodeHighlighted) {
-                path.push_back(m_data.nodeRowId[size_t(i)]);
-            }
-        }
-    }
-    if (!m_case || !m_chartId) {
-        m_data = ChartData();
-    } else if (auto loaded = ChartData::load(*m_case, m_chartId)) {
-        m_data = std::move(loaded.value());
-    } else {
-        m_data = ChartData();
-        Q_EMIT errorOccurred(tr("Cannot read the chart: %1").arg(loaded.error().toString()));
-    }
-    loadGroupsAndTags();
-    for (const qint64 row : selected) {
-        if (const qint32 i = m_data.indexOf(row); i >= 0) {
-            m_data.nodeFlags[size_t(i)] |= NodeSelected;
-        }
-    }
-    for (const qint64 row : path) {
-        if (const qint32 i = m_data.indexOf(row); i >= 0) {
-            m_data.nodeFlags[size_t(i)] |= NodeHighlighted;
-        }
-    }
-    applyFilters();
-    if (m_fitPending && width() > 0) {
-        fitToView();
-    }
-    updateActions();
-    Q_EMIT contentChanged();
-    update();
 }
 
 void ChartView::applyFilters()
@@ -266,6 +249,17 @@ void ChartView::zoomBy(double factor, QPointF anchor)
     m_scale = std::clamp(m_scale * factor, MinScale, MaxScale);
     m_topLeft = world - anchor / m_scale;
     m_fitPending = false;
+    update();
+}
+
+void ChartView::panBy(QPoint pixels)
+{
+    if (pixels.isNull()) {
+        return;
+    }
+    m_topLeft += QPointF(pixels) / m_scale;
+    m_fitPending = false;
+    m_panPending = true;
     update();
 }
 
@@ -392,6 +386,7 @@ void ChartView::pushChange(const QList<ChartNode> &before, const QList<ChartNode
 void ChartView::endOwnChange(const QList<ChartNode> &written, const QList<qint64> &removed)
 {
     --m_ownChange;
+    m_reloadAfterLoad = m_reloadAfterLoad || isLoading();
     bool inPlace = removed.isEmpty();
     for (const auto &n : written) {
         inPlace = inPlace && m_data.indexOf(n.entityRowId) >= 0;
@@ -680,28 +675,50 @@ qint32 ChartView::nodeAtWidget(QPointF pos) const
 void ChartView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), Qt::white);
+    const bool panned = std::exchange(m_panPending, false);
     if (m_data.nodeCount() == 0) {
+        painter.fillRect(rect(), Qt::white);
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap,
-                         m_chartId ? tr("This chart is empty.\nAdd entities from the Entities list "
-                                        "(right-click → Add to Chart) or drag them here.")
-                                   : tr("No chart open.\nCreate or open one in the Charts list."));
+        QString text;
+        if (isLoading()) {
+            text = tr("Loading chart… %1 %").arg(m_loader->percent());
+        } else if (m_loadCancelled) {
+            text = tr("Loading the chart was cancelled.");
+        } else if (!m_loadError.isEmpty()) {
+            text = tr("Cannot read the chart: %1").arg(m_loadError);
+        } else {
+            text = m_chartId ? tr("This chart is empty.\nAdd entities from the Entities list "
+                                  "(right-click → Add to Chart) or drag them here.")
+                             : tr("No chart open.\nCreate or open one in the Charts list.");
+        }
+        painter.drawText(rect().adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
-    painter.setTransform(worldTransform());
-    ChartPainter::paint(painter, m_data, visibleRect());
-    painter.resetTransform();
+    // The chart itself comes from the frame cache: drawn in full, or scrolled after a pan.
+    const ChartFrame::View view{size(), devicePixelRatioF(), m_scale, m_topLeft};
+    painter.drawImage(QPointF(0, 0), m_frame.render(m_data, m_dataVersion, view, panned || m_drag == Drag::Rubber));
     if (m_drag == Drag::Rubber) {
         painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(QPen(QColor(0x2f, 0x6d, 0xb5), 1, Qt::DashLine));
         painter.setBrush(QColor(0x2f, 0x6d, 0xb5, 30));
         painter.drawRect(m_rubber.normalized());
     }
+    if (isLoading() || m_loadCancelled) {
+        // Reloading over the previous data: a banner, the Cancel / Reload button beside it.
+        const QString text = isLoading() ? tr("Updating chart… %1 %").arg(m_loader->percent())
+                                         : tr("Loading the chart was cancelled: it may be out of date.");
+        const QRect box(8, 8, fontMetrics().horizontalAdvance(text) + 16, fontMetrics().height() + 10);
+        painter.setPen(QColor(0xd0, 0xd5, 0xdb));
+        painter.setBrush(QColor(255, 255, 255, 235));
+        painter.drawRoundedRect(box, 4, 4);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(box, Qt::AlignCenter, text);
+    }
 }
 
 void ChartView::resizeEvent(QResizeEvent *)
 {
+    placeLoadButton();
     if (m_fitPending) {
         fitToView();
     }
@@ -786,9 +803,7 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
         break;
     }
     case Drag::Pan:
-        m_topLeft -= delta / m_scale;
-        m_fitPending = false;
-        update();
+        panBy(-delta.toPoint());
         break;
     case Drag::Rubber:
         m_rubber.setBottomRight(pos);
@@ -875,20 +890,20 @@ bool ChartView::event(QEvent *event)
 
 void ChartView::keyPressEvent(QKeyEvent *event)
 {
-    const double step = (event->modifiers() & Qt::ShiftModifier) ? 240 : 60;
+    const int step = (event->modifiers() & Qt::ShiftModifier) ? 240 : 60;
     switch (event->key()) {
     case Qt::Key_Left:
-        m_topLeft.rx() -= step / m_scale;
-        break;
+        panBy(QPoint(-step, 0));
+        return;
     case Qt::Key_Right:
-        m_topLeft.rx() += step / m_scale;
-        break;
+        panBy(QPoint(step, 0));
+        return;
     case Qt::Key_Up:
-        m_topLeft.ry() -= step / m_scale;
-        break;
+        panBy(QPoint(0, -step));
+        return;
     case Qt::Key_Down:
-        m_topLeft.ry() += step / m_scale;
-        break;
+        panBy(QPoint(0, step));
+        return;
     case Qt::Key_Equal:
     case Qt::Key_Plus: // when no shortcut took it (Shift or keypad variants on some layouts)
         zoomBy(1.25);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "chartframe.h"
 #include "charttags.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
@@ -14,10 +15,13 @@
 
 class QAction;
 class QMenu;
+class QPushButton;
 class QTimer;
 class QUndoStack;
 
 namespace Casegraph::Ui {
+
+class ChartLoader;
 
 /// The link-chart canvas: draws a ChartData with ChartPainter (level of detail, no item per
 /// node), hit-tests through a NodeGrid, and turns the user's gestures into undoable
@@ -42,8 +46,17 @@ public:
     qint64 chartId() const { return m_chartId; }
     Models::CaseFile *caseFile() const { return m_case; }
     const ChartData &data() const { return m_data; }
-    /// Reads the chart again from the case (keeps the view and the selection).
+    /// Reads the chart again from the case (keeps the view and the selection). Charts of
+    /// AsyncLoadNodes nodes or more load on a worker thread (ChartLoader): the view shows
+    /// "Loading chart… N %" with a Cancel button, or keeps showing the previous data meanwhile.
     void reload();
+    static constexpr qint64 AsyncLoadNodes = 5000;
+    /// Whether a load runs on the worker.
+    bool isLoading() const;
+    /// Stops a load under way; the view offers to load again.
+    void cancelLoading();
+    /// What the last repaint did with the cached frame (tests, benchmark).
+    ChartFrame::Kind lastFrameKind() const { return m_frame.lastKind(); }
 
     // View
     double scale() const { return m_scale; }
@@ -54,6 +67,9 @@ public:
     void zoomBy(double factor, QPointF widgetAnchor);
     void zoomBy(double factor) { zoomBy(factor, QPointF(width() / 2.0, height() / 2.0)); }
     void centreOn(qint32 node);
+    /// Moves the view by whole widget pixels (drag, arrow keys); the next repaint scrolls the
+    /// previous frame and draws only what came into view.
+    void panBy(QPoint pixels);
     /// Selects and centres the next node whose label contains `text` (case-insensitive), after
     /// the current one; returns false when none matches.
     bool findNode(const QString &text);
@@ -160,6 +176,9 @@ private:
     void refilter();
     void scheduleReload();
     void notifySelection();
+    /// Puts freshly loaded data in place (keeping selection, highlight and the view).
+    void setLoadedData(ChartData data);
+    void placeLoadButton();
 
     QPointer<Models::CaseFile> m_case;
     QUndoStack *m_stack = nullptr;
@@ -176,6 +195,14 @@ private:
     int m_ownChange = 0;
     QTimer *m_reloadTimer = nullptr;
     int m_findCursor = -1;
+    ChartLoader *m_loader = nullptr;
+    QPushButton *m_loadButton = nullptr; ///< Cancel while loading; Load Again after a cancel
+    bool m_loadCancelled = false;
+    bool m_reloadAfterLoad = false; ///< an edit landed while a load ran: its snapshot is stale
+    QString m_loadError;
+    quint64 m_dataVersion = 0; ///< bumped whenever m_data is replaced
+    ChartFrame m_frame;
+    bool m_panPending = false;
 
     Drag m_drag = Drag::None;
     QPointF m_pressPos;

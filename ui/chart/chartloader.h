@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chartdata.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace Casegraph::Ui {
+
+/// Loads a chart (ChartData::load) on a worker thread with its own read-only connection to the
+/// case file, so that opening a chart of 100,000 nodes never blocks the GUI thread. Reports
+/// progress and can be cancelled; a newer start() or cancel() makes an older load's result stale
+/// (it is dropped). The destructor cancels and waits for the workers.
+/// Thread affinity: the GUI thread; signals arrive there.
+class ChartLoader final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChartLoader)
+public:
+    explicit ChartLoader(QObject *parent = nullptr);
+    ~ChartLoader() override;
+
+    /// Starts loading chart `chartId` of the case file at `path` (replacing a load under way).
+    void start(const QString &path, qint64 chartId);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    int percent() const { return m_percent; }
+
+Q_SIGNALS:
+    void progressed(int percent);
+    void loaded(const std::shared_ptr<ChartData> &data);
+    void failed(const QString &message);
+
+private:
+    quint64 m_generation = 0;
+    bool m_running = false;
+    int m_percent = 0;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    QList<QPointer<QThread>> m_threads;
+};
+
+} // namespace Casegraph::Ui
