@@ -106,8 +106,9 @@ public:
     /// The highest value row id so far; value ids only grow, so rows written later are above it.
     qint64 maxValueId() const;
     /// For large imports, inside their transaction: drops the secondary indexes (caption,
-    /// schema, references) so rows go in without random index inserts; rebuildIndexes()
-    /// recreates them by sorting, which is several times faster. A rollback restores them.
+    /// schema, references, an entity's values) so rows go in without index inserts;
+    /// rebuildIndexes() recreates them by sorting, which is several times faster. A rollback
+    /// restores them. write() recreates the values index on the first merge, which reads it.
     Status deferIndexes();
     Status rebuildIndexes();
 
@@ -120,11 +121,13 @@ public:
 
 private:
     friend class MergeStore; // refreshes captions and search rows after moving values
+    /// `names`, when given, receives the name-typed values (for the entity's search row).
     Status insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values, qint64 provenanceId,
-                        bool keepIds);
+                        bool keepIds, QStringList *names = nullptr);
     Status refreshDerived(qint64 rowId); ///< caption and FTS row after value edits
     QString captionFor(const Schema &schema, const Entity &entity) const;
     CaseFile &m_case;
+    bool m_lookupDeferred = false; ///< statement_entity dropped by deferIndexes()
 };
 
 } // namespace Casegraph::Models
