@@ -26,7 +26,7 @@ constexpr int kRecords = 25000;
 
 /// FtM lines large enough (> 5 MB) for the bulk path: people with a name, an alias and a note,
 /// companies owned by the person before them, one CJK name, and at the end 500 lines that repeat
-/// earlier ids with one more alias each (merges while the lookup index is deferred).
+/// earlier ids with one more alias each (merges during the bulk load).
 QByteArray bulkFile(int first, int count, bool withRepeats)
 {
     QByteArray out;

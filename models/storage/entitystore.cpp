@@ -447,53 +447,37 @@ qint64 EntityStore::countDangling(qint64 provenanceId, qint64 afterValueId) cons
 // ---------------------------------------------------------------- writing
 
 namespace {
-// The secondary indexes of schema version 1 that bulk imports may defer. statement_entity is
-// the one lookups need (an entity's values); write() puts it back as soon as a merge needs it.
-struct DeferrableIndex {
-    const char *name;
-    const char *create;
-};
-const DeferrableIndex kStatementEntity{"statement_entity", "CREATE INDEX statement_entity ON statement(entity, prop)"};
-const DeferrableIndex kSecondaryIndexes[] = {
+// The secondary indexes of schema version 1 that bulk imports may defer. statement_entity stays:
+// merges read an entity's values through it, and at 1M entities appending to it in entity order
+// costs less than sorting it afterwards (measured: 30.5 s against 37 s for the whole import).
+const char *const kSecondaryIndexes[][2] = {
     {"entity_caption", "CREATE INDEX entity_caption ON entity(caption COLLATE NOCASE, id)"},
     {"entity_schema", "CREATE INDEX entity_schema ON entity(schema, caption COLLATE NOCASE, id)"},
     {"statement_ref", "CREATE INDEX statement_ref ON statement(value) WHERE flags & 4"},
-    kStatementEntity,
 };
-
-Status createIndex(Sql::Database &db, const DeferrableIndex &ix)
-{
-    return db.exec(QString::fromLatin1(ix.create).replace(QLatin1String("CREATE INDEX"),
-                                                          QLatin1String("CREATE INDEX IF NOT EXISTS")));
-}
 } // namespace
 
 Status EntityStore::deferIndexes()
 {
     for (const auto &ix : kSecondaryIndexes) {
-        if (auto st = m_case.database().exec(QStringLiteral("DROP INDEX IF EXISTS ") + QLatin1String(ix.name)); !st) {
+        if (auto st = m_case.database().exec(QStringLiteral("DROP INDEX IF EXISTS ") + QLatin1String(ix[0])); !st) {
             return st;
         }
     }
-    m_lookupDeferred = true;
     return {};
 }
 
 Status EntityStore::rebuildIndexes()
 {
-    auto &db = m_case.database();
-    // The sorts behind CREATE INDEX may use a helper thread each; the reader is done by now.
-    (void)db.exec(QStringLiteral("PRAGMA threads=2"));
-    Status result;
+    // Single-threaded sorts: PRAGMA threads=2 made a 1M import slower (more CPU, more memory).
     for (const auto &ix : kSecondaryIndexes) {
-        if (auto st = createIndex(db, ix); !st) {
-            result = st;
-            break;
+        const QString create = QString::fromLatin1(ix[1]).replace(QLatin1String("CREATE INDEX"),
+                                                                   QLatin1String("CREATE INDEX IF NOT EXISTS"));
+        if (auto st = m_case.database().exec(create); !st) {
+            return st;
         }
     }
-    (void)db.exec(QStringLiteral("PRAGMA threads=0"));
-    m_lookupDeferred = false;
-    return result;
+    return {};
 }
 
 Status EntityStore::insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values,
@@ -873,13 +857,6 @@ Result<WriteOutcome> EntityStore::write(const Entity &e, qint64 provenanceId)
         return WriteOutcome::Created;
     }
     // The id is already in the case: merge. Identical values keep their first provenance.
-    if (m_lookupDeferred) {
-        // Reading the entity's values needs its index back (one sort, then row by row again).
-        if (auto st = createIndex(db, kStatementEntity); !st) {
-            return st.error();
-        }
-        m_lookupDeferred = false;
-    }
     auto existing = entityById(e.id);
     if (!existing) {
         return Error{tr("entity \"%1\" vanished during the import").arg(e.id)};

@@ -106,9 +106,8 @@ public:
     /// The highest value row id so far; value ids only grow, so rows written later are above it.
     qint64 maxValueId() const;
     /// For large imports, inside their transaction: drops the secondary indexes (caption,
-    /// schema, references, an entity's values) so rows go in without index inserts;
-    /// rebuildIndexes() recreates them by sorting, which is several times faster. A rollback
-    /// restores them. write() recreates the values index on the first merge, which reads it.
+    /// schema, references) so rows go in without random index inserts; rebuildIndexes()
+    /// recreates them by sorting, which is several times faster. A rollback restores them.
     Status deferIndexes();
     Status rebuildIndexes();
 
@@ -127,7 +126,6 @@ private:
     Status refreshDerived(qint64 rowId); ///< caption and FTS row after value edits
     QString captionFor(const Schema &schema, const Entity &entity) const;
     CaseFile &m_case;
-    bool m_lookupDeferred = false; ///< statement_entity dropped by deferIndexes()
 };
 
 } // namespace Casegraph::Models
