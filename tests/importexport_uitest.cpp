@@ -88,6 +88,7 @@ private Q_SLOTS:
     void cleanup();
     void importRunsOffTheGuiThread();
     void cancelLeavesTheCaseAsItWas();
+    void cancelStopsTheWholeBatch();
     void strictFailureNamesFileAndLine();
     void lenientImportWritesTheReport();
     void importDialogDetectsFormats();
@@ -218,6 +219,42 @@ void ImportExportUiTest::cancelLeavesTheCaseAsItWas() {
     QVERIFY(dialog->meterLabel()->text().contains(QStringLiteral("the case is as it was")));
     QCOMPARE(fingerprint(m_path), before);
     QCOMPARE(m_window->caseFile()->entities().count(), qint64(5));
+}
+
+void ImportExportUiTest::cancelStopsTheWholeBatch() {
+    // Three files: a small one, the big one (cancelled while it runs), another small one.
+    const QString first = m_dir.filePath(QStringLiteral("first.json"));
+    const QString last = m_dir.filePath(QStringLiteral("last.json"));
+    writeFtm(first, 10, 100000);
+    writeFtm(last, 10, 200000);
+    auto *controller = m_window->importExport();
+    QList<ImportRequest> requests;
+    for (const QString &path : {first, m_big, last}) {
+        ImportRequest r;
+        r.path = path;
+        requests << r;
+    }
+    controller->startImport(requests);
+    JobProgressDialog *dialog = controller->progressDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->stageLabel()->text().contains(QStringLiteral("(2 of 3)")) &&
+                                 dialog->meterLabel()->text().contains(QStringLiteral("records")),
+                             20000);
+    dialog->cancelButton()->click();
+    int committed = 0, failed = 0;
+    bool cancelled = false;
+    waitForImport(committed, failed, cancelled);
+    QVERIFY(cancelled);
+    QCOMPARE(committed, 1);
+    const QString outcome = dialog->meterLabel()->text();
+    QVERIFY2(outcome.contains(QStringLiteral("first.json imported")), qPrintable(outcome));
+    QVERIFY2(outcome.contains(QStringLiteral("people.json: nothing imported")), qPrintable(outcome));
+    QVERIFY2(outcome.contains(QStringLiteral("last.json: not imported (cancelled before it started)")),
+             qPrintable(outcome));
+    QVERIFY2(outcome.contains(QStringLiteral("own transaction")), qPrintable(outcome));
+    QCOMPARE(m_window->caseFile()->entities().count(), qint64(15));
+    QCoreApplication::processEvents();
+    Casegraph::Tests::saveShot(dialog->grab(), QStringLiteral("import-batch-cancelled.png"));
 }
 
 void ImportExportUiTest::strictFailureNamesFileAndLine() {

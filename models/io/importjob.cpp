@@ -6,6 +6,7 @@
 #include "pipelinedreader.h"
 #include "importaudit.h"
 #include "recordreader.h"
+#include "storage/auditlog.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
@@ -121,6 +122,13 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
         return provenance.error();
     }
 
+    // The rows this import adds are hashed for the audit digest in one pass before its entry,
+    // not one by one as SQLite writes them.
+    if (auto st = caseFile.audit().beginBulk({QStringLiteral("entity"), QStringLiteral("statement"),
+                                              QStringLiteral("source")});
+        !st) {
+        return st.error();
+    }
     ImportResult result;
     result.format = format;
     result.provenanceId = *provenance;
@@ -130,6 +138,7 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
     // (sorting) instead of inserting into them row by row. ~250 bytes per FtM line.
     const qint64 expectedRecords = reader.bytesTotal() / 250;
     const bool deferIndexes = expectedRecords >= 20000 && expectedRecords >= store.count() / 2;
+    result.bulk = deferIndexes;
     if (deferIndexes) {
         if (auto st = store.deferIndexes(); !st) {
             return st.error();
@@ -193,6 +202,10 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
         if (auto st = store.rebuildIndexes(); !st) {
             return st.error();
         }
+    }
+    // A cancel during the last (or only) thousand records still counts: nothing is committed yet.
+    if (progress && !progress(reader.bytesDone(), reader.bytesTotal(), seen)) {
+        return Error{tr("import cancelled")};
     }
     result.dangling = store.countDangling(result.provenanceId, firstValueId);
     if (auto st = ImportAudit::record(caseFile, path, result, fileHash); !st) {

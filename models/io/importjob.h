@@ -38,6 +38,7 @@ struct ImportResult {
     qint64 sources = 0;           ///< preserved sources (articles, documents) stored
     qint64 bytes = 0;
     qint64 elapsedMs = 0;
+    bool bulk = false; ///< a large file into a smaller case: secondary indexes were built after the load
 
     qint64 records() const { return created + merged + unchanged; }
 };

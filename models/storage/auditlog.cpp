@@ -7,6 +7,7 @@
 #include <QtEndian>
 
 #include <cstring>
+#include <limits>
 #include <memory>
 
 // The pre-update hook is declared only when SQLite was built with it (Debian's is).
@@ -127,6 +128,31 @@ int aliasColumnOf(sqlite3 *db, const QByteArray &table)
     return pkColumns == 1 ? alias : -1;
 }
 
+/// Adds every row of `table` with a row id above `afterRowId` to `digest`, hashed exactly as
+/// the pre-update hook hashes a row (the INTEGER PRIMARY KEY column is the row id, not hashed
+/// twice). Returns false on an SQLite error.
+bool hashRows(sqlite3 *db, const QByteArray &table, int alias, qint64 afterRowId, TableDigest &digest,
+              std::string &buf)
+{
+    auto st = prepareRaw(db, "SELECT rowid, * FROM \"" + table + "\" WHERE rowid > ?");
+    if (!st) {
+        return false;
+    }
+    sqlite3_bind_int64(st.get(), 1, afterRowId);
+    const int columns = sqlite3_column_count(st.get()) - 1;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+        startRow(buf, table, sqlite3_column_int64(st.get(), 0));
+        for (int i = 0; i < columns; ++i) {
+            if (i != alias) {
+                appendValue(buf, sqlite3_column_value(st.get(), i + 1));
+            }
+        }
+        addRow(digest, buf, +1);
+    }
+    return rc == SQLITE_DONE;
+}
+
 QByteArray netstring(const QByteArray &field)
 {
     return QByteArray::number(field.size()) + ':' + field + ',';
@@ -240,10 +266,12 @@ void AuditLog::rowChanged(int op, const char *table, long long oldKey, long long
         }
         addRow(t->digest, m_buffer, sign);
     };
-    if (op == SQLITE_DELETE || op == SQLITE_UPDATE) {
+    // In bulk mode rows above the mark are hashed once, in their final state, by finishBulk().
+    const auto hooked = [t](long long key) { return t->bulkAbove < 0 || key <= t->bulkAbove; };
+    if ((op == SQLITE_DELETE || op == SQLITE_UPDATE) && hooked(oldKey)) {
         hashRow(oldKey, &sqlite3_preupdate_old, -1);
     }
-    if (op == SQLITE_INSERT || op == SQLITE_UPDATE) {
+    if ((op == SQLITE_INSERT || op == SQLITE_UPDATE) && hooked(newKey)) {
         hashRow(newKey, &sqlite3_preupdate_new, +1);
     }
     (op == SQLITE_INSERT ? t->inserted : op == SQLITE_DELETE ? t->deleted : t->updated)++;
@@ -288,6 +316,43 @@ Status AuditLog::transactionCommitting()
 void AuditLog::transactionEnded(bool)
 {
     m_inTransaction = false;
+    for (auto &t : m_tracked) {
+        t.bulkAbove = -1;
+    }
+}
+
+Status AuditLog::beginBulk(const QStringList &tables)
+{
+    if (!m_attached || !m_inTransaction) {
+        return Error{tr("a bulk write must run inside a transaction of a case open for writing")};
+    }
+    sqlite3 *db = m_case.database().handle();
+    for (auto &t : m_tracked) {
+        if (!tables.contains(QString::fromUtf8(t.name)) || t.bulkAbove >= 0) {
+            continue;
+        }
+        auto st = prepareRaw(db, "SELECT coalesce(max(rowid), 0) FROM \"" + t.name + '"');
+        if (!st || sqlite3_step(st.get()) != SQLITE_ROW) {
+            return Error{m_case.database().lastError()};
+        }
+        t.bulkAbove = qMax<qint64>(0, sqlite3_column_int64(st.get(), 0));
+    }
+    return {};
+}
+
+Status AuditLog::finishBulk()
+{
+    sqlite3 *db = m_case.database().handle();
+    for (auto &t : m_tracked) {
+        if (t.bulkAbove < 0) {
+            continue;
+        }
+        if (!hashRows(db, t.name, t.aliasColumn, t.bulkAbove, t.digest, m_buffer)) {
+            return Error{m_case.database().lastError()};
+        }
+        t.bulkAbove = -1;
+    }
+    return {};
 }
 
 Status AuditLog::append(const QString &action, const QString &target, const QJsonObject &before,
@@ -305,6 +370,10 @@ Status AuditLog::append(const QString &action, const QString &target, const QJso
             return st;
         }
         return tx.commit();
+    }
+    // Rows written in bulk mode are in the digest from here on.
+    if (auto st = finishBulk(); !st) {
+        return st;
     }
     ContentDigest digest;
     for (auto &t : m_tracked) {
@@ -386,23 +455,9 @@ Result<ContentDigest> AuditLog::scanDigest(Sql::Database &database)
         if (alias == -2) {
             continue;
         }
-        auto st = prepareRaw(db, "SELECT rowid, * FROM \"" + n + '"');
-        if (!st) {
-            return Error{database.lastError()};
-        }
         TableDigest d;
-        const int columns = sqlite3_column_count(st.get()) - 1;
-        int rc;
-        while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-            startRow(buf, n, sqlite3_column_int64(st.get(), 0));
-            for (int i = 0; i < columns; ++i) {
-                if (i != alias) {
-                    appendValue(buf, sqlite3_column_value(st.get(), i + 1));
-                }
-            }
-            addRow(d, buf, +1);
-        }
-        if (rc != SQLITE_DONE) {
+        // Row ids are 64-bit signed; every row lies above the smallest.
+        if (!hashRows(db, n, alias, std::numeric_limits<qint64>::min(), d, buf)) {
             return Error{database.lastError()};
         }
         result.insert(name, d);

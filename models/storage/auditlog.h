@@ -85,6 +85,16 @@ public:
     /// The last entry (seq 0 when the log is empty).
     AuditEntry head() const;
 
+    /// For bulk writers (imports), inside their transaction: rows of `tables` added from now on
+    /// (row ids above the current highest) are not hashed one by one as SQLite writes them;
+    /// finishBulk() hashes them in one pass by row-id range, which gives the same digest for a
+    /// fraction of the work (the hook unpacks every column of every row). Changes to older rows
+    /// are still hashed as they happen. The mode ends at the next entry or with the transaction.
+    Status beginBulk(const QStringList &tables);
+    /// Adds the rows written since beginBulk() to the digest and ends the mode. append() calls
+    /// it, so the next entry's digest always covers them.
+    Status finishBulk();
+
     /// Recomputes the digest of the tracked tables by reading every row (verify, migration).
     static Result<ContentDigest> scanDigest(Sql::Database &db);
     static QJsonObject digestToJson(const ContentDigest &digest);
@@ -109,6 +119,7 @@ private:
         int aliasColumn = -1; ///< the INTEGER PRIMARY KEY column (its value is the rowid)
         TableDigest digest;
         qint64 inserted = 0, updated = 0, deleted = 0;
+        qint64 bulkAbove = -1; ///< beginBulk(): rows above this row id are hashed by finishBulk()
     };
     static void preupdate(void *self, struct sqlite3 *db, int op, const char *dbName, const char *table,
                           long long oldKey, long long newKey);

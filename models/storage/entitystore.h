@@ -120,8 +120,9 @@ public:
 
 private:
     friend class MergeStore; // refreshes captions and search rows after moving values
+    /// `names`, when given, receives the name-typed values (for the entity's search row).
     Status insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values, qint64 provenanceId,
-                        bool keepIds);
+                        bool keepIds, QStringList *names = nullptr);
     Status refreshDerived(qint64 rowId); ///< caption and FTS row after value edits
     QString captionFor(const Schema &schema, const Entity &entity) const;
     CaseFile &m_case;

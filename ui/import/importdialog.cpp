@@ -124,8 +124,10 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     m_import->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);
-    auto *filesLabel = new QLabel(tr("F&iles (each is imported in one step: a bad record in strict mode, or "
-                                     "Cancel, leaves the case as it was):"),
+    auto *filesLabel = new QLabel(tr("F&iles, imported in order, each in one step: a bad record in strict mode "
+                                     "leaves the case as it was before that file and stops there; Cancel stops the "
+                                     "file being imported and the ones after it, and the files already imported "
+                                     "stay:"),
                                   this);
     filesLabel->setWordWrap(true);
     filesLabel->setBuddy(m_files);

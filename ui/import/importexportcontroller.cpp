@@ -41,7 +41,8 @@ struct FileOutcome {
 };
 
 struct ImportBatch {
-    QList<FileOutcome> files;
+    QList<ImportRequest> requests;
+    QList<FileOutcome> files; ///< the files attempted, in order; the rest of `requests` never started
     bool cancelled = false;
     std::shared_ptr<void> keep; ///< a wizard's unsaved mapping, alive until the end
 };
@@ -67,7 +68,7 @@ QString summaryOf(const FileOutcome &f) {
         return ImportExportController::tr("%1: nothing imported; the case is as it was before this file.").arg(name);
     }
     const ImportResult &r = *f.result;
-    QString text = ImportExportController::tr("%1 (%2, %3): %4 records — %5 created, %6 merged, %7 unchanged, "
+    QString text = ImportExportController::tr("%1 imported (%2, %3): %4 records — %5 created, %6 merged, %7 unchanged, "
                                               "%8 rejected.")
                        .arg(name, r.format,
                             f.request.options.lenient ? ImportExportController::tr("lenient")
@@ -237,6 +238,7 @@ void ImportExportController::startImport(const QList<ImportRequest> &requests, s
     }
     const QString casePath = c->path();
     auto batch = std::make_shared<ImportBatch>();
+    batch->requests = requests;
     batch->keep = std::move(keepAlive);
     JobProgressDialog *dialog = makeProgressDialog(tr("Import"));
     auto *runner = dialog->findChild<JobRunner *>();
@@ -257,8 +259,18 @@ void ImportExportController::startImport(const QList<ImportRequest> &requests, s
                 details << f.reportError.toString();
             }
         }
+        // Files after a cancel or a failure were not started.
+        for (qsizetype i = batch->files.size(); i < batch->requests.size(); ++i) {
+            const QString name = QFileInfo(batch->requests.at(i).path).fileName();
+            summary << (batch->cancelled ? tr("%1: not imported (cancelled before it started).").arg(name)
+                                         : tr("%1: not imported (the import stopped at an earlier file).").arg(name));
+        }
         if (batch->cancelled) {
-            summary.prepend(tr("Import cancelled."));
+            summary.prepend(batch->requests.size() > 1
+                                ? tr("Import cancelled. Each file is imported in its own transaction, so a large "
+                                     "file already imported is not lost to a later one: the files listed as "
+                                     "imported stay in the case; the others were not imported.")
+                                : tr("Import cancelled."));
         }
         if (committed > 0 && m_window->caseFile()) {
             // The worker wrote through its own connection: tell the window's views to reload.
@@ -282,6 +294,11 @@ void ImportExportController::startImport(const QList<ImportRequest> &requests, s
         }
         int n = 0;
         for (const auto &request : requests) {
+            if (r.isCancelled()) {
+                // Cancel stops the whole batch, also between files and during a short file.
+                batch->cancelled = true;
+                return;
+            }
             const QString name = QFileInfo(request.path).fileName();
             r.setStage(tr("Importing %1 (%2 of %3)").arg(name).arg(++n).arg(requests.size()));
             FileOutcome f{request, std::nullopt, {}, {}};

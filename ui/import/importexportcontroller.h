@@ -23,7 +23,8 @@ class MainWindow;
 /// Imports and exports run on a JobRunner thread that opens its own CaseFile on the window's
 /// case path; a window-modal JobProgressDialog shows records, rate and time left, with Cancel.
 /// Each file is one ImportJob (one transaction): a failure or Cancel leaves the case as it was
-/// before that file. After a commit the window's CaseFile emits entitiesReset() and
+/// before that file and ends the batch; files already imported stay (a large file is not lost to
+/// a later one), and the outcome lists every file as imported or not. After a commit the window's CaseFile emits entitiesReset() and
 /// sourcesChanged(), so the Entities dock, Inspector and Sources reload.
 class ImportExportController final : public QObject {
     Q_OBJECT
