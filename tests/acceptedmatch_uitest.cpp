@@ -113,6 +113,10 @@ void AcceptedMatchUiTest::acceptedMatchShowsOnChartInspectorAndEntities()
     CaseFile *cf = m_window->caseFile();
     const qint64 police = cf->entities().rowIdOf(QStringLiteral("demo-xinjiang-police"));
     QVERIFY(police);
+    CaseEditor *editor = m_window->editor();
+    // The demo records the U.S. ban on sales to the police as a Sanction; the investigator deletes
+    // it first, so that the accepted match is what lists them.
+    QVERIFY(editor->deleteEntity(cf->entities().rowIdOf(QStringLiteral("demo-sanction-xinjiang-police-sequencers"))).ok());
     // A chart with the Xinjiang police on it, open in the middle of the window.
     const qint64 chart = m_window->chartWorkspace()->createChart(QStringLiteral("Supply to Xinjiang"));
     QVERIFY(chart);
@@ -137,7 +141,6 @@ void AcceptedMatchUiTest::acceptedMatchShowsOnChartInspectorAndEntities()
     d.decision = ScreeningDecision::Kind::Accepted;
     d.score = match->candidate.score;
     d.explanation = match->candidate.explanation();
-    CaseEditor *editor = m_window->editor();
     QVERIFY(editor->push(std::make_unique<DecideMatchCommand>(*editor, d, QStringLiteral("Accept match"))).ok());
 
     // The chart shows the badge without reopening.
