@@ -150,7 +150,9 @@ Status CaseFile::open(const QString &path, OpenMode mode)
             return Error{st.error().message, path};
         }
     } else {
-        (void)m_db->exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"));
+        // Read-only connections (analytics, chart loading on a worker) scan whole tables: mapping
+        // the file saves SQLite copying every page into its cache.
+        (void)m_db->exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=4294967296;"));
     }
     const int version = m_db->userVersion();
     if (version > SchemaVersion) {
