@@ -80,44 +80,46 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent)
 
 ChartView::~ChartView() = default;
 
+QAction *ChartView::addViewAction(const QString &text, const QKeySequence &key, std::function<void()> slot)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(key);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, std::move(slot));
+    addAction(action);
+    m_actions << action;
+    return action;
+}
+
 void ChartView::createActions()
 {
-    const auto make = [this](const QString &text, const QKeySequence &key, auto slot) {
-        auto *action = new QAction(text, this);
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        m_actions << action;
-        return action;
-    };
-    m_fitAction = make(tr("&Fit to View"), QKeySequence(Qt::Key_0), [this] { fitToView(); });
-    m_zoomInAction = make(tr("Zoom &In"), QKeySequence(Qt::Key_Plus), [this] { zoomBy(1.25); });
-    m_zoomOutAction = make(tr("Zoom &Out"), QKeySequence(Qt::Key_Minus), [this] { zoomBy(0.8); });
-    m_expandAction = make(tr("&Expand Neighbours"), QKeySequence(Qt::Key_E), [this] {
+    m_fitAction = addViewAction(tr("&Fit to View"), QKeySequence(Qt::Key_0), [this] { fitToView(); });
+    m_zoomInAction = addViewAction(tr("Zoom &In"), QKeySequence(Qt::Key_Plus), [this] { zoomBy(1.25); });
+    m_zoomOutAction = addViewAction(tr("Zoom &Out"), QKeySequence(Qt::Key_Minus), [this] { zoomBy(0.8); });
+    m_expandAction = addViewAction(tr("&Expand Neighbours"), QKeySequence(Qt::Key_E), [this] {
         const auto sel = selection();
         if (sel.size() == 1) {
             expandInteractive(sel.front());
         }
     });
-    m_hideAction = make(tr("&Hide"), QKeySequence(Qt::Key_H), [this] { hideSelection(); });
-    m_showHiddenAction = make(tr("Show Hidden &Entities"), QKeySequence(Qt::SHIFT | Qt::Key_H), [this] { showAllHidden(); });
-    m_pinAction = make(tr("&Pin"), QKeySequence(Qt::Key_P), [this] {
+    m_hideAction = addViewAction(tr("&Hide"), QKeySequence(Qt::Key_H), [this] { hideSelection(); });
+    m_showHiddenAction = addViewAction(tr("Show Hidden &Entities"), QKeySequence(Qt::SHIFT | Qt::Key_H), [this] { showAllHidden(); });
+    m_pinAction = addViewAction(tr("&Pin"), QKeySequence(Qt::Key_P), [this] {
         const auto sel = selection();
         const bool allPinned = !sel.empty() && std::all_of(sel.begin(), sel.end(), [this](qint32 n) {
             return m_data.nodeFlags[size_t(n)] & NodePinned;
         });
         setSelectionPinned(!allPinned);
     });
-    m_removeAction = make(tr("&Remove from Chart"), QKeySequence::Delete, [this] { removeSelection(); });
+    m_removeAction = addViewAction(tr("&Remove from Chart"), QKeySequence::Delete, [this] { removeSelection(); });
     createGroupActions();
-    m_pathAction = make(tr("Highlight &Path Between Selected"), QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
+    m_pathAction = addViewAction(tr("Highlight &Path Between Selected"), QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
         if (!highlightSelectedPath()) {
             Q_EMIT statusMessage(tr("Select two connected entities to highlight the path between them."));
         }
     });
-    m_clearPathAction = make(tr("&Clear Highlight"), QKeySequence(), [this] { clearHighlight(); });
-    m_selectAllAction = make(tr("Select &All"), QKeySequence::SelectAll, [this] {
+    m_clearPathAction = addViewAction(tr("&Clear Highlight"), QKeySequence(), [this] { clearHighlight(); });
+    m_selectAllAction = addViewAction(tr("Select &All"), QKeySequence::SelectAll, [this] {
         std::vector<qint32> all;
         for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
             if (m_data.isVisible(i)) {

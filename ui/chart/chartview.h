@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QAction;
@@ -156,6 +157,8 @@ protected:
 
 private:
     enum class Drag { None, Pending, MoveNodes, Pan, Rubber };
+    /// An action with a shortcut local to the view, added to it and to m_actions.
+    QAction *addViewAction(const QString &text, const QKeySequence &key, std::function<void()> slot);
     void createActions();
     void createGroupActions();
     void updateGroupActions();

@@ -18,16 +18,7 @@ using namespace Casegraph::Models;
 
 void ChartView::createGroupActions()
 {
-    const auto make = [this](const QString &text, const QKeySequence &key, auto slot) {
-        auto *action = new QAction(text, this);
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        m_actions << action;
-        return action;
-    };
-    m_groupAction = make(tr("&Group…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
+    m_groupAction = addViewAction(tr("&Group…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
         // Offer the selection's current group, so that Enter keeps it and a new name moves it.
         QString current;
         for (const qint32 i : selection()) {
@@ -42,9 +33,9 @@ void ChartView::createGroupActions()
             groupSelection(name);
         }
     });
-    m_collapseAction = make(tr("&Collapse Group"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+    m_collapseAction = addViewAction(tr("&Collapse Group"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
                             [this] { toggleSelectedGroups(); });
-    m_ungroupAction = make(tr("&Ungroup"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G), [this] { ungroupSelection(); });
+    m_ungroupAction = addViewAction(tr("&Ungroup"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G), [this] { ungroupSelection(); });
 }
 
 void ChartView::updateGroupActions()
