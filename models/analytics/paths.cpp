@@ -141,43 +141,75 @@ Result<PathResult> shortestPath(const GraphProjection &graph, const PathQuery &q
         return ends.error();
     }
     const Graph &g = d.graph;
-    // Exterior property maps indexed by vertex: hop count and the edge that reached the vertex.
-    std::vector<qint32> dist(boost::num_vertices(g), -1);
-    std::vector<Edge> via(boost::num_vertices(g));
-    std::vector<char> viaForward(boost::num_vertices(g), 1);
-    std::deque<Vertex> queue{ends->from};
-    dist[ends->from] = 0;
     PathResult result;
     const int limit = query.maxHops > 0 ? query.maxHops : std::numeric_limits<int>::max();
-    bool found = false;
-    while (!queue.empty() && !found) {
-        const Vertex v = queue.front();
-        queue.pop_front();
-        if (dist[v] >= limit) {
-            break;
-        }
-        forEachStep(g, v, query.undirected, false, filter, [&](const Edge &e, Vertex w, bool forward) {
-            ++result.steps;
-            if (dist[w] >= 0) {
-                return true;
-            }
-            dist[w] = dist[v] + 1;
-            via[w] = e;
-            viaForward[w] = forward;
-            if (w == ends->to) {
-                found = true;
-                return false;
-            }
-            queue.push_back(w);
-            return true;
-        });
+    if (ends->from == ends->to) {
+        return result;
     }
-    if (found) {
+    // Bidirectional breadth-first search: whole levels, always the smaller frontier, from `from`
+    // along the edges and from `to` against them, until the two meet. Per vertex: hop count from
+    // its end (-1: unseen) and the edge that reached it, with the direction the path crosses it.
+    const size_t n = boost::num_vertices(g);
+    struct Side {
+        std::vector<qint32> dist;
+        std::vector<Edge> via;
+        std::vector<char> viaForward;
+        std::vector<Vertex> frontier;
+        qint32 depth = 0;
+    };
+    Side side[2];
+    for (Side &sd : side) {
+        sd.dist.assign(n, -1);
+        sd.via.resize(n);
+        sd.viaForward.assign(n, 1);
+    }
+    side[0].dist[ends->from] = 0;
+    side[0].frontier = {ends->from};
+    side[1].dist[ends->to] = 0;
+    side[1].frontier = {ends->to};
+    Vertex meet = ends->from;
+    qint64 best = std::numeric_limits<qint64>::max();
+    std::vector<Vertex> next;
+    while (!side[0].frontier.empty() && !side[1].frontier.empty() && best == std::numeric_limits<qint64>::max() &&
+           side[0].depth + side[1].depth < limit) {
+        const int s = side[0].frontier.size() <= side[1].frontier.size() ? 0 : 1;
+        Side &here = side[s];
+        const Side &there = side[1 - s];
+        next.clear();
+        for (const Vertex v : here.frontier) {
+            forEachStep(g, v, query.undirected, s == 1, filter, [&](const Edge &e, Vertex w, bool forward) {
+                ++result.steps;
+                if (here.dist[w] >= 0) {
+                    return true;
+                }
+                here.dist[w] = here.depth + 1;
+                here.via[w] = e;
+                here.viaForward[w] = forward;
+                if (there.dist[w] >= 0) {
+                    const qint64 length = qint64(here.dist[w]) + there.dist[w];
+                    if (length < best) {
+                        best = length;
+                        meet = w;
+                    }
+                }
+                next.push_back(w);
+                return true;
+            });
+        }
+        here.frontier.swap(next);
+        ++here.depth;
+    }
+    if (best <= limit) {
         GraphPath path;
-        for (Vertex v = ends->to; v != ends->from;) {
-            const Edge e = via[v];
-            path.hops.prepend(makeHop(d, e, viaForward[v]));
-            v = viaForward[v] ? boost::source(e, g) : boost::target(e, g);
+        for (Vertex v = meet; v != ends->from;) {
+            const Edge e = side[0].via[v];
+            path.hops.prepend(makeHop(d, e, side[0].viaForward[v]));
+            v = side[0].viaForward[v] ? boost::source(e, g) : boost::target(e, g);
+        }
+        for (Vertex v = meet; v != ends->to;) {
+            const Edge e = side[1].via[v];
+            path.hops.append(makeHop(d, e, side[1].viaForward[v]));
+            v = side[1].viaForward[v] ? boost::target(e, g) : boost::source(e, g);
         }
         result.paths << path;
     }
