@@ -4,6 +4,7 @@
 #include "analytics/paths.h"
 #include "support/graphfixture.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Casegraph::Models;
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void capIsReported();
     void errors();
     void textReport();
+    void shortestAgreesWithSimplePathsOnARandomGraph();
 
 private:
     static QStringList via(const GraphPath &p);
@@ -228,4 +230,59 @@ void GraphPathsTest::textReport()
 }
 
 QTEST_MAIN(GraphPathsTest)
+void GraphPathsTest::shortestAgreesWithSimplePathsOnARandomGraph()
+{
+    // A random directed graph (fixed seed): for every pair, the shortest path (a bidirectional
+    // search) is a real chain of links from one end to the other, exactly as long as the shortest
+    // of all simple paths, and found exactly when one exists — directed and undirected.
+    GraphFixture f;
+    QVERIFY(f.isValid());
+    const int nodes = 24;
+    for (int i = 0; i < nodes; ++i) {
+        QVERIFY(f.node(QStringLiteral("r%1").arg(i)));
+    }
+    QRandomGenerator rng(20261122);
+    for (int i = 0; i < 40; ++i) {
+        const int a = rng.bounded(nodes);
+        const int b = rng.bounded(nodes);
+        QVERIFY(f.ownership(QStringLiteral("ro%1").arg(i), QStringLiteral("r%1").arg(a), QStringLiteral("r%1").arg(b)));
+    }
+    auto g = GraphProjection::fromCase(f.caseFile());
+    QVERIFY(g.ok());
+    int found = 0;
+    for (const bool undirected : {false, true}) {
+        for (int a = 0; a < nodes; ++a) {
+            for (int b = 0; b < nodes; ++b) {
+                if (a == b) {
+                    continue;
+                }
+                PathQuery q;
+                q.from = QStringLiteral("r%1").arg(a);
+                q.to = QStringLiteral("r%1").arg(b);
+                q.undirected = undirected;
+                q.maxHops = 8;
+                const auto shortest = shortestPath(*g, q);
+                const auto all = allSimplePaths(*g, q);
+                QVERIFY(shortest.ok() && all.ok());
+                QCOMPARE(shortest->paths.isEmpty(), all->paths.isEmpty());
+                if (shortest->paths.isEmpty()) {
+                    continue;
+                }
+                ++found;
+                const GraphPath &p = shortest->paths.first();
+                QCOMPARE(p.length(), all->paths.first().length());
+                QCOMPARE(p.hops.first().from, q.from);
+                QCOMPARE(p.hops.last().to, q.to);
+                for (qsizetype i = 1; i < p.hops.size(); ++i) {
+                    QCOMPARE(p.hops[i].from, p.hops[i - 1].to);
+                }
+                for (const PathHop &h : p.hops) {
+                    QVERIFY(undirected || h.forward);
+                }
+            }
+        }
+    }
+    QVERIFY2(found > 100, qPrintable(QString::number(found))); // the graph is connected enough to test
+}
+
 #include "graphpaths_test.moc"
