@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitiesdock.h"
+#include "listtable.h"
 
 #include "core/schema.h"
 #include "itemmodels/entitytablemodel.h"
@@ -50,23 +51,14 @@ EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent
     filters->addWidget(m_schemaFilter);
     layout->addLayout(filters);
 
-    m_view = new QTableView(body);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
+    m_view = makeListTable(body, tr("Entities"), QAbstractItemView::ExtendedSelection);
     m_view->setSortingEnabled(false); // always by caption: the order the pages are read in
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->setAccessibleName(tr("Entities"));
     // Fixed row heights: a million sections stay cheap for the header.
-    m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_view, 1);
 
     m_countLabel = new QLabel(body);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sourcesdock.h"
+#include "listtable.h"
 
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/provenancetext.h"
@@ -37,19 +38,10 @@ SourcesDock::SourcesDock(QWidget *parent) : QDockWidget(tr("Sources"), parent) {
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setChildrenCollapsible(false);
 
-    m_view = new QTableView(m_splitter);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setAccessibleName(tr("Sources"));
-    m_view->verticalHeader()->hide();
+    m_view = makeListTable(m_splitter, tr("Sources"));
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     auto *reader = new QWidget(m_splitter);
     auto *layout = new QVBoxLayout(reader);

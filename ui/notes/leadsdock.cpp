@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "leadsdock.h"
+#include "listtable.h"
 
 #include "commands/annotationeditor.h"
 #include "commands/caseeditor.h"
@@ -120,16 +121,7 @@ LeadsDock::LeadsDock(QWidget *parent) : QDockWidget(tr("Leads"), parent) {
     top->addWidget(m_filter);
     layout->addLayout(top);
 
-    m_view = new QTableView(body);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_view->setAccessibleName(tr("Leads"));
+    m_view = makeListTable(body, tr("Leads"));
     m_view->addAction(m_edit);
     m_view->addAction(m_delete);
     layout->addWidget(m_view, 1);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "unsupportedfactsdock.h"
+#include "listtable.h"
 
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/unsupportedfactsmodel.h"
@@ -35,16 +36,7 @@ UnsupportedFactsDock::UnsupportedFactsDock(QWidget *parent) : QDockWidget(tr("Un
     row->addWidget(label);
     row->addWidget(m_threshold);
     layout->addLayout(row);
-    m_view = new QTableView(page);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_view->setAccessibleName(tr("Unsupported facts"));
+    m_view = makeListTable(page, tr("Unsupported facts"));
     layout->addWidget(m_view, 1);
     setWidget(page);
     setFocusProxy(m_view);
