@@ -140,9 +140,7 @@ void ChartData::removeNodes(std::vector<qint32> nodes)
         nodeLabel[k] = std::move(nodeLabel[i]);
         ++k;
     }
-    for (auto *v : {&nodeRowId}) {
-        v->resize(k);
-    }
+    nodeRowId.resize(k);
     x.resize(k);
     y.resize(k);
     nodeIcon.resize(k);
