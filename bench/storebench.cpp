@@ -10,6 +10,7 @@
 //                                  file with the same tables, pragmas and deferred indexes:
 //                                  what SQLite itself costs for our layout
 // casegraph-bench query CASE       info, count, search and deep-page latencies on a case
+// casegraph-bench bound FILE DB    the leanest layout a future schema could use (layoutbound.cpp)
 #include "core/schema.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
@@ -29,6 +30,8 @@
 #include <vector>
 
 using namespace Casegraph::Models;
+
+int layoutBound(const char *file, const char *dbPath);
 
 namespace {
 
@@ -298,9 +301,12 @@ int main(int argc, char **argv)
     if (argc == 4 && QByteArray(argv[1]) == "rows") {
         return rows(argv[2], argv[3]);
     }
+    if (argc == 4 && QByteArray(argv[1]) == "bound") {
+        return layoutBound(argv[2], argv[3]);
+    }
     if (argc == 3 && QByteArray(argv[1]) == "query") {
         return query(argv[2]);
     }
-    std::fprintf(stderr, "usage: casegraph-bench raw FILE DB | casegraph-bench rows FILE CASE | casegraph-bench query CASE\n");
+    std::fprintf(stderr, "usage: casegraph-bench raw FILE DB | casegraph-bench rows FILE CASE | casegraph-bench query CASE | casegraph-bench bound FILE DB\n");
     return 2;
 }
