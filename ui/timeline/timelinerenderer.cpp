@@ -5,12 +5,14 @@
 
 #include <QDateTime>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QLinearGradient>
 #include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Casegraph::Ui {
 
@@ -350,19 +352,28 @@ void TimelineRenderer::layoutUndated()
     if (undated.isEmpty()) {
         return;
     }
-    const QFontMetricsF fm(m_small);
+    const QFontMetricsF fm(m_small), boldMetrics(m_bold); // as paintUndated() draws them
     QList<UndatedLine> lines;
-    lines.append({QRectF(), tr("Undated (%1)").arg(undated.size()), -1, TimelineTheme::OtherEvents});
-    lines.append({QRectF(), tr("No date in the sources: not on the axis"), -2, TimelineTheme::OtherEvents});
+    lines.append({QRectF(), tr("Undated (%1)").arg(undated.size()), UndatedLine::Title, TimelineTheme::OtherEvents});
+    lines.append({QRectF(), tr("No date in the sources: not on the axis"), UndatedLine::Subtitle,
+                  TimelineTheme::OtherEvents});
+    QHash<int, int> themeCounts;
+    for (const TimelineItem &u : undated) {
+        ++themeCounts[int(u.theme)];
+    }
+    const auto headingText = [&](TimelineTheme theme, qreal width) -> QString {
+        // A narrow column shortens the theme's name, never its count.
+        const QString count = tr(" (%1)").arg(themeCounts.value(int(theme)));
+        return boldMetrics.elidedText(timelineThemeName(theme), Qt::ElideRight,
+                                      width - boldMetrics.horizontalAdvance(count)) + count;
+    };
     int currentTheme = -1;
     const QLocale c = QLocale::c();
     for (int i = 0; i < undated.size(); ++i) {
         const TimelineItem &u = undated.at(i);
         if (int(u.theme) != currentTheme) {
             currentTheme = int(u.theme);
-            const auto count = std::count_if(undated.begin(), undated.end(),
-                                             [&](const TimelineItem &o) { return int(o.theme) == currentTheme; });
-            lines.append({QRectF(), tr("%1 (%2)").arg(timelineThemeName(u.theme)).arg(count), -3, u.theme});
+            lines.append({QRectF(), QString(), UndatedLine::ThemeHeading, u.theme});
         }
         QString text = u.label;
         if (u.kind == TimelineItem::Kind::Amount) {
@@ -373,38 +384,66 @@ void TimelineRenderer::layoutUndated()
     }
     const QRectF r = m_undatedRect.adjusted(8, 6, -4, -4);
     const int perColumn = std::max(1, int(r.height() / UndatedLineHeight));
-    const int columns = m_state.printMode ? std::max(1, int(std::ceil(double(lines.size()) / perColumn))) : 1;
-    const qreal colWidth = r.width() / columns;
     // The two heading lines stay; the rest scrolls on screen.
     const int scroll = m_state.printMode ? 0 : std::clamp(m_state.undatedScroll, 0, std::max(0, int(lines.size()) - perColumn));
     const int first = 2 + scroll;
-    m_undatedHidden = 0;
-    for (int k = 0; k < lines.size(); ++k) {
-        if (k >= 2 && k < first) {
-            continue;
+    // Slots are numbered down each column, then across. A theme heading never ends a column,
+    // nor sits just above the "… more" line: it moves on with its first fact.
+    struct Placed {
+        int line;
+        int slot;
+    };
+    const auto flow = [&](int capacity, QList<Placed> &placed) {
+        placed.clear();
+        int slot = 0;
+        for (int k = 0; k < lines.size(); k = k == 1 ? first : k + 1) {
+            const bool heading = lines.at(k).undated == UndatedLine::ThemeHeading;
+            if (heading && (slot % perColumn == perColumn - 1 || slot + 1 >= capacity)) {
+                slot = (slot / perColumn + 1) * perColumn;
+            }
+            if (slot >= capacity) {
+                return k; // the first line that does not fit
+            }
+            placed.append({k, slot++});
         }
-        const int slot = k < 2 ? k : 2 + (k - first);
-        const int col = slot / perColumn;
-        const int row = slot % perColumn;
-        if (col >= columns) {
-            m_undatedHidden = int(lines.size()) - k;
-            break;
+        return int(lines.size());
+    };
+    QList<Placed> placed;
+    int columns = 1;
+    int stoppedAt = 0;
+    if (m_state.printMode) {
+        // On paper as many columns as the list needs.
+        stoppedAt = flow(std::numeric_limits<int>::max(), placed);
+        columns = placed.isEmpty() ? 1 : placed.last().slot / perColumn + 1;
+    } else if (stoppedAt = flow(perColumn, placed); stoppedAt < lines.size()) {
+        // On screen one column; when it overflows, its last row says how many more there are.
+        stoppedAt = flow(perColumn - 1, placed);
+    }
+    m_undatedHidden = int(std::count_if(lines.begin() + stoppedAt, lines.end(),
+                                        [](const UndatedLine &line) { return line.undated >= 0; }));
+    const qreal colWidth = r.width() / columns;
+    const auto rectOf = [&](int slot, qreal indent) {
+        return QRectF(r.left() + (slot / perColumn) * colWidth + indent, r.top() + (slot % perColumn) * UndatedLineHeight,
+                      colWidth - indent - 6, UndatedLineHeight);
+    };
+    for (const Placed &p : std::as_const(placed)) {
+        UndatedLine line = lines.at(p.line);
+        line.rect = rectOf(p.slot, line.undated >= 0 ? 12 : 0);
+        if (line.undated == UndatedLine::ThemeHeading) {
+            line.text = headingText(line.theme, line.rect.width() - 2);
+        } else {
+            line.text = (line.undated == UndatedLine::Title ? boldMetrics : fm)
+                            .elidedText(line.text, Qt::ElideRight, line.rect.width() - 2);
         }
-        UndatedLine line = lines.at(k);
-        const qreal indent = line.undated >= 0 ? 12 : 0;
-        line.rect = QRectF(r.left() + col * colWidth + indent, r.top() + row * UndatedLineHeight, colWidth - indent - 6,
-                           UndatedLineHeight);
-        line.text = fm.elidedText(line.text, Qt::ElideRight, line.rect.width() - 2);
         if (line.undated >= 0) {
             m_hits.append({line.rect, TimelineHit{{}, line.undated}});
         }
         m_undatedLines.append(line);
     }
-    if (m_undatedHidden > 0 && !m_undatedLines.isEmpty()) {
-        // The last visible line says how many more there are; nothing is dropped silently.
-        UndatedLine &last = m_undatedLines.last();
-        last.text = tr("… %1 more (scroll)").arg(m_undatedHidden + 1);
-        last.undated = -4;
+    if (stoppedAt < lines.size()) {
+        // Nothing is dropped silently.
+        m_undatedLines.append({rectOf(perColumn - 1, 12), tr("… %1 more (scroll)").arg(m_undatedHidden),
+                               UndatedLine::More, TimelineTheme::OtherEvents});
     }
 }
 

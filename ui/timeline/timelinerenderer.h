@@ -96,6 +96,17 @@ public:
         QList<QRectF> labelRects; ///< every label drawn on the lanes, in drawing coordinates
     };
     const Stats &stats() const { return m_stats; }
+    /// One line of the undated list as laid out: `undated` indexes TimelineModel::undated(), or
+    /// says what else the line is.
+    struct UndatedLine {
+        enum : int { Title = -1, Subtitle = -2, ThemeHeading = -3, More = -4 };
+        QRectF rect;
+        QString text;
+        int undated = Title;
+        Models::TimelineTheme theme{};
+    };
+    /// The undated list of the last layout, in reading order (column by column).
+    const QList<UndatedLine> &undatedLines() const { return m_undatedLines; }
 
 private:
     struct Cluster;
@@ -125,12 +136,6 @@ private:
     int m_contentHeight = 0;
     std::vector<LaneGeometry> m_lanesGeo;
     QList<Models::AmountSeries> m_series;
-    struct UndatedLine {
-        QRectF rect;
-        QString text;
-        int undated = -1;                  ///< -1 for a theme heading
-        Models::TimelineTheme theme{};
-    };
     QList<UndatedLine> m_undatedLines;
     int m_undatedHidden = 0;
     QList<QPair<QRectF, TimelineHit>> m_hits;
