@@ -27,6 +27,7 @@ private Q_SLOTS:
     void demoExportKeepsBansHeadingWithItsItems();
     void noHeadingIsOrphanedAtAnySize_data();
     void noHeadingIsOrphanedAtAnySize();
+    void exportMakesRoomForALongList();
     void paintsAtCommonSizes_data();
     void paintsAtCommonSizes();
 
@@ -34,7 +35,10 @@ private:
     using Line = TimelineRenderer::UndatedLine;
     /// Lays out the demo at `size`; empty when every heading has its first fact under it in the
     /// same column, else a description of the first orphan.
-    QString orphanAt(const QSizeF &size, bool printMode, int scroll = 0) const;
+    QString orphanAt(const QSizeF &size, bool printMode, int scroll = 0,
+                     std::shared_ptr<const TimelineModel> model = nullptr) const;
+    /// Paints the last layout, as an export does.
+    static QImage picture(TimelineRenderer &r, const QSizeF &size);
     QTemporaryDir m_dir;
     std::shared_ptr<const TimelineModel> m_model;
 };
@@ -51,12 +55,14 @@ void TimelineUndatedUiTest::initTestCase()
     QVERIFY(m_model->undated().size() > 40); // enough to need columns
 }
 
-QString TimelineUndatedUiTest::orphanAt(const QSizeF &size, bool printMode, int scroll) const
+QString TimelineUndatedUiTest::orphanAt(const QSizeF &size, bool printMode, int scroll,
+                                        std::shared_ptr<const TimelineModel> model) const
 {
+    model = model ? model : m_model;
     TimelineRenderer r;
     r.state().printMode = printMode;
     r.state().undatedScroll = scroll;
-    r.setModel(m_model);
+    r.setModel(model);
     r.fit();
     r.layout(size);
     const QList<Line> &lines = r.undatedLines();
@@ -109,11 +115,11 @@ QString TimelineUndatedUiTest::orphanAt(const QSizeF &size, bool printMode, int 
                 return QStringLiteral("%1: \"%2\" lies outside the undated area").arg(where, line.text);
             }
         }
-        if (listed.size() != m_model->undated().size()) {
+        if (listed.size() != model->undated().size()) {
             return QStringLiteral("%1: %2 of %3 undated facts listed")
                 .arg(where)
                 .arg(listed.size())
-                .arg(m_model->undated().size());
+                .arg(model->undated().size());
         }
     }
     return {};
@@ -156,6 +162,50 @@ void TimelineUndatedUiTest::noHeadingIsOrphanedAtAnySize()
     }
 }
 
+void TimelineUndatedUiTest::exportMakesRoomForALongList()
+{
+    // 600 undated facts (a case built from a large leak): the export grows tall enough for the
+    // list in three readable columns instead of squeezing it into many narrow ones.
+    TimelineModel model;
+    TimelineItem dated;
+    dated.label = QStringLiteral("Contract signed");
+    dated.start = FtmDate::parse(QStringLiteral("2019-05-14"));
+    model.addItem(dated);
+    for (int i = 0; i < 600; ++i) {
+        TimelineItem u;
+        u.entityId = QStringLiteral("u%1").arg(i);
+        u.label = QStringLiteral("Undated fact %1").arg(i, 3, 10, QLatin1Char('0'));
+        u.theme = TimelineTheme(i % TimelineThemeCount);
+        model.addUndated(u);
+    }
+    model.finish();
+    auto shared = std::make_shared<const TimelineModel>(std::move(model));
+    TimelineRenderer r;
+    r.state().printMode = true;
+    r.setModel(shared);
+    r.fit();
+    const QSizeF size = r.preferredSize(1600);
+    QVERIFY2(size.height() > 900, qPrintable(QString::number(size.height())));
+    r.layout(size);
+    QSet<qreal> columns;
+    for (const auto &line : r.undatedLines()) {
+        columns.insert(line.rect.left() - (line.undated >= 0 ? 12 : 0));
+    }
+    QVERIFY2(columns.size() <= 3, qPrintable(QString::number(columns.size())));
+    const QString orphan = orphanAt(size, true, 0, shared);
+    QVERIFY2(orphan.isEmpty(), qPrintable(orphan));
+    Casegraph::Tests::saveShot(QPixmap::fromImage(picture(r, size)), QStringLiteral("timeline-undated-600.png"));
+}
+
+QImage TimelineUndatedUiTest::picture(TimelineRenderer &r, const QSizeF &size)
+{
+    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    r.paint(p);
+    return image;
+}
+
 void TimelineUndatedUiTest::paintsAtCommonSizes_data()
 {
     QTest::addColumn<bool>("printMode");
@@ -179,12 +229,7 @@ void TimelineUndatedUiTest::paintsAtCommonSizes()
     r.setModel(m_model);
     r.fit();
     r.layout(size);
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    {
-        QPainter p(&image);
-        r.paint(p);
-    }
+    const QImage image = picture(r, size);
     // Something is drawn in the undated area beyond its background.
     const QRect area = r.undatedRect().toAlignedRect().intersected(image.rect());
     int dark = 0;

@@ -113,7 +113,20 @@ private:
     struct LaneGeometry;
     struct Label;
     void layoutLanes();
-    void layoutUndated();
+    struct UndatedSlot {
+        int line; ///< index into the lines
+        int slot; ///< row + column * rows per column
+    };
+    /// The undated list's lines in order, not yet placed (headings get their text at layout).
+    QList<UndatedLine> undatedEntries() const;
+    /// Places `lines` in slots; returns the index of the first line that did not fit.
+    static int flowUndated(const QList<UndatedLine> &lines, int first, int perColumn, int capacity,
+                           QList<UndatedSlot> &placed);
+    /// Columns the whole list takes at `perColumn` rows each.
+    static int undatedColumns(const QList<UndatedLine> &lines, int perColumn);
+    /// Rows per column of the undated list in a drawing `height` high.
+    static int undatedRowsFor(qreal height);
+    void layoutUndated(QList<UndatedLine> lines);
     void paintHeader(QPainter &p) const;
     void paintAxis(QPainter &p) const;
     void paintLanes(QPainter &p) const;
