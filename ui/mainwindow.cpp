@@ -4,6 +4,7 @@
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
+#include "demoactions.h"
 #include "screening/screeningactions.h"
 #include "entitiesdock.h"
 #include "globalsearch.h"
@@ -260,6 +261,8 @@ void MainWindow::setupMenus() {
     m_screening->addTo(analysis, edit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction((new DemoActions(this))->resetAction());
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
-#include "demo/democase.h"
+#include "demo/democopy.h"
+#include "demoactions.h"
 #include "entitiesdock.h"
 #include "itemmodels/schemaicons.h"
 #include "mainwindow.h"
@@ -11,16 +12,13 @@
 #include "storage/casefile.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QImage>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QRegularExpression>
-#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTranslator>
 
 #include <cstdio>
@@ -63,30 +61,6 @@ void Application::installTranslators() {
     }
 }
 
-QString Application::writeDemoCase(QString *error) const {
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    if (folder.isEmpty() || !QDir().mkpath(folder)) {
-        folder = QDir::tempPath();
-    }
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString path = QDir(folder).filePath(QStringLiteral("demo-%1.casegraph").arg(stamp));
-    for (int n = 2; QFileInfo::exists(path); ++n) {
-        path = QDir(folder).filePath(QStringLiteral("demo-%1-%2.casegraph").arg(stamp).arg(n));
-    }
-    Models::CaseFile caseFile;
-    if (auto st = caseFile.create(path); !st) {
-        *error = st.error().toString();
-        return {};
-    }
-    if (auto st = Models::DemoCase::write(caseFile); !st) {
-        *error = st.error().toString();
-        caseFile.close();
-        QFile::remove(path);
-        return {};
-    }
-    return path;
-}
-
 int Application::run() {
     installTranslators();
     QCommandLineParser parser;
@@ -95,7 +69,8 @@ int Application::run() {
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("case"), tr("The .casegraph case file to open."),
                                  QStringLiteral("[case]"));
-    const QCommandLineOption demo(QStringLiteral("demo"), tr("Open a fresh copy of the bundled demo case."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Open the demo case (a copy of the bundled demo, kept with your changes)."));
     const QCommandLineOption shot(QStringLiteral("screenshot"),
                                   tr("Render the window to a PNG file and exit (default layout)."), tr("file"));
     const QCommandLineOption size(QStringLiteral("size"), tr("Window size for --screenshot, e.g. 1600x1000."),
@@ -104,13 +79,16 @@ int Application::run() {
     parser.process(*this);
 
     QString path = parser.positionalArguments().value(0);
+    QString demoMessage;
     if (parser.isSet(demo)) {
-        QString error;
-        path = writeDemoCase(&error);
-        if (path.isEmpty()) {
-            printError(tr("cannot write the demo case: %1").arg(error));
+        // One copy, reused: kept as it is once the user has worked in it (DemoCopy).
+        auto copy = Models::DemoCopy::prepare();
+        if (!copy) {
+            printError(tr("cannot write the demo case: %1").arg(copy.error().toString()));
             return 1;
         }
+        path = copy->path;
+        demoMessage = Ui::DemoActions::describe(copy->outcome);
     }
 
     m_recentFiles = std::make_unique<Ui::RecentFiles>();
@@ -137,6 +115,8 @@ int Application::run() {
     if (!path.isEmpty()) {
         if (auto st = m_window->openCase(path); !st) {
             QMessageBox::warning(m_window.get(), tr("Cannot open the case"), st.error().toString());
+        } else if (!demoMessage.isEmpty()) {
+            m_window->statusBar()->showMessage(demoMessage, 15000);
         }
     }
     return exec();

@@ -15,8 +15,8 @@ class RecentFiles;
 } // namespace Ui
 
 /// The casegraph executable: reads the command line, installs the translations, and opens the
-/// window on a case file, on a fresh copy of the demo case (--demo), or renders the window to
-/// a PNG and exits (--screenshot FILE [--size WxH]).
+/// window on a case file, on the demo case (--demo: one copy, reused; see Models::DemoCopy), or
+/// renders the window to a PNG and exits (--screenshot FILE [--size WxH]).
 class Application final : public QApplication {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Application)
@@ -29,8 +29,6 @@ public:
 
 private:
     void installTranslators();
-    /// Writes the demo case to a new file under AppLocalDataLocation; empty on failure.
-    QString writeDemoCase(QString *error) const;
     int screenshot(const QString &output, const QSize &size);
 
     std::unique_ptr<Ui::RecentFiles> m_recentFiles;

@@ -9,21 +9,60 @@
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "storage/auditlog.h"
 #include "storage/leadstore.h"
 #include "storage/sqlite.h"
 #include "storage/tagstore.h"
 
+#include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <utility>
+
 namespace Casegraph::Models {
 
 namespace {
 
 const QString kResource = QStringLiteral(":/casegraph/demo/");
+/// Raise when write() builds a different case from the same data (a new chart, new keys …), so
+/// that unchanged copies written by older builds are replaced.
+constexpr int WriterRevision = 1;
+const QString kDigestKey = QStringLiteral("demo.digest");
+const QString kHeadKey = QStringLiteral("demo.auditHead");
+const QString kChartsKey = QStringLiteral("demo.charts");
+
+/// The charts as they are: chart layouts are not in the audit log, so their times say whether
+/// someone moved, added, renamed or deleted one.
+QString chartsFingerprint(const CaseFile &caseFile)
+{
+    QStringList parts;
+    for (const Chart &chart : caseFile.charts().charts()) {
+        parts << QString::number(chart.id) + QLatin1Char('\t') + chart.name + QLatin1Char('\t') +
+                     chart.modifiedAt.toString(Qt::ISODateWithMs) + QLatin1Char('\t') + QString::number(chart.nodeCount);
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+/// Records what write() made, after its transaction committed (the meta table is not audited,
+/// so the stamp adds no entry of its own).
+Status stamp(CaseFile &caseFile)
+{
+    Sql::Transaction tx(caseFile.database());
+    for (const auto &[key, value] : {std::pair{kDigestKey, DemoCase::bundledDigest()},
+                                     std::pair{kHeadKey, caseFile.audit().head().hash},
+                                     std::pair{kChartsKey, chartsFingerprint(caseFile)}}) {
+        if (auto st = caseFile.setMeta(key, value); !st) {
+            return st;
+        }
+    }
+    return tx.commit();
+}
 
 Entity entityFromJson(const QJsonObject &o)
 {
@@ -229,7 +268,50 @@ Status DemoCase::write(CaseFile &caseFile)
     }
     Q_EMIT caseFile.entitiesReset();
     Q_EMIT caseFile.sourcesChanged();
-    return {};
+    return stamp(caseFile);
+}
+
+QString DemoCase::bundledDigest()
+{
+    static const QString digest = [] {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(QByteArray(QByteArray::number(WriterRevision) + ' ' + QByteArray::number(CaseFile::SchemaVersion) + '\n'));
+        QStringList files;
+        for (QDirIterator it(kResource, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+            files << it.next();
+        }
+        files.sort(); // the iterator's order is not specified
+        for (const QString &name : std::as_const(files)) {
+            QFile f(name);
+            if (f.open(QIODevice::ReadOnly)) {
+                hash.addData(QByteArray(name.toUtf8() + '\n' + QByteArray::number(f.size()) + '\n'));
+                hash.addData(f.readAll());
+            }
+        }
+        return QString::fromLatin1(hash.result().toHex());
+    }();
+    return digest;
+}
+
+QString DemoCase::digestOf(const CaseFile &caseFile)
+{
+    return caseFile.meta(kDigestKey);
+}
+
+bool DemoCase::changedSinceWritten(const CaseFile &caseFile)
+{
+    const QString head = caseFile.meta(kHeadKey);
+    if (head.isEmpty() || caseFile.meta(kChartsKey) != chartsFingerprint(caseFile)) {
+        return true;
+    }
+    const QList<AuditEntry> entries = caseFile.audit().entries();
+    const auto stamped = std::find_if(entries.begin(), entries.end(), [&](const AuditEntry &e) { return e.hash == head; });
+    if (stamped == entries.end()) {
+        return true; // the log no longer holds the entry write() ended with
+    }
+    // Opening the copy with a newer build upgrades it; that is not the user's work.
+    return std::any_of(stamped + 1, entries.end(),
+                       [](const AuditEntry &e) { return e.action != QLatin1String("upgrade"); });
 }
 
 } // namespace Casegraph::Models

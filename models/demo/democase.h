@@ -18,8 +18,20 @@ class CaseFile;
 class DemoCase {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::DemoCase)
 public:
-    /// Writes the demo into an open, empty case, in one transaction.
+    /// Writes the demo into an open, empty case, in one transaction, then stamps it (meta keys
+    /// `demo.digest`, `demo.auditHead`, `demo.charts`) so that a later run can tell whether the
+    /// copy is still what it wrote.
     static Status write(CaseFile &caseFile);
+    /// Names the bundled demo: hex SHA-256 of its data (demo-case.json and the articles), the
+    /// writer's revision and the schema version. A copy with another digest came from an older
+    /// (or newer) build.
+    static QString bundledDigest();
+    /// The digest a case was stamped with by write(); empty for a case write() did not make.
+    static QString digestOf(const CaseFile &caseFile);
+    /// Whether anything was done to the case since write() stamped it: an audit entry after the
+    /// stamped head (schema upgrades aside) or a chart changed (chart layouts are not audited).
+    /// True for a case that carries no stamp.
+    static bool changedSinceWritten(const CaseFile &caseFile);
     /// The FtM id the demo gives the entity with this key in demo-case.json.
     static QString idForKey(const QString &key) { return QStringLiteral("demo-") + key; }
 };

@@ -44,8 +44,8 @@ void TimelineRenderer::paintHeader(QPainter &p) const
     title.setPixelSize(15);
     p.setFont(title);
     p.setPen(TextColor);
-    const QRectF titleRect(12, 6, m_size.width() * 0.45, 20);
     const QString heading = m_state.title.isEmpty() ? tr("Timeline") : m_state.title;
+    const QRectF titleRect(12, 6, std::min(m_size.width() * 0.45, QFontMetricsF(title).horizontalAdvance(heading) + 2), 20);
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                QFontMetricsF(title).elidedText(heading, Qt::ElideRight, titleRect.width()));
     // The second line: what is shown, and what the reader must know about the dates.
@@ -96,10 +96,14 @@ void TimelineRenderer::paintHeader(QPainter &p) const
             legend.append({timelineThemeColor(TimelineTheme(t)), timelineThemeName(TimelineTheme(t))});
         }
     }
+    // Entries that would run into the title are left out, whole.
     const QFontMetricsF fm(m_small);
     qreal x = m_size.width() - 12;
     for (auto it = legend.crbegin(); it != legend.crend(); ++it) {
         const qreal w = fm.horizontalAdvance(it->second);
+        if (x - w - 26 < titleRect.right() + 16) {
+            break;
+        }
         x -= w;
         p.setPen(TextColor);
         p.drawText(QRectF(x, 8, w + 2, 16), Qt::AlignLeft | Qt::AlignVCenter, it->second);
@@ -108,9 +112,6 @@ void TimelineRenderer::paintHeader(QPainter &p) const
         p.setBrush(it->first);
         p.drawRoundedRect(QRectF(x, 11, 10, 10), 2, 2);
         x -= 12;
-        if (x < m_size.width() * 0.45) {
-            break;
-        }
     }
 }
 
@@ -450,13 +451,13 @@ void TimelineRenderer::paintUndated(QPainter &p) const
     p.drawLine(m_undatedRect.topLeft(), m_undatedRect.bottomLeft());
     const auto &undated = m_model->undated();
     for (const UndatedLine &line : m_undatedLines) {
-        if (line.undated == -1) {
+        if (line.undated == UndatedLine::Title) {
             p.setFont(m_bold);
             p.setPen(TextColor);
-        } else if (line.undated == -2 || line.undated == -4) {
+        } else if (line.undated == UndatedLine::Subtitle || line.undated == UndatedLine::More) {
             p.setFont(m_small);
             p.setPen(MutedColor);
-        } else if (line.undated == -3) {
+        } else if (line.undated == UndatedLine::ThemeHeading) {
             p.setFont(m_bold);
             p.setPen(timelineThemeColor(line.theme).darker(130));
         } else {

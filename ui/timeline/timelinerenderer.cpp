@@ -5,12 +5,14 @@
 
 #include <QDateTime>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QLinearGradient>
 #include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Casegraph::Ui {
 
@@ -161,18 +163,13 @@ void TimelineRenderer::layout(const QSizeF &size)
     const qreal w = size.width(), h = size.height();
     m_header = QRectF(0, 0, w, HeaderHeight);
     // The undated list beside the axis: one column on screen (it scrolls), as many as needed to
-    // fit the page in an export.
-    const int undatedCount = m_model ? int(m_model->undated().size()) : 0;
+    // fit the page in an export (the width allows for three; preferredSize() makes room for them).
+    QList<UndatedLine> undatedLines = m_model ? undatedEntries() : QList<UndatedLine>();
+    const int undatedCount = int(undatedLines.size());
     qreal undatedWidth = 0;
-    int columns = 1;
     if (undatedCount > 0) {
-        QSet<int> themes;
-        for (const auto &u : m_model->undated()) {
-            themes.insert(int(u.theme));
-        }
-        const int lines = undatedCount + int(themes.size()) + 2;
-        const qreal avail = std::max<qreal>(UndatedLineHeight * 4, h - HeaderHeight - 16);
-        columns = m_state.printMode ? std::clamp(int(std::ceil(lines * UndatedLineHeight / avail)), 1, 3) : 1;
+        const int columns =
+            m_state.printMode ? std::min(3, undatedColumns(undatedLines, undatedRowsFor(h))) : 1;
         undatedWidth = std::clamp(w * 0.2, 220.0, 340.0) * (columns > 1 ? 0.8 * columns : 1.0);
         undatedWidth = std::min(undatedWidth, w * 0.45);
     }
@@ -195,7 +192,7 @@ void TimelineRenderer::layout(const QSizeF &size)
     m_lanes = QRectF(0, m_axis.bottom() + 2, right, m_amounts.top() - m_axis.bottom() - (amountsHeight > 0 ? 10 : 2));
     if (m_model) {
         layoutLanes();
-        layoutUndated();
+        layoutUndated(std::move(undatedLines));
     }
     m_layoutHits = m_hits.size();
 }
@@ -344,25 +341,23 @@ void TimelineRenderer::layoutLanes()
     m_contentHeight = int(std::ceil(y - (m_lanes.top() - (m_state.printMode ? 0 : m_state.scrollY))));
 }
 
-void TimelineRenderer::layoutUndated()
+QList<TimelineRenderer::UndatedLine> TimelineRenderer::undatedEntries() const
 {
     const auto &undated = m_model->undated();
-    if (undated.isEmpty()) {
-        return;
-    }
-    const QFontMetricsF fm(m_small);
     QList<UndatedLine> lines;
-    lines.append({QRectF(), tr("Undated (%1)").arg(undated.size()), -1, TimelineTheme::OtherEvents});
-    lines.append({QRectF(), tr("No date in the sources: not on the axis"), -2, TimelineTheme::OtherEvents});
+    if (undated.isEmpty()) {
+        return lines;
+    }
+    lines.append({QRectF(), tr("Undated (%1)").arg(undated.size()), UndatedLine::Title, TimelineTheme::OtherEvents});
+    lines.append({QRectF(), tr("No date in the sources: not on the axis"), UndatedLine::Subtitle,
+                  TimelineTheme::OtherEvents});
     int currentTheme = -1;
     const QLocale c = QLocale::c();
     for (int i = 0; i < undated.size(); ++i) {
         const TimelineItem &u = undated.at(i);
         if (int(u.theme) != currentTheme) {
             currentTheme = int(u.theme);
-            const auto count = std::count_if(undated.begin(), undated.end(),
-                                             [&](const TimelineItem &o) { return int(o.theme) == currentTheme; });
-            lines.append({QRectF(), tr("%1 (%2)").arg(timelineThemeName(u.theme)).arg(count), -3, u.theme});
+            lines.append({QRectF(), QString(), UndatedLine::ThemeHeading, u.theme}); // text: at layout
         }
         QString text = u.label;
         if (u.kind == TimelineItem::Kind::Amount) {
@@ -371,40 +366,100 @@ void TimelineRenderer::layoutUndated()
         }
         lines.append({QRectF(), text, i, u.theme});
     }
+    return lines;
+}
+
+int TimelineRenderer::undatedRowsFor(qreal height)
+{
+    // The list's area runs from the header to 8 px above the bottom, less its 6 + 4 px padding.
+    return std::max(1, int((height - HeaderHeight - 18) / UndatedLineHeight));
+}
+
+int TimelineRenderer::flowUndated(const QList<UndatedLine> &lines, int first, int perColumn, int capacity,
+                                  QList<UndatedSlot> &placed)
+{
+    // Slots are numbered down each column, then across. The title and subtitle take the first
+    // two; the list goes on from line `first` (scrolled on screen). A theme heading never ends
+    // a column, nor takes the last slot: it moves on with its first fact.
+    placed.clear();
+    int slot = 0;
+    for (int k = 0; k < lines.size(); k = k == 1 ? first : k + 1) {
+        if (lines.at(k).undated == UndatedLine::ThemeHeading &&
+            (slot % perColumn == perColumn - 1 || slot + 1 >= capacity)) {
+            slot = (slot / perColumn + 1) * perColumn;
+        }
+        if (slot >= capacity) {
+            return k;
+        }
+        placed.append({k, slot++});
+    }
+    return int(lines.size());
+}
+
+int TimelineRenderer::undatedColumns(const QList<UndatedLine> &lines, int perColumn)
+{
+    QList<UndatedSlot> placed;
+    flowUndated(lines, 2, perColumn, std::numeric_limits<int>::max(), placed);
+    return placed.isEmpty() ? 1 : placed.last().slot / perColumn + 1;
+}
+
+void TimelineRenderer::layoutUndated(QList<UndatedLine> lines)
+{
+    if (lines.isEmpty()) {
+        return;
+    }
+    const QFontMetricsF fm(m_small), boldMetrics(m_bold); // as paintUndated() draws them
+    QHash<int, int> themeCounts;
+    for (const TimelineItem &u : m_model->undated()) {
+        ++themeCounts[int(u.theme)];
+    }
+    const auto headingText = [&](TimelineTheme theme, qreal width) -> QString {
+        // A narrow column shortens the theme's name, never its count.
+        const QString count = tr(" (%1)").arg(themeCounts.value(int(theme)));
+        return boldMetrics.elidedText(timelineThemeName(theme), Qt::ElideRight,
+                                      width - boldMetrics.horizontalAdvance(count)) + count;
+    };
     const QRectF r = m_undatedRect.adjusted(8, 6, -4, -4);
     const int perColumn = std::max(1, int(r.height() / UndatedLineHeight));
-    const int columns = m_state.printMode ? std::max(1, int(std::ceil(double(lines.size()) / perColumn))) : 1;
-    const qreal colWidth = r.width() / columns;
     // The two heading lines stay; the rest scrolls on screen.
     const int scroll = m_state.printMode ? 0 : std::clamp(m_state.undatedScroll, 0, std::max(0, int(lines.size()) - perColumn));
     const int first = 2 + scroll;
-    m_undatedHidden = 0;
-    for (int k = 0; k < lines.size(); ++k) {
-        if (k >= 2 && k < first) {
-            continue;
+    QList<UndatedSlot> placed;
+    int columns = 1;
+    int stoppedAt = 0;
+    if (m_state.printMode) {
+        // On paper as many columns as the list needs.
+        columns = undatedColumns(lines, perColumn);
+        stoppedAt = flowUndated(lines, first, perColumn, std::numeric_limits<int>::max(), placed);
+    } else if (stoppedAt = flowUndated(lines, first, perColumn, perColumn, placed); stoppedAt < lines.size()) {
+        // On screen one column; when it overflows, its last row says how many more there are.
+        stoppedAt = flowUndated(lines, first, perColumn, perColumn - 1, placed);
+    }
+    m_undatedHidden = int(std::count_if(lines.begin() + stoppedAt, lines.end(),
+                                        [](const UndatedLine &line) { return line.undated >= 0; }));
+    const qreal colWidth = r.width() / columns;
+    const auto rectOf = [&](int slot, qreal indent) {
+        return QRectF(r.left() + (slot / perColumn) * colWidth + indent, r.top() + (slot % perColumn) * UndatedLineHeight,
+                      colWidth - indent - 6, UndatedLineHeight);
+    };
+    for (const UndatedSlot &p : std::as_const(placed)) {
+        UndatedLine line = lines.at(p.line);
+        line.rect = rectOf(p.slot, line.undated >= 0 ? 12 : 0);
+        if (line.undated == UndatedLine::ThemeHeading) {
+            line.text = headingText(line.theme, line.rect.width() - 2);
+        } else {
+            line.text = (line.undated == UndatedLine::Title ? boldMetrics : fm)
+                            .elidedText(line.text, Qt::ElideRight, line.rect.width() - 2);
         }
-        const int slot = k < 2 ? k : 2 + (k - first);
-        const int col = slot / perColumn;
-        const int row = slot % perColumn;
-        if (col >= columns) {
-            m_undatedHidden = int(lines.size()) - k;
-            break;
-        }
-        UndatedLine line = lines.at(k);
-        const qreal indent = line.undated >= 0 ? 12 : 0;
-        line.rect = QRectF(r.left() + col * colWidth + indent, r.top() + row * UndatedLineHeight, colWidth - indent - 6,
-                           UndatedLineHeight);
-        line.text = fm.elidedText(line.text, Qt::ElideRight, line.rect.width() - 2);
         if (line.undated >= 0) {
             m_hits.append({line.rect, TimelineHit{{}, line.undated}});
         }
         m_undatedLines.append(line);
     }
-    if (m_undatedHidden > 0 && !m_undatedLines.isEmpty()) {
-        // The last visible line says how many more there are; nothing is dropped silently.
-        UndatedLine &last = m_undatedLines.last();
-        last.text = tr("… %1 more (scroll)").arg(m_undatedHidden + 1);
-        last.undated = -4;
+    if (stoppedAt < lines.size()) {
+        // Nothing is dropped silently.
+        m_undatedLines.append({rectOf(perColumn - 1, 12), tr("… %1 more (scroll)").arg(m_undatedHidden),
+                               UndatedLine::More, TimelineTheme::OtherEvents});
     }
 }
 
@@ -420,7 +475,19 @@ QSizeF TimelineRenderer::preferredSize(qreal width) const
     probe.setFont(m_font);
     probe.layout(QSizeF(width, 100000));
     const qreal lanes = probe.m_contentHeight;
-    return QSizeF(width, HeaderHeight + AxisHeight + lanes + probe.m_series.size() * AmountBand + 40);
+    qreal height = HeaderHeight + AxisHeight + lanes + probe.m_series.size() * AmountBand + 40;
+    // Tall enough for the undated list in at most the three columns layout() makes room for.
+    if (m_model) {
+        const QList<UndatedLine> lines = probe.undatedEntries();
+        if (!lines.isEmpty()) {
+            int rows = int(std::ceil(lines.size() / 3.0));
+            while (undatedColumns(lines, rows) > 3) {
+                ++rows;
+            }
+            height = std::max(height, HeaderHeight + 18 + rows * UndatedLineHeight + 1);
+        }
+    }
+    return QSizeF(width, height);
 }
 
 // ---------------------------------------------------------------- painting

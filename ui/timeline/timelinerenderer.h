@@ -96,13 +96,37 @@ public:
         QList<QRectF> labelRects; ///< every label drawn on the lanes, in drawing coordinates
     };
     const Stats &stats() const { return m_stats; }
+    /// One line of the undated list as laid out: `undated` indexes TimelineModel::undated(), or
+    /// says what else the line is.
+    struct UndatedLine {
+        enum : int { Title = -1, Subtitle = -2, ThemeHeading = -3, More = -4 };
+        QRectF rect;
+        QString text;
+        int undated = Title;
+        Models::TimelineTheme theme{};
+    };
+    /// The undated list of the last layout, in reading order (column by column).
+    const QList<UndatedLine> &undatedLines() const { return m_undatedLines; }
 
 private:
     struct Cluster;
     struct LaneGeometry;
     struct Label;
     void layoutLanes();
-    void layoutUndated();
+    struct UndatedSlot {
+        int line; ///< index into the lines
+        int slot; ///< row + column * rows per column
+    };
+    /// The undated list's lines in order, not yet placed (headings get their text at layout).
+    QList<UndatedLine> undatedEntries() const;
+    /// Places `lines` in slots; returns the index of the first line that did not fit.
+    static int flowUndated(const QList<UndatedLine> &lines, int first, int perColumn, int capacity,
+                           QList<UndatedSlot> &placed);
+    /// Columns the whole list takes at `perColumn` rows each.
+    static int undatedColumns(const QList<UndatedLine> &lines, int perColumn);
+    /// Rows per column of the undated list in a drawing `height` high.
+    static int undatedRowsFor(qreal height);
+    void layoutUndated(QList<UndatedLine> lines);
     void paintHeader(QPainter &p) const;
     void paintAxis(QPainter &p) const;
     void paintLanes(QPainter &p) const;
@@ -125,12 +149,6 @@ private:
     int m_contentHeight = 0;
     std::vector<LaneGeometry> m_lanesGeo;
     QList<Models::AmountSeries> m_series;
-    struct UndatedLine {
-        QRectF rect;
-        QString text;
-        int undated = -1;                  ///< -1 for a theme heading
-        Models::TimelineTheme theme{};
-    };
     QList<UndatedLine> m_undatedLines;
     int m_undatedHidden = 0;
     QList<QPair<QRectF, TimelineHit>> m_hits;
