@@ -89,6 +89,7 @@ SchemaRegistry::SchemaRegistry()
         s->edgeSource = edge.value(QLatin1String("source")).toString();
         s->edgeTarget = edge.value(QLatin1String("target")).toString();
         s->edgeLabel = edge.value(QLatin1String("label")).toString();
+        s->edgeDirected = edge.value(QLatin1String("directed")).toBool(true);
         s->ancestors << name;
         QList<PropertySpec> own;
         const QJsonObject props = o.value(QLatin1String("properties")).toObject();

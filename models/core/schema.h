@@ -46,9 +46,14 @@ public:
     QString edgeSource;    ///< for relationship schemata: the property naming the source end
     QString edgeTarget;
     QString edgeLabel;
+    /// FtM's `edge.directed`: false for relationships that read the same both ways (Associate,
+    /// Family, UnknownLink, Documentation). True when the schema file omits it, as in FtM.
+    bool edgeDirected = true;
     QList<PropertySpec> properties; ///< own and inherited, featured first
 
     bool isEdge() const { return !edgeSource.isEmpty(); }
+    /// A relationship whose ends are interchangeable: crossed both ways, drawn without an arrowhead.
+    bool isUndirectedEdge() const { return isEdge() && !edgeDirected; }
     bool isA(const QString &other) const { return ancestors.contains(other); }
     const PropertySpec *property(const QString &name) const;
 
