@@ -124,6 +124,8 @@ void SchemaTest::edgeDirection()
     QVERIFY(s->isEdge());
     QCOMPARE(s->edgeDirected, directed);
     QCOMPARE(s->isUndirectedEdge(), !directed);
+    QCOMPARE(s->endsText(QStringLiteral("A"), QStringLiteral("B")),
+             directed ? QStringLiteral("A → B") : QStringLiteral("A — B"));
     // Things are no relationships: never "undirected edges".
     QVERIFY(!SchemaRegistry::instance().schema(QStringLiteral("Person"))->isUndirectedEdge());
 }

@@ -50,6 +50,12 @@ const PropertySpec *Schema::property(const QString &name) const
     return it == m_index.cend() ? nullptr : &properties.at(*it);
 }
 
+QString Schema::endsText(const QString &source, const QString &target) const
+{
+    return isUndirectedEdge() ? QCoreApplication::translate("Casegraph::Models::Schema", "%1 — %2").arg(source, target)
+                              : QCoreApplication::translate("Casegraph::Models::Schema", "%1 → %2").arg(source, target);
+}
+
 const SchemaRegistry &SchemaRegistry::instance()
 {
     static const SchemaRegistry registry;

@@ -54,6 +54,8 @@ public:
     bool isEdge() const { return !edgeSource.isEmpty(); }
     /// A relationship whose ends are interchangeable: crossed both ways, drawn without an arrowhead.
     bool isUndirectedEdge() const { return isEdge() && !edgeDirected; }
+    /// A relationship's two ends as users read them: "A → B", or "A — B" when it is undirected.
+    QString endsText(const QString &source, const QString &target) const;
     bool isA(const QString &other) const { return ancestors.contains(other); }
     const PropertySpec *property(const QString &name) const;
 
