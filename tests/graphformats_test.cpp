@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <functional>
+
 using namespace Casegraph::Models;
 
 namespace {
@@ -29,27 +31,33 @@ struct GraphCounts {
     qint64 edges = 0;
 };
 
-GraphCounts countElements(const QString &path) {
+/// Calls fn for every start element of the XML file at `path`; bad XML ends the test run.
+void forEachStartElement(const QString &path, const std::function<void(const QXmlStreamReader &)> &fn) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         qFatal("cannot read %s", qPrintable(path));
     }
     QXmlStreamReader xml(&f);
-    GraphCounts c;
-    QSet<QString> nodeIds;
     while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement) {
-            continue;
-        }
-        if (xml.name() == u"node") {
-            nodeIds.insert(xml.attributes().value(QLatin1String("id")).toString());
-        } else if (xml.name() == u"edge") {
-            ++c.edges;
+        if (xml.readNext() == QXmlStreamReader::StartElement) {
+            fn(xml);
         }
     }
     if (xml.hasError()) {
         qFatal("bad XML in %s", qPrintable(path));
     }
+}
+
+GraphCounts countElements(const QString &path) {
+    GraphCounts c;
+    QSet<QString> nodeIds;
+    forEachStartElement(path, [&](const QXmlStreamReader &xml) {
+        if (xml.name() == u"node") {
+            nodeIds.insert(xml.attributes().value(QLatin1String("id")).toString());
+        } else if (xml.name() == u"edge") {
+            ++c.edges;
+        }
+    });
     c.nodes = nodeIds.size();
     return c;
 }
@@ -79,16 +87,8 @@ struct EdgeDirections {
 };
 
 EdgeDirections edgeDirections(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read %s", qPrintable(path));
-    }
-    QXmlStreamReader xml(&f);
     EdgeDirections d;
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement) {
-            continue;
-        }
+    forEachStartElement(path, [&](const QXmlStreamReader &xml) {
         const auto a = xml.attributes();
         if (xml.name() == u"graph") {
             d.graphDefault = a.hasAttribute(QLatin1String("defaultedgetype"))
@@ -99,11 +99,19 @@ EdgeDirections edgeDirections(const QString &path) {
                            a.hasAttribute(QLatin1String("type")) ? a.value(QLatin1String("type")).toString()
                                                                  : a.value(QLatin1String("directed")).toString());
         }
-    }
-    if (xml.hasError()) {
-        qFatal("bad XML in %s", qPrintable(path));
-    }
+    });
     return d;
+}
+
+/// Exports the whole case to `out` and reads back the directions written there.
+EdgeDirections exportedDirections(const CaseFile &cf, const QString &out, const QString &format) {
+    ExportOptions options;
+    options.format = format;
+    const auto r = ExportJob::run(cf, out, options);
+    if (!r.ok()) {
+        qFatal("export failed: %s", qPrintable(r.error().toString()));
+    }
+    return edgeDirections(out);
 }
 
 QMap<QString, qint64> countsOf(const CaseFile &cf) {
@@ -456,10 +464,7 @@ void GraphFormatsTest::undirectedRelationships() {
     const QString ownership = DemoCase::idForKey(QStringLiteral("netposa-owns-sensenets"));
     const QString directorship = DemoCase::idForKey(QStringLiteral("hu-haifeng-chairs-nuctech"));
     const QString out = path(QStringLiteral("demo.") + format);
-    ExportOptions options;
-    options.format = format;
-    QVERIFY(ExportJob::run(*demo, out, options).ok());
-    const EdgeDirections d = edgeDirections(out);
+    const EdgeDirections d = exportedDirections(*demo, out, format);
     QCOMPARE(d.graphDefault, QStringLiteral("directed"));
     QVERIFY(d.edges.contains(family));
     QCOMPARE(d.edges.value(family), undirectedValue);
@@ -491,9 +496,7 @@ void GraphFormatsTest::undirectedRelationships() {
     }
     QCOMPARE(seen, 2);
     // Exported again, the file says the same.
-    const QString twice = path(QStringLiteral("again.") + format);
-    QVERIFY(ExportJob::run(*second, twice, options).ok());
-    const EdgeDirections d2 = edgeDirections(twice);
+    const EdgeDirections d2 = exportedDirections(*second, path(QStringLiteral("again.") + format), format);
     QCOMPARE(d2.graphDefault, d.graphDefault);
     QCOMPARE(d2.edges, d.edges);
 }
@@ -520,11 +523,7 @@ void GraphFormatsTest::undirectedGraphKeepsItsDefault() {
     auto cf = newCase(QStringLiteral("u.casegraph"));
     QVERIFY(ImportJob::run(*cf, source).ok());
     QVERIFY(countsOf(*cf).value(QStringLiteral("UnknownLink")) > 200);
-    const QString out = path(QStringLiteral("u.") + format);
-    ExportOptions options;
-    options.format = format;
-    QVERIFY(ExportJob::run(*cf, out, options).ok());
-    const EdgeDirections d = edgeDirections(out);
+    const EdgeDirections d = exportedDirections(*cf, path(QStringLiteral("u.") + format), format);
     QCOMPARE(d.graphDefault, QStringLiteral("undirected"));
     QCOMPARE(qint64(d.edges.size()), countsOf(*cf).value(QStringLiteral("UnknownLink")));
     for (auto it = d.edges.cbegin(); it != d.edges.cend(); ++it) {
