@@ -18,6 +18,7 @@ private Q_SLOTS:
     void degrees();
     void exactBetweenness();
     void sampledBetweenness();
+    void directedBetweennessCrossesAssociatesBothWays();
     void components();
     void layeredLayout();
     void textReport();
@@ -80,6 +81,33 @@ void CentralityTest::exactBetweenness()
     }
     QCOMPARE(dir.value(QStringLiteral("b")), 2.0); // a→c, a→d
     QCOMPARE(dir.value(QStringLiteral("hub")), 0.0);
+}
+
+void CentralityTest::directedBetweennessCrossesAssociatesBothWays()
+{
+    // p → q and r → q as stored, but Associate has no direction: q brokers between p and r
+    // both ways, also when betweenness follows direction. An Ownership in the same place does not.
+    GraphFixture f;
+    for (const char *id : {"p", "q", "r"}) {
+        QVERIFY(f.node(QLatin1String(id), QStringLiteral("Person")));
+    }
+    for (const char *id : {"a", "b", "c"}) {
+        QVERIFY(f.node(QLatin1String(id)));
+    }
+    QVERIFY(f.link(QStringLiteral("pq"), QStringLiteral("Associate"), QStringLiteral("p"), QStringLiteral("q")));
+    QVERIFY(f.link(QStringLiteral("rq"), QStringLiteral("Associate"), QStringLiteral("r"), QStringLiteral("q")));
+    QVERIFY(f.ownership(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b")));
+    QVERIFY(f.ownership(QStringLiteral("cb"), QStringLiteral("c"), QStringLiteral("b")));
+    const auto g = GraphProjection::fromCase(f.caseFile());
+    QVERIFY(g.ok());
+    BetweennessOptions directed;
+    directed.directed = true;
+    QHash<QString, double> by;
+    for (const auto &s : betweennessCentrality(*g, directed).scores) {
+        by.insert(s.id, s.value);
+    }
+    QCOMPARE(by.value(QStringLiteral("q")), 2.0); // p→r and r→p
+    QCOMPARE(by.value(QStringLiteral("b")), 0.0); // a and c reach b, never each other
 }
 
 void CentralityTest::sampledBetweenness()

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void pathsText();
     void pathsJsonAndOptions();
     void pathsByName();
+    void pathsCrossAFamilyBackwards();
     void diversionFromTheSequencerManufacturer();
     void diversionJson();
     void exposureOfTheFaqExamples();
@@ -133,6 +134,32 @@ void CliAnalyticsTest::pathsJsonAndOptions()
                   QStringLiteral("x3"), QStringLiteral("--undirected"), QStringLiteral("--max-paths"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Stopped at the limit of 1 paths")), qPrintable(r.out));
+}
+
+void CliAnalyticsTest::pathsCrossAFamilyBackwards()
+{
+    // The demo case records Hu Jintao → Hu Haifeng as Family ("son"). FtM's Family has no
+    // direction, so the son reaches the father in directed mode; Nuctech does not reach its
+    // chairman, since a Directorship has one.
+    const QString haifeng = QStringLiteral("demo-hu-haifeng");
+    const auto r = cli({QStringLiteral("paths"), m_demo, QStringLiteral("--from"), haifeng, QStringLiteral("--to"),
+                        QStringLiteral("demo-hu-jintao")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    QVERIFY2(lines.value(0).startsWith(QStringLiteral("Shortest path: 1 hop(s)")), qPrintable(r.out));
+    QVERIFY2(lines.value(1).contains(QStringLiteral("demo-hu-haifeng —[Family demo-hu-family: ")), qPrintable(r.out));
+    QVERIFY2(lines.value(1).endsWith(QStringLiteral("]— demo-hu-jintao")), qPrintable(r.out)); // no arrowhead
+    const auto j = json(cli({QStringLiteral("paths"), m_demo, QStringLiteral("--from"), haifeng, QStringLiteral("--to"),
+                             QStringLiteral("demo-hu-jintao"), QStringLiteral("--json")}));
+    const QJsonObject hop =
+        j.value(QStringLiteral("shortest")).toObject().value(QStringLiteral("hops")).toArray().first().toObject();
+    QCOMPARE(hop.value(QStringLiteral("schema")).toString(), QStringLiteral("Family"));
+    QCOMPARE(hop.value(QStringLiteral("forward")).toBool(true), false);
+    QCOMPARE(hop.value(QStringLiteral("directed")).toBool(true), false);
+    const auto back = cli({QStringLiteral("paths"), m_demo, QStringLiteral("--from"), QStringLiteral("demo-nuctech"),
+                           QStringLiteral("--to"), haifeng});
+    QCOMPARE(back.exitCode, 0);
+    QCOMPARE(back.out.trimmed(), QStringLiteral("No path from demo-nuctech to demo-hu-haifeng within 6 hop(s)."));
 }
 
 void CliAnalyticsTest::pathsByName()

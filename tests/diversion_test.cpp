@@ -28,6 +28,7 @@ private Q_SLOTS:
     void everyEndUser();
     void fromAProduct();
     void asOfAndCap();
+    void undirectedRelationshipCrossedBackwards();
     void demoCaseThermoFisher();
     void demoCasePromegaAndNuctech();
     void demoCaseReports();
@@ -183,6 +184,47 @@ void DiversionTest::asOfAndCap()
     QVERIFY(AnalyticsText::diversion(q, *r).last().contains(QLatin1String("limit of 1 paths")));
     q.from = QStringLiteral("nobody");
     QVERIFY(!diversionPaths(m_g, q).ok());
+}
+
+void DiversionTest::undirectedRelationshipCrossedBackwards()
+{
+    // M supplies D; K, listed, is recorded as D's associate the other way round (K → D). Asked to
+    // follow Associates too, the walk reaches K against the stored direction; an Ownership K → D
+    // (directed) in the same place is not walked backwards.
+    GraphFixture f;
+    QVERIFY(f.isValid());
+    for (const char *id : {"M", "D", "D2"}) {
+        QVERIFY(f.node(QLatin1String(id)));
+    }
+    QVERIFY(f.node(QStringLiteral("K"), QStringLiteral("Person")));
+    QVERIFY(f.node(QStringLiteral("L")));
+    QVERIFY(f.link(QStringLiteral("sx"), QStringLiteral("Supply"), QStringLiteral("M"), QStringLiteral("D")));
+    QVERIFY(f.link(QStringLiteral("sy"), QStringLiteral("Supply"), QStringLiteral("M"), QStringLiteral("D2")));
+    QVERIFY(f.link(QStringLiteral("ak"), QStringLiteral("Associate"), QStringLiteral("K"), QStringLiteral("D")));
+    QVERIFY(f.ownership(QStringLiteral("ol"), QStringLiteral("L"), QStringLiteral("D2")));
+    QVERIFY(f.sanction(QStringLiteral("sK"), QStringLiteral("K")));
+    QVERIFY(f.sanction(QStringLiteral("sL"), QStringLiteral("L")));
+    const auto g = GraphProjection::fromCase(f.caseFile());
+    QVERIFY(g.ok());
+    DiversionQuery q;
+    q.from = QStringLiteral("M");
+    QVERIFY(diversionPaths(*g, q)->paths.isEmpty()); // Supplies only: D and D2 are not listed
+    q.schemata = {QStringLiteral("Supply"), QStringLiteral("Associate"), QStringLiteral("Ownership")};
+    const auto r = diversionPaths(*g, q);
+    QVERIFY(r.ok());
+    QCOMPARE(r->endUsers, QStringList{QStringLiteral("K")});
+    const GraphPath &p = r->paths.first().path;
+    QCOMPARE(via(p), (QStringList{QStringLiteral("sx"), QStringLiteral("ak")}));
+    QVERIFY(p.hops[0].forward);
+    QVERIFY(!p.hops[1].forward);
+    QCOMPARE(p.hops[1].from, QStringLiteral("D"));
+    QCOMPARE(p.hops[1].to, QStringLiteral("K"));
+    // D passes nothing on, but is no end user either once Associates are followed: it leads to K.
+    q.listedOnly = false;
+    const auto all = diversionPaths(*g, q);
+    QVERIFY(!all->endUsers.contains(QStringLiteral("D")));
+    QVERIFY(all->endUsers.contains(QStringLiteral("D2")));
+    QVERIFY(!all->endUsers.contains(QStringLiteral("L")));
 }
 
 void DiversionTest::demoCaseThermoFisher()

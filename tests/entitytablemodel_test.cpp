@@ -255,6 +255,21 @@ void EntityTableModelTest::editsRefreshInPlace() {
     QCOMPARE(edgeIndex.data(Qt::EditRole).toString(), QStringLiteral("Ownership"));
     QVERIFY(cf->entities().remove(edge).ok());
     QTRY_COMPARE(model.rowCount(), 0);
+    // An Associate has no direction: its ends are joined by a dash, not an arrow.
+    Entity associate;
+    associate.schema = QStringLiteral("Associate");
+    associate.add(QStringLiteral("person"), QStringLiteral("e00001"));
+    associate.add(QStringLiteral("associate"), QStringLiteral("e00002"));
+    const qint64 link = *cf->entities().create(associate, prov);
+    model.setFilter({QStringLiteral("Associate"), {}});
+    QTRY_COMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.findLoadedRow(link), 0);
+    QCOMPARE(model.index(0, EntityTableModel::NameColumn).data().toString(),
+             QStringLiteral("Associate: %1 — %2")
+                 .arg(cf->entities().entityById(QStringLiteral("e00001"))->caption,
+                      cf->entities().entityById(QStringLiteral("e00002"))->caption));
+    QVERIFY(cf->entities().remove(link).ok());
+    QTRY_COMPARE(model.rowCount(), 0);
     QTRY_VERIFY(model.index(0, 0).data().toString() != QLatin1String("AAA First By Caption") &&
                 !model.index(0, 0).data(ItemDataRole::LoadingRole).toBool());
 }

@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/graphprojection.h"
+#include "demo/democase.h"
 #include "io/exportjob.h"
 #include "io/importjob.h"
 #include "storage/casefile.h"
@@ -17,6 +19,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <functional>
+
 using namespace Casegraph::Models;
 
 namespace {
@@ -27,27 +31,33 @@ struct GraphCounts {
     qint64 edges = 0;
 };
 
-GraphCounts countElements(const QString &path) {
+/// Calls fn for every start element of the XML file at `path`; bad XML ends the test run.
+void forEachStartElement(const QString &path, const std::function<void(const QXmlStreamReader &)> &fn) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         qFatal("cannot read %s", qPrintable(path));
     }
     QXmlStreamReader xml(&f);
-    GraphCounts c;
-    QSet<QString> nodeIds;
     while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement) {
-            continue;
-        }
-        if (xml.name() == u"node") {
-            nodeIds.insert(xml.attributes().value(QLatin1String("id")).toString());
-        } else if (xml.name() == u"edge") {
-            ++c.edges;
+        if (xml.readNext() == QXmlStreamReader::StartElement) {
+            fn(xml);
         }
     }
     if (xml.hasError()) {
         qFatal("bad XML in %s", qPrintable(path));
     }
+}
+
+GraphCounts countElements(const QString &path) {
+    GraphCounts c;
+    QSet<QString> nodeIds;
+    forEachStartElement(path, [&](const QXmlStreamReader &xml) {
+        if (xml.name() == u"node") {
+            nodeIds.insert(xml.attributes().value(QLatin1String("id")).toString());
+        } else if (xml.name() == u"edge") {
+            ++c.edges;
+        }
+    });
     c.nodes = nodeIds.size();
     return c;
 }
@@ -67,6 +77,41 @@ QStringList dump(const CaseFile &cf) {
     });
     out.sort();
     return out;
+}
+
+/// The direction a GEXF or GraphML file gives: the graph's default and each edge's own
+/// attribute (`type` in GEXF, `directed` in GraphML; empty when the edge has none), by edge id.
+struct EdgeDirections {
+    QString graphDefault;
+    QHash<QString, QString> edges;
+};
+
+EdgeDirections edgeDirections(const QString &path) {
+    EdgeDirections d;
+    forEachStartElement(path, [&](const QXmlStreamReader &xml) {
+        const auto a = xml.attributes();
+        if (xml.name() == u"graph") {
+            d.graphDefault = a.hasAttribute(QLatin1String("defaultedgetype"))
+                                 ? a.value(QLatin1String("defaultedgetype")).toString()
+                                 : a.value(QLatin1String("edgedefault")).toString();
+        } else if (xml.name() == u"edge") {
+            d.edges.insert(a.value(QLatin1String("id")).toString(),
+                           a.hasAttribute(QLatin1String("type")) ? a.value(QLatin1String("type")).toString()
+                                                                 : a.value(QLatin1String("directed")).toString());
+        }
+    });
+    return d;
+}
+
+/// Exports the whole case to `out` and reads back the directions written there.
+EdgeDirections exportedDirections(const CaseFile &cf, const QString &out, const QString &format) {
+    ExportOptions options;
+    options.format = format;
+    const auto r = ExportJob::run(cf, out, options);
+    if (!r.ok()) {
+        qFatal("export failed: %s", qPrintable(r.error().toString()));
+    }
+    return edgeDirections(out);
 }
 
 QMap<QString, qint64> countsOf(const CaseFile &cf) {
@@ -93,6 +138,10 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void exportShapes();
+    void undirectedRelationships_data();
+    void undirectedRelationships();
+    void undirectedGraphKeepsItsDefault_data();
+    void undirectedGraphKeepsItsDefault();
     void chartAndSelectionExport();
     void edgeToUnknownNode();
     void hostileInput_data();
@@ -394,6 +443,92 @@ void GraphFormatsTest::exportShapes() {
     QVERIFY(keys > 6);
     QCOMPARE(nodes, 3);
     QCOMPARE(edges, 2);
+}
+
+void GraphFormatsTest::undirectedRelationships_data() {
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("undirectedValue"); // the edge attribute an undirected edge carries
+    QTest::newRow("GEXF") << QStringLiteral("gexf") << QStringLiteral("undirected");
+    QTest::newRow("GraphML") << QStringLiteral("graphml") << QStringLiteral("false");
+}
+
+void GraphFormatsTest::undirectedRelationships() {
+    // The demo case mixes directed relationships (Ownership, Directorship, Supply …) with an
+    // undirected Family and two UnknownLinks: the graph stays directed, those edges say otherwise.
+    QFETCH(QString, format);
+    QFETCH(QString, undirectedValue);
+    auto demo = newCase(QStringLiteral("demo.casegraph"));
+    QVERIFY(DemoCase::write(*demo).ok());
+    const QString family = DemoCase::idForKey(QStringLiteral("hu-family"));
+    const QString unknownLink = DemoCase::idForKey(QStringLiteral("nuctech-data-concern"));
+    const QString ownership = DemoCase::idForKey(QStringLiteral("netposa-owns-sensenets"));
+    const QString directorship = DemoCase::idForKey(QStringLiteral("hu-haifeng-chairs-nuctech"));
+    const QString out = path(QStringLiteral("demo.") + format);
+    const EdgeDirections d = exportedDirections(*demo, out, format);
+    QCOMPARE(d.graphDefault, QStringLiteral("directed"));
+    QVERIFY(d.edges.contains(family));
+    QCOMPARE(d.edges.value(family), undirectedValue);
+    QCOMPARE(d.edges.value(unknownLink), undirectedValue);
+    QVERIFY(d.edges.contains(ownership));
+    QCOMPARE(d.edges.value(ownership), QString()); // the default: directed
+    QCOMPARE(d.edges.value(directorship), QString());
+    int undirected = 0;
+    for (const QString &v : d.edges) {
+        undirected += v == undirectedValue;
+    }
+    QCOMPARE(undirected, 3); // hu-family and the two UnknownLinks
+
+    // Read back, the Family is a Family again and the analytics cross it both ways.
+    auto second = newCase(QStringLiteral("second.casegraph"));
+    const auto again = ImportJob::run(*second, out);
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+    const auto entity = second->entities().entityById(family);
+    QVERIFY(entity);
+    QCOMPARE(entity->schema, QStringLiteral("Family"));
+    const auto g = GraphProjection::fromCase(*second);
+    QVERIFY(g.ok());
+    int seen = 0;
+    for (const GraphLink &l : g->links()) {
+        if (l.relationship == family || l.relationship == ownership) {
+            QCOMPARE(l.directed, l.relationship == ownership);
+            ++seen;
+        }
+    }
+    QCOMPARE(seen, 2);
+    // Exported again, the file says the same.
+    const EdgeDirections d2 = exportedDirections(*second, path(QStringLiteral("again.") + format), format);
+    QCOMPARE(d2.graphDefault, d.graphDefault);
+    QCOMPARE(d2.edges, d.edges);
+}
+
+void GraphFormatsTest::undirectedGraphKeepsItsDefault_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("format");
+    const QString lesmis = Casegraph::Tests::testData(QStringLiteral("graph/lesmis.gexf"));
+    const QString airlines = Casegraph::Tests::testData(QStringLiteral("graph/airlines.graphml"));
+    if (lesmis.isEmpty() || airlines.isEmpty()) {
+        QSKIP("../shared/testdata is absent");
+    }
+    QTest::newRow("lesmis.gexf (Gephi) -> GEXF") << lesmis << QStringLiteral("gexf");
+    QTest::newRow("lesmis.gexf (Gephi) -> GraphML") << lesmis << QStringLiteral("graphml");
+    QTest::newRow("airlines.graphml -> GraphML") << airlines << QStringLiteral("graphml");
+}
+
+void GraphFormatsTest::undirectedGraphKeepsItsDefault() {
+    // An undirected graph from another tool becomes UnknownLinks, which FtM calls undirected; the
+    // export is an undirected graph again, as the original was, with no per-edge attribute.
+    QFETCH(QString, source);
+    QFETCH(QString, format);
+    QCOMPARE(edgeDirections(source).graphDefault, QStringLiteral("undirected"));
+    auto cf = newCase(QStringLiteral("u.casegraph"));
+    QVERIFY(ImportJob::run(*cf, source).ok());
+    QVERIFY(countsOf(*cf).value(QStringLiteral("UnknownLink")) > 200);
+    const EdgeDirections d = exportedDirections(*cf, path(QStringLiteral("u.") + format), format);
+    QCOMPARE(d.graphDefault, QStringLiteral("undirected"));
+    QCOMPARE(qint64(d.edges.size()), countsOf(*cf).value(QStringLiteral("UnknownLink")));
+    for (auto it = d.edges.cbegin(); it != d.edges.cend(); ++it) {
+        QVERIFY2(it.value().isEmpty(), qPrintable(it.key()));
+    }
 }
 
 void GraphFormatsTest::chartAndSelectionExport() {

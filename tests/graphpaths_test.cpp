@@ -19,6 +19,8 @@ private Q_SLOTS:
     void shortestPathHops();
     void directionMatters();
     void undirectedSchemaCrossedBothWays();
+    void ftmUndirectedSchemataWalkedBackwards_data();
+    void ftmUndirectedSchemataWalkedBackwards();
     void allSimplePathsSortedByLength();
     void maxHopsBoundsPaths();
     void relationshipTypes();
@@ -121,6 +123,67 @@ void GraphPathsTest::undirectedSchemaCrossedBothWays()
     QCOMPARE(r->paths.first().hops.first().link.relationship, QStringLiteral("l1"));
     QVERIFY(!r->paths.first().hops.first().forward);
     QCOMPARE(shortestPath(m_g, query("E", "F"))->paths.first().length(), 2);
+}
+
+void GraphPathsTest::ftmUndirectedSchemataWalkedBackwards_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("link"); ///< the relationship crossed from its target to its source
+    QTest::addColumn<QString>("schema");
+    // Stored ana → ben (Associate) and ana → eve (Family); ana owns front. Only the stored
+    // direction reads ana → …: ben and eve reach front only by crossing the link backwards.
+    QTest::newRow("Associate") << "ben" << "as1" << "Associate";
+    QTest::newRow("Family") << "eve" << "fa1" << "Family";
+}
+
+void GraphPathsTest::ftmUndirectedSchemataWalkedBackwards()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, link);
+    QFETCH(QString, schema);
+    GraphFixture f;
+    QVERIFY(f.isValid());
+    for (const char *id : {"ana", "ben", "eve"}) {
+        QVERIFY(f.node(QLatin1String(id), QStringLiteral("Person")));
+    }
+    QVERIFY(f.node(QStringLiteral("front")));
+    QVERIFY(f.node(QStringLiteral("dora")));
+    QVERIFY(f.link(QStringLiteral("as1"), QStringLiteral("Associate"), QStringLiteral("ana"), QStringLiteral("ben")));
+    QVERIFY(f.link(QStringLiteral("fa1"), QStringLiteral("Family"), QStringLiteral("ana"), QStringLiteral("eve")));
+    QVERIFY(f.ownership(QStringLiteral("own-front"), QStringLiteral("ana"), QStringLiteral("front")));
+    QVERIFY(f.ownership(QStringLiteral("own-dora"), QStringLiteral("ana"), QStringLiteral("dora")));
+    const auto g = GraphProjection::fromCase(f.caseFile());
+    QVERIFY(g.ok());
+
+    PathQuery q;
+    q.from = from;
+    q.to = QStringLiteral("front");
+    const auto shortest = shortestPath(*g, q);
+    QVERIFY(shortest.ok());
+    QCOMPARE(shortest->paths.size(), 1);
+    const GraphPath &p = shortest->paths.first();
+    QCOMPARE(p.length(), 2);
+    QCOMPARE(p.hops[0].link.relationship, link);
+    QCOMPARE(p.hops[0].link.schema, schema);
+    QVERIFY(!p.hops[0].forward);       // crossed target → source
+    QVERIFY(!p.hops[0].link.directed); // because FtM says the schema has no direction
+    QCOMPARE(p.hops[0].to, QStringLiteral("ana"));
+    QCOMPARE(p.hops[1].link.relationship, QStringLiteral("own-front"));
+    QVERIFY(p.hops[1].forward);
+    const auto all = allSimplePaths(*g, q);
+    QCOMPARE(all->paths.size(), 1);
+    QCOMPARE(via(all->paths.first()), (QStringList{link, QStringLiteral("own-front")}));
+    // The report draws no arrowhead on the undirected hop, one on the ownership.
+    QCOMPARE(AnalyticsText::path(p), from + QStringLiteral(" —[") + schema + QLatin1Char(' ') + link +
+                                         QStringLiteral(": 0 excerpt(s)]— ana —[Ownership own-front: unknown (0–100%), "
+                                                        "0 excerpt(s)]→ front"));
+
+    // The same shape through a directed relationship has no path: dora is owned by ana.
+    q.from = QStringLiteral("dora");
+    QVERIFY(shortestPath(*g, q)->paths.isEmpty());
+    QVERIFY(allSimplePaths(*g, q)->paths.isEmpty());
+    q.undirected = true; // unless the user asks to ignore direction
+    QCOMPARE(shortestPath(*g, q)->paths.size(), 1);
 }
 
 void GraphPathsTest::allSimplePathsSortedByLength()

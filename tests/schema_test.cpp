@@ -17,6 +17,9 @@ private Q_SLOTS:
     void inheritanceResolvesProperties();
     void edgesNameTheirEnds();
     void supplyExtension();
+    void edgeDirection_data();
+    void edgeDirection();
+    void edgeDirectionMatchesFtm();
     void validation_data();
     void validation();
     void dates_data();
@@ -96,6 +99,75 @@ void SchemaTest::supplyExtension()
     for (const char *p : {"product", "startDate", "endDate", "amount", "currency", "quantity", "authorizedDistributor"}) {
         QVERIFY2(s->property(QString::fromLatin1(p)), p);
     }
+}
+
+void SchemaTest::edgeDirection_data()
+{
+    QTest::addColumn<QString>("schema");
+    QTest::addColumn<bool>("directed");
+    QTest::newRow("Associate") << "Associate" << false;
+    QTest::newRow("Family") << "Family" << false;
+    QTest::newRow("UnknownLink") << "UnknownLink" << false;
+    QTest::newRow("Documentation") << "Documentation" << false;
+    QTest::newRow("Ownership") << "Ownership" << true;
+    QTest::newRow("Directorship") << "Directorship" << true;
+    QTest::newRow("Supply (our extension)") << "Supply" << true;
+    QTest::newRow("ContractAward") << "ContractAward" << true;
+}
+
+void SchemaTest::edgeDirection()
+{
+    QFETCH(QString, schema);
+    QFETCH(bool, directed);
+    const Schema *s = SchemaRegistry::instance().schema(schema);
+    QVERIFY(s);
+    QVERIFY(s->isEdge());
+    QCOMPARE(s->edgeDirected, directed);
+    QCOMPARE(s->isUndirectedEdge(), !directed);
+    QCOMPARE(s->endsText(QStringLiteral("A"), QStringLiteral("B")),
+             directed ? QStringLiteral("A → B") : QStringLiteral("A — B"));
+    // Things are no relationships: never "undirected edges".
+    QVERIFY(!SchemaRegistry::instance().schema(QStringLiteral("Person"))->isUndirectedEdge());
+}
+
+void SchemaTest::edgeDirectionMatchesFtm()
+{
+    // Every edge schema in FtM's own YAML has the direction FtM gives it (absent: directed).
+    const QString dir = Casegraph::Tests::testData(QStringLiteral("ftm/schema"));
+    if (dir.isEmpty()) {
+        QSKIP("../shared/testdata is absent");
+    }
+    static const QRegularExpression top(QStringLiteral("^([A-Za-z]+):\\s*$"));
+    static const QRegularExpression directedLine(QStringLiteral("^    directed:\\s*(true|false)\\s*$"));
+    int edges = 0, undirected = 0;
+    const auto files = QDir(dir).entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")});
+    for (const auto &fn : files) {
+        QFile f(QDir(dir).filePath(fn));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString schemaName;
+        bool inEdge = false, isEdge = false, directed = true;
+        for (const auto &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+            if (auto m = top.match(line); m.hasMatch()) {
+                schemaName = m.captured(1);
+            } else if (line.startsWith(QLatin1String("  edge:"))) {
+                inEdge = isEdge = true;
+            } else if (inEdge && line.startsWith(QLatin1String("  ")) && !line.startsWith(QLatin1String("   "))) {
+                inEdge = false;
+            } else if (auto m = directedLine.match(line); inEdge && m.hasMatch()) {
+                directed = m.captured(1) == QLatin1String("true");
+            }
+        }
+        if (!isEdge) {
+            continue;
+        }
+        const Schema *s = SchemaRegistry::instance().schema(schemaName);
+        QVERIFY2(s && s->isEdge(), qPrintable(schemaName));
+        QVERIFY2(s->edgeDirected == directed, qPrintable(schemaName));
+        ++edges;
+        undirected += directed ? 0 : 1;
+    }
+    QVERIFY(edges >= 15);
+    QCOMPARE(undirected, 4); // Associate, Documentation, Family, UnknownLink
 }
 
 void SchemaTest::validation_data()

@@ -396,6 +396,17 @@ void TimelineModelTest::demoCaseUndatedAreListed()
     }
     // Companies and people are not facts in time: they are not listed.
     QVERIFY(!undated.contains(DemoCase::idForKey(QStringLiteral("megvii"))));
+    // A relationship names its ends, with an arrow only when it has a direction.
+    const auto labelOf = [&](const char *key) {
+        for (const auto &i : m_demo.undated()) {
+            if (i.entityId == DemoCase::idForKey(QLatin1String(key))) {
+                return i.label;
+            }
+        }
+        return QString();
+    };
+    QCOMPARE(labelOf("hu-family"), QStringLiteral("Family: Hu Jintao — Hu Haifeng"));
+    QCOMPARE(labelOf("hu-haifeng-chairs-nuctech"), QStringLiteral("Directorship: Hu Haifeng → Nuctech"));
     // An undated amount keeps its currency and stated equivalent.
     const auto kits = std::find_if(m_demo.undated().begin(), m_demo.undated().end(), [](const TimelineItem &i) {
         return i.entityId == DemoCase::idForKey(QStringLiteral("dna-kit-purchases"));

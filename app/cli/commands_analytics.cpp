@@ -53,6 +53,7 @@ QJsonObject hopJson(const PathHop &hop)
     QJsonObject o{{QStringLiteral("from"), hop.from},
                   {QStringLiteral("to"), hop.to},
                   {QStringLiteral("forward"), hop.forward},
+                  {QStringLiteral("directed"), l.directed}, // false: "forward" only says how it is stored
                   {QStringLiteral("relationship"), l.relationship},
                   {QStringLiteral("schema"), l.schema},
                   {QStringLiteral("kind"), linkKindName(l.kind)},

@@ -42,8 +42,10 @@ QString AnalyticsText::hop(const PathHop &hop)
     details << tr("%n excerpt(s)", nullptr, l.evidence);
     const QString label = l.schema + QLatin1Char(' ') + l.relationship + QLatin1String(": ") +
                           details.join(QLatin1String(", "));
-    return hop.forward ? hop.from + QStringLiteral(" —[") + label + QStringLiteral("]→ ") + hop.to
-                       : hop.from + QStringLiteral(" ←[") + label + QStringLiteral("]— ") + hop.to;
+    // An undirected relationship (Associate, Family …) gets no arrowhead whichever way it was crossed.
+    const QString in = hop.forward || !l.directed ? QStringLiteral(" —[") : QStringLiteral(" ←[");
+    const QString out = hop.forward && l.directed ? QStringLiteral("]→ ") : QStringLiteral("]— ");
+    return hop.from + in + label + out + hop.to;
 }
 
 QString AnalyticsText::path(const GraphPath &path)

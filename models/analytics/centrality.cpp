@@ -30,7 +30,8 @@ SimpleGraph simpleGraph(const Graph &g, bool directed)
             continue;
         }
         pairs.emplace_back(s, t);
-        if (!directed) {
+        // An undirected relationship (Associate, Family …) links both ways even in directed mode.
+        if (!directed || (g[e].flags & Undirected)) {
             pairs.emplace_back(t, s);
         }
     }

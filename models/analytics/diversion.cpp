@@ -66,11 +66,24 @@ private:
         return false;
     }
 
+    /// A relationship whose schema FtM calls undirected (Associate …): crossed both ways when the
+    /// query follows its schema.
+    bool undirectedRelationship(const Edge &e) const
+    {
+        const RelationshipEdge &p = m_d.graph[e];
+        return LinkKind(p.kind) == LinkKind::Relationship && (p.flags & Undirected);
+    }
+
     bool hasOnwardSupply(Vertex v, Vertex manufacturer) const
     {
         for (const Edge &e : boost::make_iterator_range(boost::out_edges(v, m_d.graph))) {
             if (boost::target(e, m_d.graph) != v && LinkKind(m_d.graph[e].kind) == LinkKind::Relationship &&
                 allowed(e, v, manufacturer)) {
+                return true;
+            }
+        }
+        for (const Edge &e : boost::make_iterator_range(boost::in_edges(v, m_d.graph))) {
+            if (boost::source(e, m_d.graph) != v && undirectedRelationship(e) && allowed(e, v, manufacturer)) {
                 return true;
             }
         }
@@ -110,22 +123,22 @@ private:
         if (int(m_stack.size()) >= m_q.maxHops) {
             return;
         }
-        for (const Edge &e : boost::make_iterator_range(boost::out_edges(v, m_d.graph))) {
+        // Crosses e to w; false when the walk must stop.
+        const auto cross = [&](const Edge &e, Vertex w, bool forward) {
             if (m_result.capped || m_result.workLimitReached) {
-                return;
+                return false;
             }
             if (++m_steps > PathSearchWorkLimit) {
                 m_result.workLimitReached = true;
-                return;
+                return false;
             }
-            const Vertex w = boost::target(e, m_d.graph);
             if (m_onPath[w] || !allowed(e, v, manufacturer)) {
-                continue;
+                return true;
             }
             const RelationshipEdge &p = m_d.graph[e];
             // From a product, the chain follows the product's manufacturer, when the Supply names one.
             const Vertex next = LinkKind(p.kind) == LinkKind::Product ? p.manufacturer : manufacturer;
-            m_stack.emplace_back(e, true);
+            m_stack.emplace_back(e, forward);
             if (LinkKind(p.kind) == LinkKind::Relationship) {
                 record(w, next);
             }
@@ -133,6 +146,17 @@ private:
             visit(w, next);
             m_onPath[w] = 0;
             m_stack.pop_back();
+            return true;
+        };
+        for (const Edge &e : boost::make_iterator_range(boost::out_edges(v, m_d.graph))) {
+            if (!cross(e, boost::target(e, m_d.graph), true)) {
+                return;
+            }
+        }
+        for (const Edge &e : boost::make_iterator_range(boost::in_edges(v, m_d.graph))) {
+            if (undirectedRelationship(e) && !cross(e, boost::source(e, m_d.graph), false)) {
+                return;
+            }
         }
     }
 

@@ -11,7 +11,8 @@ struct DiversionQuery {
     QString from; ///< FtM id of a manufacturer, or of a product entity (Supply.productEntity)
     int maxHops = 6;
     int maxPaths = 1000;
-    /// Relationship schemata followed forward, besides the Manufacturer and Product hops of Supplies.
+    /// Relationship schemata followed forward, besides the Manufacturer and Product hops of Supplies;
+    /// undirected ones (Associate, Family …) both ways.
     QStringList schemata = {QStringLiteral("Supply")};
     std::optional<QDate> asOf;
     /// Which Sanctions make an end user listed.

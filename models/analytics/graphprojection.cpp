@@ -23,16 +23,6 @@ using namespace GraphDetail;
 
 namespace GraphDetail {
 
-namespace {
-// FtM's undirected edge schemata (their "edge.directed" is false). Schema does not expose the flag.
-bool isUndirectedSchema(const QString &name)
-{
-    return name == QLatin1String("Associate") || name == QLatin1String("Family") ||
-           name == QLatin1String("UnknownLink") || name == QLatin1String("Documentation");
-}
-
-} // namespace
-
 quint64 IdTable::hash(QByteArrayView id)
 {
     // FNV-1a, 64 bits: the high half tags the slot, the low bits pick it.
@@ -234,8 +224,8 @@ quint16 Assembler::schemaIndex(const QString &name)
         entry.isSupply = entry.schema->isA(QStringLiteral("Supply"));
         entry.isOwnership = entry.schema->isA(QStringLiteral("Ownership"));
         entry.isSanction = entry.schema->isA(QStringLiteral("Sanction"));
+        entry.undirected = entry.schema->isUndirectedEdge(); // FtM's edge.directed: false
     }
-    entry.undirected = isUndirectedSchema(name);
     const auto index = quint16(m_data->schemata.size());
     m_data->schemata.push_back(entry);
     m_schemaIndex.insert(name, index);

@@ -72,7 +72,7 @@ struct GraphLink {
     QString schema;   ///< the relationship's schema (for Reference: the holder's)
     QString property; ///< for Reference: the holder's property; else empty
     LinkKind kind = LinkKind::Relationship;
-    bool directed = true; ///< false for Associate, Family, UnknownLink, Documentation
+    bool directed = true; ///< Schema::edgeDirected: false for Associate, Family, UnknownLink, Documentation
     FtmDate start;        ///< startDate, else date (invalid: open)
     FtmDate end;          ///< endDate (invalid: open)
     PercentageRange percentage; ///< Ownership only
@@ -135,8 +135,8 @@ struct ProjectionOptions {
 ///  - entity properties of relationship entities other than their two ends (ContractAward's
 ///    callForTenders, Payment's accounts …) and references to relationship entities are dropped;
 ///  - references to entities not in the case (dangling) are dropped.
-/// Associate, Family, UnknownLink and Documentation are undirected: directed traversals may cross
-/// them both ways.
+/// Relationships whose schema is undirected in FtM (Schema::edgeDirected false: Associate, Family,
+/// UnknownLink, Documentation) are flagged so: directed traversals may cross them both ways.
 ///
 /// Rebuilding: fromCase() reads the case with a fixed number of streaming queries (entity counts per
 /// schema; entities; entity-reference and date/percentage/sanction statements; excerpt counts

@@ -50,6 +50,12 @@ const PropertySpec *Schema::property(const QString &name) const
     return it == m_index.cend() ? nullptr : &properties.at(*it);
 }
 
+QString Schema::endsText(const QString &source, const QString &target) const
+{
+    return isUndirectedEdge() ? QCoreApplication::translate("Casegraph::Models::Schema", "%1 — %2").arg(source, target)
+                              : QCoreApplication::translate("Casegraph::Models::Schema", "%1 → %2").arg(source, target);
+}
+
 const SchemaRegistry &SchemaRegistry::instance()
 {
     static const SchemaRegistry registry;
@@ -89,6 +95,7 @@ SchemaRegistry::SchemaRegistry()
         s->edgeSource = edge.value(QLatin1String("source")).toString();
         s->edgeTarget = edge.value(QLatin1String("target")).toString();
         s->edgeLabel = edge.value(QLatin1String("label")).toString();
+        s->edgeDirected = edge.value(QLatin1String("directed")).toBool(true);
         s->ancestors << name;
         QList<PropertySpec> own;
         const QJsonObject props = o.value(QLatin1String("properties")).toObject();

@@ -46,9 +46,16 @@ public:
     QString edgeSource;    ///< for relationship schemata: the property naming the source end
     QString edgeTarget;
     QString edgeLabel;
+    /// FtM's `edge.directed`: false for relationships that read the same both ways (Associate,
+    /// Family, UnknownLink, Documentation). True when the schema file omits it, as in FtM.
+    bool edgeDirected = true;
     QList<PropertySpec> properties; ///< own and inherited, featured first
 
     bool isEdge() const { return !edgeSource.isEmpty(); }
+    /// A relationship whose ends are interchangeable: crossed both ways, drawn without an arrowhead.
+    bool isUndirectedEdge() const { return isEdge() && !edgeDirected; }
+    /// A relationship's two ends as users read them: "A → B", or "A — B" when it is undirected.
+    QString endsText(const QString &source, const QString &target) const;
     bool isA(const QString &other) const { return ancestors.contains(other); }
     const PropertySpec *property(const QString &name) const;
 

@@ -73,6 +73,7 @@ Result<GraphExportPlan> GraphExportPlan::make(const CaseFile &caseFile, const Ex
     struct Candidate {
         qint64 row;
         QStringList from, to;
+        bool undirected;
     };
     QList<Candidate> candidates;
     QSet<QString> properties;
@@ -80,7 +81,8 @@ Result<GraphExportPlan> GraphExportPlan::make(const CaseFile &caseFile, const Ex
         ++plan.entities;
         const Schema *schema = reg.schema(e.schema);
         if (schema && schema->isEdge()) {
-            candidates.append({e.rowId, e.valuesOf(schema->edgeSource), e.valuesOf(schema->edgeTarget)});
+            candidates.append({e.rowId, e.valuesOf(schema->edgeSource), e.valuesOf(schema->edgeTarget),
+                               schema->isUndirectedEdge()});
         } else {
             nodeIds.insert(e.id);
         }
@@ -102,6 +104,9 @@ Result<GraphExportPlan> GraphExportPlan::make(const CaseFile &caseFile, const Ex
         if (c.from.size() == 1 && c.to.size() == 1 && nodeIds.contains(c.from.first()) &&
             nodeIds.contains(c.to.first())) {
             plan.edges.insert(c.row);
+            if (c.undirected) {
+                plan.undirected.insert(c.row);
+            }
         }
     }
     plan.properties = QStringList(properties.cbegin(), properties.cend());
@@ -147,7 +152,8 @@ Result<ExportResult> GexfWriter::write(const CaseFile &caseFile, QIODevice &devi
     xml.writeEndElement();
 
     xml.writeStartElement(ns, QStringLiteral("graph"));
-    xml.writeAttribute(QStringLiteral("defaultedgetype"), QStringLiteral("directed"));
+    xml.writeAttribute(QStringLiteral("defaultedgetype"),
+                       plan.undirectedByDefault() ? QStringLiteral("undirected") : QStringLiteral("directed"));
     xml.writeAttribute(QStringLiteral("mode"), plan.hasTime ? QStringLiteral("dynamic") : QStringLiteral("static"));
     if (plan.hasTime) {
         xml.writeAttribute(QStringLiteral("timeformat"), QStringLiteral("date"));
@@ -176,6 +182,11 @@ Result<ExportResult> GexfWriter::write(const CaseFile &caseFile, QIODevice &devi
         if (edge) {
             xml.writeAttribute(QStringLiteral("source"), xmlSafe(e.first(schema->edgeSource)));
             xml.writeAttribute(QStringLiteral("target"), xmlSafe(e.first(schema->edgeTarget)));
+            if (plan.differsFromDefault(e.rowId)) {
+                xml.writeAttribute(QStringLiteral("type"), plan.undirected.contains(e.rowId)
+                                                               ? QStringLiteral("undirected")
+                                                               : QStringLiteral("directed"));
+            }
         }
         xml.writeAttribute(QStringLiteral("label"), xmlSafe(e.caption.isEmpty() ? e.id : e.caption));
         xml.writeStartElement(ns, QStringLiteral("attvalues"));

@@ -23,6 +23,7 @@ class CaseFile;
 /// importing the file again gives back the same entities.
 struct GraphExportPlan {
     QSet<qint64> edges;        ///< row ids of relationships written as edges
+    QSet<qint64> undirected;   ///< those of them whose schema is undirected (Associate, Family …)
     QStringList properties;    ///< every property in use, sorted
     QSet<QString> multiValued; ///< properties with several values on some entity
     bool hasTime = false;      ///< some entity has startDate or endDate
@@ -31,6 +32,12 @@ struct GraphExportPlan {
     static Result<GraphExportPlan> make(const CaseFile &caseFile, const ExportOptions &options);
     /// Values of a relationship's ends, which an edge writes as source and target.
     bool isEndpointProperty(const Entity &entity, const QString &property) const;
+    /// The graph's default edge direction: undirected only when every edge is, so that a file of
+    /// Associates and Families reads as an undirected graph and tools that cannot mix (NetworkX)
+    /// still read the common cases. Edges that differ from the default say so one by one.
+    bool undirectedByDefault() const { return !edges.isEmpty() && undirected.size() == edges.size(); }
+    /// Whether an edge must state its own direction (it differs from undirectedByDefault()).
+    bool differsFromDefault(qint64 rowId) const { return undirected.contains(rowId) != undirectedByDefault(); }
 };
 
 /// Text XML 1.0 can hold: control characters other than tab and line ends are dropped.
@@ -41,7 +48,8 @@ QString xmlSafe(const QString &text);
 /// `schema` and `ftm_id` attributes so that GexfReader restores the same entities. startDate and
 /// endDate become a spell (dates widened to days: start at the first, end at the last day of a
 /// partial date) and the graph is dynamic when any entity has one. Chart exports add
-/// viz:position.
+/// viz:position. Undirected relationships (Schema::edgeDirected false) are `type="undirected"`
+/// edges, or the graph's `defaultedgetype` when all edges are.
 class GexfWriter {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::GexfWriter)
 public:

@@ -52,7 +52,8 @@ Result<ExportResult> GraphmlWriter::write(const CaseFile &caseFile, QIODevice &d
     }
     xml.writeStartElement(ns, QStringLiteral("graph"));
     xml.writeAttribute(QStringLiteral("id"), QStringLiteral("G"));
-    xml.writeAttribute(QStringLiteral("edgedefault"), QStringLiteral("directed"));
+    xml.writeAttribute(QStringLiteral("edgedefault"),
+                       plan.undirectedByDefault() ? QStringLiteral("undirected") : QStringLiteral("directed"));
 
     ExportResult result;
     result.format = QStringLiteral("graphml");
@@ -71,6 +72,11 @@ Result<ExportResult> GraphmlWriter::write(const CaseFile &caseFile, QIODevice &d
             const Schema *schema = reg.schema(e.schema);
             xml.writeAttribute(QStringLiteral("source"), xmlSafe(e.first(schema->edgeSource)));
             xml.writeAttribute(QStringLiteral("target"), xmlSafe(e.first(schema->edgeTarget)));
+            if (plan.differsFromDefault(e.rowId)) {
+                xml.writeAttribute(QStringLiteral("directed"), plan.undirected.contains(e.rowId)
+                                                                   ? QStringLiteral("false")
+                                                                   : QStringLiteral("true"));
+            }
         }
         data(QStringLiteral("label"), e.caption.isEmpty() ? e.id : e.caption);
         data(QStringLiteral("schema"), e.schema);

@@ -17,7 +17,8 @@ class CaseFile;
 /// one <key> per property for nodes and for edges (attr.type string; multi-valued properties
 /// hold a JSON array and are marked casegraph.list="true"), plus `label` (the caption), `schema`
 /// and `ftm_id` keys so that GraphmlReader restores the same entities. Nodes and edges as for
-/// GEXF (see GraphExportPlan).
+/// GEXF (see GraphExportPlan); undirected relationships are `directed="false"` edges, or the
+/// graph's `edgedefault` when all edges are.
 class GraphmlWriter {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::GraphmlWriter)
 public:

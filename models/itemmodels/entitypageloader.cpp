@@ -27,8 +27,8 @@ QString describe(const EntityStore &store, const EntityRow &row) {
         return r ? r->caption : id;
     };
     if (schema->isEdge()) {
-        return EntityPageLoader::tr("%1 → %2").arg(captionOf(entity->first(schema->edgeSource)),
-                                                   captionOf(entity->first(schema->edgeTarget)));
+        return schema->endsText(captionOf(entity->first(schema->edgeSource)),
+                                captionOf(entity->first(schema->edgeTarget)));
     }
     return captionOf(entity->first(QStringLiteral("entity")));
 }

@@ -259,7 +259,7 @@ void PropertiesModel::buildReferences() {
                     via << (spec ? spec->label : v.property);
                 }
             }
-            // A relationship reads best as its two ends: "Huawei → Ownership → HiSilicon".
+            // A relationship reads best as its two ends: "Huawei → HiSilicon" (no arrow if undirected).
             if (schema && schema->isEdge()) {
                 const auto captionOf = [&](const QString &id) {
                     if (id == m_entity->id) {
@@ -268,8 +268,8 @@ void PropertiesModel::buildReferences() {
                     const auto row = m_case.entities().row(m_case.entities().rowIdOf(id));
                     return row ? row->caption : id;
                 };
-                n.text[ValueColumn] = tr("%1 → %2").arg(captionOf(other->first(schema->edgeSource)),
-                                                        captionOf(other->first(schema->edgeTarget)));
+                n.text[ValueColumn] =
+                    schema->endsText(captionOf(other->first(schema->edgeSource)), captionOf(other->first(schema->edgeTarget)));
             }
         }
         n.text[SourceColumn] = via.isEmpty() ? QString() : tr("as %1").arg(via.join(QLatin1String(", ")));

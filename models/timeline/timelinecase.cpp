@@ -233,8 +233,8 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
             const QString kind = maker.isEmpty() || maker == e.first(schema.edgeSource) ? schema.label
                                                                   : tr("%1 (%2)").arg(schema.label, captionOf(maker));
             const QString from = e.first(schema.edgeSource);
-            base.label = tr("%1: %2 → %3").arg(kind, from.isEmpty() ? tr("?") : captionOf(from),
-                                               to.isEmpty() ? tr("?") : captionOf(to));
+            base.label = tr("%1: %2").arg(kind, schema.endsText(from.isEmpty() ? tr("?") : captionOf(from),
+                                                                to.isEmpty() ? tr("?") : captionOf(to)));
         } else {
             base.label = e.caption.isEmpty() ? schema.label : e.caption;
         }
