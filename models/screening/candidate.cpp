@@ -27,6 +27,7 @@ QString methodLabel(const QString &method)
     if (method == QLatin1String("initial")) return Candidate::tr("initial");
     if (method == QLatin1String("compound")) return Candidate::tr("written as one word");
     if (method == QLatin1String("glossary")) return Candidate::tr("translation");
+    if (method == QLatin1String("synonym")) return Candidate::tr("another name for the same kind of institution");
     return QString();
 }
 

@@ -136,6 +136,16 @@ void loadTerms(ScreeningTables &t, const QJsonObject &root)
             t.equivalents.insert(variant.toString(), it.key());
         }
     }
+    for (const QJsonValue &group : root.value(QLatin1String("institutionSynonyms")).toArray()) {
+        QStringList variants;
+        for (const QJsonValue &variant : group.toArray()) {
+            variants << variant.toString();
+        }
+        t.institutionSynonyms << variants;
+    }
+    for (const QJsonValue &qualifier : root.value(QLatin1String("institutionQualifiers")).toArray()) {
+        t.institutionQualifiers << qualifier.toString();
+    }
 }
 
 } // namespace
