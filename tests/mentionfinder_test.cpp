@@ -163,13 +163,16 @@ void MentionFinderTest::oneWordListedNames_data() {
     row("brand", QStringLiteral("Hikvision"), company, ListedNameUse::Capitalised);
     row("brand in capitals", QStringLiteral("NUCTECH"), company, ListedNameUse::Capitalised);
     row("five letters", QStringLiteral("Dahua"), company, ListedNameUse::Capitalised);
-    row("four letters", QStringLiteral("Yitu"), company, ListedNameUse::Capitalised);
+    row("four letters", QStringLiteral("Yitu"), company, ListedNameUse::Skip);
+    row("a country", QStringLiteral("EGYPT"), QStringLiteral("Vessel"), ListedNameUse::Skip);
+    row("a given name", QStringLiteral("Christina"), company, ListedNameUse::Skip);
+    row("a ship's one name", QStringLiteral("SASADJA"), QStringLiteral("Vessel"), ListedNameUse::Skip);
     row("hyphenated name", QStringLiteral("AL-QAIDA"), QStringLiteral("Organization"), ListedNameUse::Capitalised);
     row("OFAC alias PEOPLE", QStringLiteral("PEOPLE"), company, ListedNameUse::Skip);
     row("OFAC alias SAID", QStringLiteral("SAID"), company, ListedNameUse::Skip);
     row("OFAC alias HUMANITY", QStringLiteral("HUMANITY"), company, ListedNameUse::Skip);
     row("ordinary hyphenated", QStringLiteral("Well-Being"), company, ListedNameUse::Skip);
-    row("three letters", QStringLiteral("CPP"), company, ListedNameUse::Skip);
+    row("acronym", QStringLiteral("AQAP"), company, ListedNameUse::Skip);
     row("digits", QStringLiteral("A1B2C3"), company, ListedNameUse::Skip);
     row("screening place", QStringLiteral("Xinjiang"), company, ListedNameUse::Skip);
     row("screening common term", QStringLiteral("Technologies"), company, ListedNameUse::Skip);

@@ -45,7 +45,7 @@ const QString &foldCodePoint(char32_t cp) {
     return *it;
 }
 
-/// Ordinary English words, lower case (Debian's wamerican list, made into a resource by
+/// English words and the proper names a dictionary knows, lower case (Debian's wamerican list, made into a resource by
 /// resources/CMakeLists.txt; empty, with a warning, when the build had no word list).
 const QSet<QString> &ordinaryWords() {
     static const QSet<QString> words = [] {
@@ -132,7 +132,8 @@ ListedNameUse MentionFinder::listedNameUse(const QString &name, const QString &s
     if (folded.contains(QLatin1Char(' ')) || isCjk(folded.front())) {
         return ListedNameUse::Anywhere;
     }
-    if (schema == QLatin1String("Person") || ordinaryWords().isEmpty()) {
+    static const QSet<QString> namedLikePeople = {QStringLiteral("Person"), QStringLiteral("Vessel"), QStringLiteral("Airplane")};
+    if (namedLikePeople.contains(schema) || ordinaryWords().isEmpty()) {
         return ListedNameUse::Skip;
     }
     // Letters, joined at most by hyphens or apostrophes; such a word is ordinary when each part

@@ -71,15 +71,17 @@ public:
     static FoldedText fold(const QString &text);
     /// Whether a name of a reference-list entry is worth highlighting. Lists are not curated
     /// for the case and carry one-word aliases that are ordinary words ("PEOPLE", "SAID",
-    /// "HUMANITY" in OFAC's SDN list): those would underline prose. So several words or
-    /// Chinese/Japanese/Korean: Anywhere. One word: Capitalised when it is at least
-    /// `MinListedWordLength` letters, not an ordinary English word (the Debian word list built
-    /// into the resources), not a common term, place or stopword of screening (Technology,
-    /// Xinjiang), and not the one-word name of a Person (a surname alone names many people);
-    /// else Skip. A case entity's own one-word names ("Promega") always match.
+    /// "HUMANITY" in OFAC's SDN list) or names of ships ("EGYPT", "SARA"): those would underline
+    /// prose. So several words or Chinese/Japanese/Korean: Anywhere. One word: Capitalised when
+    /// it has at least `MinListedWordLength` letters (and nothing but letters, hyphens and
+    /// apostrophes), is not a word of the English word list built into the resources (ordinary
+    /// words and the proper names a dictionary knows: countries, given names, months), not a
+    /// common term, place or stopword of screening (Technology, Xinjiang), and not the one name
+    /// of a Person, Vessel or Airplane (a given name, a surname or a word); else Skip. A case
+    /// entity's own one-word names ("Promega") always match.
     static ListedNameUse listedNameUse(const QString &name, const QString &schema = {});
-    static constexpr int MinListedWordLength = 4;
-    /// Whether `word` (any case) is an ordinary English word of the bundled list.
+    static constexpr int MinListedWordLength = 5;
+    /// Whether `word` (any case) is a word of the bundled English word list.
     static bool isOrdinaryWord(const QString &word);
 
 private:
