@@ -146,6 +146,12 @@ void loadTerms(ScreeningTables &t, const QJsonObject &root)
     for (const QJsonValue &qualifier : root.value(QLatin1String("institutionQualifiers")).toArray()) {
         t.institutionQualifiers << qualifier.toString();
     }
+    const QJsonObject countries = root.value(QLatin1String("countryNames")).toObject();
+    for (auto it = countries.begin(); it != countries.end(); ++it) {
+        for (const QJsonValue &word : it.value().toArray()) {
+            t.countryWords[word.toString()] << it.key();
+        }
+    }
 }
 
 } // namespace

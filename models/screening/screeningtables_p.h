@@ -59,6 +59,8 @@ struct ScreeningTables {
     /// Words of such a name that only say where the institution sits ("Municipal",
     /// "Autonomous Region"): not counted against a pair the synonyms made.
     QStringList institutionQualifiers;
+    /// A word naming a country ("philippines", "serbian") → ISO codes (several for "korean").
+    QHash<QString, QStringList> countryWords;
 
     /// The bundled tables, loaded on first use (thread-safe).
     static std::shared_ptr<const ScreeningTables> bundled();
