@@ -192,6 +192,12 @@ constexpr double kSynonymScore = 0.95;   // "police" against "public security bu
 struct InstitutionTerms {
     QList<QList<QStringList>> groups;
     QList<QStringList> qualifiers;
+    QSet<QString> firstWords; ///< of every group's variants: a name without one names no such body
+
+    bool mayName(const QList<NameToken> &tokens) const
+    {
+        return std::any_of(tokens.cbegin(), tokens.cend(), [&](const NameToken &t) { return firstWords.contains(t.text); });
+    }
 };
 
 const InstitutionTerms &institutionTerms()
@@ -217,6 +223,9 @@ const InstitutionTerms &institutionTerms()
         InstitutionTerms out;
         for (const QStringList &group : tables->institutionSynonyms) {
             out.groups << sequences(group);
+            for (const QStringList &variant : std::as_const(out.groups.back())) {
+                out.firstWords.insert(variant.first());
+            }
         }
         out.qualifiers = sequences(tables->institutionQualifiers);
         return out;
@@ -486,7 +495,8 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
     // Region") are not counted.
     QVarLengthArray<char, 16> neutralA(n, 0);
     QVarLengthArray<char, 16> neutralB(m, 0);
-    if (matched > 0 && (placeMatched || distinctA > 0 || distinctB > 0)) {
+    if (matched > 0 && (placeMatched || distinctA > 0 || distinctB > 0) && institutionTerms().mayName(a)
+        && institutionTerms().mayName(b)) {
         bool paired = false;
         for (const QList<QStringList> &variants : institutionTerms().groups) {
             const QVarLengthArray<char, 16> noneUsedA(n, 0);
