@@ -15,6 +15,8 @@ CASEGRAPH_PACKAGES=(
     qt6-l10n-tools qt6-qpa-plugins libgl-dev
     libsqlite3-dev sqlite3 libboost-graph-dev libsimdjson-dev libicu-dev libsodium-dev libgumbo-dev libpoppler-qt6-dev
     xvfb xauth fonts-dejavu-core fonts-noto-cjk python3
+    # ordinary English words, so that a one-word listed name that is one is not highlighted
+    wamerican
     # bench/graph.sh prints python3-igraph's figures beside ours (paths, exposure, force layout)
     python3-igraph
 )

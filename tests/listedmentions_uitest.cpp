@@ -128,14 +128,20 @@ void ListedMentionsUiTest::listedNamesAreASecondKind() {
     const Mention *megvii = mentionOf(viewer, QStringLiteral("Megvii"));
     QVERIFY(megvii && megvii->listedKeys.isEmpty());
     QCOMPARE(formatAt(viewer, megvii->start + 1).underlineStyle(), QTextCharFormat::DashUnderline);
-    // Single-word listed names ("PEOPLE", "Intellifusion" as the list's alias) do not light up
-    // prose; "Intellifusion" is still underlined as the case's entity.
+    // An ordinary word a list carries as a name ("PEOPLE") does not light up prose; a
+    // distinctive one-word alias ("Intellifusion") does: the case's entity, also on the list.
     for (const auto &m : viewer.mentions()) {
         QVERIFY2(!m.isListedOnly() || viewer.listedEntries().at(m.listedKeys.first()).entryId != QLatin1String("el20-people"),
                  "a single-word listed name was highlighted");
     }
     const Mention *intellifusion = mentionOf(viewer, QStringLiteral("Intellifusion"));
-    QVERIFY(intellifusion && !intellifusion->entityRowIds.isEmpty() && intellifusion->listedKeys.isEmpty());
+    QVERIFY(intellifusion && !intellifusion->entityRowIds.isEmpty());
+    QCOMPARE(intellifusion->listedKeys.size(), 1);
+    QCOMPARE(viewer.listedEntries().at(intellifusion->listedKeys.first()).entryId, QStringLiteral("el20-intellifusion"));
+    format = formatAt(viewer, intellifusion->start + 3);
+    QCOMPARE(format.foreground().color(), MentionColor);
+    QCOMPARE(format.underlineStyle(), QTextCharFormat::DotLine);
+    QCOMPARE(format.underlineColor(), ListedColor);
     // The toggle hides listed names only.
     viewer.showListedAction()->setChecked(false);
     QCOMPARE(formatAt(viewer, institute->start + 3).underlineStyle(), QTextCharFormat::NoUnderline);

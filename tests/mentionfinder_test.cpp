@@ -19,6 +19,9 @@ private Q_SLOTS:
     void leftmostLongestAndSharedNames();
     void shortNamesAreSkipped();
     void listedNamesAreASecondKind();
+    void oneWordListedNames_data();
+    void oneWordListedNames();
+    void oneWordListedNamesNeedACapital();
 
 private:
     static QStringList quotes(const QString &text, const QList<Mention> &mentions);
@@ -147,6 +150,60 @@ void MentionFinderTest::listedNamesAreASecondKind() {
     QCOMPARE(both.first().listedKeys, QList<qint64>{3});
     QCOMPARE(both.first().name, QStringLiteral("Huawei"));
     QVERIFY(!both.first().isListedOnly());
+}
+
+void MentionFinderTest::oneWordListedNames_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("schema");
+    QTest::addColumn<int>("use");
+    const auto row = [](const char *tag, const QString &name, const QString &schema, ListedNameUse use) {
+        QTest::newRow(tag) << name << schema << int(use);
+    };
+    const QString company = QStringLiteral("Company");
+    row("brand", QStringLiteral("Hikvision"), company, ListedNameUse::Capitalised);
+    row("brand in capitals", QStringLiteral("NUCTECH"), company, ListedNameUse::Capitalised);
+    row("five letters", QStringLiteral("Dahua"), company, ListedNameUse::Capitalised);
+    row("four letters", QStringLiteral("Yitu"), company, ListedNameUse::Skip);
+    row("a country", QStringLiteral("EGYPT"), QStringLiteral("Vessel"), ListedNameUse::Skip);
+    row("a given name", QStringLiteral("Christina"), company, ListedNameUse::Skip);
+    row("a ship's one name", QStringLiteral("SASADJA"), QStringLiteral("Vessel"), ListedNameUse::Skip);
+    row("hyphenated name", QStringLiteral("AL-QAIDA"), QStringLiteral("Organization"), ListedNameUse::Capitalised);
+    row("OFAC alias PEOPLE", QStringLiteral("PEOPLE"), company, ListedNameUse::Skip);
+    row("OFAC alias SAID", QStringLiteral("SAID"), company, ListedNameUse::Skip);
+    row("OFAC alias HUMANITY", QStringLiteral("HUMANITY"), company, ListedNameUse::Skip);
+    row("ordinary hyphenated", QStringLiteral("Well-Being"), company, ListedNameUse::Skip);
+    row("acronym", QStringLiteral("AQAP"), company, ListedNameUse::Skip);
+    row("digits", QStringLiteral("A1B2C3"), company, ListedNameUse::Skip);
+    row("screening place", QStringLiteral("Xinjiang"), company, ListedNameUse::Skip);
+    row("screening common term", QStringLiteral("Technologies"), company, ListedNameUse::Skip);
+    row("a person's one name", QStringLiteral("Rubio"), QStringLiteral("Person"), ListedNameUse::Skip);
+    row("several words", QStringLiteral("Said Trading"), company, ListedNameUse::Anywhere);
+    row("Chinese", QStringLiteral("海康"), company, ListedNameUse::Anywhere);
+}
+
+// Which one-word names of a loaded list are highlighted: distinctive ones, not ordinary words.
+void MentionFinderTest::oneWordListedNames() {
+    QFETCH(QString, name);
+    QFETCH(QString, schema);
+    QFETCH(int, use);
+    QCOMPARE(int(MentionFinder::listedNameUse(name, schema)), use);
+}
+
+void MentionFinderTest::oneWordListedNamesNeedACapital() {
+    MentionFinder finder;
+    finder.setPatterns({{4, QStringLiteral("DAHUA"), true, true}, {6, QStringLiteral("iFlytek"), true, true}, {2, QStringLiteral("Promega")}});
+    const QString text = QStringLiteral("Dahua and DAHUA, not dahua nor dahuas; iFlytek; promega is the case's own name.");
+    const auto found = finder.find(text);
+    QCOMPARE(quotes(text, found),
+             (QStringList{QStringLiteral("Dahua"), QStringLiteral("DAHUA"), QStringLiteral("iFlytek"), QStringLiteral("promega")}));
+    QCOMPARE(found.at(0).listedKeys, QList<qint64>{4});
+    QVERIFY(found.at(0).isListedOnly());
+    // Offsets after a character outside the BMP still find the capital.
+    const QString emoji = QStringLiteral("😀 Dahua 😀 dahua");
+    QCOMPARE(quotes(emoji, finder.find(emoji)), QStringList{QStringLiteral("Dahua")});
+    // The case's own one-word name with the same spelling lifts the capital rule for it.
+    finder.setPatterns({{4, QStringLiteral("DAHUA"), true, true}, {9, QStringLiteral("Dahua")}});
+    QCOMPARE(finder.find(QStringLiteral("dahua")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(MentionFinderTest)

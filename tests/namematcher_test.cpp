@@ -24,6 +24,8 @@ private Q_SLOTS:
     void numbersMustAgree();
     void placesMustAgree();
     void aBodyIsNotItsCollege();
+    void policeIsThePublicSecurityBureau_data();
+    void policeIsThePublicSecurityBureau();
     void longerNameMustBeCovered();
     void legalFormAdjustment();
     void acronyms();
@@ -207,6 +209,56 @@ void NameMatcherTest::aBodyIsNotItsCollege()
     const NameComparison both = matcher.compare(m_normalizer.normalize(QStringLiteral("Beijing Institute of Technology")),
                                                 m_normalizer.normalize(QStringLiteral("Beijing Institute of Technology")));
     QVERIFY(both.institutionLeft.isEmpty());
+}
+
+void NameMatcherTest::policeIsThePublicSecurityBureau_data()
+{
+    QTest::addColumn<QString>("left");
+    QTest::addColumn<QString>("right");
+    QTest::addColumn<bool>("match");
+    QTest::addColumn<bool>("synonym");
+    const QString xpsb = QStringLiteral("XINJIANG PUBLIC SECURITY BUREAU");
+    QTest::newRow("police = bureau") << QStringLiteral("Xinjiang police") << xpsb << true << true;
+    QTest::newRow("PSB") << QStringLiteral("Xinjiang PSB") << xpsb << true << true;
+    QTest::newRow("Chinese department") << QStringLiteral("Xinjiang police") << QStringLiteral("新疆维吾尔自治区公安厅") << true << true;
+    QTest::newRow("qualifiers not counted") << QStringLiteral("Xinjiang police")
+                                            << QStringLiteral("Xinjiang Uighur Autonomous Region (XUAR) People's Government Public Security Bureau")
+                                            << true << true;
+    QTest::newRow("municipal") << QStringLiteral("Urumqi police") << QStringLiteral("Urumqi Municipal Public Security Bureau") << true << true;
+    QTest::newRow("another region") << QStringLiteral("Xinjiang police") << QStringLiteral("Tibet Public Security Bureau") << false << false;
+    QTest::newRow("another province") << QStringLiteral("Xinjiang police") << QStringLiteral("Sichuan Provincial Public Security Department")
+                                      << false << false;
+    QTest::newRow("a city's bureau") << QStringLiteral("Xinjiang police") << QStringLiteral("Urumqi Municipal Public Security Bureau") << false
+                                     << false;
+    QTest::newRow("no place") << QStringLiteral("Police") << xpsb << false << false;
+    QTest::newRow("the XPCC's bureau") << QStringLiteral("Xinjiang police")
+                                       << QStringLiteral("Xinjiang Production and Construction Corps Public Security Bureau") << false << true;
+    QTest::newRow("the police college") << QStringLiteral("Xinjiang Public Security Bureau") << QStringLiteral("Xinjiang Police College")
+                                        << false << true;
+}
+
+// "Xinjiang police" is OFAC's "Xinjiang Public Security Bureau": two names of one kind of
+// institution, paired only when the place agrees.
+void NameMatcherTest::policeIsThePublicSecurityBureau()
+{
+    QFETCH(QString, left);
+    QFETCH(QString, right);
+    QFETCH(bool, match);
+    QFETCH(bool, synonym);
+    const NameMatcher matcher;
+    const NameComparison c = matcher.compare(m_normalizer.normalize(left), m_normalizer.normalize(right));
+    const bool paired = std::any_of(c.pairs.cbegin(), c.pairs.cend(), [](const TokenPair &p) { return p.method == QLatin1String("synonym"); });
+    QCOMPARE(paired, synonym);
+    QVERIFY2((c.score >= ScreeningSettings().threshold) == match, qPrintable(QString::number(c.score)));
+    if (paired) {
+        Candidate candidate;
+        candidate.names = c;
+        candidate.queryName = m_normalizer.normalize(left);
+        candidate.entryName = m_normalizer.normalize(right);
+        candidate.score = candidate.nameScore = c.score;
+        QVERIFY2(candidate.explanation().contains(QStringLiteral("another name for the same kind of institution")),
+                 qPrintable(candidate.explanation()));
+    }
 }
 
 void NameMatcherTest::longerNameMustBeCovered()

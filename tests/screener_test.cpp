@@ -20,6 +20,7 @@ private Q_SLOTS:
     void usccAndLeiAreRecognised_data();
     void usccAndLeiAreRecognised();
     void countryConflictLowers();
+    void countryNamedInANameCounts();
     void birthDatesCompareByPrecision();
     void personNeverMeetsCompany();
     void thresholdIsASetting();
@@ -158,6 +159,39 @@ void ScreenerTest::countryConflictLowers()
     QVERIFY(other.countryConflict);
     QVERIFY(qAbs(same.score - other.score - s.settings().evidence.countryPenalty) < 1e-9);
     QVERIFY(other.explanation().contains(QLatin1String("Countries differ")));
+}
+
+// OFAC's CSV gives "COMMUNIST PARTY OF THE PHILIPPINES" no country: its name names one, and the
+// case's Chinese Communist Party (country cn) is then of another country.
+void ScreenerTest::countryNamedInANameCounts()
+{
+    const NameNormalizer normalizer;
+    const NameMatcher matcher;
+    const auto prepared = [&](const QStringList &names, const QStringList &countries, const QString &schema) {
+        return PreparedRecord::prepare(record(QStringLiteral("x"), schema, names, {}, countries), normalizer);
+    };
+    const PreparedRecord listed = prepared({QStringLiteral("NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"), QStringLiteral("CPP")},
+                                           {}, QStringLiteral("Organization"));
+    QCOMPARE(listed.namedCountries, QStringList{QStringLiteral("ph")});
+    const Candidate ccp = compareRecords(prepared({QStringLiteral("Chinese Communist Party"), QStringLiteral("Communist Party")},
+                                                  {QStringLiteral("cn")}, QStringLiteral("Organization")),
+                                         listed, matcher);
+    QVERIFY(ccp.countryConflict);
+    QVERIFY(ccp.countriesFromNames);
+    QCOMPARE(ccp.entryCountries, QStringList{QStringLiteral("ph")});
+    QVERIFY(ccp.score < ScreeningSettings().threshold);
+    QVERIFY2(ccp.explanation().contains(QLatin1String("the countries its names name")), qPrintable(ccp.explanation()));
+    // The same party named with its country agrees.
+    const Candidate cpp = compareRecords(prepared({QStringLiteral("Communist Party of the Philippines")}, {}, QStringLiteral("Organization")),
+                                         listed, matcher);
+    QVERIFY(!cpp.countryConflict);
+    QVERIFY(cpp.score >= ScreeningSettings().threshold);
+    // A listing whose name names no country stays open ("Serbian Interior Ministry" against
+    // OFAC's Cuban "MINISTRY OF INTERIOR": a known miss), and people's names never name one.
+    const Candidate ministry = compareRecords(prepared({QStringLiteral("Serbian Interior Ministry")}, {}, QStringLiteral("PublicBody")),
+                                              prepared({QStringLiteral("MINISTRY OF INTERIOR")}, {}, QStringLiteral("Organization")), matcher);
+    QVERIFY(!ministry.countryConflict);
+    QVERIFY(prepared({QStringLiteral("Said Serbian")}, {}, QStringLiteral("Person")).namedCountries.isEmpty());
 }
 
 void ScreenerTest::birthDatesCompareByPrecision()

@@ -72,6 +72,9 @@ void ScreeningPairsTest::precisionAndRecallAgainstRealLists()
           f.falsePositives, f.falseNegatives, f.trueNegatives);
     QVERIFY(f.precision() >= 0.90);
     QVERIFY(f.recall() >= 0.95);
+    // What the README reports (0.984 / 0.954 with the police = public security bureau pairs):
+    // a new rule must not cost precision.
+    QVERIFY(f.precision() >= 0.98);
 }
 
 // The false positives that made the short-name rule (found on the real OFAC list), and the

@@ -297,9 +297,12 @@ void SupportStoreTest::listedNamesOfTheLatestVersions() {
     got.sort();
     // The latest version only, names and aliases, never weak aliases or other properties.
     QCOMPARE(got, (QStringList{QStringLiteral("Zhejiang Dahua Technology Co., Ltd."), QStringLiteral("大华股份")}));
-    QVERIFY(MentionFinder::isDistinctiveListedName(got.first()));
-    QVERIFY(MentionFinder::isDistinctiveListedName(QStringLiteral("大华股份")));
-    QVERIFY(!MentionFinder::isDistinctiveListedName(QStringLiteral("PEOPLE")));
+    for (const auto &n : names) {
+        QCOMPARE(n.schema, QStringLiteral("Company"));
+    }
+    QCOMPARE(MentionFinder::listedNameUse(got.first()), ListedNameUse::Anywhere);
+    QCOMPARE(MentionFinder::listedNameUse(QStringLiteral("大华股份")), ListedNameUse::Anywhere);
+    QCOMPARE(MentionFinder::listedNameUse(QStringLiteral("PEOPLE")), ListedNameUse::Skip);
 }
 
 void SupportStoreTest::retractedClaimsDoNotCountForCharts() {

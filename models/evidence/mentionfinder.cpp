@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mentionfinder.h"
 #include "screening/icutext_p.h"
+#include "screening/namenormalizer.h"
 
+#include <QFile>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <unordered_map>
@@ -40,6 +43,27 @@ const QString &foldCodePoint(char32_t cp) {
         it = cache.insert(cp, Icu::foldCase(Icu::toAscii(Icu::foldCase(Icu::nfkc(one)))));
     }
     return *it;
+}
+
+/// English words and the proper names a dictionary knows, lower case (Debian's wamerican list, made into a resource by
+/// resources/CMakeLists.txt; empty, with a warning, when the build had no word list).
+const QSet<QString> &ordinaryWords() {
+    static const QSet<QString> words = [] {
+        QSet<QString> out;
+        QFile file(QStringLiteral(":/casegraph/evidence/common-words.txt"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qWarning("mentions: no list of ordinary words; one-word listed names are not highlighted");
+            return out;
+        }
+        const QByteArray all = file.readAll();
+        for (const QByteArray &line : all.split('\n')) {
+            if (!line.isEmpty()) {
+                out.insert(QString::fromLatin1(line));
+            }
+        }
+        return out;
+    }();
+    return words;
 }
 
 } // namespace
@@ -96,9 +120,53 @@ FoldedText MentionFinder::fold(const QString &text) {
     return out;
 }
 
-bool MentionFinder::isDistinctiveListedName(const QString &name) {
+bool MentionFinder::isOrdinaryWord(const QString &word) {
+    return ordinaryWords().contains(word.toLower());
+}
+
+ListedNameUse MentionFinder::listedNameUse(const QString &name, const QString &schema) {
     const QString folded = fold(name).text.trimmed();
-    return folded.size() >= 2 && (folded.contains(QLatin1Char(' ')) || isCjk(folded.front()));
+    if (folded.size() < 2) {
+        return ListedNameUse::Skip;
+    }
+    if (folded.contains(QLatin1Char(' ')) || isCjk(folded.front())) {
+        return ListedNameUse::Anywhere;
+    }
+    static const QSet<QString> namedLikePeople = {QStringLiteral("Person"), QStringLiteral("Vessel"), QStringLiteral("Airplane")};
+    if (namedLikePeople.contains(schema) || ordinaryWords().isEmpty()) {
+        return ListedNameUse::Skip;
+    }
+    // Letters, joined at most by hyphens or apostrophes; such a word is ordinary when each part
+    // is ("well-being"), not when one is a name ("Al-Qaida").
+    const auto joiner = [](QChar c) { return c == QLatin1Char('-') || c == QLatin1Char('\'') || c == QChar(0x2019); };
+    if (!std::all_of(folded.cbegin(), folded.cend(), [&](QChar c) { return c.isLetter() || joiner(c); })) {
+        return ListedNameUse::Skip; // digits or symbols: a code, not a name
+    }
+    QStringList parts;
+    QString part;
+    const QString ended = folded + QLatin1Char('-');
+    for (const QChar c : ended) {
+        if (!joiner(c)) {
+            part += c;
+        } else if (!part.isEmpty()) {
+            parts << part;
+            part.clear();
+        }
+    }
+    if (parts.join(QString()).size() < MinListedWordLength) {
+        return ListedNameUse::Skip;
+    }
+    if (std::all_of(parts.cbegin(), parts.cend(), [](const QString &p) { return ordinaryWords().contains(p); })) {
+        return ListedNameUse::Skip;
+    }
+    // Screening's common terms, places and stopwords (Technology, Xinjiang, Moscow …).
+    static const NameNormalizer normalizer;
+    const NormalizedName normalized = normalizer.normalize(name, NameKind::Organization);
+    if (std::all_of(normalized.tokens.cbegin(), normalized.tokens.cend(),
+                    [](const NameToken &t) { return t.has(NameToken::Common) || t.has(NameToken::Place); })) {
+        return ListedNameUse::Skip;
+    }
+    return ListedNameUse::Capitalised;
 }
 
 struct MentionFinder::Automaton {
@@ -109,6 +177,7 @@ struct MentionFinder::Automaton {
         int length = 0; ///< UTF-16 units of the folded name
         bool freeStart = false; ///< begins with Han/Kana/Hangul: no word boundary needed
         bool freeEnd = false;
+        bool capitalised = false; ///< only where the text has a capital letter in it
     };
     std::vector<Pattern> patterns;
     std::vector<qint32> root = std::vector<qint32>(0x10000, 0); ///< dense transitions of the root
@@ -159,11 +228,12 @@ void MentionFinder::setPatterns(const QList<MentionPattern> &patterns) {
             if (!p.listed && pattern.entities.size() == 1) {
                 pattern.name = p.name; // a case entity names the mention before a listed entry
             }
+            pattern.capitalised = pattern.capitalised && p.capitalised;
             continue;
         }
         const int index = int(a.patterns.size());
         byFolded.insert(folded, index);
-        Automaton::Pattern pattern{p.name, {}, {}, int(folded.size()), isCjk(folded.front()), isCjk(folded.back())};
+        Automaton::Pattern pattern{p.name, {}, {}, int(folded.size()), isCjk(folded.front()), isCjk(folded.back()), p.capitalised};
         (p.listed ? pattern.listed : pattern.entities).append(p.entityRowId);
         a.patterns.push_back(std::move(pattern));
         // Insert into the trie; the root has a dense table, the rest a hash.
@@ -228,6 +298,26 @@ QList<Mention> MentionFinder::find(const QString &text) const {
         qint32 pattern;
     };
     std::vector<Hit> hits;
+    // Whether the original text has a capital letter in code points [from, to); the code point
+    // → UTF-16 map is made on the first need only.
+    std::vector<qsizetype> utf16;
+    const auto hasCapital = [&](qint64 from, qint64 to) {
+        if (utf16.empty()) {
+            utf16.reserve(size_t(text.size()) + 1);
+            for (qsizetype i = 0; i < text.size(); ++i) {
+                if (!text.at(i).isLowSurrogate()) {
+                    utf16.push_back(i);
+                }
+            }
+            utf16.push_back(text.size());
+        }
+        for (qsizetype i = utf16[size_t(from)]; i < utf16[size_t(to)]; ++i) {
+            if (text.at(i).isUpper() || text.at(i).isTitleCase()) {
+                return true;
+            }
+        }
+        return false;
+    };
     const auto accept = [&](qint32 index, qsizetype end) {
         const auto &p = a.patterns[size_t(index)];
         const qsizetype start = end - p.length;
@@ -235,6 +325,9 @@ QList<Mention> MentionFinder::find(const QString &text) const {
             return;
         }
         if (!p.freeEnd && end < n && isWordChar(t.at(end)) && isWordChar(t.at(end - 1))) {
+            return;
+        }
+        if (p.capitalised && !hasCapital(folded.start[size_t(start)], folded.end[size_t(end - 1)])) {
             return;
         }
         hits.push_back({start, end, index});

@@ -16,6 +16,16 @@ struct MentionPattern {
     qint64 entityRowId = 0; ///< the case entity's row id, or the caller's key of a listed entry
     QString name;
     bool listed = false;
+    /// Matches only where the text writes it with a capital letter ("Dahua", "DAHUA", not
+    /// "dahua"): a one-word listed name (see MentionFinder::listedNameUse).
+    bool capitalised = false;
+};
+
+/// Whether and how a name of a reference-list entry is highlighted.
+enum class ListedNameUse {
+    Skip,        ///< not highlighted: an ordinary word, too short, a person's one-word name
+    Anywhere,    ///< several words, or Chinese/Japanese/Korean: wherever the text has it
+    Capitalised, ///< one distinctive word: only where the text capitalises it
 };
 
 /// An occurrence of a known name in a text: code-point offsets into the original text and the
@@ -59,11 +69,20 @@ public:
     QList<Mention> find(const QString &text) const;
 
     static FoldedText fold(const QString &text);
-    /// Whether a name of a reference-list entry is worth highlighting: several words, or
-    /// Chinese/Japanese/Korean. Lists are not curated for the case and carry single-word
-    /// aliases that are common words ("PEOPLE", "SAID", "HUMANITY" in OFAC's SDN list): those
-    /// would underline prose. A case entity's own single-word names ("Promega") still match.
-    static bool isDistinctiveListedName(const QString &name);
+    /// Whether a name of a reference-list entry is worth highlighting. Lists are not curated
+    /// for the case and carry one-word aliases that are ordinary words ("PEOPLE", "SAID",
+    /// "HUMANITY" in OFAC's SDN list) or names of ships ("EGYPT", "SARA"): those would underline
+    /// prose. So several words or Chinese/Japanese/Korean: Anywhere. One word: Capitalised when
+    /// it has at least `MinListedWordLength` letters (and nothing but letters, hyphens and
+    /// apostrophes), is not a word of the English word list built into the resources (ordinary
+    /// words and the proper names a dictionary knows: countries, given names, months), not a
+    /// common term, place or stopword of screening (Technology, Xinjiang), and not the one name
+    /// of a Person, Vessel or Airplane (a given name, a surname or a word); else Skip. A case
+    /// entity's own one-word names ("Promega") always match.
+    static ListedNameUse listedNameUse(const QString &name, const QString &schema = {});
+    static constexpr int MinListedWordLength = 5;
+    /// Whether `word` (any case) is a word of the bundled English word list.
+    static bool isOrdinaryWord(const QString &word);
 
 private:
     struct Automaton;

@@ -27,6 +27,7 @@ QString methodLabel(const QString &method)
     if (method == QLatin1String("initial")) return Candidate::tr("initial");
     if (method == QLatin1String("compound")) return Candidate::tr("written as one word");
     if (method == QLatin1String("glossary")) return Candidate::tr("translation");
+    if (method == QLatin1String("synonym")) return Candidate::tr("another name for the same kind of institution");
     return QString();
 }
 
@@ -148,6 +149,9 @@ QString Candidate::explanation() const
         parts << tr("Countries differ (%1 vs %2)%3.")
                      .arg(queryCountries.join(QLatin1String(", ")), entryCountries.join(QLatin1String(", ")),
                           countryAdjustment < 0 ? tr(": score lowered by %1").arg(fixed(-countryAdjustment)) : QString());
+        if (countriesFromNames) {
+            parts << tr("A party that gives no country is taken to be of the countries its names name.");
+        }
     } else if (!queryCountries.isEmpty() && !entryCountries.isEmpty()) {
         parts << tr("Countries agree (%1).").arg(queryCountries.join(QLatin1String(", ")));
     }
@@ -215,6 +219,7 @@ QJsonObject Candidate::toJson() const
          QJsonObject{{QStringLiteral("query"), QJsonArray::fromStringList(queryCountries)},
                      {QStringLiteral("entry"), QJsonArray::fromStringList(entryCountries)},
                      {QStringLiteral("conflict"), countryConflict},
+                     {QStringLiteral("fromNames"), countriesFromNames},
                      {QStringLiteral("adjustment"), countryAdjustment}}},
         {QStringLiteral("explanation"), explanation()},
     };

@@ -185,6 +185,77 @@ constexpr double kKeyFactor = 0.97;      // a match through romanisation folding
 constexpr double kSkeletonScore = 0.9;   // same consonants, vowels guessed by a transliterator
 constexpr double kInitialScore = 0.9;    // "j" against "john"
 constexpr double kCompoundMinimum = 0.9; // "dong fang" against "dongfang"
+constexpr double kSynonymScore = 0.95;   // "police" against "public security bureau"
+
+// The institution synonyms and qualifiers of terms.json as normalised token sequences, longest
+// first (so that "public security bureau" is found before "public security").
+struct InstitutionTerms {
+    QList<QList<QStringList>> groups;
+    QList<QStringList> qualifiers;
+    QSet<QString> firstWords; ///< of every group's variants: a name without one names no such body
+
+    bool mayName(const QList<NameToken> &tokens) const
+    {
+        return std::any_of(tokens.cbegin(), tokens.cend(), [&](const NameToken &t) { return firstWords.contains(t.text); });
+    }
+};
+
+const InstitutionTerms &institutionTerms()
+{
+    static const InstitutionTerms terms = [] {
+        const NameNormalizer normalizer;
+        const auto sequences = [&](const QStringList &written) {
+            QList<QStringList> variants;
+            for (const QString &variant : written) {
+                QStringList tokens;
+                for (const NameToken &t : normalizer.normalize(variant, NameKind::Organization).tokens) {
+                    tokens << t.text;
+                }
+                if (!tokens.isEmpty() && !variants.contains(tokens)) {
+                    variants << tokens;
+                }
+            }
+            std::stable_sort(variants.begin(), variants.end(),
+                             [](const QStringList &x, const QStringList &y) { return x.size() > y.size(); });
+            return variants;
+        };
+        const auto tables = ScreeningTables::bundled();
+        InstitutionTerms out;
+        for (const QStringList &group : tables->institutionSynonyms) {
+            out.groups << sequences(group);
+            for (const QStringList &variant : std::as_const(out.groups.back())) {
+                out.firstWords.insert(variant.first());
+            }
+        }
+        out.qualifiers = sequences(tables->institutionQualifiers);
+        return out;
+    }();
+    return terms;
+}
+
+struct TokenRun {
+    qsizetype start = -1;
+    qsizetype length = 0;
+    qsizetype variant = -1;
+};
+
+// The first run of unmatched tokens that spells one of the variants (longest variants first).
+TokenRun findVariant(const QList<NameToken> &tokens, const QVarLengthArray<char, 16> &used, const QList<QStringList> &variants)
+{
+    for (qsizetype v = 0; v < variants.size(); ++v) {
+        const QStringList &words = variants.at(v);
+        for (qsizetype start = 0; start + words.size() <= tokens.size(); ++start) {
+            bool all = true;
+            for (qsizetype k = 0; all && k < words.size(); ++k) {
+                all = !used[start + k] && tokens[start + k].text == words.at(k);
+            }
+            if (all) {
+                return {start, words.size(), v};
+            }
+        }
+    }
+    return {};
+}
 
 } // namespace
 
@@ -415,6 +486,63 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
     if (m - matched >= 2 && n - matched >= 1) {
         compounds(b, usedB, wb, a, usedA, wa, massB, massA, distinctB, distinctA, false);
     }
+    // One kind of institution named two ways ("Xinjiang police" / "Xinjiang Public Security
+    // Bureau"): paired only when something else already agrees, a place or a distinctive word,
+    // so that "police" alone never meets a bureau, nor one province's police another's bureau
+    // (the place rule below lowers what two different places leave). The pair is not
+    // distinctive (it names a kind of body, not this one). When both names name such a body,
+    // however written, the words that only say where it sits ("Municipal", "Autonomous
+    // Region") are not counted.
+    QVarLengthArray<char, 16> neutralA(n, 0);
+    QVarLengthArray<char, 16> neutralB(m, 0);
+    if (matched > 0 && (placeMatched || distinctA > 0 || distinctB > 0) && institutionTerms().mayName(a)
+        && institutionTerms().mayName(b)) {
+        bool paired = false;
+        for (const QList<QStringList> &variants : institutionTerms().groups) {
+            const QVarLengthArray<char, 16> noneUsedA(n, 0);
+            const QVarLengthArray<char, 16> noneUsedB(m, 0);
+            paired = paired
+                     || (findVariant(a, noneUsedA, variants).start >= 0 && findVariant(b, noneUsedB, variants).start >= 0);
+            const TokenRun runA = findVariant(a, usedA, variants);
+            const TokenRun runB = runA.start < 0 ? TokenRun{} : findVariant(b, usedB, variants);
+            if (runB.start < 0 || runA.variant == runB.variant) {
+                continue;
+            }
+            QStringList parts[2];
+            double w = 0;
+            const auto take = [&](const QList<NameToken> &x, QVarLengthArray<char, 16> &usedX, QVarLengthArray<char, 16> &neutralX,
+                                  const QVarLengthArray<double, 16> &wx, const TokenRun &run, double &massX, QStringList &words) {
+                for (qsizetype k = run.start; k < run.start + run.length; ++k) {
+                    usedX[k] = neutralX[k] = 1;
+                    words << x[k].text;
+                    w += wx[k];
+                    massX += wx[k] * kSynonymScore;
+                }
+            };
+            take(a, usedA, neutralA, wa, runA, massA, parts[0]);
+            take(b, usedB, neutralB, wb, runB, massB, parts[1]);
+            ++matched;
+            paired = true;
+            if (details) {
+                r.pairs << TokenPair{parts[0].join(QLatin1Char(' ')), parts[1].join(QLatin1Char(' ')), kSynonymScore,
+                                     QStringLiteral("synonym"), w / 2};
+            }
+        }
+        const auto dropQualifiers = [&](const QList<NameToken> &x, QVarLengthArray<char, 16> &usedX, QVarLengthArray<char, 16> &neutralX,
+                                        const QVarLengthArray<double, 16> &wx, double &totalX) {
+            for (TokenRun run = findVariant(x, usedX, institutionTerms().qualifiers); run.start >= 0;
+                 run = findVariant(x, usedX, institutionTerms().qualifiers)) {
+                for (qsizetype k = run.start; k < run.start + run.length; ++k) {
+                    usedX[k] = neutralX[k] = 1;
+                    totalX -= wx[k];
+                }
+            }
+        };
+        if (paired) {
+            dropQualifiers(a, usedA, neutralA, wa, totalA);
+            dropQualifiers(b, usedB, neutralB, wb, totalB);
+        }
+    }
     QSet<QString> numbersA;
     QSet<QString> numbersB;
     bool placesA = false;
@@ -456,7 +584,8 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
     double longDistinctTotal = 0;
     for (qsizetype k = 0, count = aShort ? m : n; k < count; ++k) {
         const NameToken &t = aShort ? b[k] : a[k];
-        longDistinctTotal += t.has(NameToken::Common) || t.has(NameToken::Place) ? 0.0 : (aShort ? wb[k] : wa[k]);
+        const bool neutral = aShort ? neutralB[k] : neutralA[k];
+        longDistinctTotal += t.has(NameToken::Common) || t.has(NameToken::Place) || neutral ? 0.0 : (aShort ? wb[k] : wa[k]);
     }
     r.longCoverage = longDistinctTotal > 0 ? longDistinct / longDistinctTotal : 1.0;
     const double longFactor = std::pow(std::min(1.0, r.longCoverage / m_settings.longCoverageNeeded), 2.0);

@@ -53,7 +53,8 @@ struct TokenPair {
     QString left;
     QString right;
     double similarity = 0;
-    QString method; ///< "exact", "jaro-winkler", "romanisation", "skeleton", "initial", "compound", "glossary"
+    QString method; ///< "exact", "jaro-winkler", "romanisation", "skeleton", "initial", "compound", "glossary",
+                    ///< "synonym" (two names of one kind of institution: police = public security bureau)
     double weight = 0; ///< the pair's weight in the score (mean of both sides' token weights)
 };
 

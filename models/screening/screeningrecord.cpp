@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screeningrecord.h"
+#include "screeningtables_p.h"
 
 #include "core/entity.h"
 #include "core/schema.h"
@@ -193,6 +194,18 @@ PreparedRecord PreparedRecord::prepare(const ScreeningRecord &record, const Name
             p.names << std::move(n);
         }
     }
+    if (kind != NameKind::Person) {
+        const auto tables = ScreeningTables::bundled();
+        for (const NormalizedName &n : std::as_const(p.names)) {
+            for (const NameToken &t : n.tokens) {
+                for (const QString &code : tables->countryWords.value(t.text)) {
+                    if (!p.namedCountries.contains(code)) {
+                        p.namedCountries << code;
+                    }
+                }
+            }
+        }
+    }
     for (const Identifier &id : record.identifiers) {
         const QString value = IdentifierKind::normalizeValue(id.value);
         if (value.size() >= 4) {
@@ -312,6 +325,16 @@ Candidate compareRecords(const PreparedRecord &query, const PreparedRecord &entr
     // Countries
     c.queryCountries = query.record.countries;
     c.entryCountries = entry.record.countries;
+    // A party that gives no country: the countries its names name (OFAC's "COMMUNIST PARTY OF
+    // THE PHILIPPINES" has no country field).
+    if (c.queryCountries.isEmpty() && !query.namedCountries.isEmpty()) {
+        c.queryCountries = query.namedCountries;
+        c.countriesFromNames = true;
+    }
+    if (c.entryCountries.isEmpty() && !entry.namedCountries.isEmpty()) {
+        c.entryCountries = entry.namedCountries;
+        c.countriesFromNames = true;
+    }
     if (!c.queryCountries.isEmpty() && !c.entryCountries.isEmpty()) {
         const bool overlap = std::any_of(c.queryCountries.cbegin(), c.queryCountries.cend(),
                                          [&](const QString &x) { return c.entryCountries.contains(x); });

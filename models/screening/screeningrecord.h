@@ -65,6 +65,9 @@ struct PreparedRecord {
         IdentifierKind kind;
     };
     QList<PreparedIdentifier> identifiers;
+    /// Countries its names name ("Chinese Communist Party" → cn), for an organisation only:
+    /// compared when the record gives no country.
+    QStringList namedCountries;
 
     static PreparedRecord prepare(const ScreeningRecord &record, const NameNormalizer &normalizer);
 };
@@ -105,6 +108,7 @@ public:
     QStringList entryCountries;
     bool countryConflict = false;
     double countryAdjustment = 0; ///< negative when the countries conflict
+    bool countriesFromNames = false; ///< a side's countries were read from its names (it gives none)
     QString dateProperty; ///< "birthDate" or "incorporationDate" when both sides had one
     QStringList queryDates;
     QStringList entryDates;

@@ -136,6 +136,22 @@ void loadTerms(ScreeningTables &t, const QJsonObject &root)
             t.equivalents.insert(variant.toString(), it.key());
         }
     }
+    for (const QJsonValue &group : root.value(QLatin1String("institutionSynonyms")).toArray()) {
+        QStringList variants;
+        for (const QJsonValue &variant : group.toArray()) {
+            variants << variant.toString();
+        }
+        t.institutionSynonyms << variants;
+    }
+    for (const QJsonValue &qualifier : root.value(QLatin1String("institutionQualifiers")).toArray()) {
+        t.institutionQualifiers << qualifier.toString();
+    }
+    const QJsonObject countries = root.value(QLatin1String("countryNames")).toObject();
+    for (auto it = countries.begin(); it != countries.end(); ++it) {
+        for (const QJsonValue &word : it.value().toArray()) {
+            t.countryWords[word.toString()] << it.key();
+        }
+    }
 }
 
 } // namespace

@@ -52,6 +52,15 @@ struct ScreeningTables {
     /// Word beginnings read as another language's form of the same name (Ukrainian
     /// volodymyr- = Russian vladimir-), longest first.
     QList<QPair<QString, QString>> prefixEquivalents;
+    /// Groups of names for one kind of institution, as written in terms.json ("police",
+    /// "public security bureau" …): NameMatcher pairs two different ones of a group only when
+    /// the rest of the names (the place) agrees.
+    QList<QStringList> institutionSynonyms;
+    /// Words of such a name that only say where the institution sits ("Municipal",
+    /// "Autonomous Region"): not counted against a pair the synonyms made.
+    QStringList institutionQualifiers;
+    /// A word naming a country ("philippines", "serbian") → ISO codes (several for "korean").
+    QHash<QString, QStringList> countryWords;
 
     /// The bundled tables, loaded on first use (thread-safe).
     static std::shared_ptr<const ScreeningTables> bundled();

@@ -554,7 +554,7 @@ QList<ListedName> SupportStore::listedNames() const {
     // The names are read out of each entry's FtM JSON by SQLite's json_each: no JSON parsing
     // per entry in C++ (a list has tens of thousands).
     auto q = m_case.database().prepare(
-        QStringLiteral("SELECT v.id, e.eid, l.name, e.caption, e.program, n.value "
+        QStringLiteral("SELECT v.id, e.eid, l.name, e.caption, e.schema, e.program, n.value "
                        "FROM ref_list l JOIN ref_list_version v ON v.id = "
                        "(SELECT max(id) FROM ref_list_version WHERE list = l.id) "
                        "JOIN ref_entry e ON e.version = v.id, "
@@ -569,7 +569,7 @@ QList<ListedName> SupportStore::listedNames() const {
     }
     while ((*q)->step()) {
         auto &s = **q;
-        out.append(ListedName{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+        out.append(ListedName{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
     }
     return out;
 }

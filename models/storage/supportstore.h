@@ -44,6 +44,7 @@ struct ListedName {
     QString entryId;  ///< ref_entry.eid
     QString listName;
     QString caption;  ///< the entry's caption
+    QString schema;   ///< the entry's FtM schema ("Company", "Person" …)
     QString program;  ///< its Sanctions' programmes, "; "-separated
     QString name;
 };

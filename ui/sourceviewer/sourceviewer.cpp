@@ -552,14 +552,15 @@ void SourceViewer::rebuildMentions() {
         }
         // Names of loaded lists' entries (rows come ordered by version and entry).
         for (const auto &n : store.listedNames()) {
-            if (!MentionFinder::isDistinctiveListedName(n.name)) {
+            const ListedNameUse use = MentionFinder::listedNameUse(n.name, n.schema);
+            if (use == ListedNameUse::Skip) {
                 continue;
             }
             const ListedName *last = result->listed.isEmpty() ? nullptr : &result->listed.constLast();
             if (!last || last->versionId != n.versionId || last->entryId != n.entryId) {
                 result->listed.append(n);
             }
-            patterns.append({qint64(result->listed.size() - 1), n.name, true});
+            patterns.append({qint64(result->listed.size() - 1), n.name, true, use == ListedNameUse::Capitalised});
         }
         auto finder = std::make_shared<MentionFinder>();
         finder->setPatterns(patterns);
