@@ -3,10 +3,6 @@
 #include "chartgroups.h"
 #include "chartdata.h"
 #include "chartpainter.h"
-#include "chartview.h"
-
-#include "storage/casefile.h"
-#include "storage/chartstore.h"
 
 #include <QFontMetricsF>
 #include <QJsonArray>
@@ -24,7 +20,6 @@ using namespace Casegraph::Models;
 
 namespace {
 
-const QString CollapsedKey = QStringLiteral("collapsedGroups");
 const QColor FrameStroke(0x7a, 0x86, 0x99);
 const QColor FrameFill(0x2f, 0x6d, 0xb5, 14);
 const QColor TabFill(0xe4, 0xeb, 0xf4);
@@ -103,7 +98,7 @@ QSizeF tabSize(const QString &name)
 QStringList ChartGroups::collapsed(const QJsonObject &settings)
 {
     QStringList out;
-    for (const auto &v : settings.value(CollapsedKey).toArray()) {
+    for (const auto &v : settings.value(SettingKey).toArray()) {
         if (!v.toString().isEmpty()) {
             out << v.toString();
         }
@@ -111,14 +106,9 @@ QStringList ChartGroups::collapsed(const QJsonObject &settings)
     return out;
 }
 
-QJsonObject ChartGroups::withCollapsed(QJsonObject settings, const QStringList &groups)
+QJsonValue ChartGroups::setting(const QStringList &groups)
 {
-    if (groups.isEmpty()) {
-        settings.remove(CollapsedKey);
-    } else {
-        settings.insert(CollapsedKey, QJsonArray::fromStringList(groups));
-    }
-    return settings;
+    return groups.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(QJsonArray::fromStringList(groups));
 }
 
 void ChartGroups::strip(ChartData &d)
@@ -401,47 +391,6 @@ void ChartGroups::paintGroupNode(QPainter &painter, QPointF c, bool selected, bo
     painter.setPen(QPen(stroke, width));
     painter.setBrush(selected ? QColor(0xd6, 0xe6, 0xfb) : QColor(Qt::white));
     painter.drawRoundedRect(QRectF(c.x() - GroupHalf, c.y() - GroupHalf, 2 * GroupHalf, 2 * GroupHalf), 8, 8);
-}
-
-// --- ChartCollapseCommand ---
-
-ChartCollapseCommand::ChartCollapseCommand(CaseFile &caseFile, qint64 chartId, QStringList before, QStringList after,
-                                           const QString &text, ChartView *view, QUndoCommand *parent)
-    : QUndoCommand(text, parent), m_case(caseFile), m_chartId(chartId), m_before(std::move(before)),
-      m_after(std::move(after)), m_view(view)
-{
-}
-
-void ChartCollapseCommand::apply(const QStringList &groups)
-{
-    const auto chart = m_case.charts().chart(m_chartId);
-    if (!chart) {
-        setObsolete(true);
-        return;
-    }
-    if (m_view) {
-        m_view->beginOwnChange();
-    }
-    const Status st = m_case.charts().setSettings(m_chartId, ChartGroups::withCollapsed(chart->settings, groups));
-    if (m_view) {
-        m_view->endCollapseChange(st ? groups : ChartGroups::collapsed(chart->settings));
-        if (!st) {
-            Q_EMIT m_view->errorOccurred(tr("%1 failed: %2").arg(text(), st.error().toString()));
-        }
-    }
-    if (!st) {
-        setObsolete(true);
-    }
-}
-
-void ChartCollapseCommand::redo()
-{
-    apply(m_after);
-}
-
-void ChartCollapseCommand::undo()
-{
-    apply(m_before);
 }
 
 } // namespace Casegraph::Ui
