@@ -4,6 +4,7 @@
 #include "chart/chartexport.h"
 #include "chart/chartgroups.h"
 #include "chart/chartpanel.h"
+#include "chart/charttags.h"
 #include "chart/chartview.h"
 #include "entitiesdock.h"
 #include "itemmodels/entitytablemodel.h"
@@ -19,6 +20,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
@@ -71,9 +73,10 @@ QAction *actionNamed(const ChartView *view, const QString &text)
 }
 } // namespace
 
-/// Groups, the tag filter and the keyboard and mouse interactions of a link chart, in a real
-/// ChartPanel on the offscreen platform over a case file on disk: a supply chain from two
-/// manufacturers through two resellers to three police bureaus.
+/// Groups, the tag filter (saved with the chart: reopening, undo, export, deleted tags) and the
+/// keyboard and mouse interactions of a link chart, in a real ChartPanel on the offscreen platform
+/// over a case file on disk: a supply chain from two manufacturers through two resellers to three
+/// police bureaus.
 class ChartGroupsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -248,11 +251,7 @@ private Q_SLOTS:
         QCOMPARE(labels.size(), 6);
         Tests::saveShot(m_panel->grab(), QStringLiteral("chart-groups-frame-and-collapsed.png"));
 
-        cleanup();
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->open(m_path));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
-        openPanel();
+        reopen();
         view = m_panel->view();
         QCOMPARE(shownLabels(view->data()), labels);
         QCOMPARE(shownEdges(view->data()), edges);
@@ -299,11 +298,7 @@ private Q_SLOTS:
 
     void tagFilterShowsAndHides()
     {
-        const qint64 priority = *m_case->tags().create(Tag{0, QStringLiteral("priority"), QStringLiteral("#ffb4a2"), {}, 0});
-        const qint64 verify = *m_case->tags().create(Tag{0, QStringLiteral("to verify"), QStringLiteral("#8ecae6"), {}, 0});
-        QVERIFY(m_case->tags().assign(priority, Target{Target::entityKind(), m_thermo}));
-        QVERIFY(m_case->tags().assign(priority, Target{Target::entityKind(), m_kashgar}));
-        QVERIFY(m_case->tags().assign(verify, Target{Target::entityKind(), m_resellerB}));
+        const auto [priority, verify] = createTags();
         ChartView *view = m_panel->view();
         // The chart follows tag changes at once: the dots are there.
         QCOMPARE(view->data().nodeTags.value(m_thermo), QList<qint64>{priority});
@@ -363,6 +358,141 @@ private Q_SLOTS:
         QVERIFY(!view->tagFilter().isActive());
         QCOMPARE(shownLabels(view->data()).size(), 6);
         QVERIFY(m_panel->filterButton()->text() == QStringLiteral("F&ilter"));
+    }
+
+    void tagFilterSurvivesReopening()
+    {
+        createTags();
+        // Filter → "priority": only the two tagged entities stay.
+        QVERIFY(triggerFilter(QStringLiteral("priority (2 on the chart)")));
+        QCOMPARE(shownLabels(m_panel->view()->data()), (QStringList{QStringLiteral("Kashgar Public Security Bureau"),
+                                                                    QStringLiteral("Thermo Fisher Scientific")}));
+        // "Hide entities with a ticked tag", and tick "to verify" too.
+        QVERIFY(triggerFilter(QStringLiteral("Hide entities with a ticked tag")));
+        QVERIFY(triggerFilter(QStringLiteral("to verify (1 on the chart)")));
+        const QStringList shown = shownLabels(m_panel->view()->data());
+        QCOMPARE(shown, (QStringList{QStringLiteral("Aksu Public Security Bureau"), QStringLiteral("Promega"),
+                                     QStringLiteral("Reseller A Trading Co."), QStringLiteral("Urumqi Public Security Bureau"),
+                                     QStringLiteral("Wang Director")}));
+        const ChartTagFilter filter = m_panel->view()->tagFilter();
+        // Saved beside the chart's other settings.
+        const QJsonObject settings = m_case->charts().chart(m_chartId)->settings;
+        QCOMPARE(settings.value(QStringLiteral("layout")).toString(), QStringLiteral("layered"));
+        QCOMPARE(settings.value(QStringLiteral("tagFilter")).toObject().value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("hide"));
+
+        // Close the chart and the case, open both again: the same entities are hidden.
+        reopen();
+        QCOMPARE(shownLabels(m_panel->view()->data()), shown);
+        QCOMPARE(m_panel->view()->tagFilter(), filter);
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter: tagged hidden (2)"));
+        QCoreApplication::processEvents();
+        Tests::saveShot(m_panel->grab(), QStringLiteral("chart-tag-filter-reopened.png"));
+
+        // Clearing it is saved too.
+        QVERIFY(triggerFilter(QStringLiteral("Clear the Tag Filter")));
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 8);
+        QVERIFY(!m_case->charts().chart(m_chartId)->settings.contains(QStringLiteral("tagFilter")));
+        reopen();
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 8);
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter"));
+    }
+
+    void tagFilterChangesAreUndoable()
+    {
+        const auto [priority, verify] = createTags();
+        QUndoStack *stack = m_editor->undoStack();
+        QVERIFY(triggerFilter(QStringLiteral("priority (2 on the chart)")));
+        QVERIFY(triggerFilter(QStringLiteral("Hide entities with a ticked tag")));
+        QCOMPARE(stack->count(), 2);
+        QCOMPARE(stack->undoText(), QStringLiteral("Hide Tagged Entities"));
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 6);
+        stack->undo();
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 2);
+        QCOMPARE(ChartTags::savedFilter(m_case->charts().chart(m_chartId)->settings, m_panel->view()->data()),
+                 (ChartTagFilter{{priority}, ChartTagFilter::Mode::ShowOnly}));
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter: only tagged (1)"));
+        stack->undo();
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 8);
+        QVERIFY(!m_case->charts().chart(m_chartId)->settings.contains(QStringLiteral("tagFilter")));
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter"));
+        stack->redo();
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 2);
+        // Undo still writes the chart once its tab is closed; the chart opens as undone.
+        m_panel.reset();
+        stack->undo();
+        openPanel();
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 8);
+    }
+
+    void deletedTagLeavesTheRestOfTheFilter()
+    {
+        const auto [priority, verify] = createTags();
+        m_panel->view()->setTagFilter(ChartTagFilter{{priority, verify}, ChartTagFilter::Mode::Hide});
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 5);
+        // While the chart is closed, "to verify" is deleted, and the setting gains a tag id that
+        // never existed and a value that is no id at all.
+        m_panel.reset();
+        QVERIFY(m_case->tags().remove(verify));
+        QJsonObject settings = m_case->charts().chart(m_chartId)->settings;
+        QJsonObject saved = settings.value(QStringLiteral("tagFilter")).toObject();
+        saved.insert(QStringLiteral("tags"), saved.value(QStringLiteral("tags")).toArray() + QJsonArray{987654, QStringLiteral("x")});
+        settings.insert(QStringLiteral("tagFilter"), saved);
+        QVERIFY(m_case->charts().setSettings(m_chartId, settings));
+        reopen();
+        // The rest holds: the "priority" entities stay hidden, the reseller shows again.
+        QCOMPARE(m_panel->view()->tagFilter(), (ChartTagFilter{{priority}, ChartTagFilter::Mode::Hide}));
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 6);
+        QVERIFY(shownLabels(m_panel->view()->data()).contains(QStringLiteral("Reseller B Biotech Ltd.")));
+
+        // A filter left with no tag at all filters nothing, rather than hiding the whole chart.
+        m_panel.reset();
+        QVERIFY(m_case->charts().setSettings(
+            m_chartId, QJsonObject{{QStringLiteral("tagFilter"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("showOnly")},
+                                                                             {QStringLiteral("tags"), QJsonArray{987654}}}}}));
+        reopen();
+        QVERIFY(!m_panel->view()->tagFilter().isActive());
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 8);
+    }
+
+    void exportDrawsTheSavedTagFilter()
+    {
+        const auto [priority, verify] = createTags();
+        const QString all = m_dir.filePath(QStringLiteral("all.png"));
+        QVERIFY(ChartExport::write(m_panel->view()->data(), all));
+        // Only "priority": Thermo Fisher and Kashgar, side by side: a much lower picture.
+        m_panel->view()->setTagFilter(ChartTagFilter{{priority}, ChartTagFilter::Mode::ShowOnly});
+        const QString shown = m_dir.filePath(QStringLiteral("shown.png"));
+        QVERIFY(ChartExport::write(m_panel->view()->data(), shown));
+        QVERIFY(QImage(shown).height() < QImage(all).height() - 100);
+        cleanup(); // the CLI opens the file itself
+        const QString cli = m_dir.filePath(QStringLiteral("cli.png"));
+        const auto r = Tests::run(QStringLiteral(CASEGRAPH_CLI), {QStringLiteral("render"), m_path, QStringLiteral("--chart"),
+                                                                  QStringLiteral("Sequencers to Xinjiang"), cli});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QImage(cli).size(), QImage(shown).size());
+        // A path to an entity the filter hides is refused with the reason.
+        CaseFile reader;
+        QVERIFY(reader.open(m_path, CaseFile::OpenMode::ReadOnly));
+        const auto st = ChartExport::write(reader, QStringLiteral("Sequencers to Xinjiang"),
+                                           m_dir.filePath(QStringLiteral("path.png")), reader.entities().entity(m_thermo)->id,
+                                           reader.entities().entity(m_promega)->id);
+        QVERIFY(!st);
+        QVERIFY2(st.error().message.contains(QStringLiteral("hidden")), qPrintable(st.error().message));
+    }
+
+    void readOnlyCaseKeepsTheTagFilterInMemory()
+    {
+        const auto [priority, verify] = createTags();
+        m_panel->view()->setTagFilter(ChartTagFilter{{priority}, ChartTagFilter::Mode::ShowOnly});
+        reopen(CaseFile::OpenMode::ReadOnly);
+        // The saved filter applies; changing it works on screen and writes nothing.
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 2);
+        m_panel->view()->setTagFilter({});
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 8);
+        QCOMPARE(m_editor->undoStack()->count(), 0);
+        QCOMPARE(ChartTags::savedFilter(m_case->charts().chart(m_chartId)->settings, m_panel->view()->data()),
+                 (ChartTagFilter{{priority}, ChartTagFilter::Mode::ShowOnly}));
     }
 
     void entitiesDockFiltersByTag()
@@ -482,6 +612,45 @@ private Q_SLOTS:
     }
 
 private:
+    /// "priority" on Thermo Fisher and Kashgar, "to verify" on Reseller B; returns their ids.
+    std::pair<qint64, qint64> createTags()
+    {
+        const qint64 priority = *m_case->tags().create(Tag{0, QStringLiteral("priority"), QStringLiteral("#ffb4a2"), {}, 0});
+        const qint64 verify = *m_case->tags().create(Tag{0, QStringLiteral("to verify"), QStringLiteral("#8ecae6"), {}, 0});
+        for (const auto &[tag, row] : {std::pair{priority, m_thermo}, {priority, m_kashgar}, {verify, m_resellerB}}) {
+            if (!m_case->tags().assign(tag, Target{Target::entityKind(), row})) {
+                qWarning("cannot tag %lld", row);
+            }
+        }
+        return {priority, verify};
+    }
+
+    /// Picks the Filter menu's entry with this text, as the menu shows when it opens; false when
+    /// there is none.
+    bool triggerFilter(const QString &text)
+    {
+        QMenu *menu = m_panel->filterButton()->menu();
+        Q_EMIT menu->aboutToShow();
+        for (QAction *a : menu->actions()) {
+            if (a->text() == text) {
+                a->trigger();
+                return true;
+            }
+        }
+        qWarning("no entry %s in the Filter menu", qPrintable(text));
+        return false;
+    }
+
+    /// Closes the chart and the case, and opens both again.
+    void reopen(CaseFile::OpenMode mode = CaseFile::OpenMode::ReadWrite)
+    {
+        cleanup();
+        m_case = std::make_unique<CaseFile>();
+        QVERIFY(m_case->open(m_path, mode));
+        m_editor = std::make_unique<CaseEditor>(*m_case);
+        openPanel();
+    }
+
     void openPanel()
     {
         m_panel = std::make_unique<ChartPanel>(m_case.get(), m_editor->undoStack(), m_chartId);

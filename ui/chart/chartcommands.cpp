@@ -5,6 +5,8 @@
 
 #include "storage/casefile.h"
 
+#include <QJsonObject>
+
 #include <QSet>
 
 namespace Casegraph::Ui {
@@ -57,6 +59,53 @@ void ChartNodesCommand::redo()
 void ChartNodesCommand::undo()
 {
     apply(m_before, m_after);
+}
+
+// --- ChartSettingCommand ---
+
+ChartSettingCommand::ChartSettingCommand(CaseFile &caseFile, qint64 chartId, QString key, QJsonValue before,
+                                         QJsonValue after, const QString &text, ChartView *view, QUndoCommand *parent)
+    : QUndoCommand(text, parent), m_case(caseFile), m_chartId(chartId), m_key(std::move(key)),
+      m_before(std::move(before)), m_after(std::move(after)), m_view(view)
+{
+}
+
+void ChartSettingCommand::apply(const QJsonValue &value)
+{
+    const auto chart = m_case.charts().chart(m_chartId);
+    if (!chart) {
+        setObsolete(true);
+        return;
+    }
+    QJsonObject settings = chart->settings;
+    if (value.isUndefined() || value.isNull()) {
+        settings.remove(m_key);
+    } else {
+        settings.insert(m_key, value);
+    }
+    if (m_view) {
+        m_view->beginOwnChange();
+    }
+    const Status st = m_case.charts().setSettings(m_chartId, settings);
+    if (m_view) {
+        m_view->endSettingsChange(st ? settings : chart->settings);
+        if (!st) {
+            Q_EMIT m_view->errorOccurred(tr("%1 failed: %2").arg(text(), st.error().toString()));
+        }
+    }
+    if (!st) {
+        setObsolete(true);
+    }
+}
+
+void ChartSettingCommand::redo()
+{
+    apply(m_after);
+}
+
+void ChartSettingCommand::undo()
+{
+    apply(m_before);
 }
 
 } // namespace Casegraph::Ui

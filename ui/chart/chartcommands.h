@@ -5,6 +5,7 @@
 #include "storage/chartstore.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QPointer>
 #include <QUndoCommand>
 
@@ -38,6 +39,27 @@ private:
     QList<Models::ChartNode> m_before, m_after;
     QPointer<ChartView> m_view;
     bool m_ok = true;
+};
+
+/// An undoable change to one key of a chart's settings (the collapsed groups, the tag filter):
+/// writes the key's new value, keeping the other keys (an undefined or null value removes the
+/// key), and hands the settings now stored to the view while it exists, which takes them in
+/// place instead of reloading (ChartView::endSettingsChange).
+class ChartSettingCommand final : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartSettingCommand)
+public:
+    ChartSettingCommand(Models::CaseFile &caseFile, qint64 chartId, QString key, QJsonValue before, QJsonValue after,
+                        const QString &text, ChartView *view, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const QJsonValue &value);
+    Models::CaseFile &m_case;
+    qint64 m_chartId = 0;
+    QString m_key;
+    QJsonValue m_before, m_after;
+    QPointer<ChartView> m_view;
 };
 
 } // namespace Casegraph::Ui

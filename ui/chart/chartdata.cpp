@@ -32,6 +32,37 @@ Confidence confidenceOf(int sources)
 {
     return Models::supportLevelOf(sources);
 }
+
+/// Removes the same rows from every column of a structure-of-arrays table: row i stays where
+/// keep[i] is set, in order. Columns are compacted one after the other (a tight loop each) from
+/// the first dropped row on; the rows before it do not move.
+class Compaction {
+public:
+    explicit Compaction(std::vector<char> keep) : m_keep(std::move(keep))
+    {
+        m_first = size_t(std::find(m_keep.begin(), m_keep.end(), 0) - m_keep.begin());
+        m_kept = m_first + size_t(std::count_if(m_keep.begin() + qsizetype(m_first), m_keep.end(), [](char k) { return k != 0; }));
+    }
+    bool keeps(size_t row) const { return m_keep[row]; }
+    size_t kept() const { return m_kept; }
+    /// Whether the dropped rows are all after the kept ones (the kept rows keep their indexes).
+    bool dropsTailOnly() const { return m_first == m_kept; }
+    template<typename... Columns> void apply(Columns &...columns) const { (compact(columns), ...); }
+
+private:
+    template<typename T> void compact(std::vector<T> &column) const
+    {
+        size_t k = m_first;
+        for (size_t i = m_first; i < m_keep.size(); ++i) {
+            if (m_keep[i]) {
+                column[k++] = std::move(column[i]);
+            }
+        }
+        column.resize(m_kept);
+    }
+    std::vector<char> m_keep;
+    size_t m_first = 0, m_kept = 0;
+};
 } // namespace
 
 TimeFilter TimeFilter::asOf(const QDate &date)
@@ -119,67 +150,46 @@ void ChartData::addEdge(qint32 from, qint32 to, const QString &schema, const QSt
 
 void ChartData::removeNodes(std::vector<qint32> nodes)
 {
-    std::vector<char> drop(nodeRowId.size(), 0);
+    std::vector<char> keepNode(nodeRowId.size(), 1);
     for (const qint32 n : nodes) {
-        drop[size_t(n)] = 1;
+        keepNode[size_t(n)] = 0;
     }
-    std::vector<qint32> newIndex(nodeRowId.size(), -1);
-    size_t k = 0;
-    for (size_t i = 0; i < nodeRowId.size(); ++i) {
-        if (drop[i]) {
-            continue;
+    const Compaction nodeRows(std::move(keepNode));
+    // Nodes dropped from the end only (ChartGroups appends its nodes after the real ones) leave
+    // the other nodes' indexes as they were: the index loses their entries and edges keep theirs.
+    const bool renumbered = !nodeRows.dropsTailOnly();
+    std::vector<qint32> newIndex;
+    if (renumbered) {
+        newIndex.assign(nodeRowId.size(), -1);
+        qint32 k = 0;
+        for (size_t i = 0; i < nodeRowId.size(); ++i) {
+            newIndex[i] = nodeRows.keeps(i) ? k++ : -1;
         }
-        newIndex[i] = qint32(k);
-        nodeRowId[k] = nodeRowId[i];
-        x[k] = x[i];
-        y[k] = y[i];
-        nodeIcon[k] = nodeIcon[i];
-        nodeFlags[k] = nodeFlags[i];
-        nodeSchema[k] = nodeSchema[i];
-        nodeGroup[k] = nodeGroup[i];
-        nodeLabel[k] = std::move(nodeLabel[i]);
-        ++k;
+    } else {
+        for (size_t i = nodeRows.kept(); i < nodeRowId.size(); ++i) {
+            m_index.remove(nodeRowId[i]);
+        }
     }
-    nodeRowId.resize(k);
-    x.resize(k);
-    y.resize(k);
-    nodeIcon.resize(k);
-    nodeFlags.resize(k);
-    nodeSchema.resize(k);
-    nodeGroup.resize(k);
-    nodeLabel.resize(k);
-    m_index.clear();
-    for (size_t i = 0; i < k; ++i) {
-        m_index.insert(nodeRowId[i], qint32(i));
+    nodeRows.apply(nodeRowId, x, y, nodeIcon, nodeFlags, nodeSchema, nodeGroup, nodeLabel);
+    if (renumbered) {
+        m_index.clear();
+        for (size_t i = 0; i < nodeRowId.size(); ++i) {
+            m_index.insert(nodeRowId[i], qint32(i));
+        }
     }
-    size_t m = 0;
+    std::vector<char> keepEdge(edgeFrom.size());
     for (size_t e = 0; e < edgeFrom.size(); ++e) {
-        const qint32 a = newIndex[size_t(edgeFrom[e])], b = newIndex[size_t(edgeTo[e])];
-        if (a < 0 || b < 0) {
-            continue;
-        }
-        edgeFrom[m] = a;
-        edgeTo[m] = b;
-        edgeValidFrom[m] = edgeValidFrom[e];
-        edgeValidUntil[m] = edgeValidUntil[e];
-        edgeLabel[m] = edgeLabel[e];
-        edgeSchema[m] = edgeSchema[e];
-        edgeCurve[m] = edgeCurve[e];
-        edgeConfidence[m] = edgeConfidence[e];
-        edgeFlags[m] = edgeFlags[e];
-        edgeRelationship[m] = edgeRelationship[e];
-        ++m;
+        keepEdge[e] = nodeRows.keeps(size_t(edgeFrom[e])) && nodeRows.keeps(size_t(edgeTo[e]));
     }
-    edgeFrom.resize(m);
-    edgeTo.resize(m);
-    edgeValidFrom.resize(m);
-    edgeValidUntil.resize(m);
-    edgeLabel.resize(m);
-    edgeSchema.resize(m);
-    edgeCurve.resize(m);
-    edgeConfidence.resize(m);
-    edgeFlags.resize(m);
-    edgeRelationship.resize(m);
+    Compaction(std::move(keepEdge))
+        .apply(edgeFrom, edgeTo, edgeValidFrom, edgeValidUntil, edgeLabel, edgeSchema, edgeCurve, edgeConfidence,
+               edgeFlags, edgeRelationship);
+    if (renumbered) {
+        for (size_t e = 0; e < edgeFrom.size(); ++e) {
+            edgeFrom[e] = newIndex[size_t(edgeFrom[e])];
+            edgeTo[e] = newIndex[size_t(edgeTo[e])];
+        }
+    }
 }
 
 void ChartData::assignCurves()

@@ -74,18 +74,24 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
     if (!data) {
         return data.error();
     }
+    // As the view draws it: tag dots, the saved tag filter, and the collapsed groups as one node
+    // each. The filter comes before the path, which runs over what is shown.
+    ChartTags::load(caseFile, data.value());
+    ChartTags::applyFilter(data.value(), ChartTags::savedFilter(chart->settings, data.value()));
     if (!highlightFrom.isEmpty() || !highlightTo.isEmpty()) {
         const qint32 from = data->indexOf(caseFile.entities().rowIdOf(highlightFrom));
         const qint32 to = data->indexOf(caseFile.entities().rowIdOf(highlightTo));
         if (from < 0 || to < 0) {
             return Error{tr("\"%1\" is not on the chart \"%2\"").arg(from < 0 ? highlightFrom : highlightTo, chartName)};
         }
+        if (!data->isVisible(from) || !data->isVisible(to)) {
+            return Error{tr("\"%1\" is hidden on the chart \"%2\" (by its tag filter or by hand)")
+                             .arg(data->isVisible(from) ? highlightTo : highlightFrom, chartName)};
+        }
         if (!data.value().highlightPath(from, to)) {
             return Error{tr("no path from \"%1\" to \"%2\" on the chart \"%3\"").arg(highlightFrom, highlightTo, chartName)};
         }
     }
-    // As the view draws it: tag dots, and the collapsed groups as one node each.
-    ChartTags::load(caseFile, data.value());
     ChartGroups::apply(data.value(), ChartGroups::collapsed(chart->settings));
     return write(*data, path, chart->name);
 }

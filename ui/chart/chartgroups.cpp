@@ -3,10 +3,6 @@
 #include "chartgroups.h"
 #include "chartdata.h"
 #include "chartpainter.h"
-#include "chartview.h"
-
-#include "storage/casefile.h"
-#include "storage/chartstore.h"
 
 #include <QFontMetricsF>
 #include <QJsonArray>
@@ -16,7 +12,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <tuple>
 
 namespace Casegraph::Ui {
 
@@ -24,7 +19,6 @@ using namespace Casegraph::Models;
 
 namespace {
 
-const QString CollapsedKey = QStringLiteral("collapsedGroups");
 const QColor FrameStroke(0x7a, 0x86, 0x99);
 const QColor FrameFill(0x2f, 0x6d, 0xb5, 14);
 const QColor TabFill(0xe4, 0xeb, 0xf4);
@@ -103,7 +97,7 @@ QSizeF tabSize(const QString &name)
 QStringList ChartGroups::collapsed(const QJsonObject &settings)
 {
     QStringList out;
-    for (const auto &v : settings.value(CollapsedKey).toArray()) {
+    for (const auto &v : settings.value(SettingKey).toArray()) {
         if (!v.toString().isEmpty()) {
             out << v.toString();
         }
@@ -111,14 +105,9 @@ QStringList ChartGroups::collapsed(const QJsonObject &settings)
     return out;
 }
 
-QJsonObject ChartGroups::withCollapsed(QJsonObject settings, const QStringList &groups)
+QJsonValue ChartGroups::setting(const QStringList &groups)
 {
-    if (groups.isEmpty()) {
-        settings.remove(CollapsedKey);
-    } else {
-        settings.insert(CollapsedKey, QJsonArray::fromStringList(groups));
-    }
-    return settings;
+    return groups.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(QJsonArray::fromStringList(groups));
 }
 
 void ChartGroups::strip(ChartData &d)
@@ -198,19 +187,17 @@ void ChartGroups::apply(ChartData &d, const QStringList &collapsedGroups)
         }
     }
 
-    // Edges with one end in a collapsed group go to its node; parallel ones merge.
-    struct Merge {
-        int count = 0;
-        quint32 label = 0;
-        bool sameLabel = true;
-        quint16 schema = 0;
-        bool sameSchema = true;
-        quint8 confidence = quint8(Confidence::Corroborated);
-        qint32 from = OpenEndDay, until = OpenStartDay;
-        qint64 relationship = 0;
-        quint8 flags = 0;
+    // Edges with one end in a collapsed group go to its node; parallel ones (same ends, same
+    // direction) merge into one line. Sorting the crossing edges by (ends, direction, edge) puts
+    // the edges of one line together, and the lines between the same two ends together (they bend
+    // apart), without a map node per line.
+    struct Crossing {
+        qint32 lo, hi;   ///< the line's ends, lower index first
+        quint8 way;      ///< 0 undirected, 1 directed lo → hi, 2 directed hi → lo
+        qint32 edge;
+        auto operator<=>(const Crossing &) const = default;
     };
-    std::map<std::tuple<qint32, qint32, bool>, Merge> merges;
+    std::vector<Crossing> crossings;
     const auto endOf = [&](qint32 n) { return (d.nodeFlags[size_t(n)] & NodeCollapsed) ? nodeOf[d.nodeGroup[size_t(n)]] : n; };
     const size_t realEdges = d.edgeFrom.size();
     for (size_t e = 0; e < realEdges; ++e) {
@@ -220,53 +207,53 @@ void ChartGroups::apply(ChartData &d, const QStringList &collapsedGroups)
             ((ff | tf) & (NodeHidden | NodeFiltered))) {
             continue;
         }
-        qint32 a = endOf(from), b = endOf(to);
+        const qint32 a = endOf(from), b = endOf(to);
         if (a < 0 || b < 0 || a == b) {
             continue; // inside one group
         }
-        const bool directed = d.edgeFlags[e] & EdgeDirected;
-        if (!directed && a > b) {
-            std::swap(a, b);
-        }
-        Merge &m = merges[{a, b, directed}];
-        if (m.count++ == 0) {
-            m.label = d.edgeLabel[e];
-            m.schema = d.edgeSchema[e];
-            m.relationship = d.edgeRelationship[e];
-        } else {
-            m.sameLabel = m.sameLabel && m.label == d.edgeLabel[e];
-            m.sameSchema = m.sameSchema && m.schema == d.edgeSchema[e];
-            m.relationship = 0;
-        }
-        // A merged line is only as well sourced as its weakest relationship.
-        m.confidence = std::min(m.confidence, d.edgeConfidence[e]);
-        m.from = std::min(m.from, d.edgeValidFrom[e]);
-        m.until = std::max(m.until, d.edgeValidUntil[e]);
-        m.flags |= d.edgeFlags[e] & EdgeHighlighted;
+        const quint8 way = !(d.edgeFlags[e] & EdgeDirected) ? 0 : a < b ? 1 : 2;
+        crossings.push_back({std::min(a, b), std::max(a, b), way, qint32(e)});
     }
-    std::map<std::pair<qint32, qint32>, int> perPair;
-    for (const auto &[key, m] : merges) {
-        ++perPair[std::minmax(std::get<0>(key), std::get<1>(key))];
-    }
-    std::map<std::pair<qint32, qint32>, int> slotUsed;
-    for (const auto &[key, m] : merges) {
-        const auto [a, b, directed] = key;
-        const QString single = d.labels.value(qsizetype(m.label));
-        const QString label = m.count == 1 ? single
-                              : m.sameLabel ? tr("%1 ×%2").arg(single).arg(m.count)
-                                            : tr("%n relationships", nullptr, m.count);
-        d.addEdge(a, b, m.sameSchema ? d.schemata.value(m.schema) : QString(), label, Confidence(m.confidence),
-                  directed, m.from, m.until, m.relationship);
-        const size_t e = d.edgeFrom.size() - 1;
-        d.edgeFlags[e] |= quint8(EdgeMerged | m.flags);
-        // Both directions between the same two ends bend apart, as ChartData::assignCurves does.
-        const auto pair = std::minmax(a, b);
-        const int n = perPair[pair];
-        int slot = 2 * slotUsed[pair]++ - (n - 1);
-        if (a != pair.first) {
-            slot = -slot;
+    std::sort(crossings.begin(), crossings.end());
+    for (size_t first = 0; first < crossings.size();) {
+        const qint32 lo = crossings[first].lo, hi = crossings[first].hi;
+        size_t last = first;
+        int lines = 0;
+        for (; last < crossings.size() && crossings[last].lo == lo && crossings[last].hi == hi; ++last) {
+            lines += last == first || crossings[last].way != crossings[last - 1].way;
         }
-        d.edgeCurve[e] = qint8(slot);
+        // Slots in half steps around the straight line, as ChartData::assignCurves spreads them.
+        int slot = 1 - lines;
+        for (size_t k = first; k < last; slot += 2) {
+            const quint8 way = crossings[k].way;
+            const size_t e0 = size_t(crossings[k].edge);
+            int count = 0;
+            bool sameLabel = true, sameSchema = true;
+            quint8 confidence = quint8(Confidence::Corroborated), flags = 0;
+            qint32 validFrom = OpenEndDay, validUntil = OpenStartDay;
+            for (; k < last && crossings[k].way == way; ++k, ++count) {
+                const size_t e = size_t(crossings[k].edge);
+                sameLabel = sameLabel && d.edgeLabel[e] == d.edgeLabel[e0];
+                sameSchema = sameSchema && d.edgeSchema[e] == d.edgeSchema[e0];
+                // A merged line is only as well sourced as its weakest relationship.
+                confidence = std::min(confidence, d.edgeConfidence[e]);
+                validFrom = std::min(validFrom, d.edgeValidFrom[e]);
+                validUntil = std::max(validUntil, d.edgeValidUntil[e]);
+                flags |= d.edgeFlags[e] & EdgeHighlighted;
+            }
+            const QString single = d.labels.value(qsizetype(d.edgeLabel[e0]));
+            const QString label = count == 1  ? single
+                                  : sameLabel ? tr("%1 ×%2").arg(single).arg(count)
+                                              : tr("%n relationships", nullptr, count);
+            const bool reversed = way == 2;
+            d.addEdge(reversed ? hi : lo, reversed ? lo : hi, sameSchema ? d.schemata.value(d.edgeSchema[e0]) : QString(),
+                      label, Confidence(confidence), way != 0, validFrom, validUntil,
+                      count == 1 ? d.edgeRelationship[e0] : 0);
+            const size_t e = d.edgeFrom.size() - 1;
+            d.edgeFlags[e] |= quint8(EdgeMerged | flags);
+            d.edgeCurve[e] = qint8(std::clamp(reversed ? -slot : slot, -120, 120));
+        }
+        first = last;
     }
 }
 
@@ -401,47 +388,6 @@ void ChartGroups::paintGroupNode(QPainter &painter, QPointF c, bool selected, bo
     painter.setPen(QPen(stroke, width));
     painter.setBrush(selected ? QColor(0xd6, 0xe6, 0xfb) : QColor(Qt::white));
     painter.drawRoundedRect(QRectF(c.x() - GroupHalf, c.y() - GroupHalf, 2 * GroupHalf, 2 * GroupHalf), 8, 8);
-}
-
-// --- ChartCollapseCommand ---
-
-ChartCollapseCommand::ChartCollapseCommand(CaseFile &caseFile, qint64 chartId, QStringList before, QStringList after,
-                                           const QString &text, ChartView *view, QUndoCommand *parent)
-    : QUndoCommand(text, parent), m_case(caseFile), m_chartId(chartId), m_before(std::move(before)),
-      m_after(std::move(after)), m_view(view)
-{
-}
-
-void ChartCollapseCommand::apply(const QStringList &groups)
-{
-    const auto chart = m_case.charts().chart(m_chartId);
-    if (!chart) {
-        setObsolete(true);
-        return;
-    }
-    if (m_view) {
-        m_view->beginOwnChange();
-    }
-    const Status st = m_case.charts().setSettings(m_chartId, ChartGroups::withCollapsed(chart->settings, groups));
-    if (m_view) {
-        m_view->endCollapseChange(st ? groups : ChartGroups::collapsed(chart->settings));
-        if (!st) {
-            Q_EMIT m_view->errorOccurred(tr("%1 failed: %2").arg(text(), st.error().toString()));
-        }
-    }
-    if (!st) {
-        setObsolete(true);
-    }
-}
-
-void ChartCollapseCommand::redo()
-{
-    apply(m_after);
-}
-
-void ChartCollapseCommand::undo()
-{
-    apply(m_before);
 }
 
 } // namespace Casegraph::Ui

@@ -4,26 +4,20 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
-#include <QPointer>
 #include <QRectF>
 #include <QStringList>
-#include <QUndoCommand>
 
 #include <vector>
 
 class QPainter;
 
-namespace Casegraph::Models {
-class CaseFile;
-}
-
 namespace Casegraph::Ui {
 
 class ChartData;
-class ChartView;
 
 /// Groups on a link chart. A node's group is its chart_node.grp (ChartData::nodeGroup); which
-/// groups are collapsed is the chart's setting "collapsedGroups" (a JSON array of names).
+/// groups are collapsed is the chart's setting "collapsedGroups" (a JSON array of names), changed
+/// through an undoable ChartSettingCommand.
 ///
 /// An expanded group is drawn as a labelled rounded frame around its members. A collapsed group
 /// is drawn as one node: apply() appends, per collapsed group with members, a node flagged
@@ -35,8 +29,11 @@ class ChartView;
 class ChartGroups {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartGroups)
 public:
+    /// The settings key; ChartSettingCommand writes it, so that collapsing is undoable.
+    static inline const QString SettingKey = QStringLiteral("collapsedGroups");
     static QStringList collapsed(const QJsonObject &settings);
-    static QJsonObject withCollapsed(QJsonObject settings, const QStringList &groups);
+    /// The key's value for these collapsed groups (undefined, which removes the key, for none).
+    static QJsonValue setting(const QStringList &groups);
 
     /// Removes the group nodes and edges of an earlier apply() and clears NodeCollapsed.
     static void strip(ChartData &data);
@@ -62,24 +59,6 @@ public:
     static void paintTabs(QPainter &painter, const ChartData &data, const QRectF &visible, bool vector);
     /// Draws a group node's body (a stacked rounded square) centred on `c`.
     static void paintGroupNode(QPainter &painter, QPointF c, bool selected, bool highlighted);
-};
-
-/// An undoable change to which groups of a chart are collapsed. Writes the chart's settings
-/// (keeping the other keys) and updates the view in place while it exists.
-class ChartCollapseCommand final : public QUndoCommand {
-    Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartCollapseCommand)
-public:
-    ChartCollapseCommand(Models::CaseFile &caseFile, qint64 chartId, QStringList before, QStringList after,
-                         const QString &text, ChartView *view, QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
-
-private:
-    void apply(const QStringList &groups);
-    Models::CaseFile &m_case;
-    qint64 m_chartId = 0;
-    QStringList m_before, m_after;
-    QPointer<ChartView> m_view;
 };
 
 } // namespace Casegraph::Ui

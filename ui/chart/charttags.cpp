@@ -7,7 +7,10 @@
 #include "storage/casefile.h"
 #include "storage/tagstore.h"
 
+#include <QJsonArray>
 #include <QPainter>
+
+#include <algorithm>
 
 namespace Casegraph::Ui {
 
@@ -36,6 +39,46 @@ void ChartTags::load(const CaseFile &caseFile, ChartData &data)
     for (const Tag &tag : caseFile.tags().tags()) {
         data.tagColours.insert(tag.id, QColor(tag.colour).rgb());
     }
+}
+
+namespace {
+const QString ModeKey = QStringLiteral("mode");
+const QString TagsKey = QStringLiteral("tags");
+const QString HideMode = QStringLiteral("hide");
+const QString ShowOnlyMode = QStringLiteral("showOnly");
+} // namespace
+
+ChartTagFilter ChartTags::savedFilter(const QJsonObject &settings, const ChartData &data)
+{
+    const QJsonObject saved = settings.value(SettingKey).toObject();
+    ChartTagFilter filter;
+    filter.mode = saved.value(ModeKey).toString() == HideMode ? ChartTagFilter::Mode::Hide : ChartTagFilter::Mode::ShowOnly;
+    for (const QJsonValue &tag : saved.value(TagsKey).toArray()) {
+        if (const auto id = qint64(tag.toDouble()); id > 0) {
+            filter.tags.insert(id);
+        }
+    }
+    return existing(std::move(filter), data);
+}
+
+QJsonValue ChartTags::setting(const ChartTagFilter &filter)
+{
+    if (filter == ChartTagFilter()) {
+        return QJsonValue::Undefined;
+    }
+    QList<qint64> ids(filter.tags.begin(), filter.tags.end());
+    std::sort(ids.begin(), ids.end()); // the same filter writes the same text
+    QJsonArray tags;
+    for (const qint64 id : ids) {
+        tags.append(id);
+    }
+    return QJsonObject{{ModeKey, filter.mode == ChartTagFilter::Mode::Hide ? HideMode : ShowOnlyMode}, {TagsKey, tags}};
+}
+
+ChartTagFilter ChartTags::existing(ChartTagFilter filter, const ChartData &data)
+{
+    filter.tags.removeIf([&](qint64 tag) { return !data.tagColours.contains(tag); });
+    return filter;
 }
 
 void ChartTags::applyFilter(ChartData &data, const ChartTagFilter &filter)

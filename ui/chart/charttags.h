@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QPointF>
 #include <QSet>
 
@@ -30,11 +31,26 @@ struct ChartTagFilter {
 
 /// Tags on a link chart: reads the tags of the chart's entities into ChartData (nodeTags,
 /// tagColours), filters nodes by tag, and draws a node's tags as small coloured dots.
+///
+/// The tag filter is saved with the chart as its setting "tagFilter", an object such as
+/// {"mode": "hide", "tags": [3, 7]} (tag ids; "mode" is "showOnly" or "hide"), changed through an
+/// undoable ChartSettingCommand like the collapsed groups. A saved tag the case no longer has is
+/// ignored, and the filter keeps the others.
 class ChartTags {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartTags)
 public:
     /// Fills `data.nodeTags` and `data.tagColours` from the case (two queries).
     static void load(const Models::CaseFile &caseFile, ChartData &data);
+
+    static inline const QString SettingKey = QStringLiteral("tagFilter");
+    /// The filter saved in a chart's settings, without the tags missing from `data.tagColours`
+    /// (call after load()).
+    static ChartTagFilter savedFilter(const QJsonObject &settings, const ChartData &data);
+    /// The key's value for a filter (undefined, which removes the key, for the default filter).
+    static QJsonValue setting(const ChartTagFilter &filter);
+    /// The filter without the tags missing from `data.tagColours` (deleted from the case).
+    static ChartTagFilter existing(ChartTagFilter filter, const ChartData &data);
+
     /// Sets NodeFiltered on the entity nodes the filter leaves out (after ChartData::applyFilters,
     /// which clears it); group nodes are left to ChartGroups.
     static void applyFilter(ChartData &data, const ChartTagFilter &filter);

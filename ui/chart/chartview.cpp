@@ -148,6 +148,8 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
     m_chartId = caseFile ? chartId : 0;
     m_data = ChartData();
     ++m_dataVersion;
+    m_tagFilter = {};
+    m_tagFilterRead = false;
     if (m_case) {
         connect(m_case, &CaseFile::chartChanged, this, [this](qint64 id) {
             if (id == m_chartId && m_ownChange == 0) {
@@ -161,11 +163,7 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
         connect(m_case, &CaseFile::entitiesReset, this, &ChartView::scheduleReload);
         connect(m_case, &CaseFile::tagsChanged, this, [this] {
             ChartTags::load(*m_case, m_data);
-            for (const qint64 tag : QSet<qint64>(m_tagFilter.tags)) {
-                if (!m_data.tagColours.contains(tag)) {
-                    m_tagFilter.tags.remove(tag); // deleted
-                }
-            }
+            m_tagFilter = ChartTags::existing(m_tagFilter, m_data); // a deleted tag filters no more
             refilter();
         });
     }

@@ -112,7 +112,8 @@ public:
     /// Ctrl+Shift+G: expands the selected group nodes, else collapses the selected entities' groups.
     void toggleSelectedGroups();
     QStringList collapsedGroups() const { return m_collapsed; }
-    /// Shows only (or hides) entities with these tags; not stored.
+    /// Shows only (or hides) entities with these tags. Saved with the chart as an undoable step
+    /// (ChartTags, "tagFilter"); in a read-only case, or without an undo stack, kept in memory only.
     void setTagFilter(const ChartTagFilter &filter);
     ChartTagFilter tagFilter() const { return m_tagFilter; }
     /// Moves nodes to these positions (one per node; NaN x leaves a node) as one undoable step.
@@ -128,8 +129,8 @@ public:
     // For ChartNodesCommand: the store is about to change / has changed through this view.
     void beginOwnChange() { ++m_ownChange; }
     void endOwnChange(const QList<Models::ChartNode> &written, const QList<qint64> &removed);
-    /// For ChartCollapseCommand: the collapsed groups are now these.
-    void endCollapseChange(const QStringList &collapsed);
+    /// For ChartSettingCommand: the chart's settings are now these (collapsed groups, tag filter).
+    void endSettingsChange(const QJsonObject &settings);
 
 Q_SIGNALS:
     /// The user picked one entity (click, keyboard): show it in the Inspector.
@@ -162,8 +163,10 @@ private:
     void createActions();
     void createGroupActions();
     void updateGroupActions();
-    /// Reads the collapsed groups and the entities' tags for the freshly loaded m_data.
+    /// Reads the collapsed groups, the entities' tags and the tag filter for the freshly loaded m_data.
     void loadGroupsAndTags();
+    /// Whether chart settings are written (an undoable step) or only kept in memory.
+    bool savesSettings() const;
     /// The selection with group nodes replaced by their members.
     std::vector<qint32> selectedEntityNodes() const;
     void updateActions();
@@ -195,6 +198,7 @@ private:
     QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata;
     QStringList m_collapsed; ///< collapsed groups (the chart's setting)
     ChartTagFilter m_tagFilter;
+    bool m_tagFilterRead = false; ///< the saved tag filter was read since setChart()
     int m_ownChange = 0;
     QTimer *m_reloadTimer = nullptr;
     int m_findCursor = -1;

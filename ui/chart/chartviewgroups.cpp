@@ -62,6 +62,19 @@ void ChartView::loadGroupsAndTags()
     if (m_case) {
         ChartTags::load(*m_case, m_data);
     }
+    // The saved filter, unless this view keeps its own in memory (read-only case): then the one
+    // saved applies when the chart opens (setChart cleared the filter) and changes stay in memory.
+    if (chart && (savesSettings() || !m_tagFilterRead)) {
+        m_tagFilter = ChartTags::savedFilter(chart->settings, m_data);
+        m_tagFilterRead = true;
+    } else {
+        m_tagFilter = ChartTags::existing(m_tagFilter, m_data);
+    }
+}
+
+bool ChartView::savesSettings() const
+{
+    return m_case && !m_case->isReadOnly() && m_stack && m_chartId;
 }
 
 std::vector<qint32> ChartView::selectedEntityNodes() const
@@ -106,7 +119,8 @@ void ChartView::ungroupSelection()
     }
     m_stack->beginMacro(tr("Ungroup %1").arg(groups.join(QStringLiteral(", "))));
     if (collapsed != m_collapsed) {
-        m_stack->push(new ChartCollapseCommand(*m_case, m_chartId, m_collapsed, collapsed, QString(), this));
+        m_stack->push(new ChartSettingCommand(*m_case, m_chartId, ChartGroups::SettingKey, ChartGroups::setting(m_collapsed),
+                                              ChartGroups::setting(collapsed), QString(), this));
     }
     pushChange(before, after, QString());
     m_stack->endMacro();
@@ -123,8 +137,9 @@ void ChartView::setGroupCollapsed(const QString &group, bool collapse)
     } else {
         after.removeAll(group);
     }
-    m_stack->push(new ChartCollapseCommand(*m_case, m_chartId, m_collapsed, after,
-                                           collapse ? tr("Collapse %1").arg(group) : tr("Expand %1").arg(group), this));
+    m_stack->push(new ChartSettingCommand(*m_case, m_chartId, ChartGroups::SettingKey, ChartGroups::setting(m_collapsed),
+                                          ChartGroups::setting(after),
+                                          collapse ? tr("Collapse %1").arg(group) : tr("Expand %1").arg(group), this));
     if (collapse) {
         if (const qint32 n = ChartGroups::groupNode(m_data, group); n >= 0) {
             setSelection({n});
@@ -159,10 +174,11 @@ void ChartView::toggleSelectedGroups()
     }
 }
 
-void ChartView::endCollapseChange(const QStringList &collapsed)
+void ChartView::endSettingsChange(const QJsonObject &settings)
 {
     --m_ownChange;
-    m_collapsed = collapsed;
+    m_collapsed = ChartGroups::collapsed(settings);
+    m_tagFilter = ChartTags::savedFilter(settings, m_data);
     updateActions();
     refilter();
 }
@@ -189,8 +205,19 @@ void ChartView::refilter()
 
 void ChartView::setTagFilter(const ChartTagFilter &filter)
 {
-    m_tagFilter = filter;
-    refilter();
+    if (filter == m_tagFilter) {
+        return;
+    }
+    if (!savesSettings()) {
+        m_tagFilter = filter;
+        refilter();
+        return;
+    }
+    const QString text = filter == ChartTagFilter()                      ? tr("Clear Tag Filter")
+                         : filter.mode == ChartTagFilter::Mode::ShowOnly ? tr("Show Only Tagged Entities")
+                                                                         : tr("Hide Tagged Entities");
+    m_stack->push(new ChartSettingCommand(*m_case, m_chartId, ChartTags::SettingKey, ChartTags::setting(m_tagFilter),
+                                          ChartTags::setting(filter), text, this));
 }
 
 } // namespace Casegraph::Ui
