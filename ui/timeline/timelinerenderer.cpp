@@ -429,8 +429,8 @@ void TimelineRenderer::layoutUndated(QList<UndatedLine> lines)
     int stoppedAt = 0;
     if (m_state.printMode) {
         // On paper as many columns as the list needs.
-        columns = undatedColumns(lines, perColumn);
         stoppedAt = flowUndated(lines, first, perColumn, std::numeric_limits<int>::max(), placed);
+        columns = placed.last().slot / perColumn + 1;
     } else if (stoppedAt = flowUndated(lines, first, perColumn, perColumn, placed); stoppedAt < lines.size()) {
         // On screen one column; when it overflows, its last row says how many more there are.
         stoppedAt = flowUndated(lines, first, perColumn, perColumn - 1, placed);
