@@ -81,8 +81,8 @@ Result<GraphExportPlan> GraphExportPlan::make(const CaseFile &caseFile, const Ex
         ++plan.entities;
         const Schema *schema = reg.schema(e.schema);
         if (schema && schema->isEdge()) {
-            candidates.append({e.rowId, e.valuesOf(schema->edgeSource), e.valuesOf(schema->edgeTarget),
-                               schema->isUndirectedEdge()});
+            candidates.append(
+                {e.rowId, e.valuesOf(schema->edgeSource), e.valuesOf(schema->edgeTarget), schema->isUndirectedEdge()});
         } else {
             nodeIds.insert(e.id);
         }

@@ -268,8 +268,8 @@ void PropertiesModel::buildReferences() {
                     const auto row = m_case.entities().row(m_case.entities().rowIdOf(id));
                     return row ? row->caption : id;
                 };
-                n.text[ValueColumn] =
-                    schema->endsText(captionOf(other->first(schema->edgeSource)), captionOf(other->first(schema->edgeTarget)));
+                n.text[ValueColumn] = schema->endsText(captionOf(other->first(schema->edgeSource)),
+                                                       captionOf(other->first(schema->edgeTarget)));
             }
         }
         n.text[SourceColumn] = via.isEmpty() ? QString() : tr("as %1").arg(via.join(QLatin1String(", ")));
