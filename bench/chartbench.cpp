@@ -4,8 +4,9 @@
 // casegraph-chartbench --generate CASE [--nodes N] [--edges M]
 //     writes a case with N companies, M Ownerships between them (90% between near neighbours,
 //     10% across the chart; 40% dated) and a chart "Bench" holding every company on a jittered
-//     grid, as an investigator's large chart would look after a layout; and a chart "Bench groups",
-//     the same with each 32 × 32 block of the grid a group and every other group collapsed.
+//     grid, as an investigator's large chart would look after a layout; and two grouped copies:
+//     "Bench groups" (each 32 × 32 block of the grid a group, every other group collapsed) and
+//     "Bench small groups" (1,000 groups of 20, half of them collapsed, the rest ungrouped).
 // casegraph-chartbench CASE [--chart NAME] [--frames K]
 //     opens the chart in a real 1600×1000 ChartView as the GUI does (the load runs on the view's
 //     worker thread while the GUI thread keeps handling events; then the first fit-all frame) and
@@ -54,13 +55,16 @@ double peakRssMb()
     return u.ru_maxrss / 1024.0;
 }
 
-/// The grid block (of GroupSide × GroupSide cells) a node at (gx, gy) lies in, as a group name.
-constexpr int GroupSide = 32;
-
-QString groupOf(int gx, int gy)
-{
-    return QStringLiteral("Block %1-%2").arg(gy / GroupSide).arg(gx / GroupSide);
-}
+/// A grouped copy of the bench chart: the grid cut into blocks of width × height cells, the
+/// first `limit` blocks (in the order of the nodes) a group each, every other group collapsed.
+struct GroupedChart {
+    const char *name;
+    int width, height, limit;
+};
+constexpr GroupedChart GroupedCharts[] = {
+    {"Bench groups", 32, 32, 1 << 30},  // 100 groups of about 1,000 (50 collapsed)
+    {"Bench small groups", 5, 4, 1000}, // 1,000 groups of 20 (500 collapsed), the rest ungrouped
+};
 
 int generate(const QString &path, int nodes, int edges)
 {
@@ -123,8 +127,8 @@ int generate(const QString &path, int nodes, int edges)
             }
         }
     }
-    // "Bench": every company on a jittered grid. "Bench groups": the same, each block of the grid
-    // a group, every other group collapsed (the settings key ChartGroups reads).
+    // "Bench": every company on a jittered grid; then its GroupedCharts (collapsed groups in the
+    // settings key ChartGroups reads).
     QList<ChartNode> chartNodes;
     chartNodes.reserve(nodes);
     std::uniform_real_distribution<double> jitter(-35, 35);
@@ -135,30 +139,36 @@ int generate(const QString &path, int nodes, int edges)
     if (!chart || !cf.charts().setNodes(*chart, chartNodes).ok()) {
         return 1;
     }
-    QSet<QString> groups;
-    QStringList collapsed;
-    for (int v = 0; v < nodes; ++v) {
-        chartNodes[v].group = groupOf(v % side, v / side);
-        if (!groups.contains(chartNodes[v].group)) {
-            groups.insert(chartNodes[v].group);
-            if (groups.size() % 2 == 0) {
-                collapsed << chartNodes[v].group;
+    QJsonArray written;
+    for (const GroupedChart &spec : GroupedCharts) {
+        QSet<QString> groups;
+        QStringList collapsed;
+        for (int v = 0; v < nodes; ++v) {
+            const QString group = QStringLiteral("Block %1-%2").arg(v / side / spec.height).arg(v % side / spec.width);
+            const bool known = groups.contains(group);
+            if (!known && groups.size() < spec.limit) {
+                groups.insert(group);
+                if (groups.size() % 2 == 0) {
+                    collapsed << group;
+                }
             }
+            chartNodes[v].group = known || groups.contains(group) ? group : QString();
         }
-    }
-    auto grouped = cf.charts().create(QStringLiteral("Bench groups"),
-                                      QJsonObject{{QStringLiteral("collapsedGroups"), QJsonArray::fromStringList(collapsed)}});
-    if (!grouped || !cf.charts().setNodes(*grouped, chartNodes).ok()) {
-        return 1;
+        auto grouped = cf.charts().create(QLatin1String(spec.name),
+                                          QJsonObject{{QStringLiteral("collapsedGroups"), QJsonArray::fromStringList(collapsed)}});
+        if (!grouped || !cf.charts().setNodes(*grouped, chartNodes).ok()) {
+            return 1;
+        }
+        std::printf("chart \"%s\": %lld groups, %lld collapsed\n", spec.name, qint64(groups.size()), qint64(collapsed.size()));
+        written.append(QLatin1String(spec.name));
     }
     const QJsonObject what{{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges},
-                           {QStringLiteral("groups"), int(groups.size())}};
+                           {QStringLiteral("charts"), written}};
     if (!cf.appendAudit(QStringLiteral("chartbench.generate"), {}, what).ok() || !tx.commit().ok()) {
         std::fprintf(stderr, "cannot write the case\n");
         return 1;
     }
-    std::printf("wrote %s: %d nodes, %d edges, charts \"Bench\" and \"Bench groups\" (%lld groups, %lld collapsed)\n",
-                qPrintable(path), nodes, edges, qint64(groups.size()), qint64(collapsed.size()));
+    std::printf("wrote %s: %d nodes, %d edges, chart \"Bench\" and its grouped copies\n", qPrintable(path), nodes, edges);
     return 0;
 }
 

@@ -430,20 +430,40 @@ private Q_SLOTS:
         const auto [priority, verify] = createTags();
         m_panel->view()->setTagFilter(ChartTagFilter{{priority, verify}, ChartTagFilter::Mode::Hide});
         QCOMPARE(shownLabels(m_panel->view()->data()).size(), 5);
-        // While the chart is closed, "to verify" is deleted, and the setting gains a tag id that
-        // never existed and a value that is no id at all.
+        // Deleting "to verify" while the chart is open lifts it from the filter; restoring it
+        // as undoing the deletion does (same id, same creation time) puts it back.
+        const Tag deleted = *m_case->tags().tag(verify);
+        QVERIFY(m_case->tags().remove(verify));
+        QCOMPARE(m_panel->view()->tagFilter(), (ChartTagFilter{{priority}, ChartTagFilter::Mode::Hide}));
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 6);
+        QTest::qWait(2);
+        QCOMPARE(*m_case->tags().create(deleted), verify);
+        QVERIFY(m_case->tags().assign(verify, Target{Target::entityKind(), m_resellerB}));
+        QCOMPARE(m_panel->view()->tagFilter(), (ChartTagFilter{{priority, verify}, ChartTagFilter::Mode::Hide}));
+        QCOMPARE(shownLabels(m_panel->view()->data()).size(), 5);
+        // While the chart is closed, "to verify" is deleted and a new tag on Promega takes its id
+        // (SQLite reuses the highest); the setting gains a tag that never existed and values that
+        // are no tags at all.
         m_panel.reset();
         QVERIFY(m_case->tags().remove(verify));
+        QTest::qWait(2); // another creation time than the deleted tag's
+        QCOMPARE(*m_case->tags().create(Tag{0, QStringLiteral("new lead"), QStringLiteral("#a0c4ff"), {}, 0}), verify);
+        QVERIFY(m_case->tags().assign(verify, Target{Target::entityKind(), m_promega}));
         QJsonObject settings = m_case->charts().chart(m_chartId)->settings;
         QJsonObject saved = settings.value(QStringLiteral("tagFilter")).toObject();
-        saved.insert(QStringLiteral("tags"), saved.value(QStringLiteral("tags")).toArray() + QJsonArray{987654, QStringLiteral("x")});
+        saved.insert(QStringLiteral("tags"),
+                     saved.value(QStringLiteral("tags")).toArray() +
+                         QJsonArray{QJsonObject{{QStringLiteral("id"), 987654}, {QStringLiteral("created"), QStringLiteral("2020")}},
+                                    987654, QStringLiteral("x")});
         settings.insert(QStringLiteral("tagFilter"), saved);
         QVERIFY(m_case->charts().setSettings(m_chartId, settings));
         reopen();
-        // The rest holds: the "priority" entities stay hidden, the reseller shows again.
+        // The rest holds: the "priority" entities stay hidden; the reseller shows again, and so
+        // does Promega, whose new tag is not the one the filter was saved with.
         QCOMPARE(m_panel->view()->tagFilter(), (ChartTagFilter{{priority}, ChartTagFilter::Mode::Hide}));
         QCOMPARE(shownLabels(m_panel->view()->data()).size(), 6);
         QVERIFY(shownLabels(m_panel->view()->data()).contains(QStringLiteral("Reseller B Biotech Ltd.")));
+        QVERIFY(shownLabels(m_panel->view()->data()).contains(QStringLiteral("Promega")));
 
         // A filter left with no tag at all filters nothing, rather than hiding the whole chart.
         m_panel.reset();

@@ -6,7 +6,6 @@
 #include "storage/casefile.h"
 
 #include <QJsonObject>
-
 #include <QSet>
 
 namespace Casegraph::Ui {

@@ -105,6 +105,9 @@ public:
     // Tags (ChartTags::load): tag ids on each node's entity by entity row id, and their colours.
     QHash<qint64, QList<qint64>> nodeTags;
     QHash<qint64, QRgb> tagColours;
+    /// Each tag's creation time (ISO 8601): with the id it names one tag, not a later one that
+    /// reuses the id of a deleted tag (a saved tag filter stores both).
+    QHash<qint64, QString> tagStamps;
 
     qsizetype nodeCount() const { return qsizetype(nodeRowId.size()); }
     qsizetype edgeCount() const { return qsizetype(edgeFrom.size()); }

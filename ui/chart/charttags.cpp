@@ -20,6 +20,7 @@ void ChartTags::load(const CaseFile &caseFile, ChartData &data)
 {
     data.nodeTags.clear();
     data.tagColours.clear();
+    data.tagStamps.clear();
     const QHash<qint64, QList<qint64>> all = caseFile.tags().entityTagIds();
     // The chart usually holds fewer entities than the case has tagged, or the other way round:
     // walk the smaller side.
@@ -38,12 +39,15 @@ void ChartTags::load(const CaseFile &caseFile, ChartData &data)
     }
     for (const Tag &tag : caseFile.tags().tags()) {
         data.tagColours.insert(tag.id, QColor(tag.colour).rgb());
+        data.tagStamps.insert(tag.id, tag.createdAt.toUTC().toString(Qt::ISODateWithMs));
     }
 }
 
 namespace {
 const QString ModeKey = QStringLiteral("mode");
 const QString TagsKey = QStringLiteral("tags");
+const QString IdKey = QStringLiteral("id");
+const QString CreatedKey = QStringLiteral("created");
 const QString HideMode = QStringLiteral("hide");
 const QString ShowOnlyMode = QStringLiteral("showOnly");
 } // namespace
@@ -54,14 +58,16 @@ ChartTagFilter ChartTags::savedFilter(const QJsonObject &settings, const ChartDa
     ChartTagFilter filter;
     filter.mode = saved.value(ModeKey).toString() == HideMode ? ChartTagFilter::Mode::Hide : ChartTagFilter::Mode::ShowOnly;
     for (const QJsonValue &tag : saved.value(TagsKey).toArray()) {
-        if (const auto id = qint64(tag.toDouble()); id > 0) {
+        const auto id = qint64(tag[IdKey].toDouble());
+        const auto stamp = data.tagStamps.constFind(id);
+        if (stamp != data.tagStamps.constEnd() && *stamp == tag[CreatedKey].toString()) {
             filter.tags.insert(id);
         }
     }
-    return existing(std::move(filter), data);
+    return filter;
 }
 
-QJsonValue ChartTags::setting(const ChartTagFilter &filter)
+QJsonValue ChartTags::setting(const ChartTagFilter &filter, const ChartData &data)
 {
     if (filter == ChartTagFilter()) {
         return QJsonValue::Undefined;
@@ -70,7 +76,7 @@ QJsonValue ChartTags::setting(const ChartTagFilter &filter)
     std::sort(ids.begin(), ids.end()); // the same filter writes the same text
     QJsonArray tags;
     for (const qint64 id : ids) {
-        tags.append(id);
+        tags.append(QJsonObject{{IdKey, id}, {CreatedKey, data.tagStamps.value(id)}});
     }
     return QJsonObject{{ModeKey, filter.mode == ChartTagFilter::Mode::Hide ? HideMode : ShowOnlyMode}, {TagsKey, tags}};
 }

@@ -33,21 +33,22 @@ struct ChartTagFilter {
 /// tagColours), filters nodes by tag, and draws a node's tags as small coloured dots.
 ///
 /// The tag filter is saved with the chart as its setting "tagFilter", an object such as
-/// {"mode": "hide", "tags": [3, 7]} (tag ids; "mode" is "showOnly" or "hide"), changed through an
-/// undoable ChartSettingCommand like the collapsed groups. A saved tag the case no longer has is
-/// ignored, and the filter keeps the others.
+/// {"mode": "hide", "tags": [{"id": 3, "created": "2026-05-01T09:30:00.000Z"}]} ("mode" is
+/// "showOnly" or "hide"; a tag is its id and creation time, so that a new tag that reuses a
+/// deleted tag's id is not taken for it), changed through an undoable ChartSettingCommand like
+/// the collapsed groups. A saved tag the case no longer has is ignored, the others still filter.
 class ChartTags {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartTags)
 public:
-    /// Fills `data.nodeTags` and `data.tagColours` from the case (two queries).
+    /// Fills `data.nodeTags`, `data.tagColours` and `data.tagStamps` from the case (two queries).
     static void load(const Models::CaseFile &caseFile, ChartData &data);
 
     static inline const QString SettingKey = QStringLiteral("tagFilter");
-    /// The filter saved in a chart's settings, without the tags missing from `data.tagColours`
-    /// (call after load()).
+    /// The filter saved in a chart's settings, without the tags the case no longer has (call
+    /// after load()).
     static ChartTagFilter savedFilter(const QJsonObject &settings, const ChartData &data);
     /// The key's value for a filter (undefined, which removes the key, for the default filter).
-    static QJsonValue setting(const ChartTagFilter &filter);
+    static QJsonValue setting(const ChartTagFilter &filter, const ChartData &data);
     /// The filter without the tags missing from `data.tagColours` (deleted from the case).
     static ChartTagFilter existing(ChartTagFilter filter, const ChartData &data);
 

@@ -162,8 +162,7 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
         }
         connect(m_case, &CaseFile::entitiesReset, this, &ChartView::scheduleReload);
         connect(m_case, &CaseFile::tagsChanged, this, [this] {
-            ChartTags::load(*m_case, m_data);
-            m_tagFilter = ChartTags::existing(m_tagFilter, m_data); // a deleted tag filters no more
+            loadTags(); // a deleted tag filters no more
             refilter();
         });
     }

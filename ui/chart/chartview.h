@@ -165,6 +165,8 @@ private:
     void updateGroupActions();
     /// Reads the collapsed groups, the entities' tags and the tag filter for the freshly loaded m_data.
     void loadGroupsAndTags();
+    /// Reads the entities' tags and the tag filter (also when the case's tags change).
+    void loadTags();
     /// Whether chart settings are written (an undoable step) or only kept in memory.
     bool savesSettings() const;
     /// The selection with group nodes replaced by their members.

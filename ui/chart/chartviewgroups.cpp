@@ -59,11 +59,19 @@ void ChartView::loadGroupsAndTags()
 {
     const auto chart = m_case && m_chartId ? m_case->charts().chart(m_chartId) : std::nullopt;
     m_collapsed = chart ? ChartGroups::collapsed(chart->settings) : QStringList();
-    if (m_case) {
-        ChartTags::load(*m_case, m_data);
+    loadTags();
+}
+
+void ChartView::loadTags()
+{
+    if (!m_case) {
+        return;
     }
-    // The saved filter, unless this view keeps its own in memory (read-only case): then the one
-    // saved applies when the chart opens (setChart cleared the filter) and changes stay in memory.
+    ChartTags::load(*m_case, m_data);
+    // The saved filter (without the tags deleted since; undoing a deletion brings its tag back),
+    // unless this view keeps its own in memory (read-only case): then the saved one applies when
+    // the chart opens (setChart cleared the filter) and changes stay in memory.
+    const auto chart = m_chartId ? m_case->charts().chart(m_chartId) : std::nullopt;
     if (chart && (savesSettings() || !m_tagFilterRead)) {
         m_tagFilter = ChartTags::savedFilter(chart->settings, m_data);
         m_tagFilterRead = true;
@@ -216,8 +224,8 @@ void ChartView::setTagFilter(const ChartTagFilter &filter)
     const QString text = filter == ChartTagFilter()                      ? tr("Clear Tag Filter")
                          : filter.mode == ChartTagFilter::Mode::ShowOnly ? tr("Show Only Tagged Entities")
                                                                          : tr("Hide Tagged Entities");
-    m_stack->push(new ChartSettingCommand(*m_case, m_chartId, ChartTags::SettingKey, ChartTags::setting(m_tagFilter),
-                                          ChartTags::setting(filter), text, this));
+    m_stack->push(new ChartSettingCommand(*m_case, m_chartId, ChartTags::SettingKey, ChartTags::setting(m_tagFilter, m_data),
+                                          ChartTags::setting(filter, m_data), text, this));
 }
 
 } // namespace Casegraph::Ui
