@@ -259,6 +259,9 @@ void NameMatcherTest::policeIsThePublicSecurityBureau()
         QVERIFY2(candidate.explanation().contains(QStringLiteral("another name for the same kind of institution")),
                  qPrintable(candidate.explanation()));
     }
+    if (QTest::currentDataTag() == QLatin1String("municipal")) {
+        QCOMPARE(c.qualifiersIgnored, QStringList{QStringLiteral("municipal")});
+    }
 }
 
 void NameMatcherTest::longerNameMustBeCovered()

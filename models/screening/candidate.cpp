@@ -94,6 +94,9 @@ QString Candidate::explanation() const
     if (!names.unmatchedRight.isEmpty()) {
         parts << tr("Not found in the case name: %1.").arg(names.unmatchedRight.join(QLatin1String(", ")));
     }
+    if (!names.qualifiersIgnored.isEmpty()) {
+        parts << tr("Not counted, as they only say where the body sits: %1.").arg(names.qualifiersIgnored.join(QLatin1String(", ")));
+    }
     if (names.longSideUncovered) {
         parts << tr("Only %1% of the distinctive words of the longer name (common terms, places and legal forms "
                     "aside) are matched, so the shorter name does not carry the score alone.")
@@ -202,7 +205,8 @@ QJsonObject Candidate::toJson() const
                      {QStringLiteral("placesConflict"), names.placesConflict},
                      {QStringLiteral("pinyinReading"), names.pinyinReading},
                      {QStringLiteral("longCoverage"), names.longCoverage},
-                     {QStringLiteral("institutionLeft"), names.institutionLeft}}},
+                     {QStringLiteral("institutionLeft"), names.institutionLeft},
+                     {QStringLiteral("qualifiersIgnored"), QJsonArray::fromStringList(names.qualifiersIgnored)}}},
         {QStringLiteral("legalForm"),
          QJsonObject{{QStringLiteral("query"), names.formLeft},
                      {QStringLiteral("entry"), names.formRight},

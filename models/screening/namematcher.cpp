@@ -532,9 +532,14 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
                                         const QVarLengthArray<double, 16> &wx, double &totalX) {
             for (TokenRun run = findVariant(x, usedX, institutionTerms().qualifiers); run.start >= 0;
                  run = findVariant(x, usedX, institutionTerms().qualifiers)) {
+                QStringList words;
                 for (qsizetype k = run.start; k < run.start + run.length; ++k) {
                     usedX[k] = neutralX[k] = 1;
                     totalX -= wx[k];
+                    words << x[k].text;
+                }
+                if (details) {
+                    r.qualifiersIgnored << words.join(QLatin1Char(' '));
                 }
             }
         };

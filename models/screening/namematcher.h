@@ -75,6 +75,9 @@ struct NameComparison {
     bool pinyinReading = false;   ///< the pure-pinyin reading of a Han name matched better
     double longCoverage = 1;      ///< share of the longer name's distinctive weight matched
     QString institutionLeft;      ///< the kind of institution only one name has ("college")
+    /// Words left out of the score because they only say where an institution sits
+    /// ("municipal", "autonomous region"), once both names name such a body.
+    QStringList qualifiersIgnored;
     bool longSideUncovered = false; ///< longCoverage below MatchSettings::longCoverageNeeded: score lowered
 
     static QString formRelationName(FormRelation r);
