@@ -9,10 +9,10 @@
 #include "storage/auditlog.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
 #include <QMenuBar>
@@ -24,6 +24,8 @@
 #include <QTimer>
 
 using namespace Casegraph::Models;
+using Casegraph::Tests::countEntitiesMatching;
+using Casegraph::Tests::fileSha256;
 using namespace Casegraph::Ui;
 
 /// `casegraph --demo` as `scripts/run` calls it, run for real in a scratch data folder: the
@@ -46,8 +48,6 @@ private:
     static QString headOf(const QString &path);
     /// Whether the copy is still as the demo writer left it (DemoCopy reuses it, not "keeps" it).
     static bool untouched(const QString &path);
-    static qint64 named(const QString &path, const QString &name);
-    static QByteArray sha256(const QString &path);
     /// Clicks the button with `text` in the message box that the next modal loop shows.
     void answerNextQuestion(const QString &text, QString *shownText);
 
@@ -87,23 +87,6 @@ bool DemoActionsUiTest::untouched(const QString &path)
     return c.open(path).ok() && !DemoCase::changedSinceWritten(c) && DemoCase::digestOf(c) == DemoCase::bundledDigest();
 }
 
-qint64 DemoActionsUiTest::named(const QString &path, const QString &name)
-{
-    CaseFile c;
-    if (!c.open(path, CaseFile::OpenMode::ReadOnly)) {
-        return -1;
-    }
-    EntityFilter filter;
-    filter.search = name;
-    return c.entities().count(filter);
-}
-
-QByteArray DemoActionsUiTest::sha256(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
-}
-
 void DemoActionsUiTest::launchDemo()
 {
 #ifdef CASEGRAPH_GUI
@@ -118,7 +101,7 @@ void DemoActionsUiTest::launchDemo()
 
 void DemoActionsUiTest::secondLaunchReusesTheCopy()
 {
-    const QByteArray oldBytes = sha256(oldCopy());
+    const QByteArray oldBytes = fileSha256(oldCopy());
     launchDemo();
     QVERIFY(QFile::exists(demoPath()));
     const QString head = headOf(demoPath());
@@ -128,7 +111,7 @@ void DemoActionsUiTest::secondLaunchReusesTheCopy()
     QVERIFY(untouched(demoPath()));     // opening and showing it changed nothing
     QCOMPARE(QDir(folder()).entryList({QStringLiteral("*.casegraph")}, QDir::Files),
              QStringList({QStringLiteral("demo-20250314-093000.casegraph"), QStringLiteral("demo.casegraph")}));
-    QCOMPARE(sha256(oldCopy()), oldBytes);
+    QCOMPARE(fileSha256(oldCopy()), oldBytes);
 }
 
 void DemoActionsUiTest::anEditedCopyIsKeptByTheNextLaunch()
@@ -142,7 +125,7 @@ void DemoActionsUiTest::anEditedCopyIsKeptByTheNextLaunch()
     const QString head = headOf(demoPath());
     launchDemo();
     QCOMPARE(headOf(demoPath()), head);
-    QCOMPARE(named(demoPath(), QStringLiteral("Fieldworker")), 1);
+    QCOMPARE(countEntitiesMatching(demoPath(), QStringLiteral("Fieldworker")), 1);
 }
 
 void DemoActionsUiTest::answerNextQuestion(const QString &text, QString *shownText)
@@ -164,8 +147,8 @@ void DemoActionsUiTest::answerNextQuestion(const QString &text, QString *shownTe
 
 void DemoActionsUiTest::resetAsksThenReplacesAndOpens()
 {
-    QVERIFY(named(demoPath(), QStringLiteral("Fieldworker")) == 1);
-    const QByteArray oldBytes = sha256(oldCopy());
+    QVERIFY(countEntitiesMatching(demoPath(), QStringLiteral("Fieldworker")) == 1);
+    const QByteArray oldBytes = fileSha256(oldCopy());
     RecentFiles recent;
     MainWindow window(&recent);
     window.setLayoutPersistence(false);
@@ -199,7 +182,7 @@ void DemoActionsUiTest::resetAsksThenReplacesAndOpens()
     QVERIFY(window.caseFile());
     QCOMPARE(window.caseFile()->path(), demoPath());
     QVERIFY(headOf(demoPath()) != head);
-    QCOMPARE(named(demoPath(), QStringLiteral("Fieldworker")), 0);
+    QCOMPARE(countEntitiesMatching(demoPath(), QStringLiteral("Fieldworker")), 0);
     QVERIFY(window.caseFile()->entities().count() > 100);
     QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("fresh copy")));
     QVERIFY(window.waitUntilLoaded(10000));
@@ -211,7 +194,7 @@ void DemoActionsUiTest::resetAsksThenReplacesAndOpens()
     launchDemo();
     QCOMPARE(headOf(demoPath()), freshHead);
     QVERIFY(untouched(demoPath()));
-    QCOMPARE(sha256(oldCopy()), oldBytes);
+    QCOMPARE(fileSha256(oldCopy()), oldBytes);
     QCOMPARE(QDir(folder()).entryList({QStringLiteral("*.casegraph")}, QDir::Files).size(), 2);
 }
 

@@ -7,6 +7,7 @@
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
+#include "support/scratchdir.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,6 +17,8 @@
 #include <QTest>
 
 using namespace Casegraph::Models;
+using Casegraph::Tests::countEntitiesMatching;
+using Casegraph::Tests::fileSha256;
 
 /// The one demo copy the GUI opens: written once, reused while untouched, kept once the user
 /// has worked in it, refreshed when an unchanged copy came from another build's demo, replaced
@@ -37,8 +40,6 @@ private Q_SLOTS:
 private:
     /// The audit head's hash: a fresh write gives a new one (the entries carry their time).
     static QString headOf(const QString &path);
-    static qint64 countOf(const QString &path, const QString &name);
-    static QByteArray sha256(const QString &path);
     QString oldCopy() const { return m_dir->filePath(QStringLiteral("demo-20250314-093000.casegraph")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -66,26 +67,9 @@ QString DemoCopyTest::headOf(const QString &path)
     return c.open(path, CaseFile::OpenMode::ReadOnly) ? c.audit().head().hash : QString();
 }
 
-qint64 DemoCopyTest::countOf(const QString &path, const QString &name)
-{
-    CaseFile c;
-    if (!c.open(path, CaseFile::OpenMode::ReadOnly)) {
-        return -1;
-    }
-    EntityFilter filter;
-    filter.search = name;
-    return c.entities().count(filter);
-}
-
-QByteArray DemoCopyTest::sha256(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
-}
-
 void DemoCopyTest::writtenOnceThenReused()
 {
-    const QByteArray oldBytes = sha256(oldCopy());
+    const QByteArray oldBytes = fileSha256(oldCopy());
     auto first = DemoCopy::prepare(m_folder);
     QVERIFY2(first.ok(), qPrintable(first ? QString() : first.error().toString()));
     QCOMPARE(first->outcome, DemoCopy::Outcome::Created);
@@ -111,7 +95,7 @@ void DemoCopyTest::writtenOnceThenReused()
     }
     QCOMPARE(QDir(m_folder).entryList({QStringLiteral("*.casegraph")}, QDir::Files),
              QStringList({QStringLiteral("demo-20250314-093000.casegraph"), QStringLiteral("demo.casegraph")}));
-    QCOMPARE(sha256(oldCopy()), oldBytes); // the earlier build's copy is the user's: untouched
+    QCOMPARE(fileSha256(oldCopy()), oldBytes); // the earlier build's copy is the user's: untouched
 }
 
 void DemoCopyTest::anEditedCopyIsKept()
@@ -130,7 +114,7 @@ void DemoCopyTest::anEditedCopyIsKept()
     QCOMPARE(again->outcome, DemoCopy::Outcome::Kept);
     QCOMPARE(again->path, first->path);
     QCOMPARE(headOf(again->path), head);
-    QCOMPARE(countOf(again->path, QStringLiteral("Fieldworker")), 1);
+    QCOMPARE(countEntitiesMatching(again->path, QStringLiteral("Fieldworker")), 1);
 }
 
 void DemoCopyTest::aMovedChartCountsAsAChange()
@@ -166,7 +150,7 @@ void DemoCopyTest::anUnchangedCopyOfAnOlderDemoIsRefreshed()
         QVERIFY(!DemoCase::changedSinceWritten(c));
     }
     const QString oldHead = headOf(first->path);
-    const QByteArray oldBytes = sha256(oldCopy());
+    const QByteArray oldBytes = fileSha256(oldCopy());
     auto again = DemoCopy::prepare(m_folder);
     QVERIFY(again.ok());
     QCOMPARE(again->outcome, DemoCopy::Outcome::Refreshed);
@@ -178,7 +162,7 @@ void DemoCopyTest::anUnchangedCopyOfAnOlderDemoIsRefreshed()
     c.close();
     QVERIFY(!QFile::exists(again->path + QStringLiteral(".part")));
     QVERIFY(!QFile::exists(again->path + QStringLiteral("-wal")));
-    QCOMPARE(sha256(oldCopy()), oldBytes);
+    QCOMPARE(fileSha256(oldCopy()), oldBytes);
 }
 
 void DemoCopyTest::anEditedCopyOfAnOlderDemoIsKept()
@@ -195,7 +179,7 @@ void DemoCopyTest::anEditedCopyOfAnOlderDemoIsKept()
     auto again = DemoCopy::prepare(m_folder);
     QVERIFY(again.ok());
     QCOMPARE(again->outcome, DemoCopy::Outcome::Kept);
-    QCOMPARE(countOf(again->path, QStringLiteral("Lead Under Study")), 1);
+    QCOMPARE(countEntitiesMatching(again->path, QStringLiteral("Lead Under Study")), 1);
 }
 
 void DemoCopyTest::aSchemaUpgradeIsNotAChange()
@@ -225,12 +209,12 @@ void DemoCopyTest::resetReplacesEvenAnEditedCopy()
         CaseEditor editor(c);
         QVERIFY(editor.createEntity(QStringLiteral("Person"), QStringLiteral("Jane Fieldworker")).ok());
     }
-    const QByteArray oldBytes = sha256(oldCopy());
+    const QByteArray oldBytes = fileSha256(oldCopy());
     auto reset = DemoCopy::reset(m_folder);
     QVERIFY2(reset.ok(), qPrintable(reset ? QString() : reset.error().toString()));
     QCOMPARE(reset->outcome, DemoCopy::Outcome::Reset);
     QCOMPARE(reset->path, first->path);
-    QCOMPARE(countOf(reset->path, QStringLiteral("Fieldworker")), 0);
+    QCOMPARE(countEntitiesMatching(reset->path, QStringLiteral("Fieldworker")), 0);
     {
         CaseFile c;
         QVERIFY(c.open(reset->path).ok());
@@ -240,7 +224,7 @@ void DemoCopyTest::resetReplacesEvenAnEditedCopy()
     QCOMPARE(DemoCopy::prepare(m_folder)->outcome, DemoCopy::Outcome::Reused);
     QCOMPARE(QDir(m_folder).entryList({QStringLiteral("*.casegraph")}, QDir::Files),
              QStringList({QStringLiteral("demo-20250314-093000.casegraph"), QStringLiteral("demo.casegraph")}));
-    QCOMPARE(sha256(oldCopy()), oldBytes);
+    QCOMPARE(fileSha256(oldCopy()), oldBytes);
 }
 
 void DemoCopyTest::anUnreadableCopyIsKept()
@@ -254,7 +238,7 @@ void DemoCopyTest::anUnreadableCopyIsKept()
     auto again = DemoCopy::prepare(m_folder);
     QVERIFY(again.ok());
     QCOMPARE(again->outcome, DemoCopy::Outcome::Kept);
-    QCOMPARE(sha256(path), QCryptographicHash::hash("not a database", QCryptographicHash::Sha256));
+    QCOMPARE(fileSha256(path), QCryptographicHash::hash("not a database", QCryptographicHash::Sha256));
     QVERIFY(DemoCopy::reset(m_folder).ok());
     QCOMPARE(DemoCopy::prepare(m_folder)->outcome, DemoCopy::Outcome::Reused);
 }

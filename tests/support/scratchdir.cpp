@@ -6,6 +6,7 @@
 #include "io/ftmwriter.h"
 #include "io/importjob.h"
 #include "storage/casefile.h"
+#include "storage/entitystore.h"
 #include "storage/sqlite.h"
 
 #include <QCryptographicHash>
@@ -110,6 +111,22 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray fileSha256(const QString &path)
+{
+    return QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256);
+}
+
+qint64 countEntitiesMatching(const QString &path, const QString &search)
+{
+    Models::CaseFile c;
+    if (!c.open(path, Models::CaseFile::OpenMode::ReadOnly)) {
+        return -1;
+    }
+    Models::EntityFilter filter;
+    filter.search = search;
+    return c.entities().count(filter);
 }
 
 } // namespace Casegraph::Tests

@@ -62,5 +62,10 @@ QStringList testDataFiles(const QString &folder, const QStringList &patterns);
 bool writeOldCase(const QString &path, int version, const QString &extraSql = {});
 /// A file's bytes, or empty when it cannot be read.
 QByteArray readFile(const QString &path);
+/// SHA-256 of a file's bytes (of nothing when it cannot be read).
+QByteArray fileSha256(const QString &path);
+/// How many entities of the case file at `path` the Entities search `search` finds, or -1 when
+/// the file does not open (read-only).
+qint64 countEntitiesMatching(const QString &path, const QString &search);
 
 } // namespace Casegraph::Tests
