@@ -10,6 +10,7 @@
 // digest, no validation. It is an upper bound for a future layout (docs/import-performance.md),
 // not a peer: nothing here is a usable case file.
 #include "core/schema.h"
+#include "ftmvalues.h"
 
 #include <QFile>
 #include <QString>
@@ -27,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+using namespace Casegraph;
 using namespace Casegraph::Models;
 
 namespace {
@@ -81,30 +83,18 @@ public:
             }
             const Schema *schema = reg.schema(QString::fromUtf8(schemaName.data(), qsizetype(schemaName.size())));
             Packed e{std::string(id), std::string(schemaName), {}, {}, {}, {}};
-            for (auto field : props) {
-                const PropertySpec *spec =
-                    schema ? schema->property(QString::fromUtf8(field.key.data(), qsizetype(field.key.size()))) : nullptr;
-                simdjson::dom::array list;
-                if (field.value.get(list)) {
-                    continue;
-                }
-                for (auto item : list) {
-                    std::string_view v;
-                    if (item.get(v)) {
-                        continue;
+            Bench::forEachFtmValue(schema, props, [&e](std::string_view prop, std::string_view v, const PropertySpec *spec) {
+                e.values.append(prop).push_back('\0');
+                e.values.append(v).push_back('\0');
+                if (spec && spec->type == PropertyType::Entity) {
+                    e.refs.emplace_back(prop, v);
+                } else if (spec && spec->type == PropertyType::Name) {
+                    if (e.caption.empty() && prop == "name") {
+                        e.caption = v;
                     }
-                    e.values.append(field.key).push_back('\0');
-                    e.values.append(v).push_back('\0');
-                    if (spec && spec->type == PropertyType::Entity) {
-                        e.refs.emplace_back(field.key, v);
-                    } else if (spec && spec->type == PropertyType::Name) {
-                        if (e.caption.empty() && field.key == "name") {
-                            e.caption = v;
-                        }
-                        e.names.append(e.names.empty() ? "" : " ").append(v);
-                    }
+                    e.names.append(e.names.empty() ? "" : " ").append(v);
                 }
-            }
+            });
             if (e.caption.empty()) {
                 e.caption = e.id;
             }

@@ -12,6 +12,7 @@
 // casegraph-bench query CASE       info, count, search and deep-page latencies on a case
 // casegraph-bench bound FILE DB    the leanest layout a future schema could use (layoutbound.cpp)
 #include "core/schema.h"
+#include "ftmvalues.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 
@@ -29,6 +30,7 @@
 #include <functional>
 #include <vector>
 
+using namespace Casegraph;
 using namespace Casegraph::Models;
 
 int layoutBound(const char *file, const char *dbPath);
@@ -170,28 +172,16 @@ int rows(const char *file, const char *casePath)
             int flags;
         };
         std::vector<Value> values;
-        for (auto field : props) {
-            const PropertySpec *spec =
-                schema ? schema->property(QString::fromUtf8(field.key.data(), qsizetype(field.key.size()))) : nullptr;
-            simdjson::dom::array list;
-            if (field.value.get(list)) {
-                continue;
-            }
-            for (auto item : list) {
-                std::string_view v;
-                if (item.get(v)) {
-                    continue;
+        Bench::forEachFtmValue(schema, props, [&](std::string_view prop, std::string_view v, const PropertySpec *spec) {
+            values.push_back({prop, v, spec && spec->type == PropertyType::Entity ? 4 : 0});
+            if (spec && spec->type == PropertyType::Name) {
+                if (caption.empty() && prop == "name") {
+                    caption = v;
                 }
-                values.push_back({field.key, v, spec && spec->type == PropertyType::Entity ? 4 : 0});
-                if (spec && spec->type == PropertyType::Name) {
-                    if (caption.empty() && field.key == "name") {
-                        caption = v;
-                    }
-                    names += names.empty() ? "" : " ";
-                    names += v;
-                }
+                names += names.empty() ? "" : " ";
+                names += v;
             }
-        }
+        });
         if (caption.empty()) {
             caption = id;
         }
