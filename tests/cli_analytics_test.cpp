@@ -24,6 +24,7 @@ private Q_SLOTS:
     void pathsCrossAFamilyBackwards();
     void diversionFromTheSequencerManufacturer();
     void diversionJson();
+    void diversionFollowsTheGivenTypes();
     void exposureOfTheFaqExamples();
     void exposureThresholdAndEntity();
     void centrality();
@@ -226,6 +227,32 @@ void CliAnalyticsTest::diversionJson()
     QVERIFY2(text.out.startsWith(QStringLiteral("No supply path from demo-nuctech reaches listed end users")),
              qPrintable(text.out));
     QVERIFY(text.out.contains(QStringLiteral("--all-end-users")));
+}
+
+void CliAnalyticsTest::diversionFollowsTheGivenTypes()
+{
+    // Nuctech's buyers are not listed; asked to follow the article's unspecified links too
+    // (UnknownLink, undirected), the search reaches Hikvision through the Chinese government,
+    // crossing each link against the direction it was stored in.
+    const QStringList nuctech{QStringLiteral("diversion"), m_demo, QStringLiteral("--from"), QStringLiteral("demo-nuctech")};
+    const auto plain = cli(nuctech);
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(!plain.out.contains(QStringLiteral("demo-hikvision")));
+    const auto wider = cli(nuctech + QStringList{QStringLiteral("--types"), QStringLiteral("Supply,UnknownLink")});
+    QCOMPARE(wider.exitCode, 0);
+    QVERIFY2(wider.out.startsWith(QStringLiteral("1 path(s) from demo-nuctech to 1 listed end users: demo-hikvision")),
+             qPrintable(wider.out));
+    QVERIFY2(wider.out.contains(QStringLiteral("—[UnknownLink demo-nuctech-data-concern: 2 excerpt(s)]— demo-chinese-government")),
+             qPrintable(wider.out));
+    // Without Supply in the list, the sales themselves are not followed.
+    const auto family = cli(nuctech + QStringList{QStringLiteral("--types"), QStringLiteral("Family"),
+                                                  QStringLiteral("--all-end-users")});
+    QCOMPARE(family.exitCode, 0);
+    QVERIFY2(family.out.startsWith(QStringLiteral("No supply path from demo-nuctech")), qPrintable(family.out));
+    // A misspelt type is refused, naming it.
+    const auto bad = cli(nuctech + QStringList{QStringLiteral("--types"), QStringLiteral("Suply")});
+    QVERIFY(bad.exitCode != 0);
+    QVERIFY2(bad.err.contains(QStringLiteral("unknown relationship type: Suply")), qPrintable(bad.err));
 }
 
 void CliAnalyticsTest::exposureOfTheFaqExamples()

@@ -115,7 +115,7 @@ QString CliApplication::usage() const
               "  check CASE                    check the file's integrity\n"
               "  paths CASE --from ID --to ID [--max-hops N] [--types T,..] [--as-of DATE]\n"
               "                                shortest and all simple paths between two entities\n"
-              "  diversion CASE --from ID [--max-hops N] [--all-end-users]\n"
+              "  diversion CASE --from ID [--max-hops N] [--types T,..] [--all-end-users]\n"
               "                                supply paths from a manufacturer to sanctioned end users\n"
               "  exposure CASE [--threshold 50] entities restricted by the ownership (50%) rule\n"
               "  centrality CASE [--top N]     brokers, hubs and connected components\n"

@@ -287,6 +287,11 @@ void CliApplication::describeAnalytics(const QString &command, QCommandLineParse
                           tr("The manufacturer or product: an FtM id or an unambiguous name."), tr("ID")});
         maxHops("6");
         asOf();
+        parser.addOption({QStringLiteral("types"),
+                          tr("Follow these relationship schemata, comma-separated (default: Supply; a schema includes "
+                             "its descendants; undirected ones such as Associate or Family are crossed both ways). The "
+                             "manufacturer and product of a Supply are always followed."),
+                          tr("T,..")});
         parser.addOption({QStringLiteral("all-end-users"),
                           tr("List every end user the goods reach, marking those without a Sanction as not listed.")});
         parser.addOption({QStringLiteral("ownership-threshold"),
@@ -442,6 +447,9 @@ int CliApplication::runDiversion(QCommandLineParser &parser)
     query.maxHops = *hops;
     query.asOf = *asOf;
     query.listedOnly = !parser.isSet(QStringLiteral("all-end-users"));
+    if (parser.isSet(QStringLiteral("types"))) {
+        query.schemata = typeList(parser);
+    }
 
     auto a = analyse(parser.positionalArguments().at(1));
     if (!a) {
