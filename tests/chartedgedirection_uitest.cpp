@@ -9,6 +9,7 @@
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
+#include "support/testsupport.h"
 
 #include <QImage>
 #include <QTemporaryDir>
@@ -30,11 +31,13 @@ private Q_SLOTS:
     void initTestCase();
     void flagsFollowTheSchema();
     void noArrowheadOnAnUndirectedEdge();
+    void anArrowFromBelowEndsAtTheLabel();
 
 private:
     /// Dark pixels beside the line just before it reaches `to` (where an arrowhead's wings are),
     /// in the view's image; the line itself is not counted.
-    static int inkBesideTheEnd(const QImage &image, const QTransform &world, QPointF from, QPointF to);
+    static int inkBesideTheEnd(const QImage &image, const QTransform &world, QPointF from, QPointF to,
+                               double tip = ChartStyle::NodeRadius + 2);
     QTemporaryDir m_dir;
     std::unique_ptr<CaseFile> m_case;
     std::unique_ptr<CaseEditor> m_editor;
@@ -74,14 +77,14 @@ void ChartEdgeDirectionTest::flagsFollowTheSchema()
     }
 }
 
-int ChartEdgeDirectionTest::inkBesideTheEnd(const QImage &image, const QTransform &world, QPointF from, QPointF to)
+int ChartEdgeDirectionTest::inkBesideTheEnd(const QImage &image, const QTransform &world, QPointF from, QPointF to,
+                                            double tip)
 {
     // The arrowhead's tip touches the node's rim (radius + 2) and is 10 long and 9 wide; its wings
     // reach 2 to 3 units beside the line 6 to 8 units back from the tip. The line is 1.5 wide.
     const QPointF v = to - from;
     const double l = std::hypot(v.x(), v.y());
     const QPointF u = v / l, n(-u.y(), u.x());
-    const double tip = ChartStyle::NodeRadius + 2;
     int ink = 0;
     for (const double back : {6.0, 7.0, 8.0}) {
         for (const double side : {-2.4, 2.4}) {
@@ -114,6 +117,35 @@ void ChartEdgeDirectionTest::noArrowheadOnAnUndirectedEdge()
     const int family = inkBesideTheEnd(image, world, jintao, haifeng);
     QVERIFY2(directed >= 4, qPrintable(QString::number(directed))); // the Directorship's arrowhead
     QCOMPARE(family, 0);                                             // none on the Family
+}
+
+void ChartEdgeDirectionTest::anArrowFromBelowEndsAtTheLabel()
+{
+    // Nuctech above Hu Haifeng: the Directorship arrives from below, where Nuctech's name is
+    // written; its arrowhead must end below the name, not under it.
+    const auto chart = m_case->charts().create(QStringLiteral("Nuctech above its chairman"));
+    QVERIFY(chart.ok());
+    QVERIFY(m_case->charts().setNodes(*chart, {ChartNode{m_haifeng, 0, 300, true}, ChartNode{m_nuctech, 0, 0, true}}));
+    ChartView view;
+    view.resize(500, 700);
+    view.setChart(m_case.get(), m_editor->undoStack(), *chart);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToView();
+    const QPixmap shot = view.grab();
+    Tests::saveShot(shot, QStringLiteral("chart-arrow-from-below.png"));
+    const QImage image = shot.toImage();
+    const QString out = m_dir.filePath(QStringLiteral("from-below.png"));
+    QVERIFY(image.save(out));
+    const QTransform world = view.worldTransform();
+    QVERIFY2(world.m11() >= 1.0, qPrintable(QString::number(world.m11())));
+    // The label box as the chart draws it: one line of LabelSize pixels under the disc.
+    QFont font;
+    font.setPixelSize(int(ChartStyle::LabelSize));
+    font.setHintingPreference(QFont::PreferNoHinting);
+    const double labelBottom = ChartStyle::NodeRadius + 2 + QFontMetricsF(font).height() + 2;
+    const QPointF haifeng(0, 300), nuctech(0, 0);
+    QVERIFY2(inkBesideTheEnd(image, world, haifeng, nuctech, labelBottom + 1) >= 4, qPrintable(out));
 }
 
 QTEST_MAIN(ChartEdgeDirectionTest)

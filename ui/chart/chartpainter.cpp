@@ -63,6 +63,44 @@ QStringList labelLines(const QString &text, const QFontMetricsF &fm)
     return {fm.elidedText(first, Qt::ElideRight, width), fm.elidedText(rest, Qt::ElideRight, width)};
 }
 
+/// The box of node `i`'s label under its disc (what the detail view draws), in chart units.
+QRectF nodeLabelBox(const ChartData &d, size_t i, const QFontMetricsF &fm, QStringList *lines = nullptr)
+{
+    const QStringList wrapped = labelLines(d.nodeLabel[i], fm);
+    double width = 0;
+    for (const QString &line : wrapped) {
+        width = std::max(width, fm.horizontalAdvance(line));
+    }
+    if (lines) {
+        *lines = wrapped;
+    }
+    return QRectF(d.x[i] - width / 2 - 3, d.y[i] + ChartStyle::NodeRadius + 2, width + 6,
+                  fm.height() * double(wrapped.size()) + 2);
+}
+
+/// An arrowhead that would end under the target's label (an edge arriving from below) ends at the
+/// label's edge instead: walking back from `tip` towards `from`, the first point out of `box`.
+QPointF clearOfLabel(const QRectF &box, QPointF tip, QPointF from, double head)
+{
+    const QPointF v = from - tip;
+    const double l = std::hypot(v.x(), v.y());
+    if (l <= 0) {
+        return tip;
+    }
+    const QPointF u = v / l;
+    if (!box.contains(tip + u * (head * 0.5))) {
+        return tip;
+    }
+    double t = l;
+    if (u.x() != 0) {
+        t = std::min(t, ((u.x() > 0 ? box.right() : box.left()) - tip.x()) / u.x());
+    }
+    if (u.y() != 0) {
+        t = std::min(t, ((u.y() > 0 ? box.bottom() : box.top()) - tip.y()) / u.y());
+    }
+    return t + 1 < l - head ? tip + u * (t + 1) : tip;
+}
+
 double scaleOf(const QPainter &painter)
 {
     const QTransform t = painter.transform();
@@ -616,6 +654,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
 
+    const QFontMetricsF labelMetrics(chartFont(ChartStyle::LabelSize)),
+        labelBoldMetrics(chartFont(ChartStyle::LabelSize, true));
     // Edges first, then their labels over all lines, then nodes over both.
     struct Label {
         EdgeGeometry at;
@@ -641,15 +681,20 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             continue;
         }
         const bool hl = d.edgeFlags[e] & EdgeHighlighted;
-        const EdgeGeometry g = edgeGeometry(d, e, ChartStyle::NodeRadius + 2, obstacles);
+        EdgeGeometry g = edgeGeometry(d, e, ChartStyle::NodeRadius + 2, obstacles);
         if (!g.valid) {
             continue;
+        }
+        const bool directed = d.edgeFlags[e] & EdgeDirected;
+        const double head = hl ? 13 : 10;
+        if (directed && nodeLabels) {
+            const size_t to = size_t(d.edgeTo[e]);
+            const QFontMetricsF &m = (d.nodeFlags[to] & NodeSelected) ? labelBoldMetrics : labelMetrics;
+            g.p1 = clearOfLabel(nodeLabelBox(d, to, m), g.p1, g.curved ? g.c : g.p0, head);
         }
         const QColor colour = hl ? HighlightColour : EdgeColour;
         painter.setPen(supportPen(Confidence(d.edgeConfidence[e]), colour, hl ? 3.0 : 1.5));
         painter.setBrush(Qt::NoBrush);
-        const bool directed = d.edgeFlags[e] & EdgeDirected;
-        const double head = hl ? 13 : 10;
         // The line stops where the arrowhead starts, so dashes never poke through its tip.
         const QPointF dir = g.p1 - (g.curved ? g.c : g.p0);
         const double dl = std::hypot(dir.x(), dir.y());
@@ -733,14 +778,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         }
         ChartTags::paintDots(painter, d, qint32(i), c);
         if (nodeLabels) {
-            const QFontMetricsF &m = selected ? fmBold : fm;
-            const QStringList lines = labelLines(d.nodeLabel[i], m);
-            double width = 0;
-            for (const QString &line : lines) {
-                width = std::max(width, m.horizontalAdvance(line));
-            }
-            const QRectF box(c.x() - width / 2 - 3, c.y() + ChartStyle::NodeRadius + 2, width + 6,
-                             m.height() * double(lines.size()) + 2);
+            QStringList lines;
+            const QRectF box = nodeLabelBox(d, i, selected ? fmBold : fm, &lines);
             painter.setPen(Qt::NoPen);
             painter.setBrush(QColor(255, 255, 255, 220));
             painter.drawRoundedRect(box, 3, 3);
