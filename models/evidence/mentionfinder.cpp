@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -138,20 +139,13 @@ ListedNameUse MentionFinder::listedNameUse(const QString &name, const QString &s
     }
     // Letters, joined at most by hyphens or apostrophes; such a word is ordinary when each part
     // is ("well-being"), not when one is a name ("Al-Qaida").
-    const auto joiner = [](QChar c) { return c == QLatin1Char('-') || c == QLatin1Char('\'') || c == QChar(0x2019); };
-    if (!std::all_of(folded.cbegin(), folded.cend(), [&](QChar c) { return c.isLetter() || joiner(c); })) {
+    static const QRegularExpression joiners(QStringLiteral("[-'\\x{2019}]"));
+    const QStringList parts = folded.split(joiners, Qt::SkipEmptyParts);
+    const auto letters = [](const QString &part) {
+        return std::all_of(part.cbegin(), part.cend(), [](QChar c) { return c.isLetter(); });
+    };
+    if (!std::all_of(parts.cbegin(), parts.cend(), letters)) {
         return ListedNameUse::Skip; // digits or symbols: a code, not a name
-    }
-    QStringList parts;
-    QString part;
-    const QString ended = folded + QLatin1Char('-');
-    for (const QChar c : ended) {
-        if (!joiner(c)) {
-            part += c;
-        } else if (!part.isEmpty()) {
-            parts << part;
-            part.clear();
-        }
     }
     if (parts.join(QString()).size() < MinListedWordLength) {
         return ListedNameUse::Skip;
