@@ -498,9 +498,9 @@ NameComparison NameMatcher::compareTokens(const QList<NameToken> &a, const QList
     if (matched > 0 && (placeMatched || distinctA > 0 || distinctB > 0) && institutionTerms().mayName(a)
         && institutionTerms().mayName(b)) {
         bool paired = false;
+        const QVarLengthArray<char, 16> noneUsedA(n, 0);
+        const QVarLengthArray<char, 16> noneUsedB(m, 0);
         for (const QList<QStringList> &variants : institutionTerms().groups) {
-            const QVarLengthArray<char, 16> noneUsedA(n, 0);
-            const QVarLengthArray<char, 16> noneUsedB(m, 0);
             paired = paired
                      || (findVariant(a, noneUsedA, variants).start >= 0 && findVariant(b, noneUsedB, variants).start >= 0);
             const TokenRun runA = findVariant(a, usedA, variants);
