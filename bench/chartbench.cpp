@@ -12,7 +12,7 @@
 //     worker thread while the GUI thread keeps handling events; then the first fit-all frame) and
 //     times real repaints in software (offscreen platform, raster engine): fit-all, 4× zoom at
 //     several places, panning there (24 × 12 px steps), and 16× zoom; then filter changes (the
-//     time slider's "as of" moving, ChartView::setTimeFilter on the GUI thread), with the share
+//     time slider's "as of" moving, ChartView::previewChartTime on the GUI thread), with the share
 //     of ChartGroups::apply and NodeGrid::build in them. Prints wall and CPU times,
 //     the chart's own bytes per node, and RSS growth per node (bench/chart.sh also runs it under
 //     /usr/bin/time -v).
@@ -330,11 +330,11 @@ int main(int argc, char **argv)
     // (GUI-thread CPU time, which other processes on the machine do not inflate as they do wall time.)
     std::vector<double> filterMs, filterCpuMs, groupsMs, gridMs;
     for (int k = 0; k < frames; ++k) {
-        for (const TimeFilter &f : {TimeFilter::asOf(QDate(2000 + k % 20, 6, 30)), TimeFilter()}) {
+        for (const ChartTime &f : {ChartTime::asOf(QDate(2000 + k % 20, 6, 30)), ChartTime()}) {
             QElapsedTimer t;
             t.start();
             const double cpu0 = threadCpuMs();
-            view.setTimeFilter(f);
+            view.previewChartTime(f); // what each day of a dragged slider costs
             filterCpuMs.push_back(threadCpuMs() - cpu0);
             filterMs.push_back(t.nsecsElapsed() / 1e6);
         }
@@ -362,7 +362,7 @@ int main(int argc, char **argv)
     print("zoom4x", zoom4);
     print("pan@4x", pan4);
     print("zoom16x", zoom16);
-    std::printf("filter change (setTimeFilter on the GUI thread, %d groups collapsed): wall median %.1f ms; "
+    std::printf("filter change (previewChartTime on the GUI thread, %d groups collapsed): wall median %.1f ms; "
                 "cpu median %.1f ms, of which ChartGroups::apply %.1f ms and NodeGrid::build %.1f ms\n",
                 int(view.collapsedGroups().size()), median(filterMs), median(filterCpuMs), median(groupsMs),
                 median(gridMs));

@@ -199,8 +199,7 @@ void MainWindow::setupDocks() {
     connect(m_timeline, &TimelineDock::dateRangeBrushed, this,
             [this](const Models::FtmDate &from, const Models::FtmDate &to) {
                 if (ChartPanel *panel = m_charts->currentPanel()) {
-                    panel->setTimeMode(ChartPanel::TimeMode::Range);
-                    panel->setDates(from.earliest().date(), to.latest().date());
+                    panel->setTime(ChartTime::between(from.earliest().date(), to.latest().date()));
                 }
             });
 }

@@ -41,7 +41,7 @@ private:
     bool m_ok = true;
 };
 
-/// An undoable change to one key of a chart's settings (the collapsed groups, the tag filter):
+/// An undoable change to one key of a chart's settings (the collapsed groups, the filters):
 /// writes the key's new value, keeping the other keys (an undefined or null value removes the
 /// key), and hands the settings now stored to the view while it exists, which takes them in
 /// place instead of reloading (ChartView::endSettingsChange).

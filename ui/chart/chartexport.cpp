@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartexport.h"
 #include "chartdata.h"
+#include "chartfilters.h"
 #include "chartgroups.h"
 #include "charttags.h"
 #include "chartpainter.h"
@@ -74,10 +75,10 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
     if (!data) {
         return data.error();
     }
-    // As the view draws it: tag dots, the saved tag filter, and the collapsed groups as one node
-    // each. The filter comes before the path, which runs over what is shown.
+    // As the view draws it: tag dots, the saved filters (schemata, time, tags), and the collapsed
+    // groups as one node each. The filters come before the path, which runs over what is shown.
     ChartTags::load(caseFile, data.value());
-    ChartTags::applyFilter(data.value(), ChartTags::savedFilter(chart->settings, data.value()));
+    ChartFilters::applySaved(data.value(), chart->settings);
     if (!highlightFrom.isEmpty() || !highlightTo.isEmpty()) {
         const qint32 from = data->indexOf(caseFile.entities().rowIdOf(highlightFrom));
         const qint32 to = data->indexOf(caseFile.entities().rowIdOf(highlightTo));
@@ -85,7 +86,7 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
             return Error{tr("\"%1\" is not on the chart \"%2\"").arg(from < 0 ? highlightFrom : highlightTo, chartName)};
         }
         if (!data->isVisible(from) || !data->isVisible(to)) {
-            return Error{tr("\"%1\" is hidden on the chart \"%2\" (by its tag filter or by hand)")
+            return Error{tr("\"%1\" is hidden on the chart \"%2\" (by its filters or by hand)")
                              .arg(data->isVisible(from) ? highlightTo : highlightFrom, chartName)};
         }
         if (!data.value().highlightPath(from, to)) {

@@ -49,7 +49,7 @@ ChartPanel::ChartPanel(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId
     layout->addWidget(m_view, 1);
     buildTimeBar();
     connect(m_view, &ChartView::statusMessage, this, &ChartPanel::statusMessage);
-    connect(m_view, &ChartView::contentChanged, this, &ChartPanel::updateTimeRange);
+    connect(m_view, &ChartView::contentChanged, this, &ChartPanel::syncTimeBar);
     connect(m_view, &ChartView::contentChanged, this, &ChartPanel::updateFilterButton);
     connect(m_runner, &ChartLayoutRunner::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(total, 1));
@@ -66,8 +66,6 @@ ChartPanel::ChartPanel(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId
     });
     m_view->setChart(caseFile, undoStack, chartId);
 }
-
-ChartPanel::~ChartPanel() = default;
 
 qint64 ChartPanel::chartId() const
 {
@@ -160,26 +158,38 @@ void ChartPanel::fillFilterMenu()
             ++edgeCounts[d.schemata.value(d.edgeSchema[e])];
         }
     }
-    const auto addSection = [&](const QString &title, const QMap<QString, int> &counts, QStringList &hidden) {
+    QStringList hiddenNodes = m_view->hiddenNodeSchemata(), hiddenEdges = m_view->hiddenEdgeSchemata();
+    // A hidden schema with nothing on the chart is listed too (0), so that it can be shown again.
+    for (const QString &name : hiddenNodes) {
+        nodeCounts[name] += 0;
+    }
+    for (const QString &name : hiddenEdges) {
+        edgeCounts[name] += 0;
+    }
+    const auto addSection = [&](const QString &title, const QMap<QString, int> &counts, bool nodes) {
         menu->addSection(title);
+        const QStringList &hidden = nodes ? hiddenNodes : hiddenEdges;
         for (auto it = counts.begin(); it != counts.end(); ++it) {
-            const Schema *schema = SchemaRegistry::instance().schema(it.key());
-            QAction *a = menu->addAction(tr("%1 (%2)").arg(schema ? schema->plural : it.key()).arg(it.value()));
+            QAction *a = menu->addAction(tr("%1 (%2)").arg(ChartFilters::plural(it.key())).arg(it.value()));
             a->setCheckable(true);
             a->setChecked(!hidden.contains(it.key()));
-            connect(a, &QAction::toggled, this, [this, &hidden, name = it.key()](bool on) {
+            connect(a, &QAction::toggled, this, [this, nodes, name = it.key()](bool on) {
+                QStringList n = m_view->hiddenNodeSchemata(), e = m_view->hiddenEdgeSchemata();
+                QStringList &list = nodes ? n : e;
                 if (on) {
-                    hidden.removeAll(name);
-                } else if (!hidden.contains(name)) {
-                    hidden << name;
+                    list.removeAll(name);
+                } else if (!list.contains(name)) {
+                    list << name;
                 }
-                m_view->setHiddenSchemata(m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
-                updateFilterButton();
+                m_view->setHiddenSchemata(n, e);
             });
         }
     };
-    addSection(tr("Entities"), nodeCounts, m_hiddenNodeSchemata);
-    addSection(tr("Relationships"), edgeCounts, m_hiddenEdgeSchemata);
+    addSection(tr("Entities"), nodeCounts, true);
+    addSection(tr("Relationships"), edgeCounts, false);
+    if (!hiddenNodes.isEmpty() || !hiddenEdges.isEmpty()) {
+        menu->addAction(tr("Show All Types"), this, [this] { m_view->setHiddenSchemata({}, {}); });
+    }
     fillTagSection(menu);
 }
 
@@ -237,11 +247,19 @@ void ChartPanel::setTagFilter(const ChartTagFilter &filter)
 void ChartPanel::updateFilterButton()
 {
     const ChartTagFilter f = m_view->tagFilter();
-    const bool any = f.isActive() || !m_hiddenNodeSchemata.isEmpty() || !m_hiddenEdgeSchemata.isEmpty();
-    // Say on the button what the tag filter does, so a thinned-out chart is never a surprise.
-    m_filterButton->setText(!f.isActive() ? (any ? tr("F&ilter (on)") : tr("F&ilter"))
-                            : f.mode == ChartTagFilter::Mode::ShowOnly ? tr("F&ilter: only tagged (%n)", nullptr, int(f.tags.size()))
-                                                                       : tr("F&ilter: tagged hidden (%n)", nullptr, int(f.tags.size())));
+    const QStringList hidden = m_view->hiddenNodeSchemata() + m_view->hiddenEdgeSchemata();
+    // Say on the button what the filters do, so a thinned-out chart is never a surprise.
+    m_filterButton->setText(f.isActive() ? (f.mode == ChartTagFilter::Mode::ShowOnly
+                                                ? tr("F&ilter: only tagged (%n)", nullptr, int(f.tags.size()))
+                                                : tr("F&ilter: tagged hidden (%n)", nullptr, int(f.tags.size())))
+                            : !hidden.isEmpty() ? tr("F&ilter: %n type(s) hidden", nullptr, int(hidden.size()))
+                                                : tr("F&ilter"));
+    QStringList names;
+    for (const QString &schema : hidden) {
+        names << ChartFilters::plural(schema);
+    }
+    m_filterButton->setToolTip(hidden.isEmpty() ? tr("Filter the chart by type and by tag")
+                                                : tr("Hidden: %1").arg(names.join(QStringLiteral(", "))));
 }
 
 void ChartPanel::buildTimeBar()
@@ -258,47 +276,130 @@ void ChartPanel::buildTimeBar()
     m_toSlider = new QSlider(Qt::Horizontal, bar);
     m_fromSlider->setAccessibleName(tr("Date"));
     m_toSlider->setAccessibleName(tr("End date"));
+    m_commitTimer = new QTimer(this);
+    m_commitTimer->setSingleShot(true);
+    m_commitTimer->setInterval(TimeCommitDelayMs);
+    connect(m_commitTimer, &QTimer::timeout, this, &ChartPanel::commitTime);
     for (QSlider *s : {m_fromSlider, m_toSlider}) {
         s->setPageStep(30);
-        connect(s, &QSlider::valueChanged, this, &ChartPanel::applyTime);
+        // Every day passed shows at once; the filter is saved (one undo step) when the slider is
+        // released, or when keys that moved it have rested a moment.
+        connect(s, &QSlider::valueChanged, this, &ChartPanel::previewTime);
+        connect(s, &QSlider::sliderReleased, this, &ChartPanel::commitTime);
     }
     m_timeLabel = new QLabel(bar);
     m_timeLabel->setMinimumWidth(220);
+    m_timeLabel->setToolTip(tr("Relationships without dates always show; a partial date such as “2019-05” "
+                               "counts as the whole month."));
     row->addWidget(new QLabel(tr("Time:"), bar));
     row->addWidget(m_timeMode);
     row->addWidget(m_fromSlider, 1);
     row->addWidget(m_toSlider, 1);
     row->addWidget(m_timeLabel);
     layout()->addWidget(bar);
-    connect(m_timeMode, &QComboBox::currentIndexChanged, this, &ChartPanel::applyTime);
-    updateTimeRange();
+    connect(m_timeMode, &QComboBox::currentIndexChanged, this, &ChartPanel::commitTime);
+    syncTimeBar();
 }
 
-void ChartPanel::updateTimeRange()
+ChartPanel::~ChartPanel()
+{
+    // A key-moved slider still waiting to be saved is saved now.
+    if (m_commitTimer->isActive()) {
+        commitTime();
+    }
+}
+
+void ChartPanel::syncTimeBar()
+{
+    if (m_commitTimer->isActive() || m_fromSlider->isSliderDown() || m_toSlider->isSliderDown()) {
+        return; // the user is moving a slider: the view shows what the controls say
+    }
+    const ChartTime time = m_view->chartTime();
+    {
+        const QSignalBlocker block(m_timeMode);
+        m_timeMode->setCurrentIndex(int(time.mode));
+    }
+    showTimeInControls(time);
+    updateTimeControls(time);
+}
+
+void ChartPanel::showTimeInControls(const ChartTime &time)
 {
     const auto range = m_view->dateRange();
-    if (m_rangeSet && range == m_range) {
-        return;
+    const QDate first = range.first.isValid() ? range.first : QDate(2000, 1, 1);
+    const QDate last = range.second.isValid() ? range.second : QDate::currentDate();
+    // A year of margin before, up to today, so "before anything started" and "today" are
+    // reachable; a saved day outside that (the chart's dates changed since) widens the range.
+    qint64 lo = first.addYears(-1).toJulianDay(), hi = std::max(last, QDate::currentDate()).toJulianDay();
+    for (const QDate &d : {time.from, time.to}) {
+        if (d.isValid()) {
+            lo = std::min(lo, d.toJulianDay());
+            hi = std::max(hi, d.toJulianDay());
+        }
     }
-    m_rangeSet = true;
-    m_range = range;
-    m_first = range.first.isValid() ? range.first : QDate(2000, 1, 1);
-    m_last = range.second.isValid() ? range.second : QDate::currentDate();
-    // A year of margin either side, so "before anything started" and "today" are reachable.
-    const qint64 lo = m_first.addYears(-1).toJulianDay(), hi = std::max(m_last, QDate::currentDate()).toJulianDay();
-    for (QSlider *s : {m_fromSlider, m_toSlider}) {
-        const QSignalBlocker block(s);
-        s->setRange(int(lo), int(hi));
+    // All dates: the sliders wait on the chart's last date and today for "as of" and "between".
+    const QDate from = time.from.isValid() ? time.from : last;
+    const QDate to = time.to.isValid() ? time.to : QDate::fromJulianDay(hi);
+    for (const auto &[slider, day] : {std::pair{m_fromSlider, from}, std::pair{m_toSlider, to}}) {
+        const QSignalBlocker block(slider);
+        slider->setRange(int(lo), int(hi));
+        slider->setValue(int(day.toJulianDay()));
     }
-    {
-        const QSignalBlocker block(m_fromSlider);
-        m_fromSlider->setValue(int(m_last.toJulianDay()));
+}
+
+ChartTime ChartPanel::timeFromControls() const
+{
+    const QDate from = QDate::fromJulianDay(m_fromSlider->value());
+    switch (TimeMode(m_timeMode->currentIndex())) {
+    case TimeMode::All:
+        break;
+    case TimeMode::AsOf:
+        return ChartTime::asOf(from);
+    case TimeMode::Range:
+        return ChartTime::between(from, QDate::fromJulianDay(m_toSlider->value()));
     }
-    {
-        const QSignalBlocker block(m_toSlider);
-        m_toSlider->setValue(int(hi));
+    return {};
+}
+
+void ChartPanel::updateTimeControls(const ChartTime &time)
+{
+    m_fromSlider->setEnabled(time.mode != TimeMode::All);
+    m_toSlider->setVisible(time.mode == TimeMode::Range);
+    const QLocale locale;
+    switch (time.mode) {
+    case TimeMode::All:
+        m_timeLabel->setText(tr("every relationship, whatever its dates"));
+        break;
+    case TimeMode::AsOf:
+        m_timeLabel->setText(tr("as of %1").arg(locale.toString(time.from, QLocale::ShortFormat)));
+        break;
+    case TimeMode::Range:
+        m_timeLabel->setText(tr("%1 – %2").arg(locale.toString(time.from, QLocale::ShortFormat),
+                                               locale.toString(time.to, QLocale::ShortFormat)));
+        break;
     }
-    applyTime();
+    // Bold while the filter leaves relationships out, like a filter button that says "on".
+    QFont font = m_timeLabel->font();
+    font.setBold(time.isActive());
+    m_timeLabel->setFont(font);
+}
+
+void ChartPanel::previewTime()
+{
+    const ChartTime time = timeFromControls();
+    updateTimeControls(time);
+    m_view->previewChartTime(time);
+    if (!m_fromSlider->isSliderDown() && !m_toSlider->isSliderDown()) {
+        m_commitTimer->start();
+    }
+}
+
+void ChartPanel::commitTime()
+{
+    m_commitTimer->stop();
+    const ChartTime time = timeFromControls();
+    updateTimeControls(time);
+    m_view->setChartTime(time);
 }
 
 void ChartPanel::setTimeMode(TimeMode mode)
@@ -308,43 +409,18 @@ void ChartPanel::setTimeMode(TimeMode mode)
 
 void ChartPanel::setDates(const QDate &from, const QDate &to)
 {
-    {
-        const QSignalBlocker block(m_fromSlider);
-        m_fromSlider->setValue(int(from.toJulianDay()));
-    }
-    if (to.isValid()) {
-        const QSignalBlocker block(m_toSlider);
-        m_toSlider->setValue(int(to.toJulianDay()));
-    }
-    applyTime();
+    const auto mode = TimeMode(m_timeMode->currentIndex());
+    setTime(ChartTime{mode, from, to.isValid() ? to : QDate::fromJulianDay(m_toSlider->value())});
 }
 
-void ChartPanel::applyTime()
+void ChartPanel::setTime(const ChartTime &time)
 {
-    const auto mode = TimeMode(m_timeMode->currentIndex());
-    m_fromSlider->setEnabled(mode != TimeMode::All);
-    m_toSlider->setVisible(mode == TimeMode::Range);
-    const QDate from = QDate::fromJulianDay(m_fromSlider->value());
-    const QDate to = QDate::fromJulianDay(m_toSlider->value());
-    const QLocale locale;
-    TimeFilter filter;
-    switch (mode) {
-    case TimeMode::All:
-        m_timeLabel->setText(tr("every relationship, whatever its dates"));
-        break;
-    case TimeMode::AsOf:
-        filter = TimeFilter::asOf(from);
-        m_timeLabel->setText(tr("as of %1").arg(locale.toString(from, QLocale::ShortFormat)));
-        break;
-    case TimeMode::Range:
-        filter = TimeFilter::range(std::min(from, to), std::max(from, to));
-        m_timeLabel->setText(tr("%1 – %2").arg(locale.toString(std::min(from, to), QLocale::ShortFormat),
-                                               locale.toString(std::max(from, to), QLocale::ShortFormat)));
-        break;
+    {
+        const QSignalBlocker block(m_timeMode);
+        m_timeMode->setCurrentIndex(int(time.mode));
     }
-    m_timeLabel->setToolTip(tr("Relationships without dates always show; a partial date such as “2019-05” "
-                               "counts as the whole month."));
-    m_view->setTimeFilter(filter);
+    showTimeInControls(time);
+    commitTime();
 }
 
 void ChartPanel::runLayout(const QString &id)

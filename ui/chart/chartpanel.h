@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chartfilters.h"
+
 #include <QDate>
 #include <QWidget>
 
@@ -14,6 +16,7 @@ class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QSlider;
+class QTimer;
 class QToolBar;
 class QToolButton;
 class QUndoStack;
@@ -29,7 +32,10 @@ class ChartLayoutRunner;
 class ChartView;
 
 /// One open chart: a toolbar (find, fit, layouts, filters, export), the ChartView, and the time
-/// bar (all dates / as of a date / between two dates) under it.
+/// bar (all dates / as of a date / between two dates) under it. The controls show the view's
+/// filters, which are saved with the chart (ChartFilters, ChartTags): after an undo or on
+/// reopening they show the filter in force. Dragging a slider previews the chart at each day and
+/// saves once, as one undo step, when the slider is released (keys: after a short pause).
 class ChartPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartPanel)
@@ -40,9 +46,13 @@ public:
     qint64 chartId() const;
 
     /// Time bar modes.
-    enum class TimeMode { All, AsOf, Range };
+    using TimeMode = ChartTime::Mode;
+    /// These change the time filter (each an undo step), as the time bar's controls do.
     void setTimeMode(TimeMode mode);
     void setDates(const QDate &from, const QDate &to = {});
+    void setTime(const ChartTime &time);
+    /// Delay after a key moves a slider before the day is saved (a held key saves once).
+    static constexpr int TimeCommitDelayMs = 600;
     /// Runs a layout by id ("hierarchical", "radial", "grid", "force" …) on the worker thread.
     void runLayout(const QString &id);
     bool isLayoutRunning() const;
@@ -58,8 +68,16 @@ Q_SIGNALS:
 private:
     void buildToolBar();
     void buildTimeBar();
-    void updateTimeRange();
-    void applyTime();
+    /// Shows the view's time filter in the time bar (unless the user is moving a slider).
+    void syncTimeBar();
+    /// Sets the sliders' range (the chart's dates, a year of margin, up to today, and `time`'s
+    /// days) and positions without signals.
+    void showTimeInControls(const ChartTime &time);
+    ChartTime timeFromControls() const;
+    void updateTimeControls(const ChartTime &time);
+    /// A slider moved: previews the day; saves when the move is over.
+    void previewTime();
+    void commitTime();
     void fillFilterMenu();
     void fillTagSection(QMenu *menu);
     void updateFilterButton();
@@ -79,9 +97,7 @@ private:
     QAction *m_cancelAction = nullptr;
     ChartLayoutRunner *m_runner = nullptr;
     QDate m_first, m_last;
-    std::pair<QDate, QDate> m_range; ///< as the chart reports it (invalid when undated)
-    bool m_rangeSet = false;
-    QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata;
+    QTimer *m_commitTimer = nullptr; ///< saves a slider moved by keys once they rest
 };
 
 } // namespace Casegraph::Ui

@@ -149,7 +149,11 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
     m_data = ChartData();
     ++m_dataVersion;
     m_tagFilter = {};
-    m_tagFilterRead = false;
+    m_chartTime = {};
+    m_timePreview = false;
+    m_hiddenNodeSchemata.clear();
+    m_hiddenEdgeSchemata.clear();
+    m_filtersRead = false;
     if (m_case) {
         connect(m_case, &CaseFile::chartChanged, this, [this](qint64 id) {
             if (id == m_chartId && m_ownChange == 0) {
@@ -179,7 +183,7 @@ void ChartView::scheduleReload()
 
 void ChartView::applyFilters()
 {
-    m_data.applyFilters(m_time, m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
+    m_data.applyFilters(m_chartTime.filter(), m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
     ChartTags::applyFilter(m_data, m_tagFilter);
     ChartGroups::apply(m_data, m_collapsed); // last: counts the members the filters leave
     m_grid.build(m_data);

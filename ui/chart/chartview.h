@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "chartfilters.h"
 #include "chartframe.h"
 #include "charttags.h"
 #include "storage/casefile.h"
@@ -74,9 +75,20 @@ public:
     /// Selects and centres the next node whose label contains `text` (case-insensitive), after
     /// the current one; returns false when none matches.
     bool findNode(const QString &text);
-    void setTimeFilter(const TimeFilter &filter);
-    void setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata);
-    TimeFilter timeFilter() const { return m_time; }
+    /// The time filter in force (while the time bar's slider is dragged: the one it previews).
+    ChartTime chartTime() const { return m_chartTime; }
+    TimeFilter timeFilter() const { return m_chartTime.filter(); }
+    /// Filters by this time choice without saving it (a slider being dragged): no undo step, no
+    /// write; setChartTime() ends the preview.
+    void previewChartTime(const ChartTime &time);
+    /// Sets the time filter. Saved with the chart as an undoable step (ChartFilters, "timeFilter");
+    /// in a read-only case, or without an undo stack, kept in memory only.
+    void setChartTime(const ChartTime &time);
+    /// Hides the nodes and edges of these schemata; saved like the time filter ("hiddenSchemata",
+    /// "hiddenRelationships"), one undo step for both lists.
+    void setHiddenSchemata(QStringList nodeSchemata, QStringList edgeSchemata);
+    QStringList hiddenNodeSchemata() const { return m_hiddenNodeSchemata; }
+    QStringList hiddenEdgeSchemata() const { return m_hiddenEdgeSchemata; }
     /// Earliest and latest days named by the chart's relationships (for the slider), or invalid.
     std::pair<QDate, QDate> dateRange() const;
 
@@ -129,7 +141,7 @@ public:
     // For ChartNodesCommand: the store is about to change / has changed through this view.
     void beginOwnChange() { ++m_ownChange; }
     void endOwnChange(const QList<Models::ChartNode> &written, const QList<qint64> &removed);
-    /// For ChartSettingCommand: the chart's settings are now these (collapsed groups, tag filter).
+    /// For ChartSettingCommand: the chart's settings are now these (collapsed groups, filters).
     void endSettingsChange(const QJsonObject &settings);
 
 Q_SIGNALS:
@@ -163,8 +175,10 @@ private:
     void createActions();
     void createGroupActions();
     void updateGroupActions();
-    /// Reads the collapsed groups, the entities' tags and the tag filter for the freshly loaded m_data.
+    /// Reads the collapsed groups, the entities' tags and the saved filters for the freshly loaded m_data.
     void loadGroupsAndTags();
+    /// Takes the schema and time filters from the chart's settings (a time preview stays).
+    void takeFilters(const QJsonObject &settings);
     /// Reads the entities' tags and the tag filter (also when the case's tags change).
     void loadTags();
     /// Whether chart settings are written (an undoable step) or only kept in memory.
@@ -196,11 +210,12 @@ private:
     double m_scale = 1;
     QPointF m_topLeft; ///< chart point at the widget's top-left corner
     bool m_fitPending = true;
-    TimeFilter m_time;
-    QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata;
+    ChartTime m_chartTime;
+    bool m_timePreview = false; ///< m_chartTime is a preview, not (yet) saved
+    QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata; ///< sorted
     QStringList m_collapsed; ///< collapsed groups (the chart's setting)
     ChartTagFilter m_tagFilter;
-    bool m_tagFilterRead = false; ///< the saved tag filter was read since setChart()
+    bool m_filtersRead = false; ///< the saved filters were read since setChart()
     int m_ownChange = 0;
     QTimer *m_reloadTimer = nullptr;
     int m_findCursor = -1;

@@ -59,7 +59,20 @@ void ChartView::loadGroupsAndTags()
 {
     const auto chart = m_case && m_chartId ? m_case->charts().chart(m_chartId) : std::nullopt;
     m_collapsed = chart ? ChartGroups::collapsed(chart->settings) : QStringList();
+    // As the tag filter (loadTags): read-only views keep their own filters after the first read.
+    if (chart && (savesSettings() || !m_filtersRead)) {
+        takeFilters(chart->settings);
+    }
     loadTags();
+}
+
+void ChartView::takeFilters(const QJsonObject &settings)
+{
+    m_hiddenNodeSchemata = ChartFilters::hiddenSchemata(settings, ChartFilters::NodeSchemataKey, m_data);
+    m_hiddenEdgeSchemata = ChartFilters::hiddenSchemata(settings, ChartFilters::EdgeSchemataKey, m_data);
+    if (!m_timePreview) {
+        m_chartTime = ChartFilters::savedTime(settings);
+    }
 }
 
 void ChartView::loadTags()
@@ -72,9 +85,9 @@ void ChartView::loadTags()
     // unless this view keeps its own in memory (read-only case): then the saved one applies when
     // the chart opens (setChart cleared the filter) and changes stay in memory.
     const auto chart = m_chartId ? m_case->charts().chart(m_chartId) : std::nullopt;
-    if (chart && (savesSettings() || !m_tagFilterRead)) {
+    if (chart && (savesSettings() || !m_filtersRead)) {
         m_tagFilter = ChartTags::savedFilter(chart->settings, m_data);
-        m_tagFilterRead = true;
+        m_filtersRead = true;
     } else {
         m_tagFilter = ChartTags::existing(m_tagFilter, m_data);
     }
@@ -187,21 +200,64 @@ void ChartView::endSettingsChange(const QJsonObject &settings)
     --m_ownChange;
     m_collapsed = ChartGroups::collapsed(settings);
     m_tagFilter = ChartTags::savedFilter(settings, m_data);
+    takeFilters(settings);
     updateActions();
     refilter();
 }
 
-void ChartView::setTimeFilter(const TimeFilter &filter)
+void ChartView::previewChartTime(const ChartTime &time)
 {
-    m_time = filter;
+    m_timePreview = true;
+    m_chartTime = time;
     refilter();
 }
 
-void ChartView::setHiddenSchemata(const QStringList &nodeSchemata, const QStringList &edgeSchemata)
+void ChartView::setChartTime(const ChartTime &time)
 {
-    m_hiddenNodeSchemata = nodeSchemata;
-    m_hiddenEdgeSchemata = edgeSchemata;
-    refilter();
+    m_timePreview = false;
+    const auto chart = savesSettings() ? m_case->charts().chart(m_chartId) : std::nullopt;
+    const QJsonValue after = ChartFilters::setting(time);
+    if (!chart || chart->settings.value(ChartFilters::TimeKey) == after) {
+        // In memory only, or the saved filter already (the end of a preview that came back).
+        m_chartTime = chart ? ChartFilters::savedTime(chart->settings) : time;
+        refilter();
+        return;
+    }
+    m_stack->push(new ChartSettingCommand(*m_case, m_chartId, ChartFilters::TimeKey, chart->settings.value(ChartFilters::TimeKey),
+                                          after, ChartFilters::changeText(time), this));
+}
+
+void ChartView::setHiddenSchemata(QStringList nodeSchemata, QStringList edgeSchemata)
+{
+    for (QStringList *list : {&nodeSchemata, &edgeSchemata}) {
+        list->removeDuplicates();
+        list->sort();
+    }
+    const bool nodes = nodeSchemata != m_hiddenNodeSchemata, edges = edgeSchemata != m_hiddenEdgeSchemata;
+    if (!nodes && !edges) {
+        return;
+    }
+    if (!savesSettings()) {
+        m_hiddenNodeSchemata = nodeSchemata;
+        m_hiddenEdgeSchemata = edgeSchemata;
+        refilter();
+        return;
+    }
+    const QString text = nodes && edges ? ChartFilters::changeText(m_hiddenNodeSchemata + m_hiddenEdgeSchemata,
+                                                                   nodeSchemata + edgeSchemata)
+                         : nodes        ? ChartFilters::changeText(m_hiddenNodeSchemata, nodeSchemata)
+                                        : ChartFilters::changeText(m_hiddenEdgeSchemata, edgeSchemata);
+    // One step for both keys: a parent command redoes and undoes its children together.
+    auto *command = new QUndoCommand(text);
+    if (nodes) {
+        new ChartSettingCommand(*m_case, m_chartId, ChartFilters::NodeSchemataKey, ChartFilters::setting(m_hiddenNodeSchemata),
+                                ChartFilters::setting(nodeSchemata), text, this, command);
+    }
+    if (edges) {
+        new ChartSettingCommand(*m_case, m_chartId, ChartFilters::EdgeSchemataKey, ChartFilters::setting(m_hiddenEdgeSchemata),
+                                ChartFilters::setting(edgeSchemata), text, this, command);
+    }
+    m_stack->push(command);
 }
 
 void ChartView::refilter()
