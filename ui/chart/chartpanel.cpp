@@ -248,18 +248,19 @@ void ChartPanel::updateFilterButton()
 {
     const ChartTagFilter f = m_view->tagFilter();
     const QStringList hidden = m_view->hiddenNodeSchemata() + m_view->hiddenEdgeSchemata();
-    // Say on the button what the filters do, so a thinned-out chart is never a surprise.
-    m_filterButton->setText(f.isActive() ? (f.mode == ChartTagFilter::Mode::ShowOnly
-                                                ? tr("F&ilter: only tagged (%n)", nullptr, int(f.tags.size()))
-                                                : tr("F&ilter: tagged hidden (%n)", nullptr, int(f.tags.size())))
-                            : !hidden.isEmpty() ? tr("F&ilter: %n type(s) hidden", nullptr, int(hidden.size()))
-                                                : tr("F&ilter"));
     QStringList names;
     for (const QString &schema : hidden) {
         names << ChartFilters::plural(schema);
     }
+    // Say on the button what the filters do, so a thinned-out chart is never a surprise.
+    m_filterButton->setText(f.isActive() ? (f.mode == ChartTagFilter::Mode::ShowOnly
+                                                ? tr("F&ilter: only tagged (%n)", nullptr, int(f.tags.size()))
+                                                : tr("F&ilter: tagged hidden (%n)", nullptr, int(f.tags.size())))
+                            : hidden.isEmpty()   ? tr("F&ilter")
+                            : hidden.size() <= 2 ? tr("F&ilter: %1 hidden").arg(names.join(tr(", ")))
+                                                 : tr("F&ilter: types hidden (%n)", nullptr, int(hidden.size())));
     m_filterButton->setToolTip(hidden.isEmpty() ? tr("Filter the chart by type and by tag")
-                                                : tr("Hidden: %1").arg(names.join(QStringLiteral(", "))));
+                                                : tr("Hidden types: %1").arg(names.join(tr(", "))));
 }
 
 void ChartPanel::buildTimeBar()
