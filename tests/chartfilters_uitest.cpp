@@ -130,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(shownLabels(data()), labels);
         QCOMPARE(shownEdges(data()), edges);
         // The controls say so: the Filter button, the People entry unticked, the time bar.
-        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter: People hidden"));
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter (on)"));
         QVERIFY(m_panel->filterButton()->toolTip().contains(QStringLiteral("People")));
         QVERIFY(!filterEntry(QStringLiteral("People (2)"))->isChecked());
         QVERIFY(filterEntry(QStringLiteral("Companies (3)"))->isChecked());
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(shownEdges(data()).size(), 1);
         QCOMPARE(timeMode()->currentText(), QStringLiteral("As of"));
         QCOMPARE(fromSlider()->value(), int(QDate(2018, 1, 1).toJulianDay()));
-        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter: People hidden"));
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter (on)"));
         // Undo still writes the chart once its tab is closed; the chart opens as undone.
         m_panel.reset();
         while (stack->canUndo()) {
@@ -209,7 +209,8 @@ private Q_SLOTS:
         QVERIFY(triggerFilter(QStringLiteral("Companies (3)")));
         QCOMPARE(shownLabels(data()), (QStringList{QStringLiteral("Li Wei"), QStringLiteral("Maria Costa")}));
         QCOMPARE(shownEdges(data()).size(), 0);
-        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter: Companies, Directorships hidden"));
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter (on)"));
+        QCOMPARE(m_panel->filterButton()->toolTip(), QStringLiteral("Filter: Companies, Directorships hidden"));
         const QJsonObject settings = m_case->charts().chart(m_chartId)->settings;
         QCOMPARE(settings.value(QStringLiteral("hiddenRelationships")).toArray(), QJsonArray{QStringLiteral("Directorship")});
         QCOMPARE(settings.value(QStringLiteral("hiddenSchemata")).toArray(), QJsonArray{QStringLiteral("Company")});
@@ -331,7 +332,7 @@ private Q_SLOTS:
         QVERIFY(m_panel->view()->hiddenEdgeSchemata().isEmpty());
         QCOMPARE(shownLabels(data()), (QStringList{Golden, Harbour, Tianshan}));
         QCOMPARE(shownEdges(data()).size(), 2);
-        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter: People hidden"));
+        QCOMPARE(m_panel->filterButton()->text(), QStringLiteral("F&ilter (on)"));
         QCOMPARE(timeMode()->currentText(), QStringLiteral("All dates"));
 
         // The key deleted while the case is closed: nothing hidden.

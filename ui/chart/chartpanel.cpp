@@ -252,15 +252,15 @@ void ChartPanel::updateFilterButton()
     for (const QString &schema : hidden) {
         names << ChartFilters::plural(schema);
     }
-    // Say on the button what the filters do, so a thinned-out chart is never a surprise.
+    // Say on the button what the filters do, so a thinned-out chart is never a surprise; the
+    // hidden types go in the tool tip, as the tool bar is often too narrow for them.
     m_filterButton->setText(f.isActive() ? (f.mode == ChartTagFilter::Mode::ShowOnly
                                                 ? tr("F&ilter: only tagged (%n)", nullptr, int(f.tags.size()))
                                                 : tr("F&ilter: tagged hidden (%n)", nullptr, int(f.tags.size())))
-                            : hidden.isEmpty()   ? tr("F&ilter")
-                            : hidden.size() <= 2 ? tr("F&ilter: %1 hidden").arg(names.join(tr(", ")))
-                                                 : tr("F&ilter: types hidden (%n)", nullptr, int(hidden.size())));
+                            : hidden.isEmpty() ? tr("F&ilter")
+                                               : tr("F&ilter (on)"));
     m_filterButton->setToolTip(hidden.isEmpty() ? tr("Filter the chart by type and by tag")
-                                                : tr("Hidden types: %1").arg(names.join(tr(", "))));
+                                                : tr("Filter: %1 hidden").arg(names.join(tr(", "))));
 }
 
 void ChartPanel::buildTimeBar()
