@@ -7,11 +7,12 @@
 //     grid, as an investigator's large chart would look after a layout; and two grouped copies:
 //     "Bench groups" (each 32 × 32 block of the grid a group, every other group collapsed) and
 //     "Bench small groups" (1,000 groups of 20, half of them collapsed, the rest ungrouped).
-// casegraph-chartbench CASE [--chart NAME] [--frames K]
+// casegraph-chartbench CASE [--chart NAME] [--frames K] [--zoom64]
 //     opens the chart in a real 1600×1000 ChartView as the GUI does (the load runs on the view's
 //     worker thread while the GUI thread keeps handling events; then the first fit-all frame) and
 //     times real repaints in software (offscreen platform, raster engine): fit-all, 4× zoom at
-//     several places, panning there (24 × 12 px steps), and 16× zoom; then filter changes (the
+//     several places, panning there (24 × 12 px steps), 16× zoom (with --zoom64 also 64× zoom, the
+//     first level with labels and arrowheads on the generated chart); then filter changes (the
 //     time slider's "as of" moving, ChartView::previewChartTime on the GUI thread), with the share
 //     of ChartGroups::apply and NodeGrid::build in them. Prints wall and CPU times,
 //     the chart's own bytes per node, and RSS growth per node (bench/chart.sh also runs it under
@@ -249,10 +250,13 @@ int main(int argc, char **argv)
     }
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: casegraph-chartbench --generate CASE [--nodes N] [--edges M]\n"
-                             "       casegraph-chartbench CASE [--chart NAME] [--frames K]\n");
+                             "       casegraph-chartbench CASE [--chart NAME] [--frames K] [--zoom64]\n");
         return 2;
     }
     const int frames = option(QStringLiteral("--frames"), QStringLiteral("9")).toInt();
+    // Detail frames of the generated 100,000-node chart take seconds each (the long cross-chart
+    // edges through the view), so they are asked for.
+    const bool zoom64On = args.contains(QStringLiteral("--zoom64"));
     CaseFile cf;
     if (!cf.open(args.at(1), CaseFile::OpenMode::ReadOnly).ok()) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(args.at(1)));
@@ -294,7 +298,7 @@ int main(int argc, char **argv)
     }
     view.grab().save(QStringLiteral("chartbench-fit.png"));
 
-    Frames fit, zoom4, pan4, zoom16;
+    Frames fit, zoom4, pan4, zoom16, zoom64;
     for (int k = 0; k < frames; ++k) {
         view.fitToView();
         frame(view, fit);
@@ -321,6 +325,14 @@ int main(int argc, char **argv)
         frame(view, zoom16);
         if (k == 0) {
             view.grab().save(QStringLiteral("chartbench-zoom16.png"));
+        }
+        // 64×: the first detail level (icons, labels, arrowheads clipped at the targets' labels).
+        if (zoom64On) {
+            view.zoomBy(4);
+            frame(view, zoom64);
+            if (k == 0) {
+                view.grab().save(QStringLiteral("chartbench-zoom64.png"));
+            }
         }
     }
     const double rssAfter = rssMb();
@@ -362,6 +374,9 @@ int main(int argc, char **argv)
     print("zoom4x", zoom4);
     print("pan@4x", pan4);
     print("zoom16x", zoom16);
+    if (zoom64On) {
+        print("zoom64x", zoom64);
+    }
     std::printf("filter change (previewChartTime on the GUI thread, %d groups collapsed): wall median %.1f ms; "
                 "cpu median %.1f ms, of which ChartGroups::apply %.1f ms and NodeGrid::build %.1f ms\n",
                 int(view.collapsedGroups().size()), median(filterMs), median(filterCpuMs), median(groupsMs),

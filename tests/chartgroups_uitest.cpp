@@ -8,6 +8,7 @@
 #include "chart/chartview.h"
 #include "entitiesdock.h"
 #include "itemmodels/entitytablemodel.h"
+#include "support/chartshown.h"
 #include "support/testsupport.h"
 
 #include "commands/caseeditor.h"
@@ -35,32 +36,8 @@ using namespace Casegraph::Models;
 using namespace Casegraph::Ui;
 
 namespace {
-QStringList shownLabels(const ChartData &d)
-{
-    QStringList out;
-    for (qint32 i = 0; i < d.nodeCount(); ++i) {
-        if (d.isVisible(i)) {
-            out << d.nodeLabel[size_t(i)];
-        }
-    }
-    out.sort();
-    return out;
-}
-
-/// Visible edges as "from → to: label", sorted.
-QStringList shownEdges(const ChartData &d)
-{
-    QStringList out;
-    for (qint32 e = 0; e < d.edgeCount(); ++e) {
-        if (d.isEdgeVisible(e)) {
-            out << QStringLiteral("%1 → %2: %3")
-                       .arg(d.nodeLabel[size_t(d.edgeFrom[size_t(e)])], d.nodeLabel[size_t(d.edgeTo[size_t(e)])],
-                            d.labels.value(d.edgeLabel[size_t(e)]));
-        }
-    }
-    out.sort();
-    return out;
-}
+using Tests::shownEdges;
+using Tests::shownLabels;
 
 QAction *actionNamed(const ChartView *view, const QString &text)
 {

@@ -17,6 +17,7 @@
 #include <array>
 #include <cmath>
 #include <thread>
+#include <unordered_map>
 
 namespace Casegraph::Ui {
 
@@ -63,20 +64,45 @@ QStringList labelLines(const QString &text, const QFontMetricsF &fm)
     return {fm.elidedText(first, Qt::ElideRight, width), fm.elidedText(rest, Qt::ElideRight, width)};
 }
 
-/// The box of node `i`'s label under its disc (what the detail view draws), in chart units.
-QRectF nodeLabelBox(const ChartData &d, size_t i, const QFontMetricsF &fm, QStringList *lines = nullptr)
-{
-    const QStringList wrapped = labelLines(d.nodeLabel[i], fm);
-    double width = 0;
-    for (const QString &line : wrapped) {
-        width = std::max(width, fm.horizontalAdvance(line));
+/// A node's label as the detail view draws it: its lines and their box under the disc (chart units).
+struct NodeLabel {
+    QRectF box;
+    QStringList lines;
+};
+
+/// The node labels of one detail frame, each wrapped and measured once (a few text measurements
+/// per label): the arrowheads that stop at a target's label and the label drawn later use the same
+/// box. Filled on first use, so only the nodes the frame touches are measured.
+class NodeLabels {
+public:
+    explicit NodeLabels(const ChartData &d)
+        : m_data(d), m_metrics(chartFont(ChartStyle::LabelSize)), m_boldMetrics(chartFont(ChartStyle::LabelSize, true))
+    {
     }
-    if (lines) {
-        *lines = wrapped;
+    const NodeLabel &operator[](size_t i)
+    {
+        auto it = m_labels.find(i);
+        if (it == m_labels.end()) {
+            // Selected nodes have bold labels (the selection does not change within a frame).
+            const QFontMetricsF &fm = (m_data.nodeFlags[i] & NodeSelected) ? m_boldMetrics : m_metrics;
+            NodeLabel label;
+            label.lines = labelLines(m_data.nodeLabel[i], fm);
+            double width = 0;
+            for (const QString &line : label.lines) {
+                width = std::max(width, fm.horizontalAdvance(line));
+            }
+            label.box = QRectF(m_data.x[i] - width / 2 - 3, m_data.y[i] + ChartStyle::NodeRadius + 2, width + 6,
+                               fm.height() * double(label.lines.size()) + 2);
+            it = m_labels.emplace(i, std::move(label)).first;
+        }
+        return it->second;
     }
-    return QRectF(d.x[i] - width / 2 - 3, d.y[i] + ChartStyle::NodeRadius + 2, width + 6,
-                  fm.height() * double(wrapped.size()) + 2);
-}
+
+private:
+    const ChartData &m_data;
+    QFontMetricsF m_metrics, m_boldMetrics;
+    std::unordered_map<size_t, NodeLabel> m_labels;
+};
 
 /// An arrowhead that would end under the target's label (an edge arriving from below) ends at the
 /// label's edge instead: walking back from `tip` towards `from`, the first point out of `box`.
@@ -654,8 +680,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
 
-    const QFontMetricsF labelMetrics(chartFont(ChartStyle::LabelSize)),
-        labelBoldMetrics(chartFont(ChartStyle::LabelSize, true));
+    NodeLabels nodeLabelCache(d);
     // Edges first, then their labels over all lines, then nodes over both.
     struct Label {
         EdgeGeometry at;
@@ -688,9 +713,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         const bool directed = d.edgeFlags[e] & EdgeDirected;
         const double head = hl ? 13 : 10;
         if (directed && nodeLabels) {
-            const size_t to = size_t(d.edgeTo[e]);
-            const QFontMetricsF &m = (d.nodeFlags[to] & NodeSelected) ? labelBoldMetrics : labelMetrics;
-            g.p1 = clearOfLabel(nodeLabelBox(d, to, m), g.p1, g.curved ? g.c : g.p0, head);
+            g.p1 = clearOfLabel(nodeLabelCache[size_t(d.edgeTo[e])].box, g.p1, g.curved ? g.c : g.p0, head);
         }
         const QColor colour = hl ? HighlightColour : EdgeColour;
         painter.setPen(supportPen(Confidence(d.edgeConfidence[e]), colour, hl ? 3.0 : 1.5));
@@ -718,7 +741,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     }
     const QFont font = chartFont(ChartStyle::LabelSize);
     const QFont bold = chartFont(ChartStyle::LabelSize, true);
-    const QFontMetricsF fm(font), fmBold(bold);
+    const QFontMetricsF fm(font);
     // Edge labels keep off the nodes and their labels when the view is small enough to check.
     std::vector<QRectF> nodeBoxes;
     if (obstacles.enabled && labels.size() * obstacles.centres.size() < 4'000'000) {
@@ -778,14 +801,13 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         }
         ChartTags::paintDots(painter, d, qint32(i), c);
         if (nodeLabels) {
-            QStringList lines;
-            const QRectF box = nodeLabelBox(d, i, selected ? fmBold : fm, &lines);
+            const NodeLabel &label = nodeLabelCache[i];
             painter.setPen(Qt::NoPen);
             painter.setBrush(QColor(255, 255, 255, 220));
-            painter.drawRoundedRect(box, 3, 3);
+            painter.drawRoundedRect(label.box, 3, 3);
             painter.setFont(selected ? bold : font);
             painter.setPen(LabelColour);
-            painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop, lines.join(QLatin1Char('\n')));
+            painter.drawText(label.box, Qt::AlignHCenter | Qt::AlignTop, label.lines.join(QLatin1Char('\n')));
         }
     }
 }
