@@ -82,7 +82,7 @@ PathsDock::PathsDock(MainWindow *window) : QDockWidget(tr("Paths"), window), m_w
     splitter->addWidget(buildResults());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({760, 840});
+    splitter->setSizes({740, 860});
     setWidget(splitter);
 
     connect(m_search, &PathSearch::phaseChanged, this, [this](const QString &text) { setBusy(true, text); });
@@ -101,18 +101,32 @@ PathsDock::~PathsDock() = default;
 
 void PathsDock::buildForm(QWidget *form)
 {
+    // Three columns under one row of controls: From | To | the types and options; the message
+    // line below. Short enough for a bottom dock a third of the window high.
     auto *layout = new QVBoxLayout(form);
-    auto *modeRow = new QHBoxLayout;
+    auto *top = new QHBoxLayout;
     m_mode = new QComboBox(form);
     m_mode->addItem(tr("Paths between two entities"));
     m_mode->addItem(tr("Diversion paths from a manufacturer to end users"));
     auto *modeLabel = new QLabel(tr("&Search for:"), form);
     modeLabel->setBuddy(m_mode);
-    modeRow->addWidget(modeLabel);
-    modeRow->addWidget(m_mode, 1);
-    layout->addLayout(modeRow);
+    m_run = new QPushButton(tr("&Run"), form);
+    m_run->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel"), form);
+    m_busy = new QProgressBar(form);
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    top->addWidget(modeLabel);
+    top->addWidget(m_mode, 1);
+    top->addSpacing(8);
+    top->addWidget(m_run);
+    top->addWidget(m_cancel);
+    top->addWidget(m_busy);
+    layout->addLayout(top);
 
-    auto *ends = new QHBoxLayout;
+    auto *columns = new QHBoxLayout;
     const auto column = [form](QLabel *&label, const QString &text) {
         auto *box = new QWidget(form);
         auto *v = new QVBoxLayout(box);
@@ -128,79 +142,68 @@ void PathsDock::buildForm(QWidget *form)
     auto *typesBox = column(typesLabel, tr("Relationship types to follow"));
     m_types = new QListWidget(typesBox);
     m_types->setAccessibleName(tr("Relationship types to follow"));
+    m_types->setMinimumHeight(m_types->fontMetrics().height() * 4);
     m_types->setToolTip(tr("Only these kinds of relationship are crossed. With every type ticked, references "
                            "between entities (an event's participants, a contract's authority …) are followed too."));
     typesLabel->setBuddy(m_types);
-    typesBox->layout()->addWidget(m_types);
-    ends->addWidget(m_fromBox, 3);
-    ends->addWidget(m_toBox, 3);
-    ends->addWidget(typesBox, 2);
-    layout->addLayout(ends, 1);
+    auto *typesLayout = static_cast<QVBoxLayout *>(typesBox->layout());
+    typesLayout->addWidget(m_types, 1);
 
-    auto *options = new QHBoxLayout;
-    m_hops = new QSpinBox(form);
+    auto *hopsRow = new QHBoxLayout;
+    m_hops = new QSpinBox(typesBox);
     m_hops->setRange(1, 10);
     m_hops->setValue(6);
     m_hops->setAccessibleName(tr("Maximum hops"));
-    auto *hopsLabel = new QLabel(tr("Max &hops:"), form);
+    auto *hopsLabel = new QLabel(tr("Max &hops:"), typesBox);
     hopsLabel->setBuddy(m_hops);
-    m_undirected = new QCheckBox(tr("Either &direction"), form);
+    m_undirected = new QCheckBox(tr("Either &direction"), typesBox);
     m_undirected->setToolTip(tr("Cross every relationship both ways, e.g. from a subsidiary up to its owner."));
-    m_asOfOn = new QCheckBox(tr("&As of"), form);
+    hopsRow->addWidget(hopsLabel);
+    hopsRow->addWidget(m_hops);
+    hopsRow->addSpacing(8);
+    hopsRow->addWidget(m_undirected);
+    hopsRow->addStretch(1);
+    typesLayout->addLayout(hopsRow);
+    auto *asOfRow = new QHBoxLayout;
+    m_asOfOn = new QCheckBox(tr("&As of"), typesBox);
     m_asOfOn->setToolTip(tr("Only relationships valid on this day; missing dates count as open."));
-    m_asOf = new QDateEdit(QDate::currentDate(), form);
+    m_asOf = new QDateEdit(QDate::currentDate(), typesBox);
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_asOf->setEnabled(false);
     connect(m_asOfOn, &QCheckBox::toggled, m_asOf, &QWidget::setEnabled);
-    options->addWidget(hopsLabel);
-    options->addWidget(m_hops);
-    options->addSpacing(12);
-    options->addWidget(m_undirected);
-    options->addSpacing(12);
-    options->addWidget(m_asOfOn);
-    options->addWidget(m_asOf);
-    options->addStretch(1);
-    layout->addLayout(options);
+    asOfRow->addWidget(m_asOfOn);
+    asOfRow->addWidget(m_asOf);
+    asOfRow->addStretch(1);
+    typesLayout->addLayout(asOfRow);
 
-    m_diversionOptions = new QWidget(form);
-    auto *diversion = new QHBoxLayout(m_diversionOptions);
+    m_diversionOptions = new QWidget(typesBox);
+    auto *diversion = new QVBoxLayout(m_diversionOptions);
     diversion->setContentsMargins(0, 0, 0, 0);
     m_listedOnly = new QCheckBox(tr("Only &listed end users"), m_diversionOptions);
     m_listedOnly->setChecked(true);
     m_listedOnly->setToolTip(tr("Untick to see every end user the goods reach, listed or not."));
-    m_thresholdOn = new QCheckBox(tr("Also &restricted by the ownership rule at"), m_diversionOptions);
+    auto *thresholdRow = new QHBoxLayout;
+    m_thresholdOn = new QCheckBox(tr("Also &restricted by ownership ≥"), m_diversionOptions);
+    m_thresholdOn->setToolTip(tr("Also count end users that listed owners hold at least this share of (the "
+                                 "ownership rule)."));
     m_threshold = new QDoubleSpinBox(m_diversionOptions);
     m_threshold->setRange(0.01, 100);
     m_threshold->setValue(50);
     m_threshold->setSuffix(QStringLiteral(" %"));
     m_threshold->setEnabled(false);
     connect(m_thresholdOn, &QCheckBox::toggled, m_threshold, &QWidget::setEnabled);
+    thresholdRow->addWidget(m_thresholdOn);
+    thresholdRow->addWidget(m_threshold);
+    thresholdRow->addStretch(1);
     diversion->addWidget(m_listedOnly);
-    diversion->addSpacing(12);
-    diversion->addWidget(m_thresholdOn);
-    diversion->addWidget(m_threshold);
-    diversion->addStretch(1);
-    layout->addWidget(m_diversionOptions);
+    diversion->addLayout(thresholdRow);
+    typesLayout->addWidget(m_diversionOptions);
 
-    auto *buttons = new QHBoxLayout;
-    m_run = new QPushButton(tr("&Run"), form);
-    m_run->setDefault(true);
-    m_cancel = new QPushButton(tr("Cancel"), form);
-    m_busy = new QProgressBar(form);
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumWidth(160);
-    m_busy->hide();
-    buttons->addWidget(m_run);
-    buttons->addWidget(m_cancel);
-    buttons->addWidget(m_busy);
-    buttons->addStretch(1);
-    layout->addLayout(buttons);
-    m_status = new QLabel(form);
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_status);
+    columns->addWidget(m_fromBox, 3);
+    columns->addWidget(m_toBox, 3);
+    columns->addWidget(typesBox, 3);
+    layout->addLayout(columns, 1);
 
     connect(m_run, &QPushButton::clicked, this, &PathsDock::run);
     connect(m_cancel, &QPushButton::clicked, this, &PathsDock::cancel);
@@ -216,6 +219,11 @@ QWidget *PathsDock::buildResults()
 {
     auto *results = new QWidget(this);
     auto *layout = new QVBoxLayout(results);
+    // The message line: what was found, or why nothing was (an error, a cancel), above the list.
+    m_status = new QLabel(results);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
     m_staleBanner = new QWidget(results);
     auto *staleRow = new QHBoxLayout(m_staleBanner);
     staleRow->setContentsMargins(0, 0, 0, 0);
@@ -235,8 +243,9 @@ QWidget *PathsDock::buildResults()
     auto *split = new QSplitter(Qt::Vertical, results);
     m_paths = new QListWidget(split);
     m_paths->setAccessibleName(tr("Paths found"));
-    m_paths->setWordWrap(false);
-    m_paths->setTextElideMode(Qt::ElideRight);
+    m_paths->setWordWrap(true); // a long chain wraps rather than hiding its end user
+    m_paths->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_paths->setResizeMode(QListView::Adjust);
     m_paths->setAlternatingRowColors(true);
     m_hopTable = new QTableWidget(0, HopColumns, split);
     m_hopTable->setAccessibleName(tr("Hops of the selected path"));
@@ -246,8 +255,13 @@ QWidget *PathsDock::buildResults()
     m_hopTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_hopTable->verticalHeader()->hide();
     m_hopTable->setWordWrap(false);
-    m_hopTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_hopTable->horizontalHeader()->setStretchLastSection(true);
+    // Names and relationships share the width (elided, whole in the tooltip); the short columns fit.
+    for (const int c : {FromColumn, RelationshipColumn, ToColumn}) {
+        m_hopTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
+    }
+    for (const int c : {DirectionColumn, EvidenceColumn}) {
+        m_hopTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
     m_hopTable->setToolTip(tr("Double-click an entity or a relationship to show it in the Inspector."));
     split->addWidget(m_paths);
     split->addWidget(m_hopTable);
@@ -309,7 +323,8 @@ void PathsDock::setCase(CaseFile *caseFile)
     m_outcome.reset();
     m_found.clear();
     m_paths->clear();
-    m_status->clear();
+    m_status->setStyleSheet(QString());
+    m_status->setText(m_case ? tr("Choose where to start, then Run.") : QString());
     m_warning->hide();
     m_staleBanner->hide();
     if (m_case) {
@@ -389,9 +404,11 @@ void PathsDock::refreshTypes()
         add(QStringLiteral("Supply"), tr("%1 (%2)").arg(schema ? schema->label : QStringLiteral("Supply")).arg(0));
     }
     m_types->sortItems();
-    auto *references = new QListWidgetItem(tr("References (an event's participants, a contract's authority …)"));
+    auto *references = new QListWidgetItem(tr("References (events, contracts …)"));
     references->setData(HoldersRole, holders);
     references->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    references->setToolTip(tr("Links that an entity's own properties make: an event's participants, a contract's "
+                              "authority, a company's parent …"));
     references->setCheckState(first || referencesTicked ? Qt::Checked : Qt::Unchecked);
     m_types->addItem(references);
 }
@@ -672,7 +689,6 @@ void PathsDock::showHops()
         m_hopTable->setItem(r, DirectionColumn, cell(PathOutcome::directionText(h), 0));
         m_hopTable->setItem(r, EvidenceColumn, cell(PathOutcome::excerpts(h.link.evidence), 0));
     }
-    m_hopTable->resizeColumnsToContents();
 }
 
 QString PathsDock::copyText(int row) const
