@@ -14,6 +14,7 @@
 #include "demo/democase.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/graphfixture.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void showOnChartAddsAndHighlightsInOneUndoableStep();
     void cancelLeavesTheDockIdle();
     void explainsAnEntityWithoutRelationships();
+    void saysWhenTheCapIsHit();
 
 private:
     bool waitForRun(PathsDock *dock);
@@ -290,6 +292,9 @@ void PathsDockUiTest::showOnChartAddsAndHighlightsInOneUndoableStep()
     QCOMPARE(highlighted, 2);
     QVERIFY(promegaEdge);
 
+    QGuiApplication::processEvents();
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("paths-dock-on-chart.png"));
+
     stack->undo();
     QVERIFY(m_window->waitUntilLoaded(5000));
     QCOMPARE(panel->view()->data().nodeCount(), 0);
@@ -329,6 +334,38 @@ void PathsDockUiTest::explainsAnEntityWithoutRelationships()
     QCOMPARE(dock->pathList()->count(), 0);
     QVERIFY2(dock->statusText().contains(QStringLiteral("“Lonely Trading Ltd” is not in any relationship")),
              qPrintable(dock->statusText()));
+}
+
+void PathsDockUiTest::saysWhenTheCapIsHit()
+{
+    // Eight companies that all own each other: about two thousand paths join two of them, more
+    // than the 1,000 the dock lists. The red line says the list stopped there.
+    Casegraph::Tests::GraphFixture f;
+    QVERIFY(f.isValid());
+    const int n = 8;
+    for (int i = 0; i < n; ++i) {
+        QVERIFY(f.node(QStringLiteral("k%1").arg(i)));
+    }
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j) {
+            if (i != j) {
+                QVERIFY(f.ownership(QStringLiteral("o%1-%2").arg(i).arg(j), QStringLiteral("k%1").arg(i),
+                                    QStringLiteral("k%1").arg(j)));
+            }
+        }
+    }
+    QVERIFY(m_window->openCase(f.caseFile().path()).ok());
+    PathsDock *dock = m_window->pathsDock();
+    dock->open(PathsDock::Mode::Paths);
+    dock->setFrom(f.caseFile().entities().rowIdOf(QStringLiteral("k0")));
+    dock->setTo(f.caseFile().entities().rowIdOf(QStringLiteral("k7")));
+    dock->maxHops()->setValue(10);
+    QVERIFY(dock->run());
+    QVERIFY(waitForRun(dock));
+    QCOMPARE(dock->pathList()->count(), 1000);
+    QVERIFY2(dock->warningText().startsWith(QStringLiteral("Stopped at the limit of 1000 paths: more paths exist.")),
+             qPrintable(dock->warningText()));
+    QVERIFY(dock->warningText().isEmpty() == false && dock->statusText().startsWith(QStringLiteral("1000 paths from k0")));
 }
 
 QTEST_MAIN(PathsDockUiTest)

@@ -87,7 +87,11 @@ PathsDock::PathsDock(MainWindow *window) : QDockWidget(tr("Paths"), window), m_w
 
     connect(m_search, &PathSearch::phaseChanged, this, [this](const QString &text) { setBusy(true, text); });
     connect(m_search, &PathSearch::projected, this,
-            [this](const std::shared_ptr<const GraphProjection> &graph) { m_graph = graph; });
+            [this](const std::shared_ptr<const GraphProjection> &graph) {
+                if (m_changes == m_runChanges) { // else it was read before the latest change
+                    m_graph = graph;
+                }
+            });
     connect(m_search, &PathSearch::finished, this, &PathsDock::showOutcome);
     connect(m_search, &PathSearch::failed, this, [this](const QString &message) {
         setBusy(false);
@@ -564,6 +568,7 @@ bool PathsDock::run()
         request.paths.undirected = m_undirected->isChecked();
         request.paths.asOf = asOf;
     }
+    m_runChanges = m_changes;
     m_search->start(m_case->path(), request, m_graph);
     setBusy(true, m_graph ? tr("Searching…") : tr("Reading the case…"));
     return true;
@@ -622,6 +627,7 @@ bool PathsDock::isStale() const
 void PathsDock::markStale()
 {
     m_graph.reset(); // the next run projects the case again
+    ++m_changes;
     if (m_outcome) {
         m_staleBanner->show();
     }
@@ -632,7 +638,8 @@ void PathsDock::showOutcome(const std::shared_ptr<const PathOutcome> &outcome)
     setBusy(false);
     m_outcome = outcome;
     m_found = outcome->found();
-    m_staleBanner->hide();
+    // A change while the search ran may or may not be in what it read.
+    m_staleBanner->setVisible(m_changes != m_runChanges);
     m_paths->clear();
     for (const FoundPath &p : std::as_const(m_found)) {
         auto *item = new QListWidgetItem(outcome->rowText(p), m_paths);

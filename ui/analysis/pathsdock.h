@@ -126,6 +126,8 @@ private:
     std::shared_ptr<const Models::GraphProjection> m_graph; ///< reused until the case changes
     std::shared_ptr<const PathOutcome> m_outcome;
     QList<FoundPath> m_found;
+    quint64 m_changes = 0;    ///< case changes seen (markStale)
+    quint64 m_runChanges = 0; ///< m_changes when the running search started
 
     QAction *m_findAction = nullptr;
     QAction *m_diversionAction = nullptr;

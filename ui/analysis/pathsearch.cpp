@@ -6,8 +6,6 @@
 #include "core/schema.h"
 #include "storage/casefile.h"
 
-#include <QCoreApplication>
-#include <QThread>
 
 namespace Casegraph::Ui {
 
@@ -283,53 +281,25 @@ PathSearch::PathSearch(QObject *parent) : QObject(parent)
 {
 }
 
-PathSearch::~PathSearch()
-{
-    cancel();
-    for (const QPointer<QThread> &thread : std::as_const(m_threads)) {
-        if (thread) {
-            thread->wait();
-        }
-    }
-}
+PathSearch::~PathSearch() = default;
 
 void PathSearch::cancel()
 {
-    if (m_cancel) {
-        m_cancel->store(true);
-    }
-    ++m_generation; // whatever is still running reports to nobody
-    m_running = false;
+    m_runs.cancel();
 }
 
 void PathSearch::start(const QString &casePath, const PathRequest &request, std::shared_ptr<const GraphProjection> graph)
 {
-    cancel();
-    const quint64 generation = m_generation;
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancelled;
-    m_running = true;
-    QPointer<PathSearch> self(this);
-    // Results travel back through the application object (it lives on the GUI thread); `self`
-    // and the generation tell whether anyone still waits for them.
-    const auto post = [self, generation](auto fn) {
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, fn] {
-                if (self && self->m_generation == generation) {
-                    fn(*self);
-                }
-            },
-            Qt::QueuedConnection);
-    };
+    const auto cancelled = m_runs.begin();
+    const auto post = WorkerRuns::poster(this, [](PathSearch &s) -> WorkerRuns & { return s.m_runs; });
     PathRequest query = request;
     query.paths.cancel = cancelled.get();
     query.diversion.cancel = cancelled.get();
-    QThread *thread = QThread::create([casePath, query, graph, cancelled, post]() mutable {
+    m_runs.start([casePath, query, graph, cancelled, post]() mutable {
         CaseFile caseFile;
         const auto fail = [&](const QString &message) {
             post([message](PathSearch &search) {
-                search.m_running = false;
+                search.m_runs.finished();
                 Q_EMIT search.failed(message);
             });
         };
@@ -362,14 +332,10 @@ void PathSearch::start(const QString &casePath, const PathRequest &request, std:
         done.request.diversion.cancel = nullptr;
         auto shared = std::make_shared<const PathOutcome>(std::move(done));
         post([shared](PathSearch &search) {
-            search.m_running = false;
+            search.m_runs.finished();
             Q_EMIT search.finished(shared);
         });
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    m_threads.removeAll(QPointer<QThread>());
-    m_threads << thread;
-    thread->start();
 }
 
 } // namespace Casegraph::Ui

@@ -5,17 +5,14 @@
 #include "analytics/diversion.h"
 #include "analytics/paths.h"
 #include "storage/entitystore.h"
+#include "workerruns.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace Casegraph::Ui {
 
@@ -84,7 +81,7 @@ public:
     void start(const QString &casePath, const PathRequest &request,
                std::shared_ptr<const Models::GraphProjection> graph);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_runs.isRunning(); }
 
 Q_SIGNALS:
     /// "Reading the case…", "Searching…".
@@ -95,10 +92,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    quint64 m_generation = 0;
-    bool m_running = false;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    QList<QPointer<QThread>> m_threads;
+    WorkerRuns m_runs;
 };
 
 } // namespace Casegraph::Ui
