@@ -15,7 +15,7 @@ using namespace Casegraph::Models;
 
 namespace {
 /// Chart units between consecutive new nodes of a path.
-constexpr double PathStep = 170;
+constexpr double PathStep = 220;
 } // namespace
 
 int ChartView::showPath(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds)
