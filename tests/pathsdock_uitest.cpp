@@ -223,6 +223,8 @@ void PathsDockUiTest::findPathsMatchesTheCli()
         QCOMPARE(dock->copyText(i).section(QLatin1Char('\n'), 0, 0), undirected.at(i));
     }
     QVERIFY(dock->pathList()->item(0)->text().contains(QStringLiteral(" ← ")));
+    QGuiApplication::processEvents();
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("paths-dock-paths.png"));
 
     // An edit after the run: the dock says so and Run Again brings it up to date.
     QVERIFY(!dock->isStale());
