@@ -64,6 +64,7 @@ ChartData ring(const QList<int> &without = {})
 class ChartDataTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void highlightRowsAsAPathOrASet();
     void removeNodes_data()
     {
         QTest::addColumn<QList<int>>("removed");
@@ -85,6 +86,39 @@ private Q_SLOTS:
         }
     }
 };
+
+void ChartDataTest::highlightRowsAsAPathOrASet()
+{
+    // Relationship rows 100 … 105 on the ring's edges 0→1, 1→2, 2→3, 3→4, 4→0, 1→3; a second edge
+    // of row 100 runs 1→3, as a Supply's manufacturer hop and its sale share one row.
+    ChartData d = ring();
+    d.addEdge(1, 3, QStringLiteral("Supply"), QStringLiteral("resold to"), Confidence::SingleSource, true, OpenStartDay,
+              OpenEndDay, 100);
+    const auto lit = [&d] {
+        QStringList out;
+        for (qint32 e = 0; e < d.edgeCount(); ++e) {
+            if (d.edgeFlags[size_t(e)] & EdgeHighlighted) {
+                out << QStringLiteral("%1-%2:%3")
+                           .arg(d.nodeRowId[size_t(d.edgeFrom[size_t(e)])])
+                           .arg(d.nodeRowId[size_t(d.edgeTo[size_t(e)])])
+                           .arg(d.edgeRelationship[size_t(e)]);
+            }
+        }
+        return out;
+    };
+    // A path: relationship k joins entity k and k + 1, so only 10→11 of row 100 lights up.
+    QCOMPARE(d.highlightRows({10, 11, 13}, {100, 105}, true), 3);
+    QCOMPARE(lit(), (QStringList{QStringLiteral("10-11:100"), QStringLiteral("11-13:105")}));
+    QVERIFY(d.nodeFlags[1] & NodeHighlighted);
+    QVERIFY(!(d.nodeFlags[2] & NodeHighlighted));
+    // A set: every edge of a listed relationship between two listed entities; the previous
+    // highlight is gone.
+    QCOMPARE(d.highlightRows({11, 12, 13}, {100, 101, 102, 104}, false), 3);
+    QCOMPARE(lit(), (QStringList{QStringLiteral("11-12:101"), QStringLiteral("12-13:102"), QStringLiteral("11-13:100")}));
+    QVERIFY(!(d.nodeFlags[0] & NodeHighlighted));
+    d.clearHighlight();
+    QVERIFY(lit().isEmpty());
+}
 
 QTEST_MAIN(ChartDataTest)
 #include "chartdata_uitest.moc"

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analytics/analyticstext.h"
+#include "analytics/diversion.h"
 #include "analytics/paths.h"
 #include "support/graphfixture.h"
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void errors();
     void textReport();
     void shortestAgreesWithSimplePathsOnARandomGraph();
+    void cancelStopsTheSearches();
 
 private:
     static QStringList via(const GraphPath &p);
@@ -290,6 +292,54 @@ void GraphPathsTest::textReport()
     QVERIFY(lines.size() >= 4);
     QCOMPARE(lines[1], QStringLiteral("  A —[Ownership o1: 60%, 2019 – 2020, 2 excerpt(s)]→ B —[Supply s1: 2021-03 – "
                                       "open, 0 excerpt(s)]→ C"));
+}
+
+void GraphPathsTest::cancelStopsTheSearches()
+{
+    // A complete graph of 12 nodes holds billions of simple paths; a set cancel flag stops both
+    // depth-first searches after one check interval, saying so (the Paths dock's Cancel).
+    GraphBuilder b;
+    const int n = 12;
+    for (int i = 0; i < n; ++i) {
+        b.addNode(i + 1, QStringLiteral("k%1").arg(i), QStringLiteral("Company"));
+    }
+    qint64 row = 100;
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j) {
+            if (i != j) {
+                GraphBuilder::Relationship r;
+                r.rowId = ++row;
+                r.id = QStringLiteral("s%1").arg(row);
+                r.schema = QStringLiteral("Supply");
+                r.source = i + 1;
+                r.target = j + 1;
+                b.addRelationship(r);
+            }
+        }
+    }
+    const GraphProjection g = b.finish();
+    std::atomic_bool cancel{true};
+    PathQuery q;
+    q.from = QStringLiteral("k0");
+    q.to = QStringLiteral("k11");
+    q.maxHops = 10;
+    q.maxPaths = 1'000'000'000;
+    q.cancel = &cancel;
+    const auto paths = allSimplePaths(g, q);
+    QVERIFY(paths.ok());
+    QVERIFY(paths->cancelled);
+    QVERIFY(!paths->capped && !paths->workLimitReached);
+    QCOMPARE(paths->steps, PathSearchCancelInterval);
+    DiversionQuery d;
+    d.from = QStringLiteral("k0");
+    d.listedOnly = false;
+    d.maxHops = 10;
+    d.maxPaths = 1'000'000'000;
+    d.cancel = &cancel;
+    const auto diversion = diversionPaths(g, d);
+    QVERIFY(diversion.ok());
+    QVERIFY(diversion->cancelled);
+    QVERIFY(!diversion->capped && !diversion->workLimitReached);
 }
 
 QTEST_MAIN(GraphPathsTest)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "analysis/pathsdock.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
@@ -258,6 +259,10 @@ void MainWindow::setupMenus() {
     m_screening = new ScreeningActions(this);
     analysis->addSeparator();
     m_screening->addTo(analysis, edit);
+    m_paths = new PathsDock(this);
+    m_paths->addTo(analysis, m_viewMenu);
+    connect(m_paths, &PathsDock::entityActivated, this, &MainWindow::showEntity);
+    connect(m_paths, &PathsDock::showOnChartRequested, m_charts, &ChartWorkspace::showOnChart);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction((new DemoActions(this))->resetAction());
@@ -322,6 +327,10 @@ void MainWindow::resetLayout() {
     addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
     m_timeline->setFloating(false);
     m_timeline->hide();
+    addDockWidget(Qt::BottomDockWidgetArea, m_paths);
+    tabifyDockWidget(m_timeline, m_paths);
+    m_paths->setFloating(false);
+    m_paths->hide();
     resizeDocks({m_timeline}, {420}, Qt::Vertical);
     resizeDocks({m_entities, m_inspector}, {440, 520}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
@@ -369,6 +378,7 @@ Status MainWindow::openCase(const QString &path) {
     m_charts->setCase(m_case.get(), m_editor.get());
     m_evidence->setCase(m_case.get(), m_editor.get());
     m_timeline->setCase(m_case.get());
+    m_paths->setCase(m_case.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -393,6 +403,7 @@ void MainWindow::closeCase() {
     m_evidence->setCase(nullptr, nullptr);
     m_annotations->setCase(nullptr, nullptr);
     m_timeline->setCase(nullptr);
+    m_paths->setCase(nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

@@ -27,6 +27,7 @@ class EvidenceUi;
 class GlobalSearch;
 class ImportExportController;
 class InspectorDock;
+class PathsDock;
 class IntegrityActions;
 class RecentFiles;
 class ScreeningActions;
@@ -65,6 +66,8 @@ public:
     ScreeningActions *screeningActions() const { return m_screening; }
     TimelineDock *timelineDock() const { return m_timeline; }
     ChartWorkspace *chartWorkspace() const { return m_charts; }
+    /// Analysis → Find Paths… and Diversion Paths… (ui/analysis).
+    PathsDock *pathsDock() const { return m_paths; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -111,6 +114,7 @@ private:
     ChartWorkspace *m_charts = nullptr;
     EvidenceUi *m_evidence = nullptr;
     TimelineDock *m_timeline = nullptr;
+    PathsDock *m_paths = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     IntegrityActions *m_integrity = nullptr;

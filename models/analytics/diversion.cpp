@@ -125,11 +125,16 @@ private:
         }
         // Crosses e to w; false when the walk must stop.
         const auto cross = [&](const Edge &e, Vertex w, bool forward) {
-            if (m_result.capped || m_result.workLimitReached) {
+            if (m_result.capped || m_result.workLimitReached || m_result.cancelled) {
                 return false;
             }
             if (++m_steps > PathSearchWorkLimit) {
                 m_result.workLimitReached = true;
+                return false;
+            }
+            if ((m_steps & (PathSearchCancelInterval - 1)) == 0 && m_q.cancel &&
+                m_q.cancel->load(std::memory_order_relaxed)) {
+                m_result.cancelled = true;
                 return false;
             }
             if (m_onPath[w] || !allowed(e, v, manufacturer)) {

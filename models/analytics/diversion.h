@@ -22,6 +22,8 @@ struct DiversionQuery {
     std::optional<double> ownershipThreshold;
     /// false: report every end user reached (a recipient with no further supply), listed or not.
     bool listedOnly = true;
+    /// Set from another thread to stop the search early (DiversionResult::cancelled); may be null.
+    const std::atomic_bool *cancel = nullptr;
 };
 
 struct DiversionPath {
@@ -38,6 +40,7 @@ struct DiversionResult {
     QStringList endUsers;       ///< distinct end users, in the order of their shortest path
     bool capped = false;        ///< maxPaths reached
     bool workLimitReached = false;
+    bool cancelled = false; ///< DiversionQuery::cancel was set: the list is incomplete
 };
 
 /// Supply paths from a manufacturer (or product) to end users that carry a Sanction — or that are

@@ -236,13 +236,18 @@ public:
     }
 
 private:
-    bool stopped() const { return m_result.capped || m_result.workLimitReached; }
+    bool stopped() const { return m_result.capped || m_result.workLimitReached || m_result.cancelled; }
     void visit(Vertex v)
     {
         const int depth = int(m_stack.size());
         forEachStep(m_d.graph, v, m_q.undirected, false, m_filter, [&](const Edge &e, Vertex w, bool forward) {
             if (++m_result.steps > PathSearchWorkLimit) {
                 m_result.workLimitReached = true;
+                return false;
+            }
+            if ((m_result.steps & (PathSearchCancelInterval - 1)) == 0 && m_q.cancel &&
+                m_q.cancel->load(std::memory_order_relaxed)) {
+                m_result.cancelled = true;
                 return false;
             }
             if (m_onPath[w] || m_dist[w] < 0 || depth + 1 + m_dist[w] > m_q.maxHops) {

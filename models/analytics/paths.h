@@ -6,6 +6,8 @@
 
 #include <QDate>
 
+#include <atomic>
+
 namespace Casegraph::Models {
 
 /// One step of a path, in the order the path walks it.
@@ -42,17 +44,22 @@ struct PathQuery {
     /// (a start "2019" is valid from 2019-01-01, an end "2020" until 2020-12-31); missing = open.
     std::optional<QDate> asOf;
     int maxPaths = 1000; ///< allSimplePaths() stops here and says so
+    /// Set from another thread to stop allSimplePaths() early (PathResult::cancelled); may be null.
+    const std::atomic_bool *cancel = nullptr;
 };
 
 struct PathResult {
     QList<GraphPath> paths; ///< shortest first
     bool capped = false;    ///< maxPaths was reached: more paths exist
     bool workLimitReached = false; ///< the search stopped after exploring PathSearchWorkLimit steps
+    bool cancelled = false; ///< PathQuery::cancel was set: the list is incomplete
     qint64 steps = 0;       ///< edges examined
 };
 
 /// Edges examined before a path search gives up (and sets workLimitReached).
 inline constexpr qint64 PathSearchWorkLimit = 50'000'000;
+/// Searches look at their cancel flag once per this many edges (a power of two).
+inline constexpr qint64 PathSearchCancelInterval = 4096;
 
 /// Breadth-first shortest path (unweighted). Empty `paths` when there is none within maxHops.
 /// Fails when an end is not a node of the projection.

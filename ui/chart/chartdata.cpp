@@ -13,9 +13,11 @@
 #include "storage/graphscan.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <array>
 #include <unordered_map>
 
@@ -288,6 +290,40 @@ bool ChartData::highlightPath(qint32 from, qint32 to)
         return true;
     }
     return false;
+}
+
+int ChartData::highlightRows(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds, bool asPath)
+{
+    clearHighlight();
+    int marked = 0;
+    for (const qint64 row : entityRowIds) {
+        if (const qint32 i = indexOf(row); i >= 0 && !(nodeFlags[size_t(i)] & NodeHighlighted)) {
+            nodeFlags[size_t(i)] |= NodeHighlighted;
+            ++marked;
+        }
+    }
+    // Each allowed edge as (relationship, lower end, higher end): direction does not matter here.
+    const auto key = [](qint64 relationship, qint64 a, qint64 b) {
+        return std::array<qint64, 3>{relationship, std::min(a, b), std::max(a, b)};
+    };
+    std::set<std::array<qint64, 3>> hops;
+    if (asPath) {
+        for (qsizetype k = 0; k < relationshipRowIds.size() && k + 1 < entityRowIds.size(); ++k) {
+            hops.insert(key(relationshipRowIds.at(k), entityRowIds.at(k), entityRowIds.at(k + 1)));
+        }
+    }
+    const QSet<qint64> relationships(relationshipRowIds.cbegin(), relationshipRowIds.cend());
+    for (size_t e = 0; e < edgeFrom.size(); ++e) {
+        const qint64 a = nodeRowId[size_t(edgeFrom[e])], b = nodeRowId[size_t(edgeTo[e])];
+        const bool on = asPath ? hops.count(key(edgeRelationship[e], a, b)) > 0
+                               : relationships.contains(edgeRelationship[e]) &&
+                                     (nodeFlags[size_t(edgeFrom[e])] & NodeHighlighted) &&
+                                     (nodeFlags[size_t(edgeTo[e])] & NodeHighlighted);
+        if (on) {
+            edgeFlags[e] |= EdgeHighlighted;
+        }
+    }
+    return marked;
 }
 
 qint64 ChartData::memoryBytes() const

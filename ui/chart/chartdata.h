@@ -159,6 +159,12 @@ public:
     /// undirected both ways; if there is none, any direction) with the Highlighted flags, after
     /// clearing the previous one. Returns false when the two are not connected.
     bool highlightPath(qint32 from, qint32 to);
+    /// Marks these entities' nodes and the edges of these relationships (row ids; for a Reference
+    /// edge, its holder) with the Highlighted flags, after clearing the previous highlight. When
+    /// `asPath` is set, relationship k joins entity k and entity k + 1 and only that edge is
+    /// marked (a Supply that names a manufacturer is two edges of one row); otherwise every edge of
+    /// a listed relationship between two listed entities is. Returns the number of nodes marked.
+    int highlightRows(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds, bool asPath);
     void clearHighlight();
     /// Bytes held by the arrays and strings (approximate; for the benchmark).
     qint64 memoryBytes() const;

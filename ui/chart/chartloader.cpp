@@ -5,9 +5,6 @@
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 
-#include <QCoreApplication>
-#include <QThread>
-
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -20,47 +17,19 @@ ChartLoader::ChartLoader(QObject *parent) : QObject(parent)
 {
 }
 
-ChartLoader::~ChartLoader()
-{
-    cancel();
-    for (const QPointer<QThread> &thread : std::as_const(m_threads)) {
-        if (thread) {
-            thread->wait();
-        }
-    }
-}
+ChartLoader::~ChartLoader() = default;
 
 void ChartLoader::cancel()
 {
-    if (m_cancel) {
-        m_cancel->store(true);
-    }
-    ++m_generation; // whatever is still running reports to nobody
-    m_running = false;
+    m_runs.cancel();
 }
 
 void ChartLoader::start(const QString &path, qint64 chartId)
 {
-    cancel();
-    const quint64 generation = m_generation;
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancelled;
-    m_running = true;
+    const auto cancelled = m_runs.begin();
     m_percent = 0;
-    QPointer<ChartLoader> self(this);
-    // Results travel back through the application object (it lives on the GUI thread); `self`
-    // and the generation tell whether anyone still waits for them.
-    const auto post = [self, generation](auto fn) {
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, fn] {
-                if (self && self->m_generation == generation) {
-                    fn(*self);
-                }
-            },
-            Qt::QueuedConnection);
-    };
-    QThread *thread = QThread::create([path, chartId, cancelled, post] {
+    const auto post = WorkerRuns::poster(this, [](ChartLoader &l) -> WorkerRuns & { return l.m_runs; });
+    m_runs.start([path, chartId, cancelled, post] {
         CaseFile caseFile;
         std::shared_ptr<Result<ChartData>> result;
         if (auto st = caseFile.open(path, CaseFile::OpenMode::ReadOnly); !st) {
@@ -84,7 +53,7 @@ void ChartLoader::start(const QString &path, qint64 chartId)
         malloc_trim(0); // the projection's memory goes back to the system, not to this thread's arena
 #endif
         post([result](ChartLoader &loader) {
-            loader.m_running = false;
+            loader.m_runs.finished();
             if (*result) {
                 Q_EMIT loader.loaded(std::make_shared<ChartData>(std::move(result->value())));
             } else {
@@ -92,10 +61,6 @@ void ChartLoader::start(const QString &path, qint64 chartId)
             }
         });
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    m_threads.removeAll(QPointer<QThread>());
-    m_threads << thread;
-    thread->start();
 }
 
 } // namespace Casegraph::Ui

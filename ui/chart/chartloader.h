@@ -3,15 +3,11 @@
 #pragma once
 
 #include "chartdata.h"
+#include "workerruns.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace Casegraph::Ui {
 
@@ -30,7 +26,7 @@ public:
     /// Starts loading chart `chartId` of the case file at `path` (replacing a load under way).
     void start(const QString &path, qint64 chartId);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_runs.isRunning(); }
     int percent() const { return m_percent; }
 
 Q_SIGNALS:
@@ -39,11 +35,8 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    quint64 m_generation = 0;
-    bool m_running = false;
+    WorkerRuns m_runs;
     int m_percent = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    QList<QPointer<QThread>> m_threads;
 };
 
 } // namespace Casegraph::Ui

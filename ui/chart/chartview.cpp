@@ -651,12 +651,37 @@ bool ChartView::highlightSelectedPath()
         return false;
     }
     const bool found = m_data.highlightPath(sel[0], sel[1]);
+    // Remembered by row id, so that a reload keeps it.
+    m_highlightRows.clear();
+    m_highlightRelationships.clear();
+    m_highlightAsPath = false;
+    for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+        if (m_data.nodeFlags[size_t(i)] & NodeHighlighted) {
+            m_highlightRows << m_data.nodeRowId[size_t(i)];
+        }
+    }
+    for (qint32 e = 0; e < m_data.edgeCount(); ++e) {
+        if (m_data.edgeFlags[size_t(e)] & EdgeHighlighted) {
+            m_highlightRelationships << m_data.edgeRelationship[size_t(e)];
+        }
+    }
     update();
     return found;
 }
 
+void ChartView::highlightRows(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds, bool asPath)
+{
+    m_highlightRows = entityRowIds;
+    m_highlightRelationships = relationshipRowIds;
+    m_highlightAsPath = asPath;
+    m_data.highlightRows(entityRowIds, relationshipRowIds, asPath);
+    update();
+}
+
 void ChartView::clearHighlight()
 {
+    m_highlightRows.clear();
+    m_highlightRelationships.clear();
     m_data.clearHighlight();
     update();
 }

@@ -132,6 +132,13 @@ public:
     void applyPositions(const std::vector<QPointF> &positions, const QString &text);
     /// Highlights the shortest path between the two selected nodes; false when not connected.
     bool highlightSelectedPath();
+    /// Highlights entities and relationships by row id (ChartData::highlightRows; `asPath` when
+    /// relationship k joins entity k and k + 1); the highlight outlives reloads until cleared.
+    void highlightRows(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds, bool asPath);
+    /// Adds the entities not on the chart yet (one undoable step, laid out in their order beside the
+    /// ones already there), then highlights them and the relationships (as a path when there is one
+    /// relationship fewer than entities). Returns how many entities were added.
+    int showPath(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds);
     void clearHighlight();
 
     QList<QAction *> chartActions() const { return m_actions; }
@@ -225,6 +232,9 @@ private:
     bool m_reloadAfterLoad = false; ///< an edit landed while a load ran: its snapshot is stale
     QString m_loadError;
     quint64 m_dataVersion = 0; ///< bumped whenever m_data is replaced
+    /// The highlight by row id, applied again to freshly loaded data.
+    QList<qint64> m_highlightRows, m_highlightRelationships;
+    bool m_highlightAsPath = false;
     ChartFrame m_frame;
     bool m_panPending = false;
 

@@ -78,12 +78,6 @@ void ChartView::placeLoadButton()
 void ChartView::setLoadedData(ChartData data)
 {
     const QList<qint64> selected = selectedRowIds();
-    std::vector<qint64> path;
-    for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
-        if (m_data.nodeFlags[size_t(i)] & NodeHighlighted) {
-            path.push_back(m_data.nodeRowId[size_t(i)]);
-        }
-    }
     m_data = std::move(data);
     ++m_dataVersion;
     loadGroupsAndTags();
@@ -92,10 +86,8 @@ void ChartView::setLoadedData(ChartData data)
             m_data.nodeFlags[size_t(i)] |= NodeSelected;
         }
     }
-    for (const qint64 row : path) {
-        if (const qint32 i = m_data.indexOf(row); i >= 0) {
-            m_data.nodeFlags[size_t(i)] |= NodeHighlighted;
-        }
+    if (!m_highlightRows.isEmpty()) {
+        m_data.highlightRows(m_highlightRows, m_highlightRelationships, m_highlightAsPath);
     }
     applyFilters();
     if (m_fitPending && width() > 0) {

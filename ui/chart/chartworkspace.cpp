@@ -268,17 +268,36 @@ void ChartWorkspace::addToCurrentChart(const QList<qint64> &rowIds)
     if (!m_case || rowIds.isEmpty()) {
         return;
     }
-    ChartPanel *panel = currentPanel();
-    if (!panel) {
-        QString name = tr("Chart 1");
-        for (int n = 2; m_case->charts().chartByName(name); ++n) {
-            name = tr("Chart %1").arg(n);
-        }
-        panel = openChart(createChart(name));
-    }
-    if (panel) {
+    if (ChartPanel *panel = currentOrNewPanel()) {
         panel->view()->addEntities(rowIds);
     }
+}
+
+void ChartWorkspace::showOnChart(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds)
+{
+    if (!m_case || entityRowIds.isEmpty()) {
+        return;
+    }
+    ChartPanel *panel = currentOrNewPanel();
+    if (!panel) {
+        return;
+    }
+    const int added = panel->view()->showPath(entityRowIds, relationshipRowIds);
+    Q_EMIT statusMessage(added > 0 ? tr("Added %n entities to the chart and highlighted the path; Undo takes them off.",
+                                        nullptr, added)
+                                   : tr("The path is on the chart already; it is highlighted."));
+}
+
+ChartPanel *ChartWorkspace::currentOrNewPanel()
+{
+    if (ChartPanel *panel = currentPanel()) {
+        return panel;
+    }
+    QString name = tr("Chart 1");
+    for (int n = 2; m_case->charts().chartByName(name); ++n) {
+        name = tr("Chart %1").arg(n);
+    }
+    return openChart(createChart(name));
 }
 
 } // namespace Casegraph::Ui

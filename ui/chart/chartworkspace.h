@@ -45,6 +45,10 @@ public:
     qint64 createChart(const QString &name);
     /// Adds entities to the current chart (creating "Chart 1" when none is open).
     void addToCurrentChart(const QList<qint64> &rowIds);
+    /// Puts these entities on the current chart (a new one when none is open) in one undoable step
+    /// and highlights exactly them and these relationships (ChartView::showPath: a path when there
+    /// is one relationship fewer than entities, in path order). For the Paths and Exposure docks.
+    void showOnChart(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds);
 
 Q_SIGNALS:
     void entitySelected(qint64 rowId);
@@ -59,6 +63,8 @@ private:
     void closeTab(int index);
     void updateActions();
     void updatePlaceholder();
+    /// The current chart's panel, or "Chart N" created and opened when none is open.
+    ChartPanel *currentOrNewPanel();
 
     QWidget *m_window = nullptr;
     Models::CaseFile *m_case = nullptr;
