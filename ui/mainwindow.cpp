@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "analysis/exposuredock.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
@@ -203,6 +204,8 @@ void MainWindow::setupDocks() {
                     panel->setDates(from.earliest().date(), to.latest().date());
                 }
             });
+    m_exposure = new ExposureDock(this);
+    connect(m_exposure, &ExposureDock::entityActivated, this, &MainWindow::showEntity);
 }
 
 void MainWindow::setupMenus() {
@@ -253,9 +256,12 @@ void MainWindow::setupMenus() {
     }
     m_timeline->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
     m_viewMenu->addAction(m_timeline->toggleViewAction());
+    m_exposure->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
+    m_viewMenu->addAction(m_exposure->toggleViewAction());
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     m_evidence->addToMenus(edit, m_viewMenu, analysis);
+    analysis->addAction(m_exposure->showAction());
     m_screening = new ScreeningActions(this);
     analysis->addSeparator();
     m_screening->addTo(analysis, edit);
@@ -323,6 +329,8 @@ void MainWindow::resetLayout() {
     addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
     m_timeline->setFloating(false);
     m_timeline->hide();
+    tabifyDockWidget(m_timeline, m_exposure);
+    m_exposure->hide();
     resizeDocks({m_timeline}, {420}, Qt::Vertical);
     resizeDocks({m_entities, m_inspector}, {440, 520}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
@@ -370,6 +378,7 @@ Status MainWindow::openCase(const QString &path) {
     m_charts->setCase(m_case.get(), m_editor.get());
     m_evidence->setCase(m_case.get(), m_editor.get());
     m_timeline->setCase(m_case.get());
+    m_exposure->setCase(m_case.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -394,6 +403,7 @@ void MainWindow::closeCase() {
     m_evidence->setCase(nullptr, nullptr);
     m_annotations->setCase(nullptr, nullptr);
     m_timeline->setCase(nullptr);
+    m_exposure->setCase(nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

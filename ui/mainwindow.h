@@ -24,6 +24,7 @@ class ChartWorkspace;
 class AnnotationsPanel;
 class EntitiesDock;
 class EvidenceUi;
+class ExposureDock;
 class GlobalSearch;
 class ImportExportController;
 class InspectorDock;
@@ -65,6 +66,8 @@ public:
     ScreeningActions *screeningActions() const { return m_screening; }
     TimelineDock *timelineDock() const { return m_timeline; }
     ChartWorkspace *chartWorkspace() const { return m_charts; }
+    /// Analysis → Ownership Exposure… (the 50% rule).
+    ExposureDock *exposureDock() const { return m_exposure; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -111,6 +114,7 @@ private:
     ChartWorkspace *m_charts = nullptr;
     EvidenceUi *m_evidence = nullptr;
     TimelineDock *m_timeline = nullptr;
+    ExposureDock *m_exposure = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     IntegrityActions *m_integrity = nullptr;
