@@ -92,7 +92,7 @@ public:
     /// "B — restricted: restricted owners hold at least 50% in aggregate (threshold 50%)", then
     /// "  ← 50% held by A (restricted) through ownership own-2, 1 excerpt(s)" … down to the listed
     /// owners and their Sanctions. Cycles and chains deeper than maxDepth end in "…".
-    /// `name`, when given, writes an entity for the reader (the GUI: "Caption (id)"); else its FtM id.
+    /// `name`, when given, writes an entity for the reader (the GUI: "Caption [id]"); else its FtM id.
     QStringList explain(const QString &id, int maxDepth = 8,
                         const std::function<QString(const QString &id)> &name = {}) const;
     static QString verdictName(ExposureVerdict verdict);

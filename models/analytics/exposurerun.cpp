@@ -56,7 +56,7 @@ QString ExposureRun::caption(const QString &id) const
 QString ExposureRun::name(const QString &id) const
 {
     const QString c = captions.value(id);
-    return c.isEmpty() || c == id ? id : tr("%1 (%2)").arg(c, id);
+    return c.isEmpty() || c == id ? id : tr("%1 [%2]").arg(c, id);
 }
 
 Result<ExposureRun> ExposureRun::compute(const CaseFile &caseFile, const ExposureOptions &options,

@@ -35,7 +35,7 @@ public:
     qsizetype nodeCount = 0;
     QDateTime finishedAt;
 
-    /// "Caption (id)", or the id alone when the caption is the id or unknown.
+    /// "Caption [id]", or the id alone when the caption is the id or unknown.
     QString name(const QString &id) const;
     /// The caption, else the id.
     QString caption(const QString &id) const;

@@ -86,12 +86,14 @@ QVariant ExposureTableModel::data(const QModelIndex &index, int role) const
             return schemaLabel(x.schema);
         case VerdictColumn:
             return verdictText(x.verdict);
+        // A listed entity is restricted by its own Sanction: sums of stakes in it would only mislead.
         case BestColumn:
-            return percentText(x.minimumSum, x.minimumSum);
+            return x.verdict == ExposureVerdict::Listed ? tr("—") : percentText(x.minimumSum, x.minimumSum);
         case WorstColumn:
-            return percentText(x.maximumSum, x.maximumSum);
+            return x.verdict == ExposureVerdict::Listed ? tr("—") : percentText(x.maximumSum, x.maximumSum);
         case LookThroughColumn:
-            return percentText(x.effectiveMinimum, x.effectiveMaximum);
+            return x.verdict == ExposureVerdict::Listed ? tr("—")
+                                                        : percentText(x.effectiveMinimum, x.effectiveMaximum);
         case StakesColumn:
             return int(x.stakes.size());
         case ColumnCount:
@@ -124,6 +126,10 @@ QVariant ExposureTableModel::data(const QModelIndex &index, int role) const
             return m_run->name(x.id);
         case VerdictColumn:
             return verdictDescription(x.verdict);
+        case BestColumn:
+        case WorstColumn:
+            return x.verdict == ExposureVerdict::Listed ? tr("Listed itself: the ownership rule does not apply")
+                                                        : QVariant();
         case LookThroughColumn:
             return tr("Effective ownership by listed entities through chains of stakes, for information; "
                       "the verdict rests on direct stakes.");

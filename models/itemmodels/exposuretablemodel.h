@@ -46,7 +46,7 @@ public:
     /// Rows with this verdict.
     int count(ExposureVerdict verdict) const;
 
-    /// The chain behind a row's verdict, one line per stake, owners named "Caption (id)"
+    /// The chain behind a row's verdict, one line per stake, owners named "Caption [id]"
     /// (ExposureReport::explain), down to the listed owners and their Sanctions.
     QStringList explanation(int row) const;
 

@@ -16,20 +16,21 @@
 #include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -95,7 +96,7 @@ ExposureDock::ExposureDock(QWidget *parent) : QDockWidget(tr("Exposure"), parent
     auto *staleRow = new QHBoxLayout(m_staleBanner);
     staleRow->setContentsMargins(6, 2, 6, 2);
     staleRow->addWidget(new QLabel(tr("The case changed since this run: the results may be out of date."), m_staleBanner));
-    auto *again = new QPushButton(tr("Run &Again"), m_staleBanner);
+    auto *again = new QPushButton(tr("Run A&gain"), m_staleBanner);
     connect(again, &QPushButton::clicked, this, &ExposureDock::run);
     staleRow->addWidget(again);
     staleRow->addStretch();
@@ -120,10 +121,9 @@ ExposureDock::ExposureDock(QWidget *parent) : QDockWidget(tr("Exposure"), parent
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     }
     m_view->setWhatsThis(tr("Double-click an entity to open it in the Inspector."));
-    m_explanation = new QPlainTextEdit(splitter);
+    m_explanation = new QTextEdit(splitter);
     m_explanation->setReadOnly(true);
-    m_explanation->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_explanation->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_explanation->setAcceptRichText(false);
     m_explanation->setPlaceholderText(
         tr("Choose a threshold, a date and the lists that count, then press Run. Select an entity to read "
            "the chain of stakes behind its verdict."));
@@ -200,7 +200,7 @@ QWidget *ExposureDock::makeSettingsRow()
     h->addWidget(label);
     h->addWidget(m_threshold);
 
-    m_asOfCheck = new QCheckBox(tr("&As of"), row);
+    m_asOfCheck = new QCheckBox(tr("As &of"), row);
     m_asOfCheck->setToolTip(tr("Count only the ownerships valid on this day (start and end dates)"));
     m_asOf = new QDateEdit(QDate::currentDate(), row);
     m_asOf->setCalendarPopup(true);
@@ -272,10 +272,10 @@ QWidget *ExposureDock::makeButtonRow()
     auto *row = new QWidget(this);
     auto *h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
-    m_chartButton = new QPushButton(tr("Show on C&hart"), row);
+    m_chartButton = new QPushButton(tr("Show on &Chart"), row);
     m_chartButton->setToolTip(tr("Put the entity, the owners on its chain and their Ownerships on the open chart"));
     connect(m_chartButton, &QPushButton::clicked, this, &ExposureDock::requestShowOnChart);
-    m_copyButton = new QPushButton(tr("&Copy Explanation"), row);
+    m_copyButton = new QPushButton(tr("Co&py Explanation"), row);
     connect(m_copyButton, &QPushButton::clicked, this, &ExposureDock::copyExplanation);
     m_exportButton = new QPushButton(tr("E&xport CSV…"), row);
     m_exportButton->setToolTip(tr("Save the rows shown (filtered, in this order) as a CSV file"));
@@ -387,7 +387,8 @@ void ExposureDock::applyRun(const std::shared_ptr<const ExposureRun> &run)
     m_stale = m_changedDuringRun;
     m_staleBanner->setVisible(m_stale);
     applyLists(run->lists);
-    setRunning(false, tr("Done: %n entities read.", nullptr, int(run->nodeCount)));
+    setRunning(false, tr("Run at %1 over %n entities.", nullptr, int(run->nodeCount))
+                          .arg(QLocale().toString(run->finishedAt.toLocalTime().time(), QLocale::ShortFormat)));
     updateCounts();
     if (current.isEmpty() || !selectEntity(current)) {
         if (m_proxy->rowCount() > 0) {
@@ -486,8 +487,30 @@ int ExposureDock::currentSourceRow() const
 void ExposureDock::updateExplanation()
 {
     const int row = currentSourceRow();
-    const QStringList lines = m_model->explanation(row);
-    m_explanation->setPlainText(lines.join(QLatin1Char('\n')));
+    m_explanationLines = m_model->explanation(row);
+    // One paragraph per line, indented by its depth, so that a wrapped line keeps its indentation;
+    // the first line (the verdict) in bold.
+    m_explanation->clear();
+    QTextCursor cursor(m_explanation->document());
+    const qreal step = m_explanation->fontMetrics().averageCharWidth() * 1.5;
+    for (qsizetype i = 0; i < m_explanationLines.size(); ++i) {
+        const QString &line = m_explanationLines.at(i);
+        qsizetype spaces = 0;
+        while (spaces < line.size() && line.at(spaces) == QLatin1Char(' ')) {
+            ++spaces;
+        }
+        QTextBlockFormat block;
+        block.setLeftMargin(spaces * step);
+        block.setBottomMargin(3);
+        QTextCharFormat text;
+        text.setFontWeight(i == 0 ? QFont::Bold : QFont::Normal);
+        if (i == 0) {
+            cursor.setBlockFormat(block);
+        } else {
+            cursor.insertBlock(block);
+        }
+        cursor.insertText(line.mid(spaces), text);
+    }
     m_chartButton->setEnabled(row >= 0);
     m_copyButton->setEnabled(row >= 0);
     m_copyAction->setEnabled(row >= 0);
@@ -496,7 +519,7 @@ void ExposureDock::updateExplanation()
 
 QString ExposureDock::explanation() const
 {
-    return m_explanation->toPlainText();
+    return m_explanationLines.join(QLatin1Char('\n'));
 }
 
 void ExposureDock::copyExplanation()

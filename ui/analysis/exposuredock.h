@@ -17,10 +17,10 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTextEdit;
 class QTimer;
 class QToolButton;
 
@@ -64,7 +64,7 @@ public:
     void setSanctionFilter(const Models::SanctionFilter &filter);
     Models::ExposureOptions options() const;
 
-    /// The explanation of the selected row, as shown.
+    /// The explanation of the selected row as plain text, indented by two spaces per step.
     QString explanation() const;
     /// Copies the explanation to the clipboard (Ctrl+C).
     void copyExplanation();
@@ -85,7 +85,7 @@ public:
     QPushButton *runButton() const { return m_runButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
     QPushButton *showOnChartButton() const { return m_chartButton; }
-    QPlainTextEdit *explanationView() const { return m_explanation; }
+    QTextEdit *explanationView() const { return m_explanation; }
     QLabel *countsLabel() const { return m_counts; }
     QLabel *statusLabel() const { return m_status; }
     QWidget *staleBanner() const { return m_staleBanner; }
@@ -140,7 +140,8 @@ private:
     QComboBox *m_verdictFilter = nullptr;
     QLineEdit *m_textFilter = nullptr;
     QTableView *m_view = nullptr;
-    QPlainTextEdit *m_explanation = nullptr;
+    QTextEdit *m_explanation = nullptr;
+    QStringList m_explanationLines; ///< as ExposureTableModel::explanation() gives them (Ctrl+C copies these)
     QPushButton *m_chartButton = nullptr;
     QPushButton *m_copyButton = nullptr;
     QPushButton *m_exportButton = nullptr;
