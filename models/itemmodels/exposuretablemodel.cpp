@@ -13,6 +13,15 @@ namespace Casegraph::Models {
 
 namespace {
 
+/// Tints by ExposureVerdict (Listed, Restricted, Undetermined, NotRestricted): red, orange, yellow,
+/// grey-blue, light enough for dark text, each always beside the verdict's word.
+struct VerdictColors {
+    QRgb background;
+    QRgb text;
+};
+constexpr VerdictColors kVerdictColors[] = {
+    {0xf4c7c7, 0x7a1010}, {0xf9d9b5, 0x6b3500}, {0xfbeeb0, 0x564500}, {0xdfe6ee, 0x2b333d}};
+
 QString number(double value)
 {
     return QLocale().toString(value, 'g', 6);
@@ -279,32 +288,12 @@ QString ExposureTableModel::verdictDescription(ExposureVerdict verdict)
 
 QColor ExposureTableModel::verdictColor(ExposureVerdict verdict)
 {
-    switch (verdict) {
-    case ExposureVerdict::Listed:
-        return QColor(0xf4, 0xc7, 0xc7);
-    case ExposureVerdict::Restricted:
-        return QColor(0xf9, 0xd9, 0xb5);
-    case ExposureVerdict::Undetermined:
-        return QColor(0xfb, 0xee, 0xb0);
-    case ExposureVerdict::NotRestricted:
-        break;
-    }
-    return QColor(0xdf, 0xe6, 0xee);
+    return QColor::fromRgb(kVerdictColors[int(verdict)].background);
 }
 
 QColor ExposureTableModel::verdictTextColor(ExposureVerdict verdict)
 {
-    switch (verdict) {
-    case ExposureVerdict::Listed:
-        return QColor(0x7a, 0x10, 0x10);
-    case ExposureVerdict::Restricted:
-        return QColor(0x6b, 0x35, 0x00);
-    case ExposureVerdict::Undetermined:
-        return QColor(0x56, 0x45, 0x00);
-    case ExposureVerdict::NotRestricted:
-        break;
-    }
-    return QColor(0x2b, 0x33, 0x3d);
+    return QColor::fromRgb(kVerdictColors[int(verdict)].text);
 }
 
 QString ExposureTableModel::percentText(double minimum, double maximum)
