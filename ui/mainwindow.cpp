@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 #include "analysis/pathsdock.h"
+#include "analysis/exposuredock.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
@@ -203,6 +204,8 @@ void MainWindow::setupDocks() {
                     panel->setTime(ChartTime::between(from.earliest().date(), to.latest().date()));
                 }
             });
+    m_exposure = new ExposureDock(this);
+    connect(m_exposure, &ExposureDock::entityActivated, this, &MainWindow::showEntity);
 }
 
 void MainWindow::setupMenus() {
@@ -253,16 +256,21 @@ void MainWindow::setupMenus() {
     }
     m_timeline->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
     m_viewMenu->addAction(m_timeline->toggleViewAction());
+    m_exposure->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_0 + n++)));
+    m_viewMenu->addAction(m_exposure->toggleViewAction());
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     m_evidence->addToMenus(edit, m_viewMenu, analysis);
-    m_screening = new ScreeningActions(this);
-    analysis->addSeparator();
-    m_screening->addTo(analysis, edit);
+    // The graph questions: paths, diversion to listed end users, the ownership rule.
     m_paths = new PathsDock(this);
     m_paths->addTo(analysis, m_viewMenu);
     connect(m_paths, &PathsDock::entityActivated, this, &MainWindow::showEntity);
     connect(m_paths, &PathsDock::showOnChartRequested, m_charts, &ChartWorkspace::showOnChart);
+    analysis->addAction(m_exposure->showAction());
+    connect(m_exposure, &ExposureDock::showOnChartRequested, m_charts, &ChartWorkspace::showOnChart);
+    m_screening = new ScreeningActions(this);
+    analysis->addSeparator();
+    m_screening->addTo(analysis, edit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction((new DemoActions(this))->resetAction());
@@ -331,6 +339,8 @@ void MainWindow::resetLayout() {
     tabifyDockWidget(m_timeline, m_paths);
     m_paths->setFloating(false);
     m_paths->hide();
+    tabifyDockWidget(m_timeline, m_exposure);
+    m_exposure->hide();
     resizeDocks({m_timeline}, {420}, Qt::Vertical);
     resizeDocks({m_entities, m_inspector}, {440, 520}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
@@ -379,6 +389,7 @@ Status MainWindow::openCase(const QString &path) {
     m_evidence->setCase(m_case.get(), m_editor.get());
     m_timeline->setCase(m_case.get());
     m_paths->setCase(m_case.get());
+    m_exposure->setCase(m_case.get());
     connect(m_entities->model(), &EntityTableModel::summaryChanged, this, &MainWindow::updateStatus);
     connect(m_entities->model(), &EntityTableModel::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot read the entities"), message); });
@@ -404,6 +415,7 @@ void MainWindow::closeCase() {
     m_annotations->setCase(nullptr, nullptr);
     m_timeline->setCase(nullptr);
     m_paths->setCase(nullptr);
+    m_exposure->setCase(nullptr);
     m_sources->setCase(nullptr);
     m_inspector->setCase(nullptr, nullptr);
     m_entities->setCase(nullptr);

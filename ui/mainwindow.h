@@ -24,6 +24,7 @@ class ChartWorkspace;
 class AnnotationsPanel;
 class EntitiesDock;
 class EvidenceUi;
+class ExposureDock;
 class GlobalSearch;
 class ImportExportController;
 class InspectorDock;
@@ -68,6 +69,8 @@ public:
     ChartWorkspace *chartWorkspace() const { return m_charts; }
     /// Analysis → Find Paths… and Diversion Paths… (ui/analysis).
     PathsDock *pathsDock() const { return m_paths; }
+    /// Analysis → Ownership Exposure… (the 50% rule).
+    ExposureDock *exposureDock() const { return m_exposure; }
 
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
@@ -115,6 +118,7 @@ private:
     EvidenceUi *m_evidence = nullptr;
     TimelineDock *m_timeline = nullptr;
     PathsDock *m_paths = nullptr;
+    ExposureDock *m_exposure = nullptr;
     GlobalSearch *m_search = nullptr;
     ImportExportController *m_importExport = nullptr;
     IntegrityActions *m_integrity = nullptr;

@@ -327,8 +327,10 @@ QString ExposureReport::verdictName(ExposureVerdict verdict)
     return tr("not restricted");
 }
 
-QStringList ExposureReport::explain(const QString &id, int maxDepth) const
+QStringList ExposureReport::explain(const QString &id, int maxDepth,
+                                   const std::function<QString(const QString &id)> &name) const
 {
+    const auto label = [&](const QString &entityId) { return name ? name(entityId) : entityId; };
     QStringList lines;
     QSet<QString> onChain;
     const auto sums = [](const EntityExposure &x) { return percentText(x.minimumSum, x.maximumSum); };
@@ -356,7 +358,7 @@ QStringList ExposureReport::explain(const QString &id, int maxDepth) const
         for (const auto &s : x.stakes) {
             lines << QString(depth * 2 + 2, QLatin1Char(' ')) +
                          tr("← %1 held by %2 (%3) through ownership %4, %n excerpt(s)", nullptr, s.evidence)
-                             .arg(s.percentage.toString(), s.owner, verdictName(s.ownerVerdict), s.ownership);
+                             .arg(s.percentage.toString(), label(s.owner), verdictName(s.ownerVerdict), s.ownership);
             walk(s.owner, depth + 1);
         }
         onChain.remove(entityId);
@@ -366,21 +368,21 @@ QStringList ExposureReport::explain(const QString &id, int maxDepth) const
     QString head;
     switch (x.verdict) {
     case ExposureVerdict::Listed:
-        head = tr("%1 — listed").arg(id);
+        head = tr("%1 — listed").arg(label(id));
         break;
     case ExposureVerdict::Restricted:
         head = tr("%1 — restricted: restricted owners hold at least %2 in aggregate (threshold %3)")
-                   .arg(id, QString::number(x.minimumSum, 'g', 6) + QLatin1Char('%'), threshold);
+                   .arg(label(id), QString::number(x.minimumSum, 'g', 6) + QLatin1Char('%'), threshold);
         break;
     case ExposureVerdict::Undetermined:
         head = tr("%1 — undetermined: restricted or possibly restricted owners hold %2 (threshold %3); the stakes' "
                   "ranges or unknown owners decide")
-                   .arg(id, sums(x), threshold);
+                   .arg(label(id), sums(x), threshold);
         break;
     case ExposureVerdict::NotRestricted:
-        head = x.stakes.isEmpty() ? tr("%1 — not restricted: no listed or restricted owner").arg(id)
+        head = x.stakes.isEmpty() ? tr("%1 — not restricted: no listed or restricted owner").arg(label(id))
                                   : tr("%1 — not restricted: restricted owners hold at most %2 (threshold %3)")
-                                        .arg(id, QString::number(x.maximumSum, 'g', 6) + QLatin1Char('%'), threshold);
+                                        .arg(label(id), QString::number(x.maximumSum, 'g', 6) + QLatin1Char('%'), threshold);
         break;
     }
     if (x.verdict != ExposureVerdict::Listed && (x.effectiveMaximum > 0 || x.effectiveMinimum > 0)) {

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QHash>
 
+#include <functional>
 #include <memory>
 
 namespace Casegraph::Models {
@@ -91,7 +92,9 @@ public:
     /// "B — restricted: restricted owners hold at least 50% in aggregate (threshold 50%)", then
     /// "  ← 50% held by A (restricted) through ownership own-2, 1 excerpt(s)" … down to the listed
     /// owners and their Sanctions. Cycles and chains deeper than maxDepth end in "…".
-    QStringList explain(const QString &id, int maxDepth = 8) const;
+    /// `name`, when given, writes an entity for the reader (the GUI: "Caption [id]"); else its FtM id.
+    QStringList explain(const QString &id, int maxDepth = 8,
+                        const std::function<QString(const QString &id)> &name = {}) const;
     static QString verdictName(ExposureVerdict verdict);
 
     struct Data; ///< private (exposure.cpp)

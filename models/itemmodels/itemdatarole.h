@@ -22,6 +22,8 @@ enum : int {
     ExcerptIdRole,                  ///< qint64: excerpt id
     LoadingRole,                    ///< bool: the row is a placeholder until its page has loaded
     ListedRole,                     ///< QString: "Listed: …" when a screening match was accepted for the entity
+    VerdictRole,                    ///< int: ExposureVerdict of an ownership-exposure row
+    SortRole,                       ///< a column's value for sorting (numbers as numbers)
 };
 } // namespace ItemDataRole
 

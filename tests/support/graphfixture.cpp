@@ -61,9 +61,9 @@ qint64 GraphFixture::create(const QString &id, const QString &schema, const QLis
     return *row;
 }
 
-qint64 GraphFixture::node(const QString &id, const QString &schema)
+qint64 GraphFixture::node(const QString &id, const QString &schema, const QString &name)
 {
-    return create(id, schema, {{QStringLiteral("name"), id}});
+    return create(id, schema, {{QStringLiteral("name"), name.isEmpty() ? id : name}});
 }
 
 qint64 GraphFixture::link(const QString &id, const QString &schema, const QString &source, const QString &target,

@@ -19,7 +19,8 @@ public:
     Models::CaseFile &caseFile() { return *m_case; }
     bool isValid() const { return m_ok; }
 
-    qint64 node(const QString &id, const QString &schema = QStringLiteral("Company"));
+    /// A node named `name` (empty: its id).
+    qint64 node(const QString &id, const QString &schema = QStringLiteral("Company"), const QString &name = {});
     /// An entity of an edge schema between two existing entities, with extra properties.
     qint64 link(const QString &id, const QString &schema, const QString &source, const QString &target,
                 const QList<QPair<QString, QString>> &properties = {});
