@@ -116,6 +116,11 @@ void ChartDataTest::highlightRowsAsAPathOrASet()
     QCOMPARE(d.highlightRows({11, 12, 13}, {100, 101, 102, 104}, false), 3);
     QCOMPARE(lit(), (QStringList{QStringLiteral("11-12:101"), QStringLiteral("12-13:102"), QStringLiteral("11-13:100")}));
     QVERIFY(!(d.nodeFlags[0] & NodeHighlighted));
+    // Lists with a path's shape that are not a path (an entity, then its two neighbours, as the
+    // Exposure dock sends an entity and two owners): row 100 joins the first two, row 101 does not
+    // join 10 and 12, so it lights as in a set, between any two listed entities.
+    QCOMPARE(d.highlightRows({11, 10, 12}, {100, 101}, true), 3);
+    QCOMPARE(lit(), (QStringList{QStringLiteral("10-11:100"), QStringLiteral("11-12:101")}));
     d.clearHighlight();
     QVERIFY(lit().isEmpty());
 }

@@ -312,14 +312,20 @@ int ChartData::highlightRows(const QList<qint64> &entityRowIds, const QList<qint
             hops.insert(key(relationshipRowIds.at(k), entityRowIds.at(k), entityRowIds.at(k + 1)));
         }
     }
-    const QSet<qint64> relationships(relationshipRowIds.cbegin(), relationshipRowIds.cend());
+    // A listed relationship that joins no consecutive pair (lists that only have a path's shape,
+    // such as an entity with two owners) lights like a set: every edge between listed entities.
+    QSet<qint64> relationships(relationshipRowIds.cbegin(), relationshipRowIds.cend());
+    if (asPath) {
+        for (size_t e = 0; e < edgeFrom.size(); ++e) {
+            if (hops.count(key(edgeRelationship[e], nodeRowId[size_t(edgeFrom[e])], nodeRowId[size_t(edgeTo[e])]))) {
+                edgeFlags[e] |= EdgeHighlighted;
+                relationships.remove(edgeRelationship[e]);
+            }
+        }
+    }
     for (size_t e = 0; e < edgeFrom.size(); ++e) {
-        const qint64 a = nodeRowId[size_t(edgeFrom[e])], b = nodeRowId[size_t(edgeTo[e])];
-        const bool on = asPath ? hops.count(key(edgeRelationship[e], a, b)) > 0
-                               : relationships.contains(edgeRelationship[e]) &&
-                                     (nodeFlags[size_t(edgeFrom[e])] & NodeHighlighted) &&
-                                     (nodeFlags[size_t(edgeTo[e])] & NodeHighlighted);
-        if (on) {
+        if (relationships.contains(edgeRelationship[e]) && (nodeFlags[size_t(edgeFrom[e])] & NodeHighlighted) &&
+            (nodeFlags[size_t(edgeTo[e])] & NodeHighlighted)) {
             edgeFlags[e] |= EdgeHighlighted;
         }
     }

@@ -162,8 +162,9 @@ public:
     /// Marks these entities' nodes and the edges of these relationships (row ids; for a Reference
     /// edge, its holder) with the Highlighted flags, after clearing the previous highlight. When
     /// `asPath` is set, relationship k joins entity k and entity k + 1 and only that edge is
-    /// marked (a Supply that names a manufacturer is two edges of one row); otherwise every edge of
-    /// a listed relationship between two listed entities is. Returns the number of nodes marked.
+    /// marked (a Supply that names a manufacturer is two edges of one row); a relationship that
+    /// joins no such pair, and every relationship without `asPath`, marks each of its edges
+    /// between two listed entities. Returns the number of nodes marked.
     int highlightRows(const QList<qint64> &entityRowIds, const QList<qint64> &relationshipRowIds, bool asPath);
     void clearHighlight();
     /// Bytes held by the arrays and strings (approximate; for the benchmark).
