@@ -3,6 +3,7 @@
 #include "chartexport.h"
 #include "chartdata.h"
 #include "chartgroups.h"
+#include "chartmeasure.h"
 #include "charttags.h"
 #include "chartpainter.h"
 #include "export/sceneexport.h"
@@ -32,7 +33,8 @@ public:
     {
         m_rect = ChartPainter::contentRect(data);
         m_rect.setBottom(m_rect.bottom() + LegendHeight);
-        m_rect.setWidth(std::max(m_rect.width(), 240.0));
+        // The line-style legend, and beside it the legend of node sizes and colours (if any).
+        m_rect.setWidth(std::max(m_rect.width(), 240.0 + ChartMeasures::legendWidth(data)));
     }
     QRectF boundingRect() const override { return m_rect; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
@@ -74,8 +76,9 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
     if (!data) {
         return data.error();
     }
-    // As the view draws it: tag dots, the saved tag filter, and the collapsed groups as one node
-    // each. The filter comes before the path, which runs over what is shown.
+    // As the view draws it: tag dots, the saved tag filter, the collapsed groups as one node
+    // each, and node sizes and colours by measure. The filter comes before the path, which runs
+    // over what is shown.
     ChartTags::load(caseFile, data.value());
     ChartTags::applyFilter(data.value(), ChartTags::savedFilter(chart->settings, data.value()));
     if (!highlightFrom.isEmpty() || !highlightTo.isEmpty()) {
@@ -93,6 +96,7 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
         }
     }
     ChartGroups::apply(data.value(), ChartGroups::collapsed(chart->settings));
+    ChartMeasures::apply(data.value(), ChartMeasures::saved(chart->settings)); // over what is shown
     return write(*data, path, chart->name);
 }
 

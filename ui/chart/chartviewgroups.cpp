@@ -74,6 +74,7 @@ void ChartView::loadTags()
     const auto chart = m_chartId ? m_case->charts().chart(m_chartId) : std::nullopt;
     if (chart && (savesSettings() || !m_tagFilterRead)) {
         m_tagFilter = ChartTags::savedFilter(chart->settings, m_data);
+        m_measure = ChartMeasures::saved(chart->settings); // read with the tag filter, kept alike
         m_tagFilterRead = true;
     } else {
         m_tagFilter = ChartTags::existing(m_tagFilter, m_data);
@@ -187,6 +188,7 @@ void ChartView::endSettingsChange(const QJsonObject &settings)
     --m_ownChange;
     m_collapsed = ChartGroups::collapsed(settings);
     m_tagFilter = ChartTags::savedFilter(settings, m_data);
+    m_measure = ChartMeasures::saved(settings);
     updateActions();
     refilter();
 }
