@@ -166,6 +166,23 @@ double detour(QPointF a, QPointF b, const Obstacles &obstacles)
 }
 
 /// `trim`: the margin beyond each end's disc where the edge stops.
+/// The visible nodes in `near`; enabled when checking every edge against them stays cheap.
+Obstacles obstaclesIn(const ChartData &d, const QRectF &near)
+{
+    Obstacles obstacles;
+    const bool sized = d.measures.scale.size() == d.x.size();
+    for (size_t i = 0; i < d.x.size(); ++i) {
+        if (d.isVisible(qint32(i)) && near.contains(QPointF(d.x[i], d.y[i]))) {
+            obstacles.centres.emplace_back(d.x[i], d.y[i]);
+            if (sized) {
+                obstacles.grow.push_back(ChartStyle::NodeRadius * (d.sizeFactor(i) - 1));
+            }
+        }
+    }
+    obstacles.enabled = obstacles.centres.size() * d.edgeFrom.size() < 4'000'000;
+    return obstacles;
+}
+
 EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim, const Obstacles &obstacles = {})
 {
     const double trimFrom = ChartPainter::nodeRadius(d, d.edgeFrom[e]) + trim;
@@ -690,18 +707,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     std::vector<Label> labels;
     // Edges that would run through another node bend around it; the check costs nodes × edges,
     // so it is left out when a detailed view holds very many of both.
-    Obstacles obstacles;
     const QRectF near = visible.adjusted(-margin, -margin, margin, margin);
-    const bool sized = d.measures.scale.size() == d.x.size();
-    for (size_t i = 0; i < d.x.size(); ++i) {
-        if (d.isVisible(qint32(i)) && near.contains(QPointF(d.x[i], d.y[i]))) {
-            obstacles.centres.emplace_back(d.x[i], d.y[i]);
-            if (sized) {
-                obstacles.grow.push_back(ChartStyle::NodeRadius * (d.sizeFactor(i) - 1));
-            }
-        }
-    }
-    obstacles.enabled = obstacles.centres.size() * d.edgeFrom.size() < 4'000'000;
+    const Obstacles obstacles = obstaclesIn(d, near);
     for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
         if (!d.isEdgeVisible(qint32(e))) {
             continue;
@@ -780,8 +787,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         const quint8 flags = d.nodeFlags[i];
         const bool selected = flags & NodeSelected;
         const bool hl = flags & NodeHighlighted;
-        // A sized node (ChartMeasures) is the same drawing scaled about its centre: disc, icon,
-        // badges and tag dots grow together; its label stays at reading size under the disc.
+        // A sized node (ChartMeasures) is the same disc and icon scaled about the centre; badges,
+        // tag dots and the label keep their size.
         const float factor = d.sizeFactor(i);
         if (factor != 1.0f) {
             painter.save();
@@ -815,8 +822,13 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         }
         const QRectF iconRect(c.x() - half * 0.78, c.y() - half * 0.78, half * 1.56, half * 1.56);
         ChartIcons::paint(painter, d.nodeIcon[i], iconRect, options.vector);
+        // Badges keep their size on the rim of a larger disc.
+        const double rim = ChartStyle::NodeRadius * double(factor);
+        if (factor != 1.0f) {
+            painter.restore();
+        }
         if (flags & NodeSanctioned) {
-            const QPointF b(c.x() + ChartStyle::NodeRadius * 0.72, c.y() - ChartStyle::NodeRadius * 0.72);
+            const QPointF b(c.x() + rim * 0.72, c.y() - rim * 0.72);
             painter.setPen(QPen(Qt::white, 1.5));
             painter.setBrush(SanctionColour);
             painter.drawEllipse(b, 8.0, 8.0);
@@ -825,15 +837,12 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             painter.drawPoint(QPointF(b.x(), b.y() + 4));
         }
         if (flags & NodePinned) {
-            const QPointF p(c.x() - ChartStyle::NodeRadius * 0.72, c.y() - ChartStyle::NodeRadius * 0.72);
+            const QPointF p(c.x() - rim * 0.72, c.y() - rim * 0.72);
             painter.setPen(QPen(Qt::white, 1.2));
             painter.setBrush(QColor(0x55, 0x60, 0x6b));
             painter.drawEllipse(p, 4.5, 4.5);
         }
-        ChartTags::paintDots(painter, d, qint32(i), c);
-        if (factor != 1.0f) {
-            painter.restore();
-        }
+        ChartTags::paintDots(painter, d, qint32(i), c, rim);
         if (nodeLabels) {
             QStringList lines;
             const QRectF box = nodeLabelBox(d, i, selected ? fmBold : fm, &lines);
@@ -927,6 +936,24 @@ QRectF ChartPainter::contentRect(const ChartData &data)
         const QRectF node(c.x() - std::max(r, width / 2 + 4), c.y() - r, 2 * std::max(r, width / 2 + 4),
                           r + disc + 4 + fm.height() * rows);
         rect = rect.isNull() ? node : rect.united(node);
+    }
+    // Edges that bend around a node (parallel ones, detours) may pass outside the nodes: their
+    // middles, where the label sits, count too, when the detours are drawn at all.
+    if (!rect.isNull()) {
+        const Obstacles obstacles = obstaclesIn(data, rect);
+        const QFontMetricsF edgeFm(chartFont(ChartStyle::EdgeLabelSize));
+        for (qint32 e = 0; obstacles.enabled && e < data.edgeCount(); ++e) {
+            if (!data.isEdgeVisible(e)) {
+                continue;
+            }
+            const EdgeGeometry g = edgeGeometry(data, size_t(e), 2, obstacles);
+            if (g.valid && g.curved) {
+                const QPointF mid = pointAt(g, 0.5);
+                const QString &label = data.labels.value(data.edgeLabel[size_t(e)]);
+                const double w = label.isEmpty() ? 4 : std::min(edgeFm.horizontalAdvance(label), double(ChartStyle::LabelWidth)) + 8;
+                rect = rect.united(QRectF(mid.x() - w / 2, mid.y() - edgeFm.height() / 2 - 1, w, edgeFm.height() + 2));
+            }
+        }
     }
     const QRectF frames = ChartGroups::framesRect(data);
     return frames.isNull() ? rect : rect.united(frames);
