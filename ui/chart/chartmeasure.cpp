@@ -263,7 +263,7 @@ QRectF ChartMeasures::paintLegend(QPainter &painter, const ChartData &data, QPoi
     if (m.component.size() == data.x.size()) {
         // Title, then the components two rows high: "■ 14 entities" per colour, "■ 3 more" in grey.
         const qsizetype count = m.componentSizes.size();
-        const QString title = tr("Colour: %n connected component(s)", nullptr, int(count));
+        const QString title = tr("Colour: components (%n)", nullptr, int(count));
         QStringList entries;
         for (qsizetype c = 0; c < std::min<qsizetype>(count, PaletteSize); ++c) {
             entries << tr("%n entities", nullptr, int(m.componentSizes.at(c)));
