@@ -9,12 +9,14 @@
 #include "support/testsupport.h"
 
 #include "commands/caseeditor.h"
-#include "demo/democase.h"
+#include "io/importjob.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
+#include "storage/entitystore.h"
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QJsonObject>
 #include <QMenu>
@@ -252,12 +254,73 @@ private Q_SLOTS:
         const auto m = done.first().first().value<ChartNodeMeasures>();
         QCOMPARE(m.componentSizes, QList<qsizetype>{6000});
         QCOMPARE(m.rank.size(), size_t(6000));
-        QVERIFY(qAbs(m.maxScale - m.scale[0]) < 0.5); // a ring: all alike, up to sampling noise
+        // Above 5,000 nodes, sampled: 5·10^7 / (6,000 + 2 × 6,000) sources.
+        QVERIFY(m.approximate);
+        QCOMPARE(m.samples, 2777);
+        QVERIFY(std::all_of(m.rank.begin(), m.rank.end(), [](qint32 r) { return r >= 1; }));
         // Cancel: nothing arrives.
         runner.start(input);
         runner.cancel();
         QVERIFY(!runner.isRunning());
         QVERIFY(!done.wait(300));
+    }
+
+    void betweennessOfALargeChartRunsOnTheWorkerAndCancels()
+    {
+        // 4,500 companies, each owning the next, the 7th and the 31st after it: exact betweenness
+        // costs about 1.4·10^8 steps, well over the GUI thread's budget.
+        constexpr int n = 4500;
+        const QString file = m_dir.filePath(QStringLiteral("ring.ftm.json"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            for (int i = 0; i < n; ++i) {
+                out.write(QStringLiteral(R"({"id":"c%1","schema":"Company","properties":{"name":["Company %1"]}})"
+                                         "\n").arg(i).toUtf8());
+                for (const int step : {1, 7, 31}) {
+                    out.write(QStringLiteral(R"({"id":"o%1-%2","schema":"Ownership","properties":{"owner":["c%1"],"asset":["c%3"]}})"
+                                             "\n").arg(i).arg(step).arg((i + step) % n).toUtf8());
+                }
+            }
+        }
+        QVERIFY(ImportJob::run(*m_case, file));
+        QList<ChartNode> nodes;
+        for (int i = 0; i < n; ++i) {
+            const qint64 row = m_case->entities().rowIdOf(QStringLiteral("c%1").arg(i));
+            QVERIFY(row > 0);
+            nodes << ChartNode{row, double(i % 75) * 90, double(i / 75) * 90, false, false, {}};
+        }
+        m_chartId = *m_case->charts().create(QStringLiteral("Ring"), QJsonObject());
+        QVERIFY(m_case->charts().setNodes(m_chartId, nodes));
+        m_editor->undoStack()->clear();
+        m_panel.reset();
+        openPanel();
+        ChartView *view = m_panel->view();
+        QCOMPARE(view->data().nodeCount(), qsizetype(n));
+
+        QSignalSpy running(view, &ChartView::measuringChanged);
+        QElapsedTimer timer;
+        timer.start();
+        view->setMeasure(ChartMeasureSetting{Size::Betweenness, Colour::Type});
+        QVERIFY2(timer.elapsed() < 250, qPrintable(QString::number(timer.elapsed()))); // not computed here
+        QVERIFY(view->isMeasuring());
+        QVERIFY(running.count() >= 1 && running.last().first().toBool());
+        // After a moment the tool bar shows the progress and Cancel.
+        QToolButton *cancel = nullptr;
+        for (QToolButton *b : m_panel->findChildren<QToolButton *>()) {
+            cancel = b->text() == QStringLiteral("Cancel") ? b : cancel;
+        }
+        QVERIFY(cancel);
+        QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 2000);
+        QVERIFY(view->isMeasuring());
+        Tests::saveShot(m_panel->grab(), QStringLiteral("chart-measure-progress.png"));
+        cancel->click();
+        QVERIFY(!view->isMeasuring());
+        QTRY_VERIFY(!cancel->isVisible());
+        QCOMPARE(view->measure(), ChartMeasureSetting());
+        QVERIFY(view->data().measures.isEmpty());
+        QCOMPARE(m_editor->undoStack()->count(), 2); // sizing on, then off again
+        QVERIFY(!m_case->charts().chart(m_chartId)->settings.contains(ChartMeasures::SizeKey));
     }
 
 private:
