@@ -170,6 +170,17 @@ private Q_SLOTS:
         };
         QVERIFY2(near(insideTop(hub), tintOf(first), 12), qPrintable(insideTop(hub).name()));
         QVERIFY2(near(insideTop(pair), tintOf(second), 12), qPrintable(insideTop(pair).name()));
+
+        // Edit → Undo: the plain chart again, white discs.
+        m_editor->undoStack()->undo();
+        QCOMPARE(view->measure(), ChartMeasureSetting());
+        QVERIFY(view->data().measures.isEmpty());
+        QCOMPARE(ChartMeasures::describe(view->data(), hub), QString());
+        const QImage plain = view->grab().toImage();
+        const QRectF r = view->nodeRect(hub);
+        const QColor after = plain.pixelColor(QPointF(r.center().x(), r.top() + r.height() * 0.14).toPoint());
+        QVERIFY2(near(after, Qt::white, 6), qPrintable(after.name()));
+        QVERIFY(!m_case->charts().chart(m_chartId)->settings.contains(ChartMeasures::ColourKey));
     }
 
     void settingSurvivesReopeningAndUndo()
