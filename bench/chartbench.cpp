@@ -7,7 +7,7 @@
 //     grid, as an investigator's large chart would look after a layout; and two grouped copies:
 //     "Bench groups" (each 32 × 32 block of the grid a group, every other group collapsed) and
 //     "Bench small groups" (1,000 groups of 20, half of them collapsed, the rest ungrouped).
-// casegraph-chartbench CASE [--chart NAME] [--frames K] [--zoom64]
+// casegraph-chartbench CASE [--chart NAME] [--frames K] [--zoom64] [--measures]
 //     opens the chart in a real 1600×1000 ChartView as the GUI does (the load runs on the view's
 //     worker thread while the GUI thread keeps handling events; then the first fit-all frame) and
 //     times real repaints in software (offscreen platform, raster engine): fit-all, 4× zoom at
@@ -16,10 +16,13 @@
 //     time slider's "as of" moving, ChartView::previewChartTime on the GUI thread), with the share
 //     of ChartGroups::apply and NodeGrid::build in them. Prints wall and CPU times,
 //     the chart's own bytes per node, and RSS growth per node (bench/chart.sh also runs it under
-//     /usr/bin/time -v).
+//     /usr/bin/time -v). --measures then sizes by degree and colours by component (time on the
+//     GUI thread, fit-all and 4× frames with them), and sizes by betweenness on the view's worker
+//     (wall time, and the longest GUI-thread event round meanwhile).
 #include "chart/chartdata.h"
 #include "chart/chartframe.h"
 #include "chart/chartgroups.h"
+#include "chart/chartmeasure.h"
 #include "chart/chartview.h"
 
 #include "storage/casefile.h"
@@ -230,6 +233,44 @@ void print(const char *name, const Frames &f)
                 name, wall, 1000 / wall, cpu, 1000 / cpu, all, f.full, f.scrolled);
 }
 
+/// --measures: the Measure menu on the chart (kept in memory: the case is read-only). Degree
+/// and components on the GUI thread, frames with the sizes and colours, then betweenness on the
+/// worker while the GUI thread keeps handling events.
+void measures(QApplication &app, ChartView &view, int frames)
+{
+    using Size = ChartNodeMeasures::Size;
+    QElapsedTimer t;
+    t.start();
+    double cpu0 = threadCpuMs();
+    view.setMeasure(ChartMeasureSetting{Size::Degree, ChartMeasureSetting::Colour::Component});
+    std::printf("measures: degree + components on the GUI thread %.1f ms wall, %.1f ms cpu (%lld components)\n",
+                t.nsecsElapsed() / 1e6, threadCpuMs() - cpu0, qint64(view.data().measures.componentSizes.size()));
+    Frames fit, zoom4;
+    for (int k = 0; k < frames; ++k) {
+        view.fitToView();
+        frame(view, fit);
+        view.zoomBy(4);
+        frame(view, zoom4);
+    }
+    print("fit-sized", fit);
+    print("zoom4x-sz", zoom4);
+    view.grab().save(QStringLiteral("chartbench-measures-zoom4.png"));
+    t.restart();
+    cpu0 = threadCpuMs();
+    view.setMeasure(ChartMeasureSetting{Size::Betweenness, ChartMeasureSetting::Colour::Component});
+    const double startMs = threadCpuMs() - cpu0;
+    double longestEventMs = 0;
+    while (view.isMeasuring()) {
+        const double slice0 = threadCpuMs();
+        app.processEvents(QEventLoop::WaitForMoreEvents);
+        longestEventMs = std::max(longestEventMs, threadCpuMs() - slice0);
+    }
+    const ChartNodeMeasures &m = view.data().measures;
+    std::printf("measures: betweenness on the worker %.2f s wall (%s, %d sources); GUI thread %.1f ms cpu to start, "
+                "longest event round meanwhile %.1f ms cpu\n",
+                t.nsecsElapsed() / 1e9, m.approximate ? "sampled" : "exact", m.samples, startMs, longestEventMs);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -250,7 +291,7 @@ int main(int argc, char **argv)
     }
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: casegraph-chartbench --generate CASE [--nodes N] [--edges M]\n"
-                             "       casegraph-chartbench CASE [--chart NAME] [--frames K] [--zoom64]\n");
+                             "       casegraph-chartbench CASE [--chart NAME] [--frames K] [--zoom64] [--measures]\n");
         return 2;
     }
     const int frames = option(QStringLiteral("--frames"), QStringLiteral("9")).toInt();
@@ -385,5 +426,8 @@ int main(int argc, char **argv)
                 "peak-rss-delta-bytes-per-node=%.0f peak-rss-mb=%.0f (baseline before load %.0f MB)\n",
                 double(data.memoryBytes()) / nodes, (rssAfter - rssBefore) * 1024 * 1024 / nodes,
                 (peak - rssBefore) * 1024 * 1024 / nodes, peak, rssBefore);
+    if (args.contains(QStringLiteral("--measures"))) {
+        measures(app, view, frames);
+    }
     return 0;
 }

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void sampledBetweenness();
     void directedBetweennessCrossesAssociatesBothWays();
     void components();
+    void edgeListStar();
+    void edgeListSampledAndCancelled();
     void layeredLayout();
     void textReport();
 
@@ -139,6 +141,64 @@ void CentralityTest::components()
     QCOMPARE(of.value(QStringLiteral("a")), of.value(QStringLiteral("d")));
     QVERIFY(of.value(QStringLiteral("a")) != of.value(QStringLiteral("hub")));
     QCOMPARE(of.value(QStringLiteral("x")), 2);
+}
+
+void CentralityTest::edgeListStar()
+{
+    // A star 0 → 1..4, a pair 5 — 6 with a parallel edge, and node 7 alone with a loop.
+    EdgeList star;
+    star.nodeCount = 8;
+    star.edges = {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {5, 6}, {6, 5}, {7, 7}};
+    QCOMPARE(Casegraph::Models::degrees(star), (std::vector<int>{4, 1, 1, 1, 1, 2, 2, 2}));
+    const auto b = betweenness(star);
+    QVERIFY(b && !b->approximate);
+    // The hub lies on the path between each of the C(4,2) = 6 pairs of leaves; nothing else brokers.
+    QCOMPARE(b->value[0], 6.0);
+    QCOMPARE(b->normalized[0], 6.0 / (7.0 * 6.0 / 2));
+    for (quint32 v = 1; v < star.nodeCount; ++v) {
+        QCOMPARE(b->value[v], 0.0);
+    }
+    // Directed: 0 → leaves gives no path through the hub.
+    BetweennessOptions directed;
+    directed.directed = true;
+    QCOMPARE(betweenness(star, directed)->value[0], 0.0);
+    const ComponentIndex c = Casegraph::Models::components(star);
+    QCOMPARE(c.sizes, (QList<qsizetype>{5, 2, 1}));
+    QCOMPARE(c.component, (std::vector<int>{0, 0, 0, 0, 0, 1, 1, 2}));
+    // The projection's functions give the same numbers as the edge list they are built on.
+    const auto fromProjection = betweennessCentrality(m_g);
+    QCOMPARE(fromProjection.scores.first().id, QStringLiteral("hub"));
+    QCOMPARE(fromProjection.scores.first().value, 3.0);
+}
+
+void CentralityTest::edgeListSampledAndCancelled()
+{
+    // A long path of 2,000 nodes: the middle brokers most. Sampled above the exact limit.
+    EdgeList path;
+    path.nodeCount = 2000;
+    for (quint32 v = 0; v + 1 < path.nodeCount; ++v) {
+        path.edges.emplace_back(v, v + 1);
+    }
+    BetweennessOptions o;
+    o.exactNodeLimit = 100;
+    o.samples = 200;
+    QList<int> seen;
+    const auto b = betweenness(path, o, [&](int percent) {
+        seen << percent;
+        return true;
+    });
+    QVERIFY(b && b->approximate);
+    QCOMPARE(b->samples, 200);
+    QVERIFY(seen.size() >= 10 && seen.first() == 0 && seen.last() < 100);
+    const auto top = std::max_element(b->value.begin(), b->value.end()) - b->value.begin();
+    QVERIFY2(qAbs(top - 1000) < 200, qPrintable(QString::number(top)));
+    // Exact value in the middle: 1000 × 999 pairs; the estimate is within a fifth of it.
+    QVERIFY(qAbs(b->value[1000] - 999000.0) < 0.2 * 999000.0);
+    // Returning false stops the work.
+    int calls = 0;
+    const auto cancelled = betweenness(path, o, [&](int) { return ++calls < 3; });
+    QVERIFY(!cancelled);
+    QCOMPARE(calls, 3);
 }
 
 void CentralityTest::layeredLayout()

@@ -3,7 +3,7 @@
 #include "centrality.h"
 #include "graphdata_p.h"
 
-#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/pending/disjoint_sets.hpp>
 
 #include <algorithm>
@@ -20,42 +20,65 @@ namespace {
 using SimpleGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                        boost::no_property, quint32, quint32>;
 
-SimpleGraph simpleGraph(const Graph &g, bool directed)
+SimpleGraph simpleGraph(const EdgeList &g, bool directed)
 {
     std::vector<std::pair<quint32, quint32>> pairs;
-    pairs.reserve(boost::num_edges(g) * (directed ? 1 : 2));
-    for (const Edge &e : boost::make_iterator_range(boost::edges(g))) {
-        const quint32 s = boost::source(e, g), t = boost::target(e, g);
+    pairs.reserve(g.edges.size() * (directed ? 1 : 2));
+    for (size_t k = 0; k < g.edges.size(); ++k) {
+        const auto [s, t] = g.edges[k];
         if (s == t) {
             continue;
         }
         pairs.emplace_back(s, t);
         // An undirected relationship (Associate, Family …) links both ways even in directed mode.
-        if (!directed || (g[e].flags & Undirected)) {
+        if (!directed || (k < g.undirected.size() && g.undirected[k])) {
             pairs.emplace_back(t, s);
         }
     }
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    return SimpleGraph(boost::edges_are_sorted, pairs.begin(), pairs.end(), quint32(boost::num_vertices(g)));
+    return SimpleGraph(boost::edges_are_sorted, pairs.begin(), pairs.end(), g.nodeCount);
 }
 
-/// Brandes' accumulation from a sample of sources (Brandes & Pich 2007), unweighted.
-std::vector<double> sampledBetweenness(const SimpleGraph &g, int samples, quint32 seed)
+/// The projection's graph as an edge list (vertex v is node v).
+EdgeList edgeListOf(const Graph &g)
+{
+    EdgeList out;
+    out.nodeCount = quint32(boost::num_vertices(g));
+    out.edges.reserve(boost::num_edges(g));
+    out.undirected.reserve(boost::num_edges(g));
+    for (const Edge &e : boost::make_iterator_range(boost::edges(g))) {
+        out.edges.emplace_back(quint32(boost::source(e, g)), quint32(boost::target(e, g)));
+        out.undirected.push_back(g[e].flags & Undirected);
+    }
+    return out;
+}
+
+/// Brandes' accumulation (unweighted) from `samples` sources: every node when samples == n
+/// (exact), else a random sample scaled by n / samples (Brandes & Pich 2007). Nullopt when
+/// `progress` cancels.
+std::optional<std::vector<double>> accumulate(const SimpleGraph &g, int samples, quint32 seed,
+                                              const CentralityProgress &progress)
 {
     const quint32 n = quint32(boost::num_vertices(g));
     std::vector<quint32> order(n);
     std::iota(order.begin(), order.end(), 0u);
-    std::mt19937 rng(seed);
-    for (int i = 0; i < samples; ++i) { // partial Fisher-Yates: the first `samples` are a random sample
-        std::uniform_int_distribution<quint32> pick(quint32(i), n - 1);
-        std::swap(order[size_t(i)], order[pick(rng)]);
+    if (quint32(samples) < n) {
+        std::mt19937 rng(seed);
+        for (int i = 0; i < samples; ++i) { // partial Fisher-Yates: the first `samples` are a random sample
+            std::uniform_int_distribution<quint32> pick(quint32(i), n - 1);
+            std::swap(order[size_t(i)], order[pick(rng)]);
+        }
     }
     std::vector<double> cb(n, 0), delta(n, 0), sigma(n, 0);
     std::vector<qint32> dist(n, -1);
     std::vector<quint32> stack;
     stack.reserve(n);
+    const int every = std::max(1, samples / 100);
     for (int i = 0; i < samples; ++i) {
+        if (progress && i % every == 0 && !progress(int(qint64(i) * 100 / samples))) {
+            return std::nullopt;
+        }
         const quint32 s = order[size_t(i)];
         stack.clear();
         dist[s] = 0;
@@ -92,9 +115,11 @@ std::vector<double> sampledBetweenness(const SimpleGraph &g, int samples, quint3
             delta[v] = 0;
         }
     }
-    const double scale = double(n) / samples;
-    for (double &c : cb) {
-        c *= scale;
+    if (quint32(samples) < n) {
+        const double scale = double(n) / samples;
+        for (double &c : cb) {
+            c *= scale;
+        }
     }
     return cb;
 }
@@ -126,31 +151,15 @@ QList<NodeDegree> degreeCentrality(const GraphProjection &graph)
 BetweennessResult betweennessCentrality(const GraphProjection &graph, const BetweennessOptions &options)
 {
     const auto &d = graph.data();
-    const quint32 n = quint32(boost::num_vertices(d.graph));
     BetweennessResult result;
-    if (n == 0) {
+    const auto values = betweenness(edgeListOf(d.graph), options);
+    if (!values) {
         return result;
     }
-    const SimpleGraph sg = simpleGraph(d.graph, options.directed);
-    std::vector<double> cb(n, 0);
-    if (n <= quint32(std::max(options.exactNodeLimit, 0))) {
-        boost::brandes_betweenness_centrality(sg,
-                                              boost::make_iterator_property_map(cb.begin(), boost::get(boost::vertex_index, sg)));
-    } else {
-        int samples = options.samples;
-        if (samples <= 0) {
-            samples = int(std::clamp<qint64>(qint64(2e8) / (qint64(n) + qint64(boost::num_edges(sg))), 16, n));
-        }
-        samples = std::min<int>(samples, int(n));
-        cb = sampledBetweenness(sg, samples, options.seed);
-        result.approximate = true;
-        result.samples = samples;
-    }
-    // A symmetric directed graph counts each unordered pair twice.
-    const double pairs = options.directed ? double(n - 1) * (n - 2) : double(n - 1) * (n - 2) / 2;
-    for (quint32 v = 0; v < n; ++v) {
-        const double value = options.directed ? cb[v] : cb[v] / 2;
-        result.scores << NodeScore{d.nodeId(v), d.graph[v].rowId, value, pairs > 0 ? value / pairs : 0};
+    result.approximate = values->approximate;
+    result.samples = values->samples;
+    for (quint32 v = 0; v < quint32(values->value.size()); ++v) {
+        result.scores << NodeScore{d.nodeId(v), d.graph[v].rowId, values->value[v], values->normalized[v]};
     }
     std::sort(result.scores.begin(), result.scores.end(), [](const NodeScore &a, const NodeScore &b) {
         return a.value != b.value ? a.value > b.value : a.id < b.id;
@@ -164,8 +173,64 @@ BetweennessResult betweennessCentrality(const GraphProjection &graph, const Betw
 ComponentsResult weakComponents(const GraphProjection &graph)
 {
     const auto &d = graph.data();
-    const Graph &g = d.graph;
-    const size_t n = boost::num_vertices(g);
+    ComponentIndex index = components(edgeListOf(d.graph));
+    ComponentsResult result;
+    result.sizes = std::move(index.sizes);
+    result.nodes.reserve(qsizetype(index.component.size()));
+    for (quint32 v = 0; v < quint32(index.component.size()); ++v) {
+        result.nodes << NodeComponent{d.nodeId(v), d.graph[v].rowId, index.component[v]};
+    }
+    return result;
+}
+
+std::vector<int> degrees(const EdgeList &graph)
+{
+    std::vector<int> out(graph.nodeCount, 0);
+    for (const auto &[s, t] : graph.edges) {
+        ++out[s];
+        ++out[t];
+    }
+    return out;
+}
+
+std::optional<BetweennessValues> betweenness(const EdgeList &graph, const BetweennessOptions &options,
+                                             const CentralityProgress &progress)
+{
+    const quint32 n = graph.nodeCount;
+    BetweennessValues result;
+    if (n == 0) {
+        return result;
+    }
+    const SimpleGraph sg = simpleGraph(graph, options.directed);
+    int samples = int(n);
+    if (n > quint32(std::max(options.exactNodeLimit, 0))) {
+        samples = options.samples;
+        if (samples <= 0) {
+            samples = int(std::clamp<qint64>(qint64(2e8) / (qint64(n) + qint64(boost::num_edges(sg))), 16, n));
+        }
+        samples = std::min<int>(samples, int(n));
+        result.approximate = true;
+        result.samples = samples;
+    }
+    auto cb = accumulate(sg, samples, options.seed, progress);
+    if (!cb) {
+        return std::nullopt;
+    }
+    // A symmetric directed graph counts each unordered pair twice.
+    const double pairs = options.directed ? double(n - 1) * (n - 2) : double(n - 1) * (n - 2) / 2;
+    result.value.resize(n);
+    result.normalized.resize(n);
+    for (quint32 v = 0; v < n; ++v) {
+        const double value = options.directed ? (*cb)[v] : (*cb)[v] / 2;
+        result.value[v] = value;
+        result.normalized[v] = pairs > 0 ? value / pairs : 0;
+    }
+    return result;
+}
+
+ComponentIndex components(const EdgeList &graph)
+{
+    const size_t n = graph.nodeCount;
     // Union-find over exterior rank/parent maps.
     std::vector<quint32> rank(n, 0), parent(n);
     std::iota(parent.begin(), parent.end(), 0u);
@@ -173,8 +238,8 @@ ComponentsResult weakComponents(const GraphProjection &graph)
     auto rankMap = boost::make_iterator_property_map(rank.begin(), identity);
     auto parentMap = boost::make_iterator_property_map(parent.begin(), identity);
     boost::disjoint_sets<decltype(rankMap), decltype(parentMap)> sets(rankMap, parentMap);
-    for (const Edge &e : boost::make_iterator_range(boost::edges(g))) {
-        sets.union_set(quint32(boost::source(e, g)), quint32(boost::target(e, g)));
+    for (const auto &[s, t] : graph.edges) {
+        sets.union_set(s, t);
     }
     std::vector<quint32> root(n);
     std::vector<qsizetype> sizeOfRoot(n, 0);
@@ -182,22 +247,25 @@ ComponentsResult weakComponents(const GraphProjection &graph)
         root[v] = sets.find_set(v);
         ++sizeOfRoot[root[v]];
     }
+    // Roots in order of their lowest node, so that equal sizes keep the nodes' order.
     std::vector<quint32> roots;
+    std::vector<bool> seen(n, false);
     for (quint32 v = 0; v < n; ++v) {
-        if (root[v] == v) {
-            roots.push_back(v);
+        if (!seen[root[v]]) {
+            seen[root[v]] = true;
+            roots.push_back(root[v]);
         }
     }
     std::stable_sort(roots.begin(), roots.end(), [&](quint32 a, quint32 b) { return sizeOfRoot[a] > sizeOfRoot[b]; });
     std::vector<int> index(n, 0);
-    ComponentsResult result;
+    ComponentIndex result;
     for (size_t i = 0; i < roots.size(); ++i) {
         index[roots[i]] = int(i);
         result.sizes << sizeOfRoot[roots[i]];
     }
-    result.nodes.reserve(qsizetype(n));
+    result.component.resize(n);
     for (quint32 v = 0; v < n; ++v) {
-        result.nodes << NodeComponent{d.nodeId(v), g[v].rowId, index[root[v]]};
+        result.component[v] = index[root[v]];
     }
     return result;
 }

@@ -4,6 +4,11 @@
 
 #include "graphprojection.h"
 
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
 namespace Casegraph::Models {
 
 struct NodeDegree {
@@ -50,5 +55,41 @@ struct ComponentsResult {
 };
 /// Weakly connected components (edge direction ignored).
 ComponentsResult weakComponents(const GraphProjection &graph);
+
+// --- The same measures over a plain edge list (a chart's visible nodes and edges, say) ---
+
+/// A graph as numbers: nodes 0 … nodeCount − 1 and (tail, head) pairs. Parallel edges and loops
+/// are allowed. `undirected[k]` marks edge k as linking both ways for directed betweenness
+/// (Associate, Family …); empty: every edge follows its direction.
+struct EdgeList {
+    quint32 nodeCount = 0;
+    std::vector<std::pair<quint32, quint32>> edges;
+    std::vector<bool> undirected;
+};
+
+/// Called now and then with the percentage done; returning false cancels.
+using CentralityProgress = std::function<bool(int percent)>;
+
+/// Total degree of every node (in + out; parallel edges count each, a loop counts twice).
+std::vector<int> degrees(const EdgeList &graph);
+
+struct BetweennessValues {
+    std::vector<double> value;      ///< by node: pairs of nodes whose shortest paths cross it
+    std::vector<double> normalized; ///< value / pairs that exclude the node (0 … 1)
+    bool approximate = false;       ///< as BetweennessResult::approximate
+    int samples = 0;
+};
+/// Betweenness of every node (parallel edges collapsed, loops ignored): Brandes' accumulation from
+/// every source up to options.exactNodeLimit nodes, else from a random sample of options.samples
+/// sources scaled up (options.limit is ignored). Nullopt when `progress` cancels.
+std::optional<BetweennessValues> betweenness(const EdgeList &graph, const BetweennessOptions &options = {},
+                                             const CentralityProgress &progress = {});
+
+struct ComponentIndex {
+    std::vector<int> component; ///< by node; 0 is the largest component
+    QList<qsizetype> sizes;     ///< by component index, largest first (equal sizes: lowest node first)
+};
+/// Weakly connected components (edge direction ignored).
+ComponentIndex components(const EdgeList &graph);
 
 } // namespace Casegraph::Models

@@ -123,6 +123,7 @@ quint32 ChartData::intern(QStringList &table, const QString &s)
 qint32 ChartData::addNode(qint64 rowId, const QString &schema, const QString &label, QPointF pos, quint8 flags)
 {
     const qint32 i = qint32(nodeRowId.size());
+    measures = {}; // by node index: computed again for the new nodes
     nodeRowId.push_back(rowId);
     x.push_back(float(pos.x()));
     y.push_back(float(pos.y()));
@@ -152,6 +153,7 @@ void ChartData::addEdge(qint32 from, qint32 to, const QString &schema, const QSt
 
 void ChartData::removeNodes(std::vector<qint32> nodes)
 {
+    measures = {};
     std::vector<char> keepNode(nodeRowId.size(), 1);
     for (const qint32 n : nodes) {
         keepNode[size_t(n)] = 0;
@@ -671,15 +673,33 @@ template<typename Fn> void NodeGrid::forCells(const QRectF &rect, Fn &&fn) const
 qint32 NodeGrid::nodeAt(const ChartData &data, QPointF p, float radius) const
 {
     qint32 best = -1;
-    double bestDistance = double(radius) * radius;
-    forCells(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius), [&](qint32 i) {
+    if (data.measures.scale.size() != data.x.size()) {
+        double bestDistance = double(radius) * radius;
+        forCells(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius), [&](qint32 i) {
+            if (size_t(i) >= data.x.size() || !data.isVisible(i)) {
+                return;
+            }
+            const double dx = data.x[size_t(i)] - p.x(), dy = data.y[size_t(i)] - p.y();
+            const double d2 = dx * dx + dy * dy;
+            if (d2 <= bestDistance) {
+                bestDistance = d2;
+                best = i;
+            }
+        });
+        return best;
+    }
+    // Sized nodes (ChartNodeMeasures): each within its own radius; of overlapping discs the one
+    // the point lies deepest in (a small node drawn over a large one wins at its centre).
+    const float reach = radius * data.measures.maxScale;
+    double bestDepth = 0;
+    forCells(QRectF(p.x() - reach, p.y() - reach, 2 * reach, 2 * reach), [&](qint32 i) {
         if (size_t(i) >= data.x.size() || !data.isVisible(i)) {
             return;
         }
         const double dx = data.x[size_t(i)] - p.x(), dy = data.y[size_t(i)] - p.y();
-        const double d2 = dx * dx + dy * dy;
-        if (d2 <= bestDistance) {
-            bestDistance = d2;
+        const double depth = std::hypot(dx, dy) - double(radius) * data.sizeFactor(size_t(i));
+        if (depth <= 0 && (best < 0 || depth < bestDepth)) {
+            bestDepth = depth;
             best = i;
         }
     });

@@ -73,6 +73,26 @@ struct TimeFilter {
     }
 };
 
+/// Measures of a chart's nodes drawn as their size and colour (ChartMeasures, the Measure menu),
+/// by node index. Computed over the nodes and edges shown; cleared whenever nodes are added or
+/// removed, and computed again after the filters (ChartView::applyFilters).
+struct ChartNodeMeasures {
+    enum class Size : quint8 { None, Degree, Betweenness };
+    Size size = Size::None;  ///< what `scale`, `score` and `rank` measure
+    bool approximate = false; ///< betweenness estimated from `samples` sources
+    int samples = 0;
+    std::vector<float> scale;  ///< radius factor 1 … MaxScale; empty: every node 1
+    std::vector<float> score;  ///< degree, or betweenness normalised to 0 … 1
+    std::vector<qint32> rank;  ///< 1 = highest score (ties share a rank); 0 = not measured (not shown)
+    float maxScale = 1;
+    qint32 measured = 0;       ///< nodes measured: the ones shown
+    float minScore = 0, maxScore = 0;
+    std::vector<qint32> component; ///< empty: colour by type; else component index (0 = largest), -1 = not shown
+    QList<qsizetype> componentSizes;
+    static constexpr float MaxScale = 3;
+    bool isEmpty() const { return scale.empty() && component.empty(); }
+};
+
 /// A link chart in memory: nodes and edges as parallel arrays (struct of arrays), so that a chart
 /// of 100,000 nodes and 300,000 edges costs a few hundred bytes per node and draws from contiguous
 /// memory. Node i is described by nodeRowId[i], x[i], y[i] …; edge j by edgeFrom[j], edgeTo[j] ….
@@ -105,6 +125,7 @@ public:
     // Tags (ChartTags::load): tag ids on each node's entity by entity row id, and their colours.
     QHash<qint64, QList<qint64>> nodeTags;
     QHash<qint64, QRgb> tagColours;
+    ChartNodeMeasures measures;
     /// Each tag's creation time (ISO 8601): with the id it names one tag, not a later one that
     /// reuses the id of a deleted tag (a saved tag filter stores both).
     QHash<qint64, QString> tagStamps;
@@ -119,6 +140,11 @@ public:
         return !(nodeFlags[size_t(node)] & (NodeHidden | NodeFiltered | NodeCollapsed));
     }
     bool isEdgeVisible(qint32 edge) const;
+    /// How much larger than ChartStyle::NodeRadius node `node` is drawn (Size by; else 1).
+    float sizeFactor(size_t node) const
+    {
+        return measures.scale.size() == x.size() ? measures.scale[node] : 1.0f;
+    }
     /// The bounding rectangle of the visible nodes' centres (empty chart: a null rectangle).
     QRectF bounds() const;
 

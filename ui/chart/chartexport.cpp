@@ -4,6 +4,7 @@
 #include "chartdata.h"
 #include "chartfilters.h"
 #include "chartgroups.h"
+#include "chartmeasure.h"
 #include "charttags.h"
 #include "chartpainter.h"
 #include "export/sceneexport.h"
@@ -33,7 +34,8 @@ public:
     {
         m_rect = ChartPainter::contentRect(data);
         m_rect.setBottom(m_rect.bottom() + LegendHeight);
-        m_rect.setWidth(std::max(m_rect.width(), 240.0));
+        // The line-style legend, and beside it the legend of node sizes and colours (if any).
+        m_rect.setWidth(std::max(m_rect.width(), 240.0 + ChartMeasures::legendWidth(data)));
     }
     QRectF boundingRect() const override { return m_rect; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
@@ -75,8 +77,9 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
     if (!data) {
         return data.error();
     }
-    // As the view draws it: tag dots, the saved filters (schemata, time, tags), and the collapsed
-    // groups as one node each. The filters come before the path, which runs over what is shown.
+    // As the view draws it: tag dots, the saved filters (schemata, time, tags), the collapsed
+    // groups as one node each, and node sizes and colours by measure. The filters come before the
+    // path, which runs over what is shown.
     ChartTags::load(caseFile, data.value());
     ChartFilters::applySaved(data.value(), chart->settings);
     if (!highlightFrom.isEmpty() || !highlightTo.isEmpty()) {
@@ -94,6 +97,7 @@ Status ChartExport::write(const CaseFile &caseFile, const QString &chartName, co
         }
     }
     ChartGroups::apply(data.value(), ChartGroups::collapsed(chart->settings));
+    ChartMeasures::apply(data.value(), ChartMeasures::saved(chart->settings)); // over what is shown
     return write(*data, path, chart->name);
 }
 

@@ -75,11 +75,11 @@ std::vector<QRectF> frameRects(const ChartData &d)
         const QPointF c = d.position(i);
         const QString &label = d.nodeLabel[size_t(i)];
         const double advance = measure ? fm.horizontalAdvance(label) : charWidth * double(label.size());
-        const double half = std::max(double(ChartStyle::NodeRadius) + 8, std::min(advance, double(ChartStyle::LabelWidth)) / 2 + 3);
+        const double radius = ChartPainter::nodeRadius(d, i); // sized by a measure: larger
+        const double half = std::max(radius + 8, std::min(advance, double(ChartStyle::LabelWidth)) / 2 + 3);
         const int rows = advance > ChartStyle::LabelWidth ? 2 : 1;
-        const QRectF box(c.x() - half - FramePadding, c.y() - ChartStyle::NodeRadius - 8 - FramePadding,
-                         2 * (half + FramePadding),
-                         2 * ChartStyle::NodeRadius + 8 + 4 + fm.height() * rows + 2 * FramePadding);
+        const QRectF box(c.x() - half - FramePadding, c.y() - radius - 8 - FramePadding, 2 * (half + FramePadding),
+                         2 * radius + 8 + 4 + fm.height() * rows + 2 * FramePadding);
         QRectF &r = rects[g];
         r = r.isNull() ? box : r.united(box);
     }

@@ -4,6 +4,7 @@
 #include "chartdata.h"
 #include "chartgroups.h"
 #include "charticons.h"
+#include "chartmeasure.h"
 #include "charttags.h"
 #include "supportstyle.h"
 
@@ -91,7 +92,8 @@ public:
             for (const QString &line : label.lines) {
                 width = std::max(width, fm.horizontalAdvance(line));
             }
-            label.box = QRectF(m_data.x[i] - width / 2 - 3, m_data.y[i] + ChartStyle::NodeRadius + 2, width + 6,
+            label.box = QRectF(m_data.x[i] - width / 2 - 3, m_data.y[i] + ChartStyle::NodeRadius * m_data.sizeFactor(i) + 2,
+                               width + 6,
                                fm.height() * double(label.lines.size()) + 2);
             it = m_labels.emplace(i, std::move(label)).first;
         }
@@ -143,6 +145,7 @@ struct EdgeGeometry {
 /// Node centres (and their labels) that a straight edge should not run through.
 struct Obstacles {
     std::vector<QPointF> centres; ///< visible nodes near the view
+    std::vector<float> grow;      ///< sized nodes (ChartMeasures): how much larger each one's circle is; else empty
     bool enabled = false;
 };
 
@@ -162,10 +165,12 @@ double detour(QPointF a, QPointF b, const Obstacles &obstacles)
     const double length = std::sqrt(length2);
     const QPointF n(-delta.y() / length, delta.x() / length);
     double best = 0;
-    for (const QPointF &node : obstacles.centres) {
+    for (size_t k = 0; k < obstacles.centres.size(); ++k) {
+        const QPointF &node = obstacles.centres[k];
+        const double radius = ObstacleRadius + (obstacles.grow.empty() ? 0.0 : double(obstacles.grow[k]));
         const QPointF o(node.x(), node.y() + ObstacleDrop);
-        if (o.x() < std::min(a.x(), b.x()) - ObstacleRadius || o.x() > std::max(a.x(), b.x()) + ObstacleRadius ||
-            o.y() < std::min(a.y(), b.y()) - ObstacleRadius || o.y() > std::max(a.y(), b.y()) + ObstacleRadius) {
+        if (o.x() < std::min(a.x(), b.x()) - radius || o.x() > std::max(a.x(), b.x()) + radius ||
+            o.y() < std::min(a.y(), b.y()) - radius || o.y() > std::max(a.y(), b.y()) + radius) {
             continue;
         }
         const QPointF v = o - a;
@@ -174,11 +179,11 @@ double detour(QPointF a, QPointF b, const Obstacles &obstacles)
             continue;
         }
         const double h = v.x() * n.x() + v.y() * n.y(); // signed distance of the obstacle
-        if (std::abs(h) >= ObstacleRadius) {
+        if (std::abs(h) >= radius) {
             continue;
         }
         // Pass on the side the edge already leans to, just clear of the circle.
-        const double shift = h - (h >= 0 ? 1 : -1) * ObstacleRadius;
+        const double shift = h - (h >= 0 ? 1 : -1) * radius;
         const double d = shift / (2 * t * (1 - t)); // a quadratic's offset at t is 2t(1-t)·d
         if (std::abs(d) > std::abs(best)) {
             best = d;
@@ -187,13 +192,33 @@ double detour(QPointF a, QPointF b, const Obstacles &obstacles)
     return best;
 }
 
+/// `trim`: the margin beyond each end's disc where the edge stops.
+/// The visible nodes in `near`; enabled when checking every edge against them stays cheap.
+Obstacles obstaclesIn(const ChartData &d, const QRectF &near)
+{
+    Obstacles obstacles;
+    const bool sized = d.measures.scale.size() == d.x.size();
+    for (size_t i = 0; i < d.x.size(); ++i) {
+        if (d.isVisible(qint32(i)) && near.contains(QPointF(d.x[i], d.y[i]))) {
+            obstacles.centres.emplace_back(d.x[i], d.y[i]);
+            if (sized) {
+                obstacles.grow.push_back(ChartStyle::NodeRadius * (d.sizeFactor(i) - 1));
+            }
+        }
+    }
+    obstacles.enabled = obstacles.centres.size() * d.edgeFrom.size() < 4'000'000;
+    return obstacles;
+}
+
 EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim, const Obstacles &obstacles = {})
 {
+    const double trimFrom = ChartPainter::nodeRadius(d, d.edgeFrom[e]) + trim;
+    const double trimTo = ChartPainter::nodeRadius(d, d.edgeTo[e]) + trim;
     EdgeGeometry g;
     const QPointF a = d.position(d.edgeFrom[e]), b = d.position(d.edgeTo[e]);
     const QPointF delta = b - a;
     const double length = std::hypot(delta.x(), delta.y());
-    if (length < 2 * trim + 2) {
+    if (length < trimFrom + trimTo + 2) {
         return g;
     }
     const QPointF unit = delta / length;
@@ -202,13 +227,13 @@ EdgeGeometry edgeGeometry(const ChartData &d, size_t e, float trim, const Obstac
     g.curved = bend != 0;
     g.c = (a + b) / 2 + normal * bend;
     // Trim towards the control point so the curve leaves the rim in its own direction.
-    const auto towards = [trim](QPointF from, QPointF to) {
+    const auto towards = [](QPointF from, QPointF to, double trim) {
         const QPointF v = to - from;
         const double l = std::hypot(v.x(), v.y());
         return l > 0 ? from + v * (trim / l) : from;
     };
-    g.p0 = towards(a, g.c);
-    g.p1 = towards(b, g.c);
+    g.p0 = towards(a, g.c, trimFrom);
+    g.p1 = towards(b, g.c, trimTo);
     g.valid = true;
     return g;
 }
@@ -509,6 +534,9 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
     // last family slot stands for the selected and highlighted nodes).
     enum : Raster::Ink { EdgeInk = 1, HighlightInk = 2, FamilyInk = 3 };
     constexpr int Families = 63;
+    // Then per component colour (ChartMeasures) the same three, the last for the rest in grey.
+    constexpr int ComponentInk = FamilyInk + 3 * (Families + 1);
+    static_assert(ComponentInk + 3 * (ChartMeasures::PaletteSize + 1) <= 256);
     std::array<QRgb, 256> palette{};
     palette[EdgeInk] = (discs ? EdgeColour : EdgeOverviewColour).rgba();
     palette[HighlightInk] = HighlightColour.rgba();
@@ -518,6 +546,15 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
         palette[size_t(FamilyInk + 3 * f + 1)] = colour.lighter(160).rgba();
         palette[size_t(FamilyInk + 3 * f + 2)] = colour.darker(130).rgba();
     }
+    for (int c = 0; c <= ChartMeasures::PaletteSize; ++c) {
+        const QColor colour = ChartMeasures::componentColour(c);
+        palette[size_t(ComponentInk + 3 * c)] = colour.rgba();
+        palette[size_t(ComponentInk + 3 * c + 1)] = colour.lighter(140).rgba();
+        palette[size_t(ComponentInk + 3 * c + 2)] = colour.darker(130).rgba();
+    }
+    // Sized nodes (ChartMeasures): discs and edge ends follow each node's factor.
+    const bool sized = d.measures.scale.size() == n;
+    const bool coloured = d.measures.component.size() == n;
     const Raster::Ink edge = EdgeInk, highlight = HighlightInk;
     const bool arrows = discs && ChartPainter::nodePixels(s) >= 8;
     const double trim = discs ? ChartPainter::nodePixels(s) * 0.5 : 0;
@@ -544,15 +581,17 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
             }
             const double ddx = x1 - x0, ddy = y1 - y0;
             const double l = std::abs(ddx) + std::abs(ddy) < 1 ? 0 : std::sqrt(ddx * ddx + ddy * ddy);
-            if (l < 1 + 2 * trim) {
+            const double trim0 = sized ? trim * d.measures.scale[from] : trim;
+            const double trim1 = sized ? trim * d.measures.scale[to] : trim;
+            if (l < 1 + trim0 + trim1) {
                 continue; // sub-pixel, or hidden under the discs
             }
             if (trim > 0) {
                 const double ux = ddx / l, uy = ddy / l;
-                x0 += ux * trim;
-                y0 += uy * trim;
-                x1 -= ux * trim;
-                y1 -= uy * trim;
+                x0 += ux * trim0;
+                y0 += uy * trim0;
+                x1 -= ux * trim1;
+                y1 -= uy * trim1;
             }
             const bool highlighted = flags & EdgeHighlighted;
             segments.push_back(Segment{float(x0), float(y0), float(x1), float(y1),
@@ -561,6 +600,7 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
         }
     }
     const int r = std::max(1, int(ChartPainter::nodePixels(s) / 2 * 0.8));
+    const double sizedR = ChartPainter::nodePixels(s) / 2 * 0.8; // times each node's factor
     // One band of rows: edges, then the highlighted path over them, then nodes, into its own Raster.
     const auto band = [&](const QRect &clip) {
         Raster raster(*target, clip);
@@ -584,7 +624,7 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
                 }
             }
         }
-        const float margin = float(r + 2);
+        const float margin = float(sized ? sizedR * double(d.measures.maxScale) + 2 : r + 2);
         const float left = float(clip.left()) - margin, top = float(clip.top()) - margin;
         const float right = float(clip.right()) + margin, bottom = float(clip.bottom()) + margin;
         for (size_t i = 0; i < n; ++i) {
@@ -593,10 +633,13 @@ void paintOverview(QPainter &painter, const ChartData &d, const QRectF &visible,
                 continue; // off the clip, or not shown (NaN)
             }
             const bool marked = d.nodeFlags[i] & (NodeSelected | NodeHighlighted);
-            const auto ink =
-                Raster::Ink(FamilyInk + 3 * (marked ? Families : std::min<int>(d.nodeIcon[i], Families - 1)));
-            if (discs) {
-                raster.disc(QPointF(x, y), r, Raster::Ink(ink + 1), Raster::Ink(ink + 2));
+            auto ink = Raster::Ink(FamilyInk + 3 * (marked ? Families : std::min<int>(d.nodeIcon[i], Families - 1)));
+            if (coloured && !marked) {
+                ink = Raster::Ink(ComponentInk + 3 * std::clamp<qint32>(d.measures.component[i], 0, ChartMeasures::PaletteSize));
+            }
+            const int ri = sized ? std::max(1, int(sizedR * double(d.measures.scale[i]))) : r;
+            if (discs || (sized && ri >= 2)) {
+                raster.disc(QPointF(x, y), ri, Raster::Ink(ink + 1), Raster::Ink(ink + 2));
             } else {
                 const int ix = int(std::floor(x)), iy = int(std::floor(y));
                 raster.point(ix, iy, ink);
@@ -690,14 +733,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     std::vector<Label> labels;
     // Edges that would run through another node bend around it; the check costs nodes × edges,
     // so it is left out when a detailed view holds very many of both.
-    Obstacles obstacles;
     const QRectF near = visible.adjusted(-margin, -margin, margin, margin);
-    for (size_t i = 0; i < d.x.size(); ++i) {
-        if (d.isVisible(qint32(i)) && near.contains(QPointF(d.x[i], d.y[i]))) {
-            obstacles.centres.emplace_back(d.x[i], d.y[i]);
-        }
-    }
-    obstacles.enabled = obstacles.centres.size() * d.edgeFrom.size() < 4'000'000;
+    const Obstacles obstacles = obstaclesIn(d, near);
     for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
         if (!d.isEdgeVisible(qint32(e))) {
             continue;
@@ -706,7 +743,7 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             continue;
         }
         const bool hl = d.edgeFlags[e] & EdgeHighlighted;
-        EdgeGeometry g = edgeGeometry(d, e, ChartStyle::NodeRadius + 2, obstacles);
+        EdgeGeometry g = edgeGeometry(d, e, 2, obstacles);
         if (!g.valid) {
             continue;
         }
@@ -753,8 +790,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             const double w = std::max(2.0 * ChartStyle::NodeRadius,
                                       std::min(double(ChartStyle::LabelWidth), fm.horizontalAdvance(d.nodeLabel[i])));
             const int rows = fm.horizontalAdvance(d.nodeLabel[i]) > ChartStyle::LabelWidth ? 2 : 1;
-            nodeBoxes.emplace_back(c.x() - w / 2 - 3, c.y() - ChartStyle::NodeRadius, w + 6,
-                                   2 * ChartStyle::NodeRadius + 4 + fm.height() * rows);
+            const double r = ChartStyle::NodeRadius * d.sizeFactor(i);
+            nodeBoxes.emplace_back(c.x() - std::max(w / 2 + 3, r), c.y() - r, std::max(w + 6, 2 * r), 2 * r + 4 + fm.height() * rows);
         }
     }
     for (const Label &l : labels) {
@@ -762,30 +799,60 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     }
 
     const float half = ChartStyle::IconSize / 2;
+    const bool coloured = d.measures.component.size() == d.x.size();
     for (size_t i = 0; i < d.x.size(); ++i) {
         if (!d.isVisible(qint32(i))) {
             continue;
         }
         const QPointF c(d.x[i], d.y[i]);
-        if (!visible.adjusted(-margin, -margin, margin, margin).contains(c)) {
+        if (!near.contains(c)) {
             continue;
         }
         const quint8 flags = d.nodeFlags[i];
         const bool selected = flags & NodeSelected;
         const bool hl = flags & NodeHighlighted;
+        // A sized node (ChartMeasures) is the same disc and icon scaled about the centre; badges,
+        // tag dots and the label keep their size.
+        const float factor = d.sizeFactor(i);
+        if (factor != 1.0f) {
+            painter.save();
+            painter.translate(c);
+            painter.scale(factor, factor);
+            painter.translate(-c);
+        }
+        const qint32 component = coloured ? d.measures.component[i] : -1;
         if (flags & NodeGroup) {
+            if (component >= 0) { // a ring in the component's colour around the stack
+                painter.setPen(QPen(ChartMeasures::componentColour(component), 3 / double(factor)));
+                painter.setBrush(Qt::NoBrush);
+                painter.drawEllipse(c, ChartStyle::NodeRadius + 6.0, ChartStyle::NodeRadius + 6.0);
+            }
             ChartGroups::paintGroupNode(painter, c, selected, hl);
         } else {
-            // A white disc keeps lines from showing through the icon's transparent parts.
-            painter.setPen(QPen(hl ? HighlightColour : selected ? SelectionStroke : QColor(0xc9, 0xcf, 0xd6),
-                                hl || selected ? 2.5 : 1.0));
-            painter.setBrush(selected ? SelectionFill : QColor(Qt::white));
+            // A white disc keeps lines from showing through the icon's transparent parts; coloured
+            // by component, the disc takes a pale tint and a ring of the component's colour.
+            QColor stroke = hl ? HighlightColour : selected ? SelectionStroke : QColor(0xc9, 0xcf, 0xd6);
+            QColor fill = selected ? SelectionFill : QColor(Qt::white);
+            double width = hl || selected ? 2.5 : 1.0;
+            if (component >= 0) {
+                const QColor colour = ChartMeasures::componentColour(component);
+                stroke = hl || selected ? stroke : colour;
+                fill = selected ? fill : QColor::fromRgbF(0.8f + 0.2f * colour.redF(), 0.8f + 0.2f * colour.greenF(), 0.8f + 0.2f * colour.blueF());
+                width = hl || selected ? 3.5 : 3.0;
+            }
+            painter.setPen(QPen(stroke, width / double(factor))); // rings keep their width when scaled
+            painter.setBrush(fill);
             painter.drawEllipse(c, double(ChartStyle::NodeRadius), double(ChartStyle::NodeRadius));
         }
         const QRectF iconRect(c.x() - half * 0.78, c.y() - half * 0.78, half * 1.56, half * 1.56);
         ChartIcons::paint(painter, d.nodeIcon[i], iconRect, options.vector);
+        // Badges keep their size on the rim of a larger disc.
+        const double rim = ChartStyle::NodeRadius * double(factor);
+        if (factor != 1.0f) {
+            painter.restore();
+        }
         if (flags & NodeSanctioned) {
-            const QPointF b(c.x() + ChartStyle::NodeRadius * 0.72, c.y() - ChartStyle::NodeRadius * 0.72);
+            const QPointF b(c.x() + rim * 0.72, c.y() - rim * 0.72);
             painter.setPen(QPen(Qt::white, 1.5));
             painter.setBrush(SanctionColour);
             painter.drawEllipse(b, 8.0, 8.0);
@@ -794,12 +861,12 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
             painter.drawPoint(QPointF(b.x(), b.y() + 4));
         }
         if (flags & NodePinned) {
-            const QPointF p(c.x() - ChartStyle::NodeRadius * 0.72, c.y() - ChartStyle::NodeRadius * 0.72);
+            const QPointF p(c.x() - rim * 0.72, c.y() - rim * 0.72);
             painter.setPen(QPen(Qt::white, 1.2));
             painter.setBrush(QColor(0x55, 0x60, 0x6b));
             painter.drawEllipse(p, 4.5, 4.5);
         }
-        ChartTags::paintDots(painter, d, qint32(i), c);
+        ChartTags::paintDots(painter, d, qint32(i), c, rim);
         if (nodeLabels) {
             const NodeLabel &label = nodeLabelCache[i];
             painter.setPen(Qt::NoPen);
@@ -812,7 +879,8 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     }
 }
 
-void paintLegend(QPainter &painter, const QRectF &visible)
+/// Returns the legend's box.
+QRectF paintLegend(QPainter &painter, const QRectF &visible)
 {
     const QFont font = chartFont(ChartStyle::EdgeLabelSize);
     const QFontMetricsF fm(font);
@@ -837,6 +905,7 @@ void paintLegend(QPainter &painter, const QRectF &visible)
         painter.setPen(LabelColour);
         painter.drawText(QRectF(box.left() + 50, yy - rowH / 2, width + 4, rowH), Qt::AlignVCenter, texts.at(k));
     }
+    return box;
 }
 
 } // namespace
@@ -853,8 +922,16 @@ void ChartPainter::paint(QPainter &painter, const ChartData &data, const QRectF 
     }
     ChartGroups::paintTabs(painter, data, visible, options.vector);
     if (options.legend) {
-        paintLegend(painter, visible);
+        const QRectF lines = paintLegend(painter, visible);
+        if (ChartMeasures::hasLegend(data)) {
+            ChartMeasures::paintLegend(painter, data, QPointF(lines.right() + 8, lines.bottom()));
+        }
     }
+}
+
+double ChartPainter::nodeRadius(const ChartData &data, qint32 node)
+{
+    return double(ChartStyle::NodeRadius) * double(data.sizeFactor(size_t(node)));
 }
 
 QRectF ChartPainter::contentRect(const ChartData &data)
@@ -877,10 +954,29 @@ QRectF ChartPainter::contentRect(const ChartData &data)
                 width = std::max(width, fm.horizontalAdvance(line));
             }
         }
-        const double r = ChartStyle::NodeRadius + 10; // badge
+        const double disc = nodeRadius(data, i);
+        const double r = disc + 10 * double(data.sizeFactor(size_t(i))); // badge
         const QRectF node(c.x() - std::max(r, width / 2 + 4), c.y() - r, 2 * std::max(r, width / 2 + 4),
-                          r + ChartStyle::NodeRadius + 4 + fm.height() * rows);
+                          r + disc + 4 + fm.height() * rows);
         rect = rect.isNull() ? node : rect.united(node);
+    }
+    // Edges that bend around a node (parallel ones, detours) may pass outside the nodes: their
+    // middles, where the label sits, count too, when the detours are drawn at all.
+    if (!rect.isNull()) {
+        const Obstacles obstacles = obstaclesIn(data, rect);
+        const QFontMetricsF edgeFm(chartFont(ChartStyle::EdgeLabelSize));
+        for (qint32 e = 0; obstacles.enabled && e < data.edgeCount(); ++e) {
+            if (!data.isEdgeVisible(e)) {
+                continue;
+            }
+            const EdgeGeometry g = edgeGeometry(data, size_t(e), 2, obstacles);
+            if (g.valid && g.curved) {
+                const QPointF mid = pointAt(g, 0.5);
+                const QString &label = data.labels.value(data.edgeLabel[size_t(e)]);
+                const double w = label.isEmpty() ? 4 : std::min(edgeFm.horizontalAdvance(label), double(ChartStyle::LabelWidth)) + 8;
+                rect = rect.united(QRectF(mid.x() - w / 2, mid.y() - edgeFm.height() / 2 - 1, w, edgeFm.height() + 2));
+            }
+        }
     }
     const QRectF frames = ChartGroups::framesRect(data);
     return frames.isNull() ? rect : rect.united(frames);

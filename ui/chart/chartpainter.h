@@ -24,7 +24,8 @@ struct ChartStyle {
 struct ChartPaintOptions {
     /// Export: draw every detail whatever the scale, icons as vector SVG.
     bool vector = false;
-    /// Draw the legend of line styles in the bottom-left corner of `visible` (export).
+    /// Draw the legend of line styles (and of node sizes and colours, ChartMeasures) in the
+    /// bottom-left corner of `visible` (export).
     bool legend = false;
 };
 
@@ -42,6 +43,9 @@ public:
                       const ChartPaintOptions &options = {});
     /// The rectangle that holds every visible node with its label and badge (for fit and export).
     static QRectF contentRect(const ChartData &data);
+    /// The radius of node `node`'s disc in chart units: NodeRadius, times its size factor when the
+    /// chart sizes nodes by a measure (ChartMeasures).
+    static double nodeRadius(const ChartData &data, qint32 node);
     /// How large a node is on a device at this painter scale, in device pixels.
     static double nodePixels(double scale) { return double(ChartStyle::IconSize) * scale; }
     /// Whether a frame at this scale is drawn as an overview (points or discs and hairlines, no

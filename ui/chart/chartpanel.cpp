@@ -116,6 +116,8 @@ void ChartPanel::buildToolBar()
     m_filterButton->setMenu(filterMenu);
     m_toolBar->addWidget(m_filterButton);
 
+    buildMeasureButton();
+
     auto *exportButton = new QToolButton(m_toolBar);
     exportButton->setText(tr("E&xport…"));
     exportButton->setToolTip(tr("Export the chart as PNG, SVG or PDF"));
@@ -131,6 +133,10 @@ void ChartPanel::buildToolBar()
     m_cancel = new QToolButton(m_toolBar);
     m_cancel->setText(tr("Cancel"));
     connect(m_cancel, &QToolButton::clicked, this, [this] {
+        if (!m_runner->isRunning() && m_view->isMeasuring()) {
+            cancelMeasuring();
+            return;
+        }
         m_runner->cancel();
         showProgress(false);
         Q_EMIT statusMessage(tr("Layout cancelled; the chart is as it was."));
@@ -437,6 +443,7 @@ void ChartPanel::runLayout(const QString &id)
         return;
     }
     m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Layout %p%"));
     m_runner->start(*spec, input);
     // Only show progress for layouts that take a noticeable time.
     QTimer::singleShot(300, this, [this] {

@@ -61,6 +61,8 @@ public:
     /// Filters the chart by tag (the Filter menu's Tags section) and says so on the Filter button.
     void setTagFilter(const ChartTagFilter &filter);
     QToolButton *filterButton() const { return m_filterButton; }
+    /// The Measure button: Size by (nothing, degree, betweenness), Colour by (type, component).
+    QToolButton *measureButton() const { return m_measureButton; }
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -82,11 +84,16 @@ private:
     void fillTagSection(QMenu *menu);
     void updateFilterButton();
     void showProgress(bool visible);
+    // chartpanelmeasures.cpp
+    void buildMeasureButton();
+    void fillMeasureMenu();
+    void cancelMeasuring();
 
     ChartView *m_view = nullptr;
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_find = nullptr;
     QToolButton *m_filterButton = nullptr;
+    QToolButton *m_measureButton = nullptr;
     QComboBox *m_timeMode = nullptr;
     QSlider *m_fromSlider = nullptr;
     QSlider *m_toSlider = nullptr;

@@ -120,7 +120,7 @@ QHash<qint64, int> ChartTags::counts(const ChartData &data)
     return out;
 }
 
-void ChartTags::paintDots(QPainter &painter, const ChartData &data, qint32 node, QPointF centre)
+void ChartTags::paintDots(QPainter &painter, const ChartData &data, qint32 node, QPointF centre, double discRadius)
 {
     if (data.nodeTags.isEmpty()) {
         return;
@@ -132,7 +132,7 @@ void ChartTags::paintDots(QPainter &painter, const ChartData &data, qint32 node,
     const int n = int(std::min<qsizetype>(it->size(), MaxDots));
     // A row of dots across the bottom of the disc, outlined so that pale tag colours still show.
     constexpr double radius = 5, step = 11;
-    const double y = centre.y() + ChartStyle::NodeRadius - radius;
+    const double y = centre.y() + discRadius - radius;
     const double x0 = centre.x() - step * (n - 1) / 2.0;
     painter.setPen(QPen(QColor(0x55, 0x60, 0x6b), 1.2));
     for (int k = 0; k < n; ++k) {

@@ -57,8 +57,8 @@ public:
     static void applyFilter(ChartData &data, const ChartTagFilter &filter);
     /// How many of the chart's entity nodes carry each tag.
     static QHash<qint64, int> counts(const ChartData &data);
-    /// Draws the node's tag colours as dots along the bottom of its disc (chart units).
-    static void paintDots(QPainter &painter, const ChartData &data, qint32 node, QPointF centre);
+    /// Draws the node's tag colours as dots along the bottom of its disc of `radius` (chart units).
+    static void paintDots(QPainter &painter, const ChartData &data, qint32 node, QPointF centre, double radius);
     static constexpr int MaxDots = 5;
 };
 

@@ -44,6 +44,7 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent)
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(150);
     connect(m_reloadTimer, &QTimer::timeout, this, &ChartView::reload);
+    createMeasureRunner();
     m_loader = new ChartLoader(this);
     connect(m_loader, &ChartLoader::progressed, this, [this] { update(); });
     connect(m_loader, &ChartLoader::loaded, this, [this](const std::shared_ptr<ChartData> &data) {
@@ -154,6 +155,8 @@ void ChartView::setChart(CaseFile *caseFile, QUndoStack *undoStack, qint64 chart
     m_hiddenNodeSchemata.clear();
     m_hiddenEdgeSchemata.clear();
     m_filtersRead = false;
+    m_measure = {};
+    m_measureRunner->cancel();
     if (m_case) {
         connect(m_case, &CaseFile::chartChanged, this, [this](qint64 id) {
             if (id == m_chartId && m_ownChange == 0) {
@@ -185,8 +188,9 @@ void ChartView::applyFilters()
 {
     m_data.applyFilters(m_chartTime.filter(), m_hiddenNodeSchemata, m_hiddenEdgeSchemata);
     ChartTags::applyFilter(m_data, m_tagFilter);
-    ChartGroups::apply(m_data, m_collapsed); // last: counts the members the filters leave
+    ChartGroups::apply(m_data, m_collapsed); // counts the members the filters leave
     m_grid.build(m_data);
+    updateMeasures(); // last: over what is shown
 }
 
 std::pair<QDate, QDate> ChartView::dateRange() const
@@ -725,6 +729,9 @@ void ChartView::paintEvent(QPaintEvent *)
         painter.setPen(QPen(QColor(0x2f, 0x6d, 0xb5), 1, Qt::DashLine));
         painter.setBrush(QColor(0x2f, 0x6d, 0xb5, 30));
         painter.drawRect(m_rubber.normalized());
+    }
+    if (ChartMeasures::hasLegend(m_data)) {
+        ChartMeasures::paintLegend(painter, m_data, QPointF(8, height() - 8));
     }
     if (isLoading() || m_loadCancelled) {
         // Reloading over the previous data: a banner, the Cancel / Reload button beside it.

@@ -5,6 +5,7 @@
 #include "chartdata.h"
 #include "chartfilters.h"
 #include "chartframe.h"
+#include "chartmeasure.h"
 #include "charttags.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
@@ -128,6 +129,17 @@ public:
     /// (ChartTags, "tagFilter"); in a read-only case, or without an undo stack, kept in memory only.
     void setTagFilter(const ChartTagFilter &filter);
     ChartTagFilter tagFilter() const { return m_tagFilter; }
+    /// Sizes nodes by degree or betweenness and colours them by component (ChartMeasures) over
+    /// what the chart shows. Saved with the chart ("nodeSize", "nodeColour") as an undoable step;
+    /// in a read-only case, or without an undo stack, kept in memory only. Betweenness of a large
+    /// chart runs on a worker thread (measureProgressed, measuringChanged).
+    void setMeasure(const ChartMeasureSetting &setting);
+    ChartMeasureSetting measure() const { return m_measure; }
+    bool isMeasuring() const;
+    /// Stops a measure under way and draws the nodes at one size again (an undoable step).
+    void cancelMeasuring();
+    /// Node `node`'s disc in widget coordinates (its radius follows Size by).
+    QRectF nodeRect(qint32 node) const;
     /// Moves nodes to these positions (one per node; NaN x leaves a node) as one undoable step.
     void applyPositions(const std::vector<QPointF> &positions, const QString &text);
     /// Highlights the shortest path between the two selected nodes; false when not connected.
@@ -159,6 +171,9 @@ Q_SIGNALS:
     void contentChanged();
     void errorOccurred(const QString &message);
     void statusMessage(const QString &message);
+    void measureProgressed(int percent);
+    /// A measure started or stopped running on the worker thread.
+    void measuringChanged(bool running);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -184,7 +199,7 @@ private:
     void updateGroupActions();
     /// Reads the collapsed groups, the entities' tags and the saved filters for the freshly loaded m_data.
     void loadGroupsAndTags();
-    /// Takes the schema and time filters from the chart's settings (a time preview stays).
+    /// Takes the schema and time filters and the measure from the chart's settings (a time preview stays).
     void takeFilters(const QJsonObject &settings);
     /// Reads the entities' tags and the tag filter (also when the case's tags change).
     void loadTags();
@@ -201,6 +216,10 @@ private:
                     const QString &text);
     void changeSelectionFlags(quint8 set, quint8 clear, const QString &text);
     void applyFilters();
+    /// Computes the measures for what applyFilters() left shown (on the worker when slow).
+    void updateMeasures();
+    void createMeasureRunner();
+    void pushMeasure(const ChartMeasureSetting &setting);
     /// applyFilters(), then tells the panel and repaints.
     void refilter();
     void scheduleReload();
@@ -222,6 +241,8 @@ private:
     QStringList m_hiddenNodeSchemata, m_hiddenEdgeSchemata; ///< sorted
     QStringList m_collapsed; ///< collapsed groups (the chart's setting)
     ChartTagFilter m_tagFilter;
+    ChartMeasureSetting m_measure;
+    ChartMeasureRunner *m_measureRunner = nullptr;
     bool m_filtersRead = false; ///< the saved filters were read since setChart()
     int m_ownChange = 0;
     QTimer *m_reloadTimer = nullptr;

@@ -73,6 +73,7 @@ void ChartView::takeFilters(const QJsonObject &settings)
     if (!m_timePreview) {
         m_chartTime = ChartFilters::savedTime(settings);
     }
+    m_measure = ChartMeasures::saved(settings); // not a filter, but saved and restored alike
 }
 
 void ChartView::loadTags()

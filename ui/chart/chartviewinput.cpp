@@ -14,12 +14,14 @@
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMessageBox>
+#include <QHelpEvent>
 #include <QMimeData>
 #include <QNativeGestureEvent>
 #include <QPainter>
 #include <QPushButton>
 #include <QSet>
 #include <QTimer>
+#include <QToolTip>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -193,6 +195,19 @@ bool ChartView::event(QEvent *event)
             zoomBy(1 + gesture->value(), gesture->position());
             return true;
         }
+    }
+    if (event->type() == QEvent::ToolTip) {
+        // Sized or coloured by a measure: the node's name with its score and rank, its component.
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qint32 hit = nodeAtWidget(help->pos());
+        const QString text = hit >= 0 ? ChartMeasures::describe(m_data, hit) : QString();
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), m_data.nodeLabel[size_t(hit)] + QLatin1Char('\n') + text, this);
+        }
+        return true;
     }
     return QWidget::event(event);
 }
