@@ -335,12 +335,14 @@ void MainWindow::resetLayout() {
     addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
     m_timeline->setFloating(false);
     m_timeline->hide();
-    addDockWidget(Qt::BottomDockWidgetArea, m_paths);
-    tabifyDockWidget(m_timeline, m_paths);
-    m_paths->setFloating(false);
-    m_paths->hide();
-    tabifyDockWidget(m_timeline, m_exposure);
-    m_exposure->hide();
+    // The analysis docks share the Timeline's place, hidden until asked for (hidden before they
+    // are placed, so that placing them never resizes the window).
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_paths), static_cast<QDockWidget *>(m_exposure)}) {
+        dock->hide();
+        dock->setFloating(false);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        tabifyDockWidget(m_timeline, dock);
+    }
     resizeDocks({m_timeline}, {420}, Qt::Vertical);
     resizeDocks({m_entities, m_inspector}, {440, 520}, Qt::Horizontal);
     resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
