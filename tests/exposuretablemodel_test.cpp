@@ -9,6 +9,8 @@
 #include "support/exposurenetwork.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QMap>
 #include <QTest>
 
 using namespace Casegraph::Models;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void csvEscapesFormulas();
     void listsOfTheCase();
     void cancelledBeforeNaming();
+    void timingOnALargeCase();
 
 private:
     int rowOf(const QString &id) const;
@@ -244,6 +247,37 @@ void ExposureTableModelTest::cancelledBeforeNaming()
     QVERIFY(!run.ok());
     QCOMPARE(run.error().message, QStringLiteral("cancelled"));
     QCOMPARE(stages, (QList<ExposureRun::Stage>{ExposureRun::Stage::Reading, ExposureRun::Stage::Computing}));
+}
+
+void ExposureTableModelTest::timingOnALargeCase()
+{
+    // A measurement, not a check: CASEGRAPH_EXPOSURE_CASE=FILE times what Run does on the worker
+    // (ExposureRun::compute) and what the GUI thread does with the result (setRun, a sort).
+    const QString path = qEnvironmentVariable("CASEGRAPH_EXPOSURE_CASE");
+    if (path.isEmpty()) {
+        QSKIP("set CASEGRAPH_EXPOSURE_CASE to a case file to time a run");
+    }
+    CaseFile caseFile;
+    QVERIFY(caseFile.open(path, CaseFile::OpenMode::ReadOnly).ok());
+    QElapsedTimer timer;
+    timer.start();
+    QMap<ExposureRun::Stage, qint64> started;
+    auto run = ExposureRun::compute(caseFile, {}, nullptr, [&](ExposureRun::Stage s) { started[s] = timer.elapsed(); });
+    const qint64 total = timer.elapsed();
+    QVERIFY(run.ok());
+    const qsizetype rows = run->entries.size();
+    timer.restart();
+    m_tester.reset();
+    m_model->setRun(std::make_shared<const ExposureRun>(std::move(run.value())));
+    ExposureFilterModel proxy;
+    proxy.setSourceModel(m_model);
+    proxy.sort(ExposureTableModel::WorstColumn, Qt::DescendingOrder);
+    const qint64 gui = timer.elapsed();
+    qInfo("exposure run: %lld ms (projection %lld, rule and entries %lld, captions %lld); %lld rows; "
+          "setRun + sort on the GUI thread %lld ms",
+          total, started[ExposureRun::Stage::Computing] - started[ExposureRun::Stage::Reading],
+          started[ExposureRun::Stage::Naming] - started[ExposureRun::Stage::Computing],
+          total - started[ExposureRun::Stage::Naming], qint64(rows), gui);
 }
 
 QTEST_GUILESS_MAIN(ExposureTableModelTest)
