@@ -229,7 +229,7 @@ QStringList ExposureTableModel::explanation(int row) const
         return {};
     }
     const auto run = m_run;
-    return run->report.explain(entry(row).id, 8, [run](const QString &id) { return run->name(id); });
+    return run->report.explain(entry(row).id, 8, [run](const QString &id) { return run->name(id); }, MaxExplanationLines);
 }
 
 ExposureTableModel::ChainRows ExposureTableModel::chainRows(int row) const

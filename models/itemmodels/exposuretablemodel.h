@@ -47,8 +47,10 @@ public:
     int count(ExposureVerdict verdict) const;
 
     /// The chain behind a row's verdict, one line per stake, owners named "Caption [id]"
-    /// (ExposureReport::explain), down to the listed owners and their Sanctions.
+    /// (ExposureReport::explain), down to the listed owners and their Sanctions; at most
+    /// MaxExplanationLines lines (a dense network can have hundreds of thousands).
     QStringList explanation(int row) const;
+    static constexpr int MaxExplanationLines = 500;
 
     /// What a chart needs to show a row's chain: the entity and every owner on the chains of stakes
     /// above it (each once, the entity first), and the Ownership relationships between them.
