@@ -26,6 +26,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QTextEdit>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void caseChangeOffersRunAgain();
     void listsMenuOffersTheCaseLists();
     void mainWindowOnTheDemoCase();
+    void largeCaseStallsOfTheGuiThread();
 
 private:
     bool runAndWait();
@@ -393,6 +396,35 @@ void ExposureDockUiTest::mainWindowOnTheDemoCase()
     const QString png = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("exposure-dock-demo.png"));
     QVERIFY(window.grab().save(png));
     qInfo("screenshot: %s", qPrintable(png));
+}
+
+void ExposureDockUiTest::largeCaseStallsOfTheGuiThread()
+{
+    // A measurement: CASEGRAPH_EXPOSURE_CASE=FILE runs the dock on that case while a 10 ms timer
+    // records the longest gap between its ticks (how long the GUI thread was busy at once).
+    const QString path = qEnvironmentVariable("CASEGRAPH_EXPOSURE_CASE");
+    if (path.isEmpty()) {
+        QSKIP("set CASEGRAPH_EXPOSURE_CASE to a case file to measure");
+    }
+    CaseFile caseFile;
+    QVERIFY(caseFile.open(path, CaseFile::OpenMode::ReadOnly).ok());
+    m_dock->setCase(&caseFile);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longest = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] {
+        longest = std::max(longest, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    tick.start(10);
+    QSignalSpy ended(m_dock.get(), &ExposureDock::runEnded);
+    m_dock->run();
+    QVERIFY(ended.wait(120000));
+    const qint64 total = clock.elapsed();
+    QTest::qWait(200);
+    qInfo("run %lld ms, %d rows; longest GUI-thread stall %lld ms", total, m_dock->model()->rowCount(), longest);
+    m_dock->setCase(nullptr);
 }
 
 QTEST_MAIN(ExposureDockUiTest)

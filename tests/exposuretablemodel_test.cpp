@@ -9,6 +9,8 @@
 #include "support/exposurenetwork.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QMap>
 #include <QTest>
 
 using namespace Casegraph::Models;
@@ -24,11 +26,13 @@ private Q_SLOTS:
     void rowsAndVerdicts();
     void explanationNamesTheChain();
     void chainRowsForTheChart();
+    void sharedOwnerExplainedOnce();
     void sortsNumbersAsNumbers();
     void filtersByVerdictAndText();
     void csvEscapesFormulas();
     void listsOfTheCase();
     void cancelledBeforeNaming();
+    void timingOnALargeCase();
 
 private:
     int rowOf(const QString &id) const;
@@ -126,6 +130,10 @@ void ExposureTableModelTest::explanationNamesTheChain()
     QVERIFY2(u.at(0).contains(QStringLiteral("undetermined")), qPrintable(u.at(0)));
     QVERIFY2(u.at(1).contains(QStringLiteral("25–60%")), qPrintable(u.at(1)));
     QVERIFY(m_model->explanation(-1).isEmpty());
+    // A cut explanation says so.
+    const QStringList cut = m_model->run()->report.explain(QStringLiteral("b"), 8, {}, 2);
+    QCOMPARE(cut.size(), 3);
+    QVERIFY2(cut.at(2).startsWith(QStringLiteral("… (cut at 2 line")), qPrintable(cut.at(2)));
 }
 
 void ExposureTableModelTest::chainRowsForTheChart()
@@ -140,6 +148,29 @@ void ExposureTableModelTest::chainRowsForTheChart()
     QCOMPARE(listed.entities, QList<qint64>{store.rowIdOf(QStringLiteral("y"))});
     QVERIFY(listed.relationships.isEmpty());
     QVERIFY(m_model->chainRows(99).entities.isEmpty());
+}
+
+void ExposureTableModelTest::sharedOwnerExplainedOnce()
+{
+    // X (listed) owns A wholly; A holds 50% of B and of C; B and C hold 50% each of D. D's text
+    // reaches A twice: the second time it says so instead of writing A's owners again.
+    GraphFixture f;
+    for (const char *id : {"X", "A", "B", "C", "D"}) {
+        f.node(QLatin1String(id));
+    }
+    f.sanction(QStringLiteral("sX"), QStringLiteral("X"));
+    f.ownership(QStringLiteral("xa"), QStringLiteral("X"), QStringLiteral("A"), QStringLiteral("100%"));
+    f.ownership(QStringLiteral("ab"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("50%"));
+    f.ownership(QStringLiteral("ac"), QStringLiteral("A"), QStringLiteral("C"), QStringLiteral("50%"));
+    f.ownership(QStringLiteral("bd"), QStringLiteral("B"), QStringLiteral("D"), QStringLiteral("50%"));
+    f.ownership(QStringLiteral("cd"), QStringLiteral("C"), QStringLiteral("D"), QStringLiteral("50%"));
+    auto run = ExposureRun::compute(f.caseFile(), {});
+    QVERIFY(run.ok());
+    const QStringList lines = run->report.explain(QStringLiteral("D"));
+    QCOMPARE(lines.size(), 8);
+    QCOMPARE(lines.count(QStringLiteral("        listed by Sanction sX (OFAC; SDN)")), 1);
+    QCOMPARE(lines.filter(QStringLiteral("held by A (restricted)")).size(), 2);
+    QCOMPARE(lines.last(), QStringLiteral("      … (its owners are shown above)"));
 }
 
 void ExposureTableModelTest::sortsNumbersAsNumbers()
@@ -244,6 +275,47 @@ void ExposureTableModelTest::cancelledBeforeNaming()
     QVERIFY(!run.ok());
     QCOMPARE(run.error().message, QStringLiteral("cancelled"));
     QCOMPARE(stages, (QList<ExposureRun::Stage>{ExposureRun::Stage::Reading, ExposureRun::Stage::Computing}));
+}
+
+void ExposureTableModelTest::timingOnALargeCase()
+{
+    // A measurement, not a check: CASEGRAPH_EXPOSURE_CASE=FILE times what Run does on the worker
+    // (ExposureRun::compute) and what the GUI thread does with the result (setRun, a sort).
+    const QString path = qEnvironmentVariable("CASEGRAPH_EXPOSURE_CASE");
+    if (path.isEmpty()) {
+        QSKIP("set CASEGRAPH_EXPOSURE_CASE to a case file to time a run");
+    }
+    CaseFile caseFile;
+    QVERIFY(caseFile.open(path, CaseFile::OpenMode::ReadOnly).ok());
+    QElapsedTimer timer;
+    timer.start();
+    QMap<ExposureRun::Stage, qint64> started;
+    auto run = ExposureRun::compute(caseFile, {}, nullptr, [&](ExposureRun::Stage s) { started[s] = timer.elapsed(); });
+    const qint64 total = timer.elapsed();
+    QVERIFY(run.ok());
+    const qsizetype rows = run->entries.size();
+    timer.restart();
+    m_tester.reset();
+    m_model->setRun(std::make_shared<const ExposureRun>(std::move(run.value())));
+    ExposureFilterModel proxy;
+    proxy.setSourceModel(m_model);
+    proxy.sort(ExposureTableModel::WorstColumn, Qt::DescendingOrder);
+    const qint64 gui = timer.elapsed();
+    qInfo("exposure run: %lld ms (projection %lld, rule and entries %lld, captions %lld); %lld rows; "
+          "setRun + sort on the GUI thread %lld ms",
+          total, started[ExposureRun::Stage::Computing] - started[ExposureRun::Stage::Reading],
+          started[ExposureRun::Stage::Naming] - started[ExposureRun::Stage::Computing],
+          total - started[ExposureRun::Stage::Naming], qint64(rows), gui);
+    // The explanation of the rows with the most stakes (what a click on them costs).
+    proxy.sort(ExposureTableModel::StakesColumn, Qt::DescendingOrder);
+    qint64 slowest = 0;
+    qsizetype longest = 0;
+    for (int r = 0; r < std::min(20, proxy.rowCount()); ++r) {
+        timer.restart();
+        longest = std::max(longest, m_model->explanation(proxy.mapToSource(proxy.index(r, 0)).row()).size());
+        slowest = std::max(slowest, timer.elapsed());
+    }
+    qInfo("explanation of the 20 rows with most stakes: slowest %lld ms, longest %lld lines", slowest, qint64(longest));
 }
 
 QTEST_GUILESS_MAIN(ExposureTableModelTest)

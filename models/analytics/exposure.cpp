@@ -328,13 +328,19 @@ QString ExposureReport::verdictName(ExposureVerdict verdict)
 }
 
 QStringList ExposureReport::explain(const QString &id, int maxDepth,
-                                   const std::function<QString(const QString &id)> &name) const
+                                   const std::function<QString(const QString &id)> &name, int maxLines) const
 {
+    bool cut = false;
     const auto label = [&](const QString &entityId) { return name ? name(entityId) : entityId; };
     QStringList lines;
     QSet<QString> onChain;
+    QSet<QString> expanded;
     const auto sums = [](const EntityExposure &x) { return percentText(x.minimumSum, x.maximumSum); };
     const std::function<void(const QString &, int)> walk = [&](const QString &entityId, int depth) {
+        if (maxLines > 0 && lines.size() >= maxLines) {
+            cut = true;
+            return;
+        }
         const EntityExposure x = entity(entityId);
         if (x.verdict == ExposureVerdict::Listed) {
             for (const auto &s : x.sanctions) {
@@ -354,8 +360,21 @@ QStringList ExposureReport::explain(const QString &id, int maxDepth,
             }
             return;
         }
+        // An owner met again through another path: its stakes were written the first time. Without
+        // this the text grows with the number of paths, exponentially in a dense network.
+        if (expanded.contains(entityId)) {
+            if (!x.stakes.isEmpty()) {
+                lines << QString(depth * 2 + 2, QLatin1Char(' ')) + tr("… (its owners are shown above)");
+            }
+            return;
+        }
+        expanded.insert(entityId);
         onChain.insert(entityId);
         for (const auto &s : x.stakes) {
+            if (maxLines > 0 && lines.size() >= maxLines) {
+                cut = true;
+                break;
+            }
             lines << QString(depth * 2 + 2, QLatin1Char(' ')) +
                          tr("← %1 held by %2 (%3) through ownership %4, %n excerpt(s)", nullptr, s.evidence)
                              .arg(s.percentage.toString(), label(s.owner), verdictName(s.ownerVerdict), s.ownership);
@@ -391,6 +410,10 @@ QStringList ExposureReport::explain(const QString &id, int maxDepth,
     }
     lines << head;
     walk(id, 0);
+    if (cut || (maxLines > 0 && lines.size() > maxLines)) {
+        lines.resize(maxLines);
+        lines << tr("… (cut at %n line(s); the chains of stakes go on)", nullptr, maxLines);
+    }
     return lines;
 }
 

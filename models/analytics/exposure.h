@@ -91,10 +91,12 @@ public:
     /// The chain that produced the verdict, one line per stake, indented by depth:
     /// "B — restricted: restricted owners hold at least 50% in aggregate (threshold 50%)", then
     /// "  ← 50% held by A (restricted) through ownership own-2, 1 excerpt(s)" … down to the listed
-    /// owners and their Sanctions. Cycles and chains deeper than maxDepth end in "…".
+    /// owners and their Sanctions. Cycles and chains deeper than maxDepth end in "…"; an owner met
+    /// again through another path is not expanded again ("… (its owners are shown above)").
     /// `name`, when given, writes an entity for the reader (the GUI: "Caption [id]"); else its FtM id.
+    /// `maxLines` (> 0) stops the text there with a last line saying it was cut.
     QStringList explain(const QString &id, int maxDepth = 8,
-                        const std::function<QString(const QString &id)> &name = {}) const;
+                        const std::function<QString(const QString &id)> &name = {}, int maxLines = -1) const;
     static QString verdictName(ExposureVerdict verdict);
 
     struct Data; ///< private (exposure.cpp)

@@ -48,4 +48,12 @@ bool ExposureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     });
 }
 
+bool ExposureFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (const auto *model = qobject_cast<const ExposureTableModel *>(sourceModel())) {
+        return model->lessThan(left.row(), right.row(), left.column());
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 } // namespace Casegraph::Models

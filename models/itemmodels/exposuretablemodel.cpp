@@ -156,6 +156,31 @@ QVariant ExposureTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+bool ExposureTableModel::lessThan(int a, int b, int column) const
+{
+    const EntityExposure &x = entry(a);
+    const EntityExposure &y = entry(b);
+    switch (Column(column)) {
+    case EntityColumn:
+        return m_run->caption(x.id).compare(m_run->caption(y.id), Qt::CaseInsensitive) < 0;
+    case TypeColumn:
+        return schemaLabel(x.schema).compare(schemaLabel(y.schema), Qt::CaseInsensitive) < 0;
+    case VerdictColumn:
+        return x.verdict < y.verdict;
+    case BestColumn:
+        return x.minimumSum < y.minimumSum;
+    case WorstColumn:
+        return x.maximumSum < y.maximumSum;
+    case LookThroughColumn:
+        return x.effectiveMaximum < y.effectiveMaximum;
+    case StakesColumn:
+        return x.stakes.size() < y.stakes.size();
+    case ColumnCount:
+        break;
+    }
+    return false;
+}
+
 QVariant ExposureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal) {
@@ -204,7 +229,7 @@ QStringList ExposureTableModel::explanation(int row) const
         return {};
     }
     const auto run = m_run;
-    return run->report.explain(entry(row).id, 8, [run](const QString &id) { return run->name(id); });
+    return run->report.explain(entry(row).id, 8, [run](const QString &id) { return run->name(id); }, MaxExplanationLines);
 }
 
 ExposureTableModel::ChainRows ExposureTableModel::chainRows(int row) const
