@@ -72,6 +72,18 @@ bool containsTerm(const QStringList &terms, const QString &term)
 
 } // namespace
 
+QDoubleSpinBox *ExposureDock::thresholdSpinBox(QWidget *parent)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setRange(0.1, 100);
+    box->setDecimals(1);
+    box->setSuffix(tr(" %"));
+    box->setValue(QSettings().value(QLatin1String(kThresholdKey), 50.0).toDouble());
+    connect(box, &QDoubleSpinBox::valueChanged, box,
+            [](double value) { QSettings().setValue(QLatin1String(kThresholdKey), value); });
+    return box;
+}
+
 ExposureDock::ExposureDock(QWidget *parent) : QDockWidget(tr("Exposure"), parent)
 {
     setObjectName(QStringLiteral("ExposureDock"));
@@ -187,16 +199,10 @@ QWidget *ExposureDock::makeSettingsRow()
     auto *h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
     auto *label = new QLabel(tr("&Threshold:"), row);
-    m_threshold = new QDoubleSpinBox(row);
-    m_threshold->setRange(0.01, 100);
-    m_threshold->setDecimals(2);
-    m_threshold->setSuffix(tr(" %"));
-    m_threshold->setValue(QSettings().value(QLatin1String(kThresholdKey), 50.0).toDouble());
+    m_threshold = thresholdSpinBox(row);
     m_threshold->setToolTip(tr("An entity is restricted when listed or restricted owners hold at least this "
                                "share in aggregate (OFAC: 50%). Saved as a setting."));
     label->setBuddy(m_threshold);
-    connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
-            [](double value) { QSettings().setValue(QLatin1String(kThresholdKey), value); });
     h->addWidget(label);
     h->addWidget(m_threshold);
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pathsdock.h"
+#include "exposuredock.h"
 
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
@@ -191,10 +192,7 @@ void PathsDock::buildForm(QWidget *form)
     m_thresholdOn = new QCheckBox(tr("Also &restricted by ownership ≥"), m_diversionOptions);
     m_thresholdOn->setToolTip(tr("Also count end users that listed owners hold at least this share of (the "
                                  "ownership rule)."));
-    m_threshold = new QDoubleSpinBox(m_diversionOptions);
-    m_threshold->setRange(0.01, 100);
-    m_threshold->setValue(50);
-    m_threshold->setSuffix(QStringLiteral(" %"));
+    m_threshold = ExposureDock::thresholdSpinBox(m_diversionOptions); // the Exposure dock's setting
     m_threshold->setEnabled(false);
     connect(m_thresholdOn, &QCheckBox::toggled, m_threshold, &QWidget::setEnabled);
     thresholdRow->addWidget(m_thresholdOn);
