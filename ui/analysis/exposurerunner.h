@@ -3,15 +3,11 @@
 #pragma once
 
 #include "analytics/exposurerun.h"
+#include "workerruns.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace Casegraph::Ui {
 
@@ -30,7 +26,7 @@ public:
     /// Runs the rule over the case file at `path` (replacing a run under way).
     void start(const QString &path, const Models::ExposureOptions &options);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_runs.isRunning(); }
     /// Reads the authorities and programs of the case's Sanctions (listsRead()).
     void readLists(const QString &path);
 
@@ -41,15 +37,12 @@ Q_SIGNALS:
     void listsRead(const Casegraph::Models::SanctionLists &lists);
 
 private:
-    /// Runs `work(caseFile, post)` on a new thread; `post(fn)` calls fn(*this) on the GUI thread
-    /// while `generation` still has the value it had at the start.
-    template <typename Work> void launch(const QString &path, quint64 ExposureRunner::*generation, Work work);
+    /// Runs `work(caseFile, post)` on a new thread of `runs`; `post(fn)` calls fn(*this) on the GUI
+    /// thread while the run is still the latest of `runs`.
+    template <typename Work> void launch(const QString &path, WorkerRuns ExposureRunner::*runs, Work work);
 
-    quint64 m_runGeneration = 0;
-    quint64 m_listsGeneration = 0;
-    bool m_running = false;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    QList<QPointer<QThread>> m_threads;
+    WorkerRuns m_runs;  ///< the rule
+    WorkerRuns m_lists; ///< reading the sanction lists
 };
 
 } // namespace Casegraph::Ui
