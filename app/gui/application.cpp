@@ -55,8 +55,12 @@ void Application::installTranslators() {
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         installTranslator(qt);
     }
+    // Ours for the locale, else the English catalogue, which holds the plural forms of the
+    // source text ("%n hop(s)" → "1 hop", "3 hops").
+    const QString folder = QStringLiteral(":/casegraph/translations");
     auto *own = new QTranslator(this);
-    if (own->load(locale, QStringLiteral("casegraph"), QStringLiteral("_"), QStringLiteral(":/casegraph/translations"))) {
+    if (own->load(locale, QStringLiteral("casegraph"), QStringLiteral("_"), folder) ||
+        own->load(QStringLiteral("casegraph_en"), folder)) {
         installTranslator(own);
     }
 }
