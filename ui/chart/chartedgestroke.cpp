@@ -185,7 +185,7 @@ public:
         if (colour != m_colour || diameter != m_diameter) {
             m_colour = colour;
             m_diameter = diameter;
-            m_size = int(std::ceil(diameter)) + 4;
+            m_size = int(std::ceil(diameter)) + 2; // room for the anti-aliased rim at any offset
             for (int k = 0; k < 16; ++k) {
                 QImage &sprite = m_sprites[size_t(k)];
                 sprite = QImage(m_size, m_size, QImage::Format_ARGB32_Premultiplied);
