@@ -24,6 +24,7 @@
 #include "chart/chartgroups.h"
 #include "chart/chartmeasure.h"
 #include "chart/chartview.h"
+#include "chart/chartpainter.h"
 
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
@@ -204,6 +205,7 @@ double rssMb()
 struct Frames {
     std::vector<double> wall, cpu, cpuAll;
     int full = 0, scrolled = 0;
+    ChartPaintStats stroked; ///< of the last frame (detail levels only)
 };
 
 /// One real repaint of the view (QWidget::repaint: paintEvent into the backing store, as on screen).
@@ -217,6 +219,7 @@ void frame(ChartView &view, Frames &out)
     out.cpuAll.push_back(processCpuMs() - all0);
     out.wall.push_back(t.nsecsElapsed() / 1e6);
     (view.lastFrameKind() == ChartFrame::Kind::Scrolled ? out.scrolled : out.full)++;
+    out.stroked = ChartPainter::lastStats();
 }
 
 double median(std::vector<double> v)
@@ -231,6 +234,10 @@ void print(const char *name, const Frames &f)
     std::printf("%-9s wall median=%6.1f ms (%3.0f fps)  GUI-thread cpu=%6.1f ms (%3.0f fps)  all-threads cpu=%6.1f ms  "
                 "[%d full, %d scrolled]\n",
                 name, wall, 1000 / wall, cpu, 1000 / cpu, all, f.full, f.scrolled);
+    if (f.stroked.edgesStroked > 0) {
+        std::printf("%-9s last frame stroked %lld edges, %.0f px of line\n", "", qint64(f.stroked.edgesStroked),
+                    f.stroked.strokedLength);
+    }
 }
 
 /// --measures: the Measure menu on the chart (kept in memory: the case is read-only). Degree

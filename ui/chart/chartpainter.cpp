@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartpainter.h"
 #include "chartdata.h"
+#include "chartedgestroke.h"
 #include "chartgroups.h"
 #include "charticons.h"
 #include "chartmeasure.h"
@@ -331,7 +332,7 @@ public:
         // Far outside (deep zoom): bring the ends within ±2^20 px first, where fixed point is exact enough.
         constexpr double Far = 1 << 20;
         if (std::abs(x0) > Far || std::abs(y0) > Far || std::abs(x1) > Far || std::abs(y1) > Far) {
-            if (!clipTo(x0, y0, x1, y1, -Far, -Far, Far, Far)) {
+            if (!ChartEdgeStroke::clipSegment(x0, y0, x1, y1, -Far, -Far, Far, Far)) {
                 return;
             }
         }
@@ -421,37 +422,6 @@ private:
                 }
             }
         }
-    }
-    /// Liang–Barsky clipping of a segment to a rectangle; false when nothing is left.
-    static bool clipTo(double &x0, double &y0, double &x1, double &y1, double l, double t, double r, double b)
-    {
-        double t0 = 0, t1 = 1;
-        const double dx = x1 - x0, dy = y1 - y0;
-        const double p[] = {-dx, dx, -dy, dy};
-        const double q[] = {x0 - l, r - x0, y0 - t, b - y0};
-        for (int i = 0; i < 4; ++i) {
-            if (p[i] == 0) {
-                if (q[i] < 0) {
-                    return false;
-                }
-                continue;
-            }
-            const double k = q[i] / p[i];
-            if (p[i] < 0) {
-                t0 = std::max(t0, k);
-            } else {
-                t1 = std::min(t1, k);
-            }
-            if (t0 > t1) {
-                return false;
-            }
-        }
-        const double ax = x0, ay = y0;
-        x0 = ax + dx * t0;
-        y0 = ay + dy * t0;
-        x1 = ax + dx * t1;
-        y1 = ay + dy * t1;
-        return true;
     }
     qsizetype at(int x, int y) const { return qsizetype(y - m_clip.top()) * m_stride + (x - m_clip.left()); }
     QRect m_clip;
@@ -713,6 +683,30 @@ void paintEdgeLabel(QPainter &painter, const QString &text, const EdgeGeometry &
     painter.drawText(box, Qt::AlignCenter, shown);
 }
 
+ChartPaintStats &frameStats()
+{
+    thread_local ChartPaintStats stats;
+    return stats;
+}
+
+/// The edge pens of one frame, by confidence and highlight (each built once).
+class EdgePens {
+public:
+    const QPen &of(quint8 confidence, bool highlighted)
+    {
+        const size_t k = size_t(std::min<quint8>(confidence, 2)) * 2 + (highlighted ? 1 : 0);
+        if (!m_made[k]) {
+            m_pens[k] = supportPen(Confidence(k / 2), highlighted ? HighlightColour : EdgeColour, highlighted ? 3.0 : 1.5);
+            m_made[k] = true;
+        }
+        return m_pens[k];
+    }
+
+private:
+    std::array<QPen, 6> m_pens;
+    std::array<bool, 6> m_made{};
+};
+
 void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, const ChartPaintOptions &options)
 {
     const double s = options.vector ? 4.0 : scaleOf(painter);
@@ -735,6 +729,14 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
     // so it is left out when a detailed view holds very many of both.
     const QRectF near = visible.adjusted(-margin, -margin, margin, margin);
     const Obstacles obstacles = obstaclesIn(d, near);
+    // clearOfLabel moves a tip back by at most a label box (LabelWidth + 6 by two lines).
+    const double tipMargin = ChartStyle::LabelWidth + 60;
+    const QRectF tipZone = visible.adjusted(-tipMargin, -tipMargin, tipMargin, tipMargin);
+    EdgePens pens;
+    ChartPaintStats &stats = frameStats();
+    // Edges are cut to the view plus room for the widest pen's caps (export keeps them whole).
+    const double pad = 3 + 8 / scaleOf(painter);
+    const QRectF cut = options.vector || options.wholeEdges ? QRectF() : visible.adjusted(-pad, -pad, pad, pad);
     for (size_t e = 0; e < d.edgeFrom.size(); ++e) {
         if (!d.isEdgeVisible(qint32(e))) {
             continue;
@@ -749,23 +751,19 @@ void paintDetail(QPainter &painter, const ChartData &d, const QRectF &visible, c
         }
         const bool directed = d.edgeFlags[e] & EdgeDirected;
         const double head = hl ? 13 : 10;
-        if (directed && nodeLabels) {
+        // A straight edge whose tip lies far outside the view keeps its visible part whatever the
+        // label does to the tip: the target's label is not measured (text costs ~50 µs a label).
+        const bool tipFar = !g.curved && !tipZone.contains(g.p1);
+        if (directed && nodeLabels && !tipFar) {
             g.p1 = clearOfLabel(nodeLabelCache[size_t(d.edgeTo[e])].box, g.p1, g.curved ? g.c : g.p0, head);
         }
         const QColor colour = hl ? HighlightColour : EdgeColour;
-        painter.setPen(supportPen(Confidence(d.edgeConfidence[e]), colour, hl ? 3.0 : 1.5));
         painter.setBrush(Qt::NoBrush);
         // The line stops where the arrowhead starts, so dashes never poke through its tip.
         const QPointF dir = g.p1 - (g.curved ? g.c : g.p0);
         const double dl = std::hypot(dir.x(), dir.y());
         const QPointF end = directed && dl > head ? g.p1 - dir / dl * (head * 0.8) : g.p1;
-        if (g.curved) {
-            QPainterPath path(g.p0);
-            path.quadTo(g.c, end);
-            painter.drawPath(path);
-        } else {
-            painter.drawLine(g.p0, end);
-        }
+        ChartEdgeStroke::strokeEdge(painter, pens.of(d.edgeConfidence[e], hl), g.curved, g.p0, g.c, end, cut, stats);
         if (directed) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(colour);
@@ -914,6 +912,7 @@ void ChartPainter::paint(QPainter &painter, const ChartData &data, const QRectF 
                          const ChartPaintOptions &options)
 {
     const double scale = scaleOf(painter);
+    frameStats() = {};
     ChartGroups::paintFrames(painter, data, visible, options.vector); // under everything
     if (!options.vector && isOverview(scale)) {
         paintOverview(painter, data, visible, nodePixels(scale) >= 4);
@@ -927,6 +926,11 @@ void ChartPainter::paint(QPainter &painter, const ChartData &data, const QRectF 
             ChartMeasures::paintLegend(painter, data, QPointF(lines.right() + 8, lines.bottom()));
         }
     }
+}
+
+ChartPaintStats ChartPainter::lastStats()
+{
+    return frameStats();
 }
 
 double ChartPainter::nodeRadius(const ChartData &data, qint32 node)

@@ -27,6 +27,16 @@ struct ChartPaintOptions {
     /// Draw the legend of line styles (and of node sizes and colours, ChartMeasures) in the
     /// bottom-left corner of `visible` (export).
     bool legend = false;
+    /// Stroke every edge over its whole length even where it runs far outside `visible` (tests
+    /// compare the cut edges of a normal frame against this).
+    bool wholeEdges = false;
+};
+
+/// What the last detail frame handed to QPainter (tests check that a zoomed-in view of a big chart
+/// strokes only the pieces of its edges that it shows).
+struct ChartPaintStats {
+    qint64 edgesStroked = 0;    ///< lines and curves stroked
+    double strokedLength = 0;   ///< their total length in device pixels (a curve: its control polygon)
 };
 
 /// The one routine that draws a chart, on screen (ChartView) and into PNG, SVG and PDF
@@ -36,7 +46,11 @@ struct ChartPaintOptions {
 ///    into the image (no QPainter call per primitive; 300,000 edges at fit-all in tens of ms);
 ///  - under 14 px: coloured discs and one-pixel lines dashed by confidence, arrowheads from 8 px;
 ///  - otherwise icons, sanction badges, arrowheads, and labels once their text reaches 5 px.
-/// Only nodes and edges that meet `visible` (chart units) are drawn.
+/// Only nodes and edges that meet `visible` (chart units) are drawn, and in the detail levels an
+/// edge is stroked only over its piece in `visible` (plus a few pixels): Qt dashes a line and
+/// flattens a curve over their whole length before clipping, which at 64× on a big chart cost
+/// seconds per frame for the long edges crossing the view. The dash pattern is offset by the
+/// length cut off, so dashes keep their place when the view pans.
 class ChartPainter {
 public:
     static void paint(QPainter &painter, const ChartData &data, const QRectF &visible,
@@ -51,6 +65,8 @@ public:
     /// Whether a frame at this scale is drawn as an overview (points or discs and hairlines, no
     /// text): nodes under 14 px.
     static bool isOverview(double scale) { return nodePixels(scale) < 14; }
+    /// Counts of the last detail frame painted on the GUI thread.
+    static ChartPaintStats lastStats();
 };
 
 } // namespace Casegraph::Ui
