@@ -250,6 +250,12 @@ void PathsDockUiTest::prefillsFromTheChartSelection()
     QVERIFY(dock->fromPicker()->selected() && dock->toPicker()->selected());
     QCOMPARE(dock->fromPicker()->selected()->rowId, a);
     QCOMPARE(dock->toPicker()->selected()->rowId, b);
+    // At the bottom, a tab beside the Timeline when both are shown.
+    QCOMPARE(m_window->dockWidgetArea(dock), Qt::BottomDockWidgetArea);
+    QDockWidget *timeline = m_window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"));
+    QVERIFY(timeline);
+    timeline->show();
+    QVERIFY(m_window->tabifiedDockWidgets(dock).contains(timeline));
 }
 
 void PathsDockUiTest::showOnChartAddsAndHighlightsInOneUndoableStep()
