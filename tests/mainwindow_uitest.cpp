@@ -32,6 +32,8 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void undoActionRevertsAnEdit();
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
+    void chartToolBarFitsALaptopScreen();
 
 private:
     QStringList highlightedPassages() const;
@@ -363,6 +366,41 @@ void MainWindowUiTest::demoCaseIsPopulated() {
     m_window->entitiesDock()->selectRow(0);
     QTRY_VERIFY(m_window->inspectorDock()->model()->rowCount() >= 1);
     QVERIFY(m_window->inspectorDock()->model()->entity());
+}
+
+void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
+    // At 1366 × 768 every control of the open chart's tool bar is on the bar, none in the
+    // overflow menu (fit and zoom are icons with their names in the tool tips).
+    const QString demo = m_dir.filePath(QStringLiteral("demo-laptop.casegraph"));
+    {
+        CaseFile cf;
+        QVERIFY(cf.create(demo).ok());
+        QVERIFY(DemoCase::write(cf).ok());
+    }
+    QVERIFY(m_window->openCase(demo).ok());
+    QVERIFY(m_window->waitUntilLoaded(10000));
+    m_window->resize(1366, 768);
+    QToolButton *exportButton = nullptr;
+    QTRY_VERIFY([&] {
+        for (QToolButton *b : m_window->findChildren<QToolButton *>()) {
+            if (b->text() == QStringLiteral("E&xport…") && qobject_cast<QToolBar *>(b->parentWidget())) {
+                exportButton = b;
+            }
+        }
+        return exportButton != nullptr;
+    }());
+    auto *bar = qobject_cast<QToolBar *>(exportButton->parentWidget());
+    QTRY_VERIFY(bar->isVisible());
+    QTest::qWait(50); // the tool bar lays out after the resize
+    QStringList hidden;
+    for (QToolButton *b : bar->findChildren<QToolButton *>()) {
+        if (!b->isVisibleTo(bar) && !b->text().isEmpty() && b->text() != QStringLiteral("Cancel")) {
+            hidden << b->text();
+        }
+    }
+    QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
+    QVERIFY(exportButton->isVisible());
+    QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
 }
 
 QTEST_MAIN(MainWindowUiTest)

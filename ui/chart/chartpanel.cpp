@@ -7,6 +7,7 @@
 #include "notes/tagwidgets.h"
 
 #include "core/schema.h"
+#include "itemmodels/schemaicons.h"
 #include "export/sceneexport.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
@@ -89,8 +90,20 @@ void ChartPanel::buildToolBar()
     });
     m_toolBar->addWidget(m_find);
     m_toolBar->addSeparator();
-    for (QAction *action : m_view->viewActions()) {
-        m_toolBar->addAction(action);
+    // Fit and zoom as icons (their names and shortcuts in the tool tips), so that Layout, Filter,
+    // Measure and Export keep their place in the tool bar on a laptop screen.
+    const QStringList viewIcons{QStringLiteral("fit-view"), QStringLiteral("zoom-in"), QStringLiteral("zoom-out")};
+    const QList<QAction *> viewActions = m_view->viewActions();
+    for (qsizetype k = 0; k < viewActions.size(); ++k) {
+        QAction *action = viewActions.at(k);
+        action->setIcon(SchemaIcons::named(viewIcons.value(k)));
+        action->setToolTip(tr("%1 (%2)").arg(QString(action->text()).remove(QLatin1Char('&')),
+                                             action->shortcut().toString(QKeySequence::NativeText)));
+        auto *button = new QToolButton(m_toolBar);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));
+        m_toolBar->addWidget(button);
     }
     m_toolBar->addSeparator();
 
