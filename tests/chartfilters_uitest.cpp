@@ -6,6 +6,7 @@
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "support/chartshown.h"
+#include "support/chartpanelcase.h"
 #include "support/testsupport.h"
 
 #include "commands/caseeditor.h"
@@ -46,16 +47,12 @@ const QString ChartName = QStringLiteral("Who owns Tianshan");
 /// dragging a slider is one undo step, and export and `casegraph-cli render --chart` draw the
 /// filtered chart. A real ChartPanel on the offscreen platform over a case file on disk: a textile
 /// mill owned by one holding until mid-2019 and by another since 2020, with two directors.
-class ChartFiltersTest : public QObject {
+class ChartFiltersTest : public Tests::ChartPanelCase {
     Q_OBJECT
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("mill%1.casegraph").arg(++m_n));
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->create(m_path));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
+        QVERIFY(createCase(QStringLiteral("mill")));
         const auto make = [this](const char *schema, const QString &name) {
             return *m_editor->createEntity(QLatin1String(schema), name);
         };
@@ -78,18 +75,12 @@ private Q_SLOTS:
         QVERIFY(m_case->charts().setNodes(m_chartId, {ChartNode{tianshan, 0, 0}, ChartNode{golden, -300, -150},
                                                       ChartNode{harbour, 300, -150}, ChartNode{li, -300, 220},
                                                       ChartNode{costa, 300, -420}}));
-        m_editor->undoStack()->clear();
-        openPanel();
+        showChart();
         QCOMPARE(shownLabels(data()).size(), 5);
         QCOMPARE(shownEdges(data()).size(), 4);
     }
 
-    void cleanup()
-    {
-        m_panel.reset();
-        m_editor.reset();
-        m_case.reset();
-    }
+    void cleanup() { closeCase(); }
 
     void filtersSurviveReopening()
     {
@@ -271,7 +262,7 @@ private Q_SLOTS:
         setPeopleHiddenAsOf2018();
         const QString inView = m_dir.filePath(QStringLiteral("view.png"));
         QVERIFY(ChartExport::write(data(), inView, ChartName));
-        cleanup(); // the CLI opens the file itself
+        closeCase(); // the CLI opens the file itself
         const QString svg = m_dir.filePath(QStringLiteral("cli.svg")), png = m_dir.filePath(QStringLiteral("cli.png"));
         for (const QString &out : {svg, png}) {
             const auto r = Tests::run(QStringLiteral(CASEGRAPH_CLI), {QStringLiteral("render"), m_path, QStringLiteral("--chart"), ChartName, out});
@@ -403,31 +394,6 @@ private:
         return nullptr;
     }
 
-    void reopen(CaseFile::OpenMode mode = CaseFile::OpenMode::ReadWrite)
-    {
-        cleanup();
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->open(m_path, mode));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
-        openPanel();
-    }
-
-    void openPanel()
-    {
-        m_panel = std::make_unique<ChartPanel>(m_case.get(), m_editor->undoStack(), m_chartId);
-        m_panel->resize(1100, 700);
-        m_panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
-        m_panel->view()->fitToView();
-    }
-
-    QTemporaryDir m_dir;
-    QString m_path;
-    int m_n = 0;
-    std::unique_ptr<CaseFile> m_case;
-    std::unique_ptr<CaseEditor> m_editor;
-    std::unique_ptr<ChartPanel> m_panel;
-    qint64 m_chartId = 0;
     QList<qint64> m_people;
 };
 

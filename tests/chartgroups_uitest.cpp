@@ -9,6 +9,7 @@
 #include "entitiesdock.h"
 #include "itemmodels/entitytablemodel.h"
 #include "support/chartshown.h"
+#include "support/chartpanelcase.h"
 #include "support/testsupport.h"
 
 #include "commands/caseeditor.h"
@@ -54,16 +55,12 @@ QAction *actionNamed(const ChartView *view, const QString &text)
 /// keyboard and mouse interactions of a link chart, in a real ChartPanel on the offscreen platform
 /// over a case file on disk: a supply chain from two manufacturers through two resellers to three
 /// police bureaus.
-class ChartGroupsTest : public QObject {
+class ChartGroupsTest : public Tests::ChartPanelCase {
     Q_OBJECT
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("chain%1.casegraph").arg(++m_n));
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->create(m_path));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
+        QVERIFY(createCase(QStringLiteral("chain")));
         const auto make = [this](const char *schema, const char *name) {
             return *m_editor->createEntity(QLatin1String(schema), QLatin1String(name));
         };
@@ -96,16 +93,10 @@ private Q_SLOTS:
             nodes << ChartNode{row, x, y, false, false, {}};
         }
         QVERIFY(m_case->charts().setNodes(m_chartId, nodes));
-        m_editor->undoStack()->clear();
-        openPanel();
+        showChart();
     }
 
-    void cleanup()
-    {
-        m_panel.reset();
-        m_editor.reset();
-        m_case.reset();
-    }
+    void cleanup() { closeCase(); }
 
     void groupCollapseExpandUndo()
     {
@@ -462,7 +453,7 @@ private Q_SLOTS:
         const QString shown = m_dir.filePath(QStringLiteral("shown.png"));
         QVERIFY(ChartExport::write(m_panel->view()->data(), shown));
         QVERIFY(QImage(shown).height() < QImage(all).height() - 100);
-        cleanup(); // the CLI opens the file itself
+        closeCase(); // the CLI opens the file itself
         const QString cli = m_dir.filePath(QStringLiteral("cli.png"));
         const auto r = Tests::run(QStringLiteral(CASEGRAPH_CLI), {QStringLiteral("render"), m_path, QStringLiteral("--chart"),
                                                                   QStringLiteral("Sequencers to Xinjiang"), cli});
@@ -638,34 +629,6 @@ private:
         return false;
     }
 
-    /// Closes the chart and the case, and opens both again.
-    void reopen(CaseFile::OpenMode mode = CaseFile::OpenMode::ReadWrite)
-    {
-        cleanup();
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->open(m_path, mode));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
-        openPanel();
-    }
-
-    void openPanel()
-    {
-        m_panel = std::make_unique<ChartPanel>(m_case.get(), m_editor->undoStack(), m_chartId);
-        m_panel->resize(1100, 700);
-        m_panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
-        m_panel->activateWindow();
-        m_panel->view()->setFocus();
-        m_panel->view()->fitToView();
-    }
-
-    QTemporaryDir m_dir;
-    QString m_path;
-    int m_n = 0;
-    std::unique_ptr<CaseFile> m_case;
-    std::unique_ptr<CaseEditor> m_editor;
-    std::unique_ptr<ChartPanel> m_panel;
-    qint64 m_chartId = 0;
     qint64 m_thermo = 0, m_promega = 0, m_resellerA = 0, m_resellerB = 0, m_kashgar = 0, m_aksu = 0, m_urumqi = 0,
            m_director = 0;
 };

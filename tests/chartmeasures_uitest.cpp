@@ -6,6 +6,7 @@
 #include "chart/chartpainter.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
+#include "support/chartpanelcase.h"
 #include "support/testsupport.h"
 
 #include "commands/caseeditor.h"
@@ -59,16 +60,12 @@ QColor tintOf(QColor c)
 
 /// Size by degree or betweenness and colour by component on a real ChartPanel over a case file on
 /// disk: a star (a holding company owning five firms) and, apart, a pair of associates.
-class ChartMeasuresTest : public QObject {
+class ChartMeasuresTest : public Tests::ChartPanelCase {
     Q_OBJECT
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("star%1.casegraph").arg(++m_n));
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->create(m_path));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
+        QVERIFY(createCase(QStringLiteral("star")));
         const auto make = [this](const char *schema, const QString &name) {
             return *m_editor->createEntity(QLatin1String(schema), name);
         };
@@ -88,16 +85,10 @@ private Q_SLOTS:
         nodes << ChartNode{m_pairA, 700, -200, false, false, {}} << ChartNode{m_pairB, 700, 100, false, false, {}};
         m_chartId = *m_case->charts().create(QStringLiteral("Star"), QJsonObject());
         QVERIFY(m_case->charts().setNodes(m_chartId, nodes));
-        m_editor->undoStack()->clear();
-        openPanel();
+        showChart();
     }
 
-    void cleanup()
-    {
-        m_panel.reset();
-        m_editor.reset();
-        m_case.reset();
-    }
+    void cleanup() { closeCase(); }
 
     void sizeByDegreeDrawsTheHubLarger()
     {
@@ -220,7 +211,7 @@ private Q_SLOTS:
         m_panel->view()->setMeasure(ChartMeasureSetting{Size::Degree, Colour::Component});
         const QString shown = m_dir.filePath(QStringLiteral("shown.png"));
         QVERIFY(ChartExport::write(m_panel->view()->data(), shown));
-        cleanup(); // the CLI opens the file itself
+        closeCase(); // the CLI opens the file itself
         const QString cli = m_dir.filePath(QStringLiteral("cli.png"));
         const auto r = Tests::run(QStringLiteral(CASEGRAPH_CLI),
                                   {QStringLiteral("render"), m_path, QStringLiteral("--chart"), QStringLiteral("Star"), cli});
@@ -349,32 +340,6 @@ private:
         QFAIL(qPrintable(QStringLiteral("no %1 in the Measure menu").arg(text)));
     }
 
-    void reopen()
-    {
-        cleanup();
-        m_case = std::make_unique<CaseFile>();
-        QVERIFY(m_case->open(m_path));
-        m_editor = std::make_unique<CaseEditor>(*m_case);
-        openPanel();
-    }
-
-    void openPanel()
-    {
-        m_panel = std::make_unique<ChartPanel>(m_case.get(), m_editor->undoStack(), m_chartId);
-        m_panel->resize(1100, 700);
-        m_panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
-        m_panel->view()->setFocus();
-        m_panel->view()->fitToView();
-    }
-
-    QTemporaryDir m_dir;
-    QString m_path;
-    int m_n = 0;
-    std::unique_ptr<CaseFile> m_case;
-    std::unique_ptr<CaseEditor> m_editor;
-    std::unique_ptr<ChartPanel> m_panel;
-    qint64 m_chartId = 0;
     qint64 m_hub = 0, m_pairA = 0, m_pairB = 0;
     QList<qint64> m_leaves;
 };
