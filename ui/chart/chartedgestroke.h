@@ -5,6 +5,7 @@
 #include <QPointF>
 #include <QRectF>
 
+class QImage;
 class QPainter;
 class QPen;
 
@@ -33,6 +34,11 @@ Piece clipLine(QPointF p0, QPointF p1, const QRectF &rect);
 /// The part of the quadratic Bézier p0, c, p1 inside `rect`: the sub-curve from the first to the
 /// last parameter where the curve is inside (any excursions out of the rectangle in between are kept).
 Piece clipQuad(QPointF p0, QPointF c, QPointF p1, const QRectF &rect);
+
+/// The painter's device image when pixels may be written into it directly: a raster image, no
+/// clip, plain opaque painting and a transform without rotation (the view's frame, the benchmark,
+/// PNG export); else nullptr. Callers check the image's format for what they write.
+QImage *directImage(QPainter &painter);
 
 /// Strokes an edge from p0 to p1 (a quadratic through control point c when `curved`) with `pen`,
 /// only over its piece in `cut` unless that is null, with the dash pattern offset by the length cut

@@ -442,19 +442,12 @@ quint16 maskOf(quint8 confidence)
     return 0x4924; // one pixel in three
 }
 
-/// The painter's image when the overview can write into it directly: a 32-bit raster image, no
-/// clip, plain opaque painting and a transform without rotation (the view's frame, the benchmark,
-/// PNG export). Otherwise nullptr, and the overview goes through an image of its own.
+/// The painter's image when the overview can write into it directly (ChartEdgeStroke::directImage,
+/// in a 32-bit format); otherwise nullptr, and the overview goes through an image of its own.
 QImage *directTarget(QPainter &painter)
 {
-    QPaintDevice *device = painter.device();
-    if (!device || device->devType() != QInternal::Image || painter.hasClipping() || painter.opacity() < 1 ||
-        painter.compositionMode() != QPainter::CompositionMode_SourceOver ||
-        painter.deviceTransform().type() > QTransform::TxScale) {
-        return nullptr;
-    }
-    auto *image = static_cast<QImage *>(device);
-    switch (image->format()) {
+    QImage *image = ChartEdgeStroke::directImage(painter);
+    switch (image ? image->format() : QImage::Format_Invalid) {
     case QImage::Format_RGB32:
     case QImage::Format_ARGB32:
     case QImage::Format_ARGB32_Premultiplied:
