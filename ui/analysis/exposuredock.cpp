@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exposuredock.h"
+#include "analysiscontrols.h"
 
 #include "exposurerunner.h"
 #include "itemmodels/exposurefiltermodel.h"
@@ -25,7 +26,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -41,7 +41,6 @@ using namespace Casegraph::Models;
 
 namespace {
 
-const char *const kThresholdKey = "exposure/threshold";
 
 QString stageText(ExposureRun::Stage stage)
 {
@@ -71,18 +70,6 @@ bool containsTerm(const QStringList &terms, const QString &term)
 }
 
 } // namespace
-
-QDoubleSpinBox *ExposureDock::thresholdSpinBox(QWidget *parent)
-{
-    auto *box = new QDoubleSpinBox(parent);
-    box->setRange(0.1, 100);
-    box->setDecimals(1);
-    box->setSuffix(tr(" %"));
-    box->setValue(QSettings().value(QLatin1String(kThresholdKey), 50.0).toDouble());
-    connect(box, &QDoubleSpinBox::valueChanged, box,
-            [](double value) { QSettings().setValue(QLatin1String(kThresholdKey), value); });
-    return box;
-}
 
 ExposureDock::ExposureDock(QWidget *parent) : QDockWidget(tr("Exposure"), parent)
 {
@@ -199,7 +186,7 @@ QWidget *ExposureDock::makeSettingsRow()
     auto *h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
     auto *label = new QLabel(tr("&Threshold:"), row);
-    m_threshold = thresholdSpinBox(row);
+    m_threshold = AnalysisControls::thresholdSpinBox(row);
     m_threshold->setToolTip(tr("An entity is restricted when listed or restricted owners hold at least this "
                                "share in aggregate (OFAC: 50%). Saved as a setting."));
     label->setBuddy(m_threshold);
@@ -208,11 +195,7 @@ QWidget *ExposureDock::makeSettingsRow()
 
     m_asOfCheck = new QCheckBox(tr("As &of"), row);
     m_asOfCheck->setToolTip(tr("Count only the ownerships valid on this day (start and end dates)"));
-    m_asOf = new QDateEdit(QDate::currentDate(), row);
-    m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    m_asOf->setEnabled(false);
-    connect(m_asOfCheck, &QCheckBox::toggled, m_asOf, &QWidget::setEnabled);
+    m_asOf = AnalysisControls::asOfEdit(m_asOfCheck, row);
     h->addWidget(m_asOfCheck);
     h->addWidget(m_asOf);
 
@@ -340,9 +323,7 @@ ExposureOptions ExposureDock::options() const
     ExposureOptions options;
     options.threshold = m_threshold->value();
     options.lists = m_filter;
-    if (m_asOfCheck->isChecked()) {
-        options.asOf = m_asOf->date();
-    }
+    options.asOf = AnalysisControls::asOf(m_asOfCheck, m_asOf);
     return options;
 }
 

@@ -51,10 +51,6 @@ public:
     /// Analysis → Ownership Exposure…: shows and raises the dock.
     QAction *showAction() const { return m_showAction; }
 
-    /// A spin box for an ownership-rule threshold in percent (one decimal), showing the saved
-    /// setting and saving every change to it: the Exposure dock and the Paths dock share it.
-    static QDoubleSpinBox *thresholdSpinBox(QWidget *parent);
-
     /// Starts a run with the settings shown (replacing one under way).
     void run();
     /// Stops the run under way; the dock is idle at once and keeps the previous results.

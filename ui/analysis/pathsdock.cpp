@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pathsdock.h"
-#include "exposuredock.h"
+#include "analysiscontrols.h"
 
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
@@ -172,11 +172,7 @@ void PathsDock::buildForm(QWidget *form)
     auto *asOfRow = new QHBoxLayout;
     m_asOfOn = new QCheckBox(tr("&As of"), typesBox);
     m_asOfOn->setToolTip(tr("Only relationships valid on this day; missing dates count as open."));
-    m_asOf = new QDateEdit(QDate::currentDate(), typesBox);
-    m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    m_asOf->setEnabled(false);
-    connect(m_asOfOn, &QCheckBox::toggled, m_asOf, &QWidget::setEnabled);
+    m_asOf = AnalysisControls::asOfEdit(m_asOfOn, typesBox);
     asOfRow->addWidget(m_asOfOn);
     asOfRow->addWidget(m_asOf);
     asOfRow->addStretch(1);
@@ -192,7 +188,7 @@ void PathsDock::buildForm(QWidget *form)
     m_thresholdOn = new QCheckBox(tr("Also &restricted by ownership ≥"), m_diversionOptions);
     m_thresholdOn->setToolTip(tr("Also count end users that listed owners hold at least this share of (the "
                                  "ownership rule)."));
-    m_threshold = ExposureDock::thresholdSpinBox(m_diversionOptions); // the Exposure dock's setting
+    m_threshold = AnalysisControls::thresholdSpinBox(m_diversionOptions); // the Exposure dock's setting
     m_threshold->setEnabled(false);
     connect(m_thresholdOn, &QCheckBox::toggled, m_threshold, &QWidget::setEnabled);
     thresholdRow->addWidget(m_thresholdOn);
@@ -544,10 +540,7 @@ bool PathsDock::run()
         return false;
     }
     PathRequest request;
-    std::optional<QDate> asOf;
-    if (m_asOfOn->isChecked()) {
-        asOf = m_asOf->date();
-    }
+    const std::optional<QDate> asOf = AnalysisControls::asOf(m_asOfOn, m_asOf);
     if (diversion) {
         request.mode = PathRequest::Mode::Diversion;
         request.diversion.from = from->id;
