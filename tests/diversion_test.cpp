@@ -295,7 +295,7 @@ void DiversionTest::demoCaseReports()
         }
     }
     QVERIFY(paths.first().startsWith(QStringLiteral("Shortest path: 1 hop(s)")));
-    QCOMPARE(diversion.first(), QStringLiteral("2 path(s) from %1 to 1 end users: %2").arg(thermo, police));
+    QCOMPARE(diversion.first(), QStringLiteral("2 path(s) from %1 to 1 end user(s): %2").arg(thermo, police));
     QVERIFY(exposure.first().startsWith(QStringLiteral("Ownership rule at 50% (inclusive): ")));
     QVERIFY(centrality.last().startsWith(QStringLiteral("Weakly connected components: ")));
 }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/pathsdock.h"
+#include "catalogues.h"
 #include "chart/chartdata.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
@@ -69,6 +70,8 @@ private:
 void PathsDockUiTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // As the window and the command line do: the English catalogue gives "1 hop", "2 excerpts".
+    Casegraph::Translations::install(*qApp);
     m_template = m_dir.filePath(QStringLiteral("template.casegraph"));
     CaseFile c;
     QVERIFY(c.create(m_template).ok());

@@ -84,13 +84,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Shortest path: %n hop(s), %1 excerpt(s) in all</source>
-        <translation>
-            <numerusform>Shortest path: %n hop, %1 excerpt(s) in all</numerusform>
-            <numerusform>Shortest path: %n hops, %1 excerpt(s) in all</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Simple paths of at most %n hop(s): %1</source>
         <translation>
             <numerusform>Simple paths of at most %n hop: %1</numerusform>
@@ -116,6 +109,41 @@
         <translation>
             <numerusform>%1. %2 (%3), %n hop:</numerusform>
             <numerusform>%1. %2 (%3), %n hops:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hop(s)</source>
+        <translation>
+            <numerusform>%n hop</numerusform>
+            <numerusform>%n hops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n excerpt(s) in all</source>
+        <translation>
+            <numerusform>%n excerpt in all</numerusform>
+            <numerusform>%n excerpts in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) from %1 to %2: %3</source>
+        <translation>
+            <numerusform>%n path from %1 to %2: %3</numerusform>
+            <numerusform>%n paths from %1 to %2: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed end user(s)</source>
+        <translation>
+            <numerusform>%n listed end user</numerusform>
+            <numerusform>%n listed end users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n end user(s)</source>
+        <translation>
+            <numerusform>%n end user</numerusform>
+            <numerusform>%n end users</numerusform>
         </translation>
     </message>
 </context>

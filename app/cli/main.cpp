@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliapplication.h"
+#include "catalogues.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("casegraph-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Casegraph"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CASEGRAPH_VERSION));
+    // The English catalogue gives the plural forms ("1 hop", "3 hops") as in the window.
+    Casegraph::Translations::install(*app);
     Casegraph::Cli::CliApplication cli(QCoreApplication::arguments());
     return cli.run();
 }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
+#include "catalogues.h"
 
 #include "demo/democopy.h"
 #include "demoactions.h"
@@ -13,13 +14,11 @@
 
 #include <QCommandLineParser>
 #include <QImage>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QStatusBar>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -47,26 +46,8 @@ Application::~Application() {
     m_window.reset(); // before the recent-files list it refers to
 }
 
-void Application::installTranslators() {
-    // Qt's own strings (dialog buttons …), then ours; a missing catalogue leaves English.
-    const QLocale locale;
-    auto *qt = new QTranslator(this);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        installTranslator(qt);
-    }
-    // Ours for the locale, else the English catalogue, which holds the plural forms of the
-    // source text ("%n hop(s)" → "1 hop", "3 hops").
-    const QString folder = QStringLiteral(":/casegraph/translations");
-    auto *own = new QTranslator(this);
-    if (own->load(locale, QStringLiteral("casegraph"), QStringLiteral("_"), folder) ||
-        own->load(QStringLiteral("casegraph_en"), folder)) {
-        installTranslator(own);
-    }
-}
-
 int Application::run() {
-    installTranslators();
+    Translations::install(*this);
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Casegraph: a workbench for investigations, their entities and sources."));
     parser.addHelpOption();

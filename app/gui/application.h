@@ -28,7 +28,6 @@ public:
     int run();
 
 private:
-    void installTranslators();
     int screenshot(const QString &output, const QSize &size);
 
     std::unique_ptr<Ui::RecentFiles> m_recentFiles;

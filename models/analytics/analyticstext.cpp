@@ -67,7 +67,8 @@ QStringList AnalyticsText::paths(const PathQuery &query, const PathResult &short
         return lines;
     }
     const GraphPath &s = shortest.paths.first();
-    lines << tr("Shortest path: %n hop(s), %1 excerpt(s) in all", nullptr, s.length()).arg(s.evidence());
+    lines << tr("Shortest path: %1, %2")
+                 .arg(tr("%n hop(s)", nullptr, s.length()), tr("%n excerpt(s) in all", nullptr, s.evidence()));
     lines << QStringLiteral("  ") + path(s);
     lines << tr("Simple paths of at most %n hop(s): %1", nullptr, query.maxHops).arg(all.paths.size());
     for (qsizetype i = 0; i < all.paths.size(); ++i) {
@@ -92,16 +93,16 @@ QStringList AnalyticsText::paths(const PathQuery &query, const PathResult &short
 QStringList AnalyticsText::diversion(const DiversionQuery &query, const DiversionResult &result)
 {
     QStringList lines;
-    const QString what = query.listedOnly ? tr("listed end users") : tr("end users");
     if (result.paths.isEmpty()) {
+        const QString what = query.listedOnly ? tr("listed end users") : tr("end users");
         lines << tr("No supply path from %1 reaches %2 within %n hop(s).", nullptr, query.maxHops).arg(query.from, what);
         return lines;
     }
-    lines << tr("%1 path(s) from %2 to %3 %4: %5")
-                 .arg(result.paths.size())
-                 .arg(query.from)
-                 .arg(result.endUsers.size())
-                 .arg(what, result.endUsers.join(QLatin1String(", ")));
+    const int users = int(result.endUsers.size());
+    lines << tr("%n path(s) from %1 to %2: %3", nullptr, int(result.paths.size()))
+                 .arg(query.from,
+                      query.listedOnly ? tr("%n listed end user(s)", nullptr, users) : tr("%n end user(s)", nullptr, users),
+                      result.endUsers.join(QLatin1String(", ")));
     for (qsizetype i = 0; i < result.paths.size(); ++i) {
         const DiversionPath &p = result.paths.at(i);
         QStringList marks;
