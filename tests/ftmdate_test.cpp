@@ -17,6 +17,8 @@ private Q_SLOTS:
     void zoneOffsetsCompareInUtc();
     void ordering();
     void describeSaysThePrecision();
+    void storedForm_data();
+    void storedForm();
 };
 
 void FtmDateTest::parse_data()
@@ -112,4 +114,24 @@ void FtmDateTest::describeSaysThePrecision()
 }
 
 QTEST_GUILESS_MAIN(FtmDateTest)
+void FtmDateTest::storedForm_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("year") << QStringLiteral(" 2019 ") << QStringLiteral("2019");
+    QTest::newRow("day") << QStringLiteral("2019-05-14") << QStringLiteral("2019-05-14");
+    QTest::newRow("zone to UTC") << QStringLiteral("2019-05-14T01:30:00+08:00") << QStringLiteral("2019-05-13T17:30:00");
+    QTest::newRow("space, Z") << QStringLiteral("2019-05-14 10:30:00Z") << QStringLiteral("2019-05-14T10:30:00");
+    QTest::newRow("no zone stays") << QStringLiteral("2019-05-14T10:30:00") << QStringLiteral("2019-05-14T10:30:00");
+    QTest::newRow("not a date") << QStringLiteral("last week") << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void FtmDateTest::storedForm()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, stored);
+    QCOMPARE(FtmDate::storedForm(text), stored);
+}
+
 #include "ftmdate_test.moc"

@@ -243,6 +243,22 @@ QString FtmDate::toString() const
     return s;
 }
 
+QString FtmDate::storedForm(const QString &text)
+{
+    const QString t = text.trimmed();
+    const FtmDate date = parse(t);
+    if (!date.isValid()) {
+        return {};
+    }
+    if (date.precision() >= Precision::Hour) {
+        const QDateTime dt = QDateTime::fromString(QString(t).replace(QLatin1Char(' '), QLatin1Char('T')), Qt::ISODate);
+        if (dt.isValid() && dt.timeSpec() != Qt::LocalTime) {
+            return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+        }
+    }
+    return date.toString();
+}
+
 QString FtmDate::precisionName(Precision precision)
 {
     switch (precision) {

@@ -39,6 +39,10 @@ public:
     bool operator==(const FtmDate &other) const = default;
     /// The canonical text form, as FtM writes it.
     QString toString() const;
+    /// Text found in a file (a document's metadata, a graph attribute) as the date a property
+    /// stores: an FtM/ISO date with its precision, where a time with a zone is converted to UTC
+    /// and one without stays as written. Empty when the text is no such date.
+    static QString storedForm(const QString &text);
     /// A translated word for the precision ("year", "month", "day" …).
     static QString precisionName(Precision precision);
 

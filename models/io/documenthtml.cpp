@@ -466,16 +466,8 @@ QString documentDate(const QString &text) {
     if (t.isEmpty()) {
         return {};
     }
-    const FtmDate date = FtmDate::parse(t);
-    if (date.isValid()) {
-        if (date.precision() >= FtmDate::Precision::Hour) {
-            const QDateTime dt =
-                QDateTime::fromString(QString(t).replace(QLatin1Char(' '), QLatin1Char('T')), Qt::ISODate);
-            if (dt.isValid() && dt.timeSpec() != Qt::LocalTime) {
-                return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
-            }
-        }
-        return date.toString();
+    if (const QString iso = FtmDate::storedForm(t); !iso.isEmpty()) {
+        return iso;
     }
     const QDateTime rfc = QDateTime::fromString(t, Qt::RFC2822Date);
     if (rfc.isValid()) {

@@ -70,17 +70,8 @@ QString ftmDateFrom(const QString &text) {
     if (t.isEmpty()) {
         return {};
     }
-    const FtmDate date = FtmDate::parse(t);
-    if (date.isValid()) {
-        if (date.precision() >= FtmDate::Precision::Hour) {
-            // A time with a zone is stored in UTC; one without stays as written.
-            const QDateTime dt =
-                QDateTime::fromString(QString(t).replace(QLatin1Char(' '), QLatin1Char('T')), Qt::ISODate);
-            if (dt.isValid() && dt.timeSpec() != Qt::LocalTime) {
-                return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
-            }
-        }
-        return date.toString();
+    if (const QString iso = FtmDate::storedForm(t); !iso.isEmpty()) {
+        return iso;
     }
     bool ok = false;
     const double number = t.toDouble(&ok);
