@@ -20,44 +20,15 @@ namespace {
 
 Result<ExportResult> writeFtm(const CaseFile &caseFile, QIODevice &device, const ExportOptions &options,
                               const ExportProgress &progress) {
-    constexpr qsizetype flushAt = 1 << 20;
-    QByteArray buffer;
+    const auto written = FtmWriter::write(
+        [&](const std::function<bool(const Entity &)> &fn) { return ExportJob::forEach(caseFile, options, fn); }, device,
+        progress);
+    if (!written) {
+        return written.error();
+    }
     ExportResult result;
     result.format = QStringLiteral("ftm");
-    bool cancelled = false;
-    QString writeError;
-    const auto flush = [&] {
-        if (device.write(buffer) != buffer.size()) {
-            writeError = device.errorString();
-            return false;
-        }
-        buffer.clear();
-        return true;
-    };
-    const auto st = ExportJob::forEach(caseFile, options, [&](const Entity &entity) {
-        FtmWriter::appendLine(buffer, entity);
-        ++result.entities;
-        if (buffer.size() >= flushAt && !flush()) {
-            return false;
-        }
-        if (progress && result.entities % 1000 == 0 && !progress(result.entities)) {
-            cancelled = true;
-            return false;
-        }
-        return true;
-    });
-    if (!st) {
-        return st.error();
-    }
-    if (cancelled) {
-        return Error{ExportJob::tr("export cancelled")};
-    }
-    if (writeError.isEmpty() && !buffer.isEmpty()) {
-        flush();
-    }
-    if (!writeError.isEmpty()) {
-        return Error{ExportJob::tr("cannot write the file: %1").arg(writeError)};
-    }
+    result.entities = *written;
     return result;
 }
 

@@ -182,6 +182,12 @@ void FtmWriter::appendLine(QByteArray &out, const Entity &entity)
 
 Result<qint64> FtmWriter::write(const CaseFile &caseFile, QIODevice &device, const std::function<bool(qint64)> &progress)
 {
+    return write([&caseFile](const std::function<bool(const Entity &)> &fn) { return caseFile.entities().forEach(fn); },
+                 device, progress);
+}
+
+Result<qint64> FtmWriter::write(const EntitySource &source, QIODevice &device, const std::function<bool(qint64)> &progress)
+{
     constexpr qsizetype flushAt = 1 << 20;
     QByteArray buffer;
     buffer.reserve(flushAt + (64 << 10));
@@ -196,7 +202,7 @@ Result<qint64> FtmWriter::write(const CaseFile &caseFile, QIODevice &device, con
         buffer.clear();
         return true;
     };
-    const auto st = caseFile.entities().forEach([&](const Entity &entity) {
+    const auto st = source([&](const Entity &entity) {
         appendLine(buffer, entity);
         ++written;
         if (buffer.size() >= flushAt && !flush()) {

@@ -34,6 +34,12 @@ public:
     /// The same, to an open device (e.g. standard output); the caller commits or closes it.
     static Result<qint64> write(const CaseFile &caseFile, QIODevice &device,
                                 const std::function<bool(qint64)> &progress = {});
+    /// Calls its argument for each entity to write, until that returns false.
+    using EntitySource = std::function<Status(const std::function<bool(const Entity &)> &)>;
+    /// Writes the entities `source` gives (the whole case, a chart, a selection) to an open
+    /// device, buffered, with `progress` as above. Returns the number written.
+    static Result<qint64> write(const EntitySource &source, QIODevice &device,
+                                const std::function<bool(qint64)> &progress = {});
 };
 
 } // namespace Casegraph::Models
