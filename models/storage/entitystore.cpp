@@ -648,20 +648,16 @@ Result<qint64> EntityStore::addValue(qint64 entityRowId, const QString &property
     if (auto st = SchemaRegistry::instance().validate(*schema, property, value); !st) {
         return st.error();
     }
-    ScopedWrite tx(m_case.database());
-    if (auto st = insertValues(entityRowId, *schema, {PropertyValue{0, property, value, provenanceId, 0}},
-                               provenanceId, false);
+    qint64 id = 0;
+    if (auto st = editValues(entityRowId, [&]() -> Status {
+            auto inserted = insertValues(entityRowId, *schema, {PropertyValue{0, property, value, provenanceId, 0}},
+                                         provenanceId, false);
+            id = m_case.database().lastInsertRowId();
+            return inserted;
+        });
         !st) {
         return st.error();
     }
-    const qint64 id = m_case.database().lastInsertRowId();
-    if (auto st = refreshDerived(entityRowId); !st) {
-        return st.error();
-    }
-    if (auto st = tx.commit(); !st) {
-        return st.error();
-    }
-    Q_EMIT m_case.entityChanged(entityRowId);
     return id;
 }
 
@@ -684,20 +680,11 @@ Status EntityStore::changeValue(qint64 valueId, const QString &value, qint64 pro
             return st;
         }
     }
-    ScopedWrite tx(db);
-    auto *up = db.cached("UPDATE statement SET value=?, prov=? WHERE id=?");
-    up->bind(1, value).bind(2, provenanceId).bind(3, valueId);
-    if (auto st = up->run(); !st) {
-        return st;
-    }
-    if (auto st = refreshDerived(entityRowId); !st) {
-        return st;
-    }
-    if (auto st = tx.commit(); !st) {
-        return st;
-    }
-    Q_EMIT m_case.entityChanged(entityRowId);
-    return {};
+    return editValues(entityRowId, [&] {
+        auto *up = db.cached("UPDATE statement SET value=?, prov=? WHERE id=?");
+        up->bind(1, value).bind(2, provenanceId).bind(3, valueId);
+        return up->run();
+    });
 }
 
 Status EntityStore::removeValue(qint64 valueId)
@@ -711,20 +698,11 @@ Status EntityStore::removeValue(qint64 valueId)
     }
     const qint64 entityRowId = s->int64(0);
     s->reset();
-    ScopedWrite tx(db);
-    auto *del = db.cached("DELETE FROM statement WHERE id=?");
-    del->bind(1, valueId);
-    if (auto st = del->run(); !st) {
-        return st;
-    }
-    if (auto st = refreshDerived(entityRowId); !st) {
-        return st;
-    }
-    if (auto st = tx.commit(); !st) {
-        return st;
-    }
-    Q_EMIT m_case.entityChanged(entityRowId);
-    return {};
+    return editValues(entityRowId, [&] {
+        auto *del = db.cached("DELETE FROM statement WHERE id=?");
+        del->bind(1, valueId);
+        return del->run();
+    });
 }
 
 Status EntityStore::restoreValue(qint64 entityRowId, const PropertyValue &value)
@@ -737,8 +715,14 @@ Status EntityStore::restoreValue(qint64 entityRowId, const PropertyValue &value)
     if (!schema) {
         return Error{tr("unknown schema \"%1\"").arg(r->schema)};
     }
+    return editValues(entityRowId,
+                      [&] { return insertValues(entityRowId, *schema, {value}, value.provenanceId, true); });
+}
+
+Status EntityStore::editValues(qint64 entityRowId, const std::function<Status()> &change)
+{
     ScopedWrite tx(m_case.database());
-    if (auto st = insertValues(entityRowId, *schema, {value}, value.provenanceId, true); !st) {
+    if (auto st = change(); !st) {
         return st;
     }
     if (auto st = refreshDerived(entityRowId); !st) {

@@ -124,6 +124,9 @@ private:
     Status insertValues(qint64 rowId, const Schema &schema, const QList<PropertyValue> &values, qint64 provenanceId,
                         bool keepIds, QStringList *names = nullptr);
     Status refreshDerived(qint64 rowId); ///< caption and FTS row after value edits
+    /// Runs `change` (a write to the entity's values) in a transaction with refreshDerived(),
+    /// commits, and tells the views.
+    Status editValues(qint64 entityRowId, const std::function<Status()> &change);
     QString captionFor(const Schema &schema, const Entity &entity) const;
     CaseFile &m_case;
 };
