@@ -23,9 +23,24 @@ QByteArray idsJson(const QList<qint64> &ids)
     return json + ']';
 }
 
+using RowFn = std::function<void(Sql::Statement &)>;
+using ProceedFn = std::function<bool()>;
+
+/// Calls `row` for every result row while `proceed` says so (a stop is the error GraphScan::cancelledError()).
+Status stepAll(Sql::Statement &s, const RowFn &row, const ProceedFn &proceed)
+{
+    while (s.step()) {
+        if (!proceed()) {
+            return GraphScan::cancelledError();
+        }
+        row(s);
+    }
+    return s.hasError() ? Status(Error{s.error()}) : Status();
+}
+
 /// Prepares `sql`, binds the scope (if any) and calls `row` for every result row.
-Status query(Sql::Database &db, const QString &sql, const QList<qint64> &scope,
-             const std::function<void(Sql::Statement &)> &row)
+Status query(Sql::Database &db, const QString &sql, const QList<qint64> &scope, const RowFn &row,
+             const ProceedFn &proceed)
 {
     if (!db.isOpen()) {
         return Error{GraphScan::tr("no case file is open")};
@@ -37,23 +52,36 @@ Status query(Sql::Database &db, const QString &sql, const QList<qint64> &scope,
     if (!scope.isEmpty()) {
         (*q)->bind(1, idsJson(scope));
     }
-    auto &s = **q;
-    while (s.step()) {
-        row(s);
-    }
-    return s.hasError() ? Status(Error{s.error()}) : Status();
+    return stepAll(**q, row, proceed);
 }
 
 } // namespace
 
-GraphScan::GraphScan(const CaseFile &caseFile) : m_case(caseFile)
+GraphScan::GraphScan(const CaseFile &caseFile, const std::atomic_bool *cancel, ProgressFn progress)
+    : m_case(caseFile), m_cancel(cancel), m_progress(std::move(progress))
 {
+}
+
+Error GraphScan::cancelledError()
+{
+    return Error{tr("cancelled")};
+}
+
+bool GraphScan::proceed() const
+{
+    if ((++m_rows & (CheckInterval - 1)) != 0) {
+        return true;
+    }
+    if (m_progress) {
+        m_progress(m_rows);
+    }
+    return !isCancelled();
 }
 
 Status GraphScan::schemaCounts(const std::function<void(QByteArrayView, qint64)> &fn) const
 {
     return query(m_case.database(), QStringLiteral("SELECT schema, count(*) FROM entity GROUP BY schema"), {},
-                 [&](Sql::Statement &s) { fn(s.view(0), s.int64(1)); });
+                 [&](Sql::Statement &s) { fn(s.view(0), s.int64(1)); }, next());
 }
 
 Status GraphScan::entities(const QList<qint64> &scope, const EntityFn &fn) const
@@ -62,7 +90,7 @@ Status GraphScan::entities(const QList<qint64> &scope, const EntityFn &fn) const
                  scope.isEmpty() ? QStringLiteral("SELECT id, eid, schema FROM entity")
                                  : QStringLiteral("SELECT id, eid, schema FROM entity WHERE id IN "
                                                   "(SELECT value FROM json_each(?1))"),
-                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); });
+                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); }, next());
 }
 
 Status GraphScan::referencing(const QList<qint64> &scope, const EntityFn &fn) const
@@ -71,7 +99,7 @@ Status GraphScan::referencing(const QList<qint64> &scope, const EntityFn &fn) co
                  QStringLiteral("SELECT DISTINCT e.id, e.eid, e.schema FROM statement s JOIN entity e ON e.id = s.entity "
                                 "WHERE s.flags & 4 AND s.value IN (SELECT eid FROM entity WHERE id IN "
                                 "(SELECT value FROM json_each(?1)))"),
-                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); });
+                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); }, next());
 }
 
 Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray> &properties,
@@ -93,11 +121,8 @@ Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray>
         for (qsizetype i = 0; i < properties.size(); ++i) {
             (*q)->bind(int(i) + 2, properties.at(i));
         }
-        auto &s = **q;
-        while (s.step()) {
-            fn(s.int64(0), s.view(1), s.view(2), int(s.int64(3)));
-        }
-        return s.hasError() ? Status(Error{s.error()}) : Status();
+        return stepAll(
+            **q, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), int(s.int64(3))); }, next());
     }
     // The whole table: no WHERE. Flags and prop decide before the value is even read.
     return query(m_case.database(), QStringLiteral("SELECT entity, flags, prop, value FROM statement"), {},
@@ -108,7 +133,7 @@ Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray>
                          return;
                      }
                      fn(s.int64(0), prop, s.view(3), flags);
-                 });
+                 }, next());
 }
 
 Status GraphScan::excerptCounts(const QList<qint64> &scope, const std::function<void(qint64, qint64)> &fn) const
@@ -118,7 +143,7 @@ Status GraphScan::excerptCounts(const QList<qint64> &scope, const std::function<
                                                   "GROUP BY c.entity")
                                  : QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
                                                   "WHERE c.entity IN (SELECT value FROM json_each(?1)) GROUP BY c.entity"),
-                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.int64(1)); });
+                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.int64(1)); }, next());
 }
 
 Status GraphScan::acceptedMatches(const AcceptedFn &fn) const
@@ -129,7 +154,7 @@ Status GraphScan::acceptedMatches(const AcceptedFn &fn) const
     return query(m_case.database(),
                  QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
                                 "JOIN entity e ON e.id = a.entity"),
-                 {}, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), s.text(3), s.text(4)); });
+                 {}, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), s.text(3), s.text(4)); }, next());
 }
 
 } // namespace Casegraph::Models

@@ -6,6 +6,7 @@
 #include "core/schema.h"
 #include "storage/casefile.h"
 
+#include <QLocale>
 
 namespace Casegraph::Ui {
 
@@ -128,32 +129,42 @@ QString PathOutcome::copyText(const FoundPath &found) const
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
+QString PathOutcome::diversionSummary() const
+{
+    const DiversionQuery &q = request.diversion;
+    const int maxHops = q.maxHops;
+    const QString from = fromName.isEmpty() ? q.from : fromName;
+    if (diversion.paths.isEmpty()) {
+        return q.listedOnly ? tr("No supply path from %1 reaches a listed end user within %2. Untick "
+                                 "“Only listed end users” to see every end user the goods reach.")
+                                  .arg(from, hops(maxHops))
+                            : tr("No supply path from %1 reaches an end user within %2.").arg(from, hops(maxHops));
+    }
+    QStringList users;
+    for (const QString &id : diversion.endUsers) {
+        const auto it = std::find_if(diversion.paths.cbegin(), diversion.paths.cend(),
+                                     [&](const DiversionPath &p) { return p.endUser == id; });
+        users << caption(it != diversion.paths.cend() ? it->endUserRowId : 0, id);
+    }
+    const int n = int(diversion.endUsers.size());
+    const QString reached = q.listedOnly ? counted(n, QT_TR_NOOP("1 listed end user"), QT_TR_NOOP("%1 listed end users"))
+                                         : counted(n, QT_TR_NOOP("1 end user"), QT_TR_NOOP("%1 end users"));
+    return tr("%1 from %2 to %3: %4")
+        .arg(counted(int(diversion.paths.size()), QT_TR_NOOP("1 path"), QT_TR_NOOP("%1 paths")), from, reached,
+             users.join(QStringLiteral(", ")));
+}
+
 QString PathOutcome::summary() const
 {
-    const int maxHops = request.mode == PathRequest::Mode::Diversion ? request.diversion.maxHops : request.paths.maxHops;
     if (request.mode == PathRequest::Mode::Diversion) {
-        const DiversionQuery &q = request.diversion;
-        const QString from = fromName.isEmpty() ? q.from : fromName;
-        if (diversion.paths.isEmpty()) {
-            return q.listedOnly ? tr("No supply path from %1 reaches a listed end user within %2. Untick "
-                                     "“Only listed end users” to see every end user the goods reach.")
-                                      .arg(from, hops(maxHops))
-                                : tr("No supply path from %1 reaches an end user within %2.").arg(from, hops(maxHops));
-        }
-        QStringList users;
-        for (const QString &id : diversion.endUsers) {
-            const auto it = std::find_if(diversion.paths.cbegin(), diversion.paths.cend(),
-                                         [&](const DiversionPath &p) { return p.endUser == id; });
-            users << caption(it != diversion.paths.cend() ? it->endUserRowId : 0, id);
-        }
-        const int n = int(diversion.endUsers.size());
-        const QString reached = q.listedOnly ? counted(n, QT_TR_NOOP("1 listed end user"), QT_TR_NOOP("%1 listed end users"))
-                                             : counted(n, QT_TR_NOOP("1 end user"), QT_TR_NOOP("%1 end users"));
-        return tr("%1 from %2 to %3: %4")
-            .arg(counted(int(diversion.paths.size()), QT_TR_NOOP("1 path"), QT_TR_NOOP("%1 paths")), from, reached,
-                 users.join(QStringLiteral(", ")));
+        // The threshold of this run: the box may show another one since (the setting is shared).
+        const std::optional<double> threshold = request.diversion.ownershipThreshold;
+        return diversionSummary() + (threshold ? QStringLiteral(" · ") + tr("ownership rule at %1%")
+                                                                            .arg(QLocale().toString(*threshold, 'g', 6))
+                                               : QString());
     }
     const PathQuery &q = request.paths;
+    const int maxHops = q.maxHops;
     const QString from = fromName.isEmpty() ? q.from : fromName;
     const QString to = toName.isEmpty() ? q.to : toName;
     const GraphPath *first = all.paths.isEmpty() ? nullptr : &all.paths.first();
@@ -309,9 +320,13 @@ void PathSearch::start(const QString &casePath, const PathRequest &request, std:
         }
         if (!graph) {
             post([](PathSearch &search) { Q_EMIT search.phaseChanged(tr("Reading the case…")); });
-            auto built = GraphProjection::fromCase(caseFile);
+            ProjectionOptions options;
+            options.cancel = cancelled.get(); // Cancel stops the build too
+            auto built = GraphProjection::fromCase(caseFile, options);
             if (!built) {
-                fail(built.error().toString());
+                if (!cancelled->load()) {
+                    fail(built.error().toString());
+                }
                 return;
             }
             graph = std::make_shared<const GraphProjection>(std::move(built.value()));
