@@ -23,38 +23,6 @@ QByteArray idsJson(const QList<qint64> &ids)
     return json + ']';
 }
 
-using RowFn = std::function<void(Sql::Statement &)>;
-using ProceedFn = std::function<bool()>;
-
-/// Calls `row` for every result row while `proceed` says so (a stop is the error GraphScan::cancelledError()).
-Status stepAll(Sql::Statement &s, const RowFn &row, const ProceedFn &proceed)
-{
-    while (s.step()) {
-        if (!proceed()) {
-            return GraphScan::cancelledError();
-        }
-        row(s);
-    }
-    return s.hasError() ? Status(Error{s.error()}) : Status();
-}
-
-/// Prepares `sql`, binds the scope (if any) and calls `row` for every result row.
-Status query(Sql::Database &db, const QString &sql, const QList<qint64> &scope, const RowFn &row,
-             const ProceedFn &proceed)
-{
-    if (!db.isOpen()) {
-        return Error{GraphScan::tr("no case file is open")};
-    }
-    auto q = db.prepare(sql);
-    if (!q) {
-        return q.error();
-    }
-    if (!scope.isEmpty()) {
-        (*q)->bind(1, idsJson(scope));
-    }
-    return stepAll(**q, row, proceed);
-}
-
 } // namespace
 
 GraphScan::GraphScan(const CaseFile &caseFile, const std::atomic_bool *cancel, ProgressFn progress)
@@ -67,11 +35,35 @@ Error GraphScan::cancelledError()
     return Error{tr("cancelled")};
 }
 
-bool GraphScan::proceed() const
+Status GraphScan::stepAll(Sql::Statement &s, const RowFn &row) const
 {
-    if ((++m_rows & (CheckInterval - 1)) != 0) {
-        return true;
+    while (s.step()) {
+        if (!proceed()) {
+            return cancelledError();
+        }
+        row(s);
     }
+    return s.hasError() ? Status(Error{s.error()}) : Status();
+}
+
+Status GraphScan::query(const QString &sql, const QList<qint64> &scope, const RowFn &row) const
+{
+    Sql::Database &db = m_case.database();
+    if (!db.isOpen()) {
+        return Error{tr("no case file is open")};
+    }
+    auto q = db.prepare(sql);
+    if (!q) {
+        return q.error();
+    }
+    if (!scope.isEmpty()) {
+        (*q)->bind(1, idsJson(scope));
+    }
+    return stepAll(**q, row);
+}
+
+bool GraphScan::look() const
+{
     if (m_progress) {
         m_progress(m_rows);
     }
@@ -80,26 +72,24 @@ bool GraphScan::proceed() const
 
 Status GraphScan::schemaCounts(const std::function<void(QByteArrayView, qint64)> &fn) const
 {
-    return query(m_case.database(), QStringLiteral("SELECT schema, count(*) FROM entity GROUP BY schema"), {},
-                 [&](Sql::Statement &s) { fn(s.view(0), s.int64(1)); }, next());
+    return query(QStringLiteral("SELECT schema, count(*) FROM entity GROUP BY schema"), {},
+                 [&](Sql::Statement &s) { fn(s.view(0), s.int64(1)); });
 }
 
 Status GraphScan::entities(const QList<qint64> &scope, const EntityFn &fn) const
 {
-    return query(m_case.database(),
-                 scope.isEmpty() ? QStringLiteral("SELECT id, eid, schema FROM entity")
+    return query(scope.isEmpty() ? QStringLiteral("SELECT id, eid, schema FROM entity")
                                  : QStringLiteral("SELECT id, eid, schema FROM entity WHERE id IN "
                                                   "(SELECT value FROM json_each(?1))"),
-                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); }, next());
+                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); });
 }
 
 Status GraphScan::referencing(const QList<qint64> &scope, const EntityFn &fn) const
 {
-    return query(m_case.database(),
-                 QStringLiteral("SELECT DISTINCT e.id, e.eid, e.schema FROM statement s JOIN entity e ON e.id = s.entity "
+    return query(QStringLiteral("SELECT DISTINCT e.id, e.eid, e.schema FROM statement s JOIN entity e ON e.id = s.entity "
                                 "WHERE s.flags & 4 AND s.value IN (SELECT eid FROM entity WHERE id IN "
                                 "(SELECT value FROM json_each(?1)))"),
-                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); }, next());
+                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); });
 }
 
 Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray> &properties,
@@ -121,11 +111,10 @@ Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray>
         for (qsizetype i = 0; i < properties.size(); ++i) {
             (*q)->bind(int(i) + 2, properties.at(i));
         }
-        return stepAll(
-            **q, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), int(s.int64(3))); }, next());
+        return stepAll(**q, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), int(s.int64(3))); });
     }
     // The whole table: no WHERE. Flags and prop decide before the value is even read.
-    return query(m_case.database(), QStringLiteral("SELECT entity, flags, prop, value FROM statement"), {},
+    return query(QStringLiteral("SELECT entity, flags, prop, value FROM statement"), {},
                  [&](Sql::Statement &s) {
                      const int flags = int(s.int64(1));
                      const QByteArrayView prop = s.view(2);
@@ -133,17 +122,16 @@ Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray>
                          return;
                      }
                      fn(s.int64(0), prop, s.view(3), flags);
-                 }, next());
+                 });
 }
 
 Status GraphScan::excerptCounts(const QList<qint64> &scope, const std::function<void(qint64, qint64)> &fn) const
 {
-    return query(m_case.database(),
-                 scope.isEmpty() ? QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
+    return query(scope.isEmpty() ? QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
                                                   "GROUP BY c.entity")
                                  : QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
                                                   "WHERE c.entity IN (SELECT value FROM json_each(?1)) GROUP BY c.entity"),
-                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.int64(1)); }, next());
+                 scope, [&](Sql::Statement &s) { fn(s.int64(0), s.int64(1)); });
 }
 
 Status GraphScan::acceptedMatches(const AcceptedFn &fn) const
@@ -151,10 +139,9 @@ Status GraphScan::acceptedMatches(const AcceptedFn &fn) const
     if (m_case.database().userVersion() < 4) {
         return {}; // a read-only older file has no screening tables
     }
-    return query(m_case.database(),
-                 QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
+    return query(QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
                                 "JOIN entity e ON e.id = a.entity"),
-                 {}, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), s.text(3), s.text(4)); }, next());
+                 {}, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), s.text(3), s.text(4)); });
 }
 
 } // namespace Casegraph::Models

@@ -14,6 +14,9 @@
 namespace Casegraph::Models {
 
 class CaseFile;
+namespace Sql {
+class Statement;
+}
 
 /// The rows GraphProjection::fromCase() reads, streamed from the case file with a fixed number of
 /// queries and handed over as UTF-8 views (valid only during the callback: no QString per row).
@@ -56,12 +59,15 @@ public:
     Status acceptedMatches(const AcceptedFn &fn) const;
 
 private:
+    using RowFn = std::function<void(Sql::Statement &)>;
+    /// Prepares `sql`, binds the scope (if any) and reads every row (stepAll()).
+    Status query(const QString &sql, const QList<qint64> &scope, const RowFn &row) const;
+    /// Calls `row` for every result row, stopping with cancelledError() when proceed() says so.
+    Status stepAll(Sql::Statement &s, const RowFn &row) const;
     /// Counts a row read; false when the read must stop (the cancel flag, looked at every CheckInterval rows).
-    bool proceed() const;
-    std::function<bool()> next() const
-    {
-        return [this] { return proceed(); };
-    }
+    bool proceed() const { return (++m_rows & (CheckInterval - 1)) != 0 || look(); }
+    /// Tells the progress and looks at the cancel flag; false when set.
+    bool look() const;
 
     const CaseFile &m_case;
     const std::atomic_bool *m_cancel = nullptr;
