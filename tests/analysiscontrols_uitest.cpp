@@ -10,6 +10,7 @@
 #include "demo/democase.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "support/testsupport.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -119,6 +120,10 @@ void AnalysisControlsUiTest::thresholdBoxesFollowEachOther()
     QVERIFY2(exposure->countsLabel()->text().contains(QStringLiteral("threshold 50%")),
              qPrintable(exposure->countsLabel()->text()));
     QVERIFY2(paths->statusText().endsWith(QStringLiteral(" · ownership rule at 50%")), qPrintable(paths->statusText()));
+    paths->raise();
+    Casegraph::Tests::saveShot(window.grab(), QStringLiteral("analysis-threshold-paths.png"));
+    exposure->raise();
+    Casegraph::Tests::saveShot(window.grab(), QStringLiteral("analysis-threshold-exposure.png"));
 
     // And the other way round: the Paths dock's box leads, the Exposure dock's follows.
     paths->raise();

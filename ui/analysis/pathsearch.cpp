@@ -129,42 +129,32 @@ QString PathOutcome::copyText(const FoundPath &found) const
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-QString PathOutcome::diversionSummary() const
-{
-    const DiversionQuery &q = request.diversion;
-    const int maxHops = q.maxHops;
-    const QString from = fromName.isEmpty() ? q.from : fromName;
-    if (diversion.paths.isEmpty()) {
-        return q.listedOnly ? tr("No supply path from %1 reaches a listed end user within %2. Untick "
-                                 "“Only listed end users” to see every end user the goods reach.")
-                                  .arg(from, hops(maxHops))
-                            : tr("No supply path from %1 reaches an end user within %2.").arg(from, hops(maxHops));
-    }
-    QStringList users;
-    for (const QString &id : diversion.endUsers) {
-        const auto it = std::find_if(diversion.paths.cbegin(), diversion.paths.cend(),
-                                     [&](const DiversionPath &p) { return p.endUser == id; });
-        users << caption(it != diversion.paths.cend() ? it->endUserRowId : 0, id);
-    }
-    const int n = int(diversion.endUsers.size());
-    const QString reached = q.listedOnly ? counted(n, QT_TR_NOOP("1 listed end user"), QT_TR_NOOP("%1 listed end users"))
-                                         : counted(n, QT_TR_NOOP("1 end user"), QT_TR_NOOP("%1 end users"));
-    return tr("%1 from %2 to %3: %4")
-        .arg(counted(int(diversion.paths.size()), QT_TR_NOOP("1 path"), QT_TR_NOOP("%1 paths")), from, reached,
-             users.join(QStringLiteral(", ")));
-}
-
 QString PathOutcome::summary() const
 {
+    const int maxHops = request.mode == PathRequest::Mode::Diversion ? request.diversion.maxHops : request.paths.maxHops;
     if (request.mode == PathRequest::Mode::Diversion) {
-        // The threshold of this run: the box may show another one since (the setting is shared).
-        const std::optional<double> threshold = request.diversion.ownershipThreshold;
-        return diversionSummary() + (threshold ? QStringLiteral(" · ") + tr("ownership rule at %1%")
-                                                                            .arg(QLocale().toString(*threshold, 'g', 6))
-                                               : QString());
+        const DiversionQuery &q = request.diversion;
+        const QString from = fromName.isEmpty() ? q.from : fromName;
+        if (diversion.paths.isEmpty()) {
+            return q.listedOnly ? tr("No supply path from %1 reaches a listed end user within %2. Untick "
+                                     "“Only listed end users” to see every end user the goods reach.")
+                                      .arg(from, hops(maxHops))
+                                : tr("No supply path from %1 reaches an end user within %2.").arg(from, hops(maxHops));
+        }
+        QStringList users;
+        for (const QString &id : diversion.endUsers) {
+            const auto it = std::find_if(diversion.paths.cbegin(), diversion.paths.cend(),
+                                         [&](const DiversionPath &p) { return p.endUser == id; });
+            users << caption(it != diversion.paths.cend() ? it->endUserRowId : 0, id);
+        }
+        const int n = int(diversion.endUsers.size());
+        const QString reached = q.listedOnly ? counted(n, QT_TR_NOOP("1 listed end user"), QT_TR_NOOP("%1 listed end users"))
+                                             : counted(n, QT_TR_NOOP("1 end user"), QT_TR_NOOP("%1 end users"));
+        return tr("%1 from %2 to %3: %4")
+            .arg(counted(int(diversion.paths.size()), QT_TR_NOOP("1 path"), QT_TR_NOOP("%1 paths")), from, reached,
+                 users.join(QStringLiteral(", ")));
     }
     const PathQuery &q = request.paths;
-    const int maxHops = q.maxHops;
     const QString from = fromName.isEmpty() ? q.from : fromName;
     const QString to = toName.isEmpty() ? q.to : toName;
     const GraphPath *first = all.paths.isEmpty() ? nullptr : &all.paths.first();
@@ -176,6 +166,13 @@ QString PathOutcome::summary() const
     return tr("%1 from %2 to %3").arg(counted(int(all.paths.size()), QT_TR_NOOP("1 path"), QT_TR_NOOP("%1 paths")), from, to) +
            QStringLiteral(" · ") + tr("the shortest has %1").arg(hops(shortestLength)) + QStringLiteral(" · ") +
            tr("searched up to %1").arg(hops(maxHops));
+}
+
+QString PathOutcome::ruleText() const
+{
+    const std::optional<double> threshold =
+        request.mode == PathRequest::Mode::Diversion ? request.diversion.ownershipThreshold : std::nullopt;
+    return threshold ? tr("ownership rule at %1%").arg(QLocale().toString(*threshold, 'g', 6)) : QString();
 }
 
 QString PathOutcome::limitWarning() const

@@ -60,14 +60,13 @@ public:
     static QString counted(int n, const char *one, const char *many);
     static QString hops(int n) { return counted(n, QT_TR_NOOP("1 hop"), QT_TR_NOOP("%1 hops")); }
     static QString excerpts(int n) { return counted(n, QT_TR_NOOP("1 excerpt"), QT_TR_NOOP("%1 excerpts")); }
-    /// The line above the list: how many paths, from what to what; for diversion with the ownership
-    /// rule, the threshold the run used.
+    /// The line above the list: how many paths, from what to what.
     QString summary() const;
+    /// "ownership rule at 50%": the threshold a diversion run used (the box may show another since,
+    /// its setting being shared); empty without the rule.
+    QString ruleText() const;
     /// Why the list may be incomplete (the cap or the work limit), or empty.
     QString limitWarning() const;
-
-private:
-    QString diversionSummary() const;
 };
 
 /// Runs a path search on a worker thread with its own read-only connection to the case (the
