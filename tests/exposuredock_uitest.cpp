@@ -279,7 +279,7 @@ void ExposureDockUiTest::cancelWhileReadingTheCase()
     // (the projection takes the run's cancel flag), and the dock says Cancelled.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("chain.casegraph"));
-    const int companies = 30000;
+    const int companies = 20000;
     QVERIFY(Casegraph::Tests::writeOwnershipChain(path, companies));
     CaseFile chain;
     QVERIFY(chain.open(path).ok());

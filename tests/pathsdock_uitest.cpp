@@ -39,7 +39,7 @@ using namespace Casegraph::Ui;
 
 namespace {
 /// Companies in the chain case of the cancel test (twice as many entities).
-constexpr int ChainCompanies = 30000;
+constexpr int ChainCompanies = 20000;
 } // namespace
 
 /// The Paths dock on the demo case, driven as a user would: the menu actions, the pickers, Run,
