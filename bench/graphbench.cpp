@@ -11,6 +11,9 @@
 // 1,000, the ownership rule for all entities, and peak RSS. With --out it writes the graph
 // (edges.txt, listed.txt, pairs.txt) for bench/graph_igraph.py. With --case-nodes it also writes a
 // case file of that many nodes and times GraphProjection::fromCase() on it.
+// `casegraph-graphbench --case FILE [--cancel-after-ms N]` times fromCase() on an existing case file;
+// with --cancel-after-ms another thread sets the build's cancel flag after N ms and the time from
+// then to fromCase()'s return is printed (the delay before the build stops).
 #include "analytics/exposure.h"
 #include "analytics/graphprojection.h"
 #include "analytics/paths.h"
@@ -25,8 +28,11 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <random>
+#include <thread>
 #include <vector>
 
 using namespace Casegraph::Models;
@@ -158,6 +164,33 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress through a pipe (bench/graph.sh tees)
+    if (argc == 5 && QByteArray(argv[1]) == "--case" && QByteArray(argv[3]) == "--cancel-after-ms") {
+        // How soon a cancelled build returns: the flag is set from another thread after N ms.
+        CaseFile cf;
+        if (!cf.open(QString::fromLocal8Bit(argv[2]), CaseFile::OpenMode::ReadOnly).ok()) {
+            std::fprintf(stderr, "cannot open %s\n", argv[2]);
+            return 1;
+        }
+        const int after = QByteArray(argv[4]).toInt();
+        std::atomic_bool cancel = false;
+        ProjectionOptions options;
+        options.cancel = &cancel;
+        QElapsedTimer wall;
+        wall.start();
+        std::atomic<qint64> setAt = -1;
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(after));
+            setAt = wall.elapsed();
+            cancel = true;
+        });
+        auto g = GraphProjection::fromCase(cf, options);
+        const qint64 returned = wall.elapsed();
+        canceller.join();
+        std::printf("casegraph projection-cancel-set-ms=%lld returned-ms=%lld stop-delay-ms=%lld result=%s\n",
+                    setAt.load(), returned, setAt.load() >= 0 ? returned - setAt.load() : -1LL,
+                    g ? "complete" : qPrintable(g.error().message));
+        return 0;
+    }
     if (argc == 3 && QByteArray(argv[1]) == "--case") {
         // Times GraphProjection::fromCase() on an existing case file (wall and CPU time).
         CaseFile cf;

@@ -12,6 +12,7 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "support/exposurenetwork.h"
+#include "support/ownershipchain.h"
 #include "timeline/timelinedock.h"
 
 #include <QAction>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void ctrlCCopiesTheExplanation();
     void exportWritesTheShownRowsEscaped();
     void cancelLeavesTheDockIdle();
+    void cancelWhileReadingTheCase();
     void caseChangeOffersRunAgain();
     void listsMenuOffersTheCaseLists();
     void mainWindowOnTheDemoCase();
@@ -269,6 +271,38 @@ void ExposureDockUiTest::cancelLeavesTheDockIdle()
     // And Run works afterwards.
     QVERIFY(runAndWait());
     QCOMPARE(m_dock->model()->rowCount(), 7);
+}
+
+void ExposureDockUiTest::cancelWhileReadingTheCase()
+{
+    // A case large enough that reading it into a graph takes a while: Cancel stops that reading
+    // (the projection takes the run's cancel flag), and the dock says Cancelled.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chain.casegraph"));
+    const int companies = 20000;
+    QVERIFY(Casegraph::Tests::writeOwnershipChain(path, companies));
+    CaseFile chain;
+    QVERIFY(chain.open(path).ok());
+    m_dock->setCase(&chain);
+    QSignalSpy ended(m_dock.get(), &ExposureDock::runEnded);
+    QTest::mouseClick(m_dock->runButton(), Qt::LeftButton);
+    QCOMPARE(m_dock->statusLabel()->text(), QStringLiteral("Reading the case…"));
+    QTest::mouseClick(m_dock->cancelButton(), Qt::LeftButton);
+    QVERIFY(!m_dock->isRunning());
+    QVERIFY(!m_dock->busyBar()->isVisible());
+    QVERIFY(m_dock->runButton()->isEnabled());
+    QCOMPARE(m_dock->statusLabel()->text(), QStringLiteral("Cancelled."));
+    QCOMPARE(ended.count(), 1);
+    // The interrupted reading reports nothing: no error, no rows.
+    QTest::qWait(300);
+    QCOMPARE(m_dock->statusLabel()->text(), QStringLiteral("Cancelled."));
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(m_dock->countsLabel()->text(), QStringLiteral("Not run yet."));
+    // Run again reads the case in full: c0 is listed, and 60% stakes restrict every company below it.
+    QVERIFY(runAndWait());
+    QCOMPARE(m_dock->model()->count(ExposureVerdict::Listed), 1);
+    QCOMPARE(m_dock->model()->count(ExposureVerdict::Restricted), companies - 1);
+    m_dock->setCase(nullptr);
 }
 
 void ExposureDockUiTest::caseChangeOffersRunAgain()

@@ -1,11 +1,16 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/exposurerun.h"
 #include "analytics/graphprojection.h"
 #include "analytics/graphprojectioncache.h"
 #include "storage/entitystore.h"
 #include "support/graphfixture.h"
+#include "support/ownershipchain.h"
 
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using namespace Casegraph::Models;
 using Casegraph::Tests::GraphFixture;
@@ -24,6 +29,7 @@ private Q_SLOTS:
     void referencesCanBeLeftOut();
     void cacheRebuildsAfterEdits();
     void builderMatchesTheCasePath();
+    void cancelStopsTheBuild();
 
 private:
     static std::optional<GraphLink> find(const GraphProjection &g, const QString &relationship, LinkKind kind);
@@ -228,6 +234,59 @@ void GraphProjectionTest::builderMatchesTheCasePath()
     QCOMPARE(m->evidence, 3);
     QCOMPARE(m->start.toString(), QStringLiteral("2019-05"));
     QCOMPARE(g.node(QStringLiteral("r"))->sanctionRowIds, QList<qint64>{20});
+}
+
+void GraphProjectionTest::cancelStopsTheBuild()
+{
+    // 5,000 companies in a chain: about 35,000 rows to read, several looks at the cancel flag.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chain.casegraph"));
+    QVERIFY(Casegraph::Tests::writeOwnershipChain(path, 5000));
+    CaseFile caseFile;
+    QVERIFY(caseFile.open(path, CaseFile::OpenMode::ReadOnly).ok());
+
+    // Without a cancel the build is complete, and tells its progress more than once.
+    std::atomic_bool cancel = false;
+    QList<qint64> told;
+    ProjectionOptions options;
+    options.cancel = &cancel;
+    options.progress = [&](qint64 rows) { told << rows; };
+    auto whole = GraphProjection::fromCase(caseFile, options);
+    QVERIFY(whole.ok());
+    QCOMPARE(whole->nodeCount(), 5000);
+    QCOMPARE(whole->linkCount(), 4999);
+    QVERIFY2(told.size() >= 5, qPrintable(QString::number(told.size())));
+    const qint64 allRows = told.last();
+
+    // A flag set before the build: no projection, the error "cancelled".
+    cancel = true;
+    told.clear();
+    auto none = GraphProjection::fromCase(caseFile, options);
+    QVERIFY(!none.ok());
+    QCOMPARE(none.error().message, QStringLiteral("cancelled"));
+    QVERIFY(told.isEmpty()); // nothing was read
+
+    // A flag set after the first batch (from the progress callback) stops at the next look: the
+    // other rows are never read.
+    cancel = false;
+    told.clear();
+    options.progress = [&](qint64 rows) {
+        told << rows;
+        cancel = true;
+    };
+    auto stopped = GraphProjection::fromCase(caseFile, options);
+    QVERIFY(!stopped.ok());
+    QCOMPARE(stopped.error().message, QStringLiteral("cancelled"));
+    QCOMPARE(told.size(), 1);
+    QVERIFY(told.first() < allRows);
+
+    // A chart's subset and the ownership rule take the same flag.
+    cancel = true;
+    options.entities = {caseFile.entities().rowIdOf(QStringLiteral("c0")), caseFile.entities().rowIdOf(QStringLiteral("c1"))};
+    QVERIFY(!GraphProjection::fromCase(caseFile, options).ok());
+    const auto rule = ExposureRun::compute(caseFile, ExposureOptions{}, &cancel);
+    QVERIFY(!rule.ok());
+    QCOMPARE(rule.error().message, QStringLiteral("cancelled"));
 }
 
 QTEST_MAIN(GraphProjectionTest)

@@ -16,6 +16,7 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "support/graphfixture.h"
+#include "support/ownershipchain.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
@@ -37,6 +38,11 @@
 using namespace Casegraph::Models;
 using namespace Casegraph::Ui;
 
+namespace {
+/// Companies in the chain case of the cancel test (twice as many entities).
+constexpr int ChainCompanies = 20000;
+} // namespace
+
 /// The Paths dock on the demo case, driven as a user would: the menu actions, the pickers, Run,
 /// the list and the hop table, Show on Chart and Undo, Cancel; its results are compared with what
 /// `casegraph-cli paths` and `diversion` print for the same question.
@@ -51,6 +57,7 @@ private Q_SLOTS:
     void prefillsFromTheChartSelection();
     void showOnChartAddsAndHighlightsInOneUndoableStep();
     void cancelLeavesTheDockIdle();
+    void cancelWhileReadingTheCase();
     void explainsAnEntityWithoutRelationships();
     void saysWhenTheCapIsHit();
 
@@ -330,6 +337,38 @@ void PathsDockUiTest::cancelLeavesTheDockIdle()
     QTest::qWait(300);
     QCOMPARE(dock->pathList()->count(), 0);
     QVERIFY(!dock->outcome());
+}
+
+void PathsDockUiTest::cancelWhileReadingTheCase()
+{
+    // A case large enough that reading it into a graph takes a while: Cancel stops that reading
+    // (GraphProjection::fromCase takes the search's cancel flag), and the dock says Cancelled.
+    const QString path = m_dir.filePath(QStringLiteral("chain.casegraph"));
+    QVERIFY(Casegraph::Tests::writeOwnershipChain(path, ChainCompanies));
+    QVERIFY(m_window->openCase(path).ok());
+    PathsDock *dock = m_window->pathsDock();
+    dock->open(PathsDock::Mode::Paths);
+    dock->setFrom(rowOf(QStringLiteral("c0")));
+    dock->setTo(rowOf(QStringLiteral("c1")));
+    QSignalSpy ended(dock, &PathsDock::searchEnded);
+    QVERIFY(dock->run());
+    QCOMPARE(dock->statusText(), QStringLiteral("Reading the case…"));
+    QTest::mouseClick(dock->cancelButton(), Qt::LeftButton);
+    QVERIFY(!dock->isRunning());
+    QVERIFY(dock->runButton()->isEnabled());
+    QVERIFY2(dock->statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(dock->statusText()));
+    QCOMPARE(ended.count(), 1);
+    // The interrupted reading reports nothing: no error, no result.
+    QTest::qWait(300);
+    QVERIFY2(dock->statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(dock->statusText()));
+    QCOMPARE(ended.count(), 1);
+    QVERIFY(!dock->outcome());
+    // Run again reads the case in full and finds the path.
+    QVERIFY(dock->run());
+    QVERIFY(waitForRun(dock));
+    QVERIFY2(dock->statusText().startsWith(QStringLiteral("1 path from Chain Company 0 to Chain Company 1")),
+             qPrintable(dock->statusText()));
+    QCOMPARE(dock->pathList()->count(), 1);
 }
 
 void PathsDockUiTest::explainsAnEntityWithoutRelationships()

@@ -67,14 +67,13 @@ Result<ExposureRun> ExposureRun::compute(const CaseFile &caseFile, const Exposur
             stage(s);
         }
     };
-    const Error cancelError{tr("cancelled")};
+    const Error cancelError = GraphScan::cancelledError();
     tell(Stage::Reading);
-    auto graph = GraphProjection::fromCase(caseFile);
+    ProjectionOptions projection;
+    projection.cancel = cancelled; // the build stops too, with the same error
+    auto graph = GraphProjection::fromCase(caseFile, projection);
     if (!graph) {
         return graph.error();
-    }
-    if (isCancelled(cancelled)) {
-        return cancelError;
     }
     tell(Stage::Computing);
     ExposureRun run;

@@ -42,8 +42,9 @@ public:
 
     enum class Stage { Reading, Computing, Naming };
     /// Projects the case (read-only use of `caseFile`), applies the rule and reads the captions.
-    /// `stage` is told when each stage starts; a set `cancelled` stops between stages and between
-    /// pages of captions with the error "cancelled". Runs on the thread that owns `caseFile`.
+    /// `stage` is told when each stage starts; a set `cancelled` stops the projection's reads (every
+    /// few thousand rows), the stages and the pages of captions with the error "cancelled". Runs on
+    /// the thread that owns `caseFile`.
     static Result<ExposureRun> compute(const CaseFile &caseFile, const ExposureOptions &options,
                                        const std::atomic_bool *cancelled = nullptr,
                                        const std::function<void(Stage)> &stage = {});

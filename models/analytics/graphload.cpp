@@ -42,7 +42,7 @@ class EdgeLoader {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::GraphProjection)
 public:
     EdgeLoader(const CaseFile &caseFile, const ProjectionOptions &options)
-        : m_caseFile(caseFile), m_scan(caseFile), m_options(options)
+        : m_caseFile(caseFile), m_scan(caseFile, options.cancel, options.progress), m_options(options)
     {
     }
     Result<std::shared_ptr<GraphProjection::Data>> run();
@@ -67,7 +67,8 @@ private:
         }
         return -1;
     }
-    void emitEdges();
+    /// False when the cancel flag stopped it.
+    bool emitEdges();
 
     const CaseFile &m_caseFile;
     GraphScan m_scan;
@@ -97,22 +98,25 @@ Result<std::shared_ptr<GraphProjection::Data>> EdgeLoader::run()
     for (const auto &p : m_options.ignoredProperties) {
         m_ignored.push_back(p.toUtf8());
     }
-    if (auto st = readEntities(); !st) {
-        return st.error();
+    // Each read stops by itself when the cancel flag is set (GraphScan looks at it every few
+    // thousand rows); the flag is also looked at before each read, so that a flag set before
+    // the build or in a short read stops it too.
+    using Read = Status (EdgeLoader::*)();
+    for (const Read read : {&EdgeLoader::readEntities, &EdgeLoader::readEvidence, &EdgeLoader::readStatements,
+                            &EdgeLoader::readAcceptedMatches}) {
+        if (m_scan.isCancelled()) {
+            return GraphScan::cancelledError();
+        }
+        if (auto st = (this->*read)(); !st) {
+            return st.error();
+        }
+        if (read == &EdgeLoader::readEntities && !m_options.entities.isEmpty() && m_scope.isEmpty()) {
+            return m_asm.finish(); // none of the chosen entities exists (an empty scope would read everything)
+        }
     }
-    if (!m_options.entities.isEmpty() && m_scope.isEmpty()) {
-        return m_asm.finish(); // none of the chosen entities exists (an empty scope would read everything)
+    if (!emitEdges() || m_scan.isCancelled()) {
+        return GraphScan::cancelledError();
     }
-    if (auto st = readEvidence(); !st) {
-        return st.error();
-    }
-    if (auto st = readStatements(); !st) {
-        return st.error();
-    }
-    if (auto st = readAcceptedMatches(); !st) {
-        return st.error();
-    }
-    emitEdges();
     return m_asm.finish();
 }
 
@@ -280,6 +284,9 @@ Status EdgeLoader::readStatements()
                                           flush();
                                       }
                                   });
+    if (!read) {
+        return read; // the batch left is not worth the work
+    }
     flush();
     return read;
 }
@@ -420,10 +427,13 @@ void EdgeLoader::edgeStatement(quint32 ordinal, QByteArrayView prop, QByteArrayV
     }
 }
 
-void EdgeLoader::emitEdges()
+bool EdgeLoader::emitEdges()
 {
     auto &pending = m_asm.pendingEdges();
     for (quint32 i = 0; i < m_edgeEntities; ++i) {
+        if ((i & (GraphScan::CheckInterval - 1)) == 0 && m_scan.isCancelled()) {
+            return false;
+        }
         RelationshipEdge e = pending[i].edge;
         const quint32 from = pending[i].from;
         const quint32 to = pending[i].to;
@@ -480,6 +490,7 @@ void EdgeLoader::emitEdges()
         }
     }
     m_sanctions = {};
+    return true;
 }
 
 } // namespace

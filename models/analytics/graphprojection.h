@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -116,6 +117,13 @@ struct ProjectionOptions {
     /// Entity properties never turned into Reference edges: `proof` would tie every entity to its
     /// source document and merge all components into one.
     QStringList ignoredProperties = {QStringLiteral("proof")};
+    /// Set from another thread to stop fromCase() early: it then returns the error "cancelled"
+    /// (GraphScan::cancelledError()) and no projection. Looked at before each read, every
+    /// GraphScan::CheckInterval rows read and edges made; may be null (the CLI passes none).
+    const std::atomic_bool *cancel = nullptr;
+    /// Told on the building thread, at each of those looks during the reads, how many rows have
+    /// been read so far; may be empty.
+    std::function<void(qint64 rows)> progress;
 };
 
 /// An immutable snapshot of a case (or of a chosen set of entities) as a directed multigraph.

@@ -23,12 +23,34 @@ QByteArray idsJson(const QList<qint64> &ids)
     return json + ']';
 }
 
-/// Prepares `sql`, binds the scope (if any) and calls `row` for every result row.
-Status query(Sql::Database &db, const QString &sql, const QList<qint64> &scope,
-             const std::function<void(Sql::Statement &)> &row)
+} // namespace
+
+GraphScan::GraphScan(const CaseFile &caseFile, const std::atomic_bool *cancel, ProgressFn progress)
+    : m_case(caseFile), m_cancel(cancel), m_progress(std::move(progress))
 {
+}
+
+Error GraphScan::cancelledError()
+{
+    return Error{tr("cancelled")};
+}
+
+Status GraphScan::stepAll(Sql::Statement &s, const RowFn &row) const
+{
+    while (s.step()) {
+        if (!proceed()) {
+            return cancelledError();
+        }
+        row(s);
+    }
+    return s.hasError() ? Status(Error{s.error()}) : Status();
+}
+
+Status GraphScan::query(const QString &sql, const QList<qint64> &scope, const RowFn &row) const
+{
+    Sql::Database &db = m_case.database();
     if (!db.isOpen()) {
-        return Error{GraphScan::tr("no case file is open")};
+        return Error{tr("no case file is open")};
     }
     auto q = db.prepare(sql);
     if (!q) {
@@ -37,29 +59,26 @@ Status query(Sql::Database &db, const QString &sql, const QList<qint64> &scope,
     if (!scope.isEmpty()) {
         (*q)->bind(1, idsJson(scope));
     }
-    auto &s = **q;
-    while (s.step()) {
-        row(s);
-    }
-    return s.hasError() ? Status(Error{s.error()}) : Status();
+    return stepAll(**q, row);
 }
 
-} // namespace
-
-GraphScan::GraphScan(const CaseFile &caseFile) : m_case(caseFile)
+bool GraphScan::look() const
 {
+    if (m_progress) {
+        m_progress(m_rows);
+    }
+    return !isCancelled();
 }
 
 Status GraphScan::schemaCounts(const std::function<void(QByteArrayView, qint64)> &fn) const
 {
-    return query(m_case.database(), QStringLiteral("SELECT schema, count(*) FROM entity GROUP BY schema"), {},
+    return query(QStringLiteral("SELECT schema, count(*) FROM entity GROUP BY schema"), {},
                  [&](Sql::Statement &s) { fn(s.view(0), s.int64(1)); });
 }
 
 Status GraphScan::entities(const QList<qint64> &scope, const EntityFn &fn) const
 {
-    return query(m_case.database(),
-                 scope.isEmpty() ? QStringLiteral("SELECT id, eid, schema FROM entity")
+    return query(scope.isEmpty() ? QStringLiteral("SELECT id, eid, schema FROM entity")
                                  : QStringLiteral("SELECT id, eid, schema FROM entity WHERE id IN "
                                                   "(SELECT value FROM json_each(?1))"),
                  scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); });
@@ -67,8 +86,7 @@ Status GraphScan::entities(const QList<qint64> &scope, const EntityFn &fn) const
 
 Status GraphScan::referencing(const QList<qint64> &scope, const EntityFn &fn) const
 {
-    return query(m_case.database(),
-                 QStringLiteral("SELECT DISTINCT e.id, e.eid, e.schema FROM statement s JOIN entity e ON e.id = s.entity "
+    return query(QStringLiteral("SELECT DISTINCT e.id, e.eid, e.schema FROM statement s JOIN entity e ON e.id = s.entity "
                                 "WHERE s.flags & 4 AND s.value IN (SELECT eid FROM entity WHERE id IN "
                                 "(SELECT value FROM json_each(?1)))"),
                  scope, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2)); });
@@ -93,14 +111,10 @@ Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray>
         for (qsizetype i = 0; i < properties.size(); ++i) {
             (*q)->bind(int(i) + 2, properties.at(i));
         }
-        auto &s = **q;
-        while (s.step()) {
-            fn(s.int64(0), s.view(1), s.view(2), int(s.int64(3)));
-        }
-        return s.hasError() ? Status(Error{s.error()}) : Status();
+        return stepAll(**q, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), int(s.int64(3))); });
     }
     // The whole table: no WHERE. Flags and prop decide before the value is even read.
-    return query(m_case.database(), QStringLiteral("SELECT entity, flags, prop, value FROM statement"), {},
+    return query(QStringLiteral("SELECT entity, flags, prop, value FROM statement"), {},
                  [&](Sql::Statement &s) {
                      const int flags = int(s.int64(1));
                      const QByteArrayView prop = s.view(2);
@@ -113,8 +127,7 @@ Status GraphScan::statements(const QList<qint64> &scope, const QList<QByteArray>
 
 Status GraphScan::excerptCounts(const QList<qint64> &scope, const std::function<void(qint64, qint64)> &fn) const
 {
-    return query(m_case.database(),
-                 scope.isEmpty() ? QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
+    return query(scope.isEmpty() ? QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
                                                   "GROUP BY c.entity")
                                  : QStringLiteral("SELECT c.entity, count(*) FROM claim c JOIN excerpt x ON x.claim = c.id "
                                                   "WHERE c.entity IN (SELECT value FROM json_each(?1)) GROUP BY c.entity"),
@@ -126,8 +139,7 @@ Status GraphScan::acceptedMatches(const AcceptedFn &fn) const
     if (m_case.database().userVersion() < 4) {
         return {}; // a read-only older file has no screening tables
     }
-    return query(m_case.database(),
-                 QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
+    return query(QStringLiteral("SELECT a.id, e.eid, a.entry, a.authority, a.program FROM screening_accepted a "
                                 "JOIN entity e ON e.id = a.entity"),
                  {}, [&](Sql::Statement &s) { fn(s.int64(0), s.view(1), s.view(2), s.text(3), s.text(4)); });
 }

@@ -19,7 +19,8 @@ class AnalysisControls {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::AnalysisControls)
 public:
     /// An ownership-rule threshold in percent (one decimal) showing the saved setting and saving
-    /// every change to it: both docks use the one setting.
+    /// every change to it: both docks use the one setting. Every threshold box made here follows a
+    /// change made in another at once (valueChanged fires in the follower too, never in a loop).
     static QDoubleSpinBox *thresholdSpinBox(QWidget *parent);
     /// The day of an "as of" choice: today, shown as yyyy-MM-dd with a calendar, enabled only
     /// while `toggle` is ticked.

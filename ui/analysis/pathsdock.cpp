@@ -637,7 +637,8 @@ void PathsDock::showOutcome(const std::shared_ptr<const PathOutcome> &outcome)
         item->setToolTip(outcome->rowText(p));
     }
     m_status->setStyleSheet(QString());
-    m_status->setText(outcome->summary());
+    const QString rule = outcome->ruleText();
+    m_status->setText(rule.isEmpty() ? outcome->summary() : outcome->summary() + QStringLiteral(" · ") + rule);
     const QString warning = outcome->limitWarning();
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());

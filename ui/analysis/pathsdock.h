@@ -78,6 +78,9 @@ public:
     QListWidget *typeList() const { return m_types; }
     QCheckBox *eitherDirection() const { return m_undirected; }
     QCheckBox *listedOnly() const { return m_listedOnly; }
+    /// Diversion: "Also restricted by ownership ≥" and its threshold (the Exposure dock's setting).
+    QCheckBox *ownershipRuleCheck() const { return m_thresholdOn; }
+    QDoubleSpinBox *thresholdBox() const { return m_threshold; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *showOnChartButton() const { return m_showOnChart; }

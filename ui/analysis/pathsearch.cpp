@@ -6,6 +6,7 @@
 #include "core/schema.h"
 #include "storage/casefile.h"
 
+#include <QLocale>
 
 namespace Casegraph::Ui {
 
@@ -167,6 +168,13 @@ QString PathOutcome::summary() const
            tr("searched up to %1").arg(hops(maxHops));
 }
 
+QString PathOutcome::ruleText() const
+{
+    const std::optional<double> threshold =
+        request.mode == PathRequest::Mode::Diversion ? request.diversion.ownershipThreshold : std::nullopt;
+    return threshold ? tr("ownership rule at %1%").arg(QLocale().toString(*threshold, 'g', 6)) : QString();
+}
+
 QString PathOutcome::limitWarning() const
 {
     const int maxPaths = request.mode == PathRequest::Mode::Diversion ? request.diversion.maxPaths : request.paths.maxPaths;
@@ -309,9 +317,13 @@ void PathSearch::start(const QString &casePath, const PathRequest &request, std:
         }
         if (!graph) {
             post([](PathSearch &search) { Q_EMIT search.phaseChanged(tr("Reading the case…")); });
-            auto built = GraphProjection::fromCase(caseFile);
+            ProjectionOptions options;
+            options.cancel = cancelled.get(); // Cancel stops the build too
+            auto built = GraphProjection::fromCase(caseFile, options);
             if (!built) {
-                fail(built.error().toString());
+                if (!cancelled->load()) {
+                    fail(built.error().toString());
+                }
                 return;
             }
             graph = std::make_shared<const GraphProjection>(std::move(built.value()));

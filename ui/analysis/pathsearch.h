@@ -62,6 +62,9 @@ public:
     static QString excerpts(int n) { return counted(n, QT_TR_NOOP("1 excerpt"), QT_TR_NOOP("%1 excerpts")); }
     /// The line above the list: how many paths, from what to what.
     QString summary() const;
+    /// "ownership rule at 50%": the threshold a diversion run used (the box may show another since,
+    /// its setting being shared); empty without the rule.
+    QString ruleText() const;
     /// Why the list may be incomplete (the cap or the work limit), or empty.
     QString limitWarning() const;
 };
