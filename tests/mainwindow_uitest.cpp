@@ -10,6 +10,7 @@
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/propertiesmodel.h"
 #include "itemmodels/sourcesmodel.h"
+#include "analysis/pathsdock.h"
 #include "mainwindow.h"
 #include "newentitydialog.h"
 #include "recentfiles.h"
@@ -18,15 +19,18 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "support/testsupport.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,9 +63,13 @@ private Q_SLOTS:
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
     void chartToolBarFitsALaptopScreen();
+    void sourceTitlesReadableAtEverySize_data();
+    void sourceTitlesReadableAtEverySize();
 
 private:
     QStringList highlightedPassages() const;
+    /// Opens a fresh copy of the demo case in the window.
+    void openDemo(const QString &name);
 
     QTemporaryDir m_dir;
     QString m_pristine; ///< built once, copied for each test
@@ -172,6 +180,18 @@ QStringList MainWindowUiTest::highlightedPassages() const {
         }
     }
     return out;
+}
+
+void MainWindowUiTest::openDemo(const QString &name) {
+    const QString demo = m_dir.filePath(name);
+    QFile::remove(demo); // a data-driven test opens it once per row
+    {
+        CaseFile cf;
+        QVERIFY(cf.create(demo).ok());
+        QVERIFY(DemoCase::write(cf).ok());
+    }
+    QVERIFY(m_window->openCase(demo).ok());
+    QVERIFY(m_window->waitUntilLoaded(10000));
 }
 
 void MainWindowUiTest::docksArePopulated() {
@@ -350,14 +370,7 @@ void MainWindowUiTest::titleStatusAndRecentFiles() {
 }
 
 void MainWindowUiTest::demoCaseIsPopulated() {
-    const QString demo = m_dir.filePath(QStringLiteral("demo.casegraph"));
-    {
-        CaseFile cf;
-        QVERIFY(cf.create(demo).ok());
-        QVERIFY(DemoCase::write(cf).ok());
-    }
-    QVERIFY(m_window->openCase(demo).ok());
-    QVERIFY(m_window->waitUntilLoaded(10000));
+    openDemo(QStringLiteral("demo.casegraph"));
     QVERIFY(m_window->entitiesDock()->view()->model()->rowCount() > 100);
     QCOMPARE(m_window->sourcesDock()->view()->model()->rowCount(), 5);
     m_window->sourcesDock()->selectRow(0);
@@ -371,14 +384,7 @@ void MainWindowUiTest::demoCaseIsPopulated() {
 void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     // At 1366 × 768 every control of the open chart's tool bar is on the bar, none in the
     // overflow menu (fit and zoom are icons with their names in the tool tips).
-    const QString demo = m_dir.filePath(QStringLiteral("demo-laptop.casegraph"));
-    {
-        CaseFile cf;
-        QVERIFY(cf.create(demo).ok());
-        QVERIFY(DemoCase::write(cf).ok());
-    }
-    QVERIFY(m_window->openCase(demo).ok());
-    QVERIFY(m_window->waitUntilLoaded(10000));
+    openDemo(QStringLiteral("demo-laptop.casegraph"));
     m_window->resize(1366, 768);
     QToolButton *exportButton = nullptr;
     QTRY_VERIFY([&] {
@@ -401,6 +407,66 @@ void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
     QVERIFY(exportButton->isVisible());
     QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
+}
+
+void MainWindowUiTest::sourceTitlesReadableAtEverySize_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("paths");
+    QTest::addColumn<bool>("bottom"); // the Sources dock moved under the chart
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768) << false << false;
+    QTest::newRow("1600x1000 with the Paths dock") << QSize(1600, 1000) << true << false;
+    QTest::newRow("full HD 1920x1080") << QSize(1920, 1080) << false << false;
+    QTest::newRow("laptop 1366x768, Sources at the bottom") << QSize(1366, 768) << false << true;
+    QTest::newRow("full HD 1920x1080, Sources at the bottom") << QSize(1920, 1080) << false << true;
+}
+
+void MainWindowUiTest::sourceTitlesReadableAtEverySize() {
+    // The Sources list shows each article's title, at least its first 15 characters beside the
+    // icon, whatever room the window leaves the dock: the File, Claims and Imported columns never
+    // squeeze it to a sliver.
+    QFETCH(QSize, size);
+    QFETCH(bool, paths);
+    QFETCH(bool, bottom);
+    openDemo(QStringLiteral("demo-sources.casegraph"));
+    m_window->resize(size);
+    if (bottom) {
+        m_window->addDockWidget(Qt::BottomDockWidgetArea, m_window->sourcesDock());
+    }
+    if (paths) {
+        m_window->pathsDock()->findPathsAction()->trigger();
+        QVERIFY(m_window->pathsDock()->isVisible());
+    }
+    m_window->sourcesDock()->selectRow(0);
+    QTest::qWait(50); // the docks lay out after the resize
+    QApplication::processEvents();
+    QTableView *view = m_window->sourcesDock()->view();
+    QVERIFY(view->isVisible());
+    const QModelIndex first = view->model()->index(0, SourcesModel::TitleColumn);
+    const qint64 article = first.data(ItemDataRole::EntityRowIdRole).toLongLong();
+    const QString title = m_window->caseFile()->entities().entity(article)->first(QStringLiteral("title"));
+    QVERIFY(title.size() > 15);
+    QCOMPARE(first.data().toString(), title);
+    QVERIFY(!view->horizontalHeader()->isSectionHidden(SourcesModel::TitleColumn));
+    const QRect cell = view->visualRect(first).intersected(view->viewport()->rect());
+    const int needed = view->iconSize().width() + 12 + view->fontMetrics().horizontalAdvance(title.left(15));
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("sources-titles-%1x%2%3.png")
+                                                     .arg(size.width())
+                                                     .arg(size.height())
+                                                     .arg(paths    ? QStringLiteral("-paths")
+                                                          : bottom ? QStringLiteral("-bottom")
+                                                                   : QString()));
+    QVERIFY2(cell.width() >= needed, qPrintable(QStringLiteral("the title cell is %1 px wide, its first 15 characters "
+                                                               "need %2 px")
+                                                    .arg(cell.width())
+                                                    .arg(needed)));
+    // The reader beside or below the list still has room for its text.
+    QTextBrowser *text = m_window->sourcesDock()->textView();
+    QVERIFY(text->viewport()->width() >= text->fontMetrics().averageCharWidth() * 30);
+    QVERIFY(text->viewport()->height() >= text->fontMetrics().height() * 3);
+    if (bottom && size.width() >= 1920) {
+        // A wide dock under the chart still puts the reader beside the list.
+        QCOMPARE(m_window->sourcesDock()->findChild<QSplitter *>()->orientation(), Qt::Horizontal);
+    }
 }
 
 QTEST_MAIN(MainWindowUiTest)
