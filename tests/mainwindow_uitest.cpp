@@ -63,6 +63,7 @@ private Q_SLOTS:
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
     void chartToolBarFitsALaptopScreen();
+    void chartKeepsItsShareOfALaptopScreen();
     void sourceTitlesReadableAtEverySize_data();
     void sourceTitlesReadableAtEverySize();
 
@@ -407,6 +408,42 @@ void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
     QVERIFY(exportButton->isVisible());
     QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
+}
+
+void MainWindowUiTest::chartKeepsItsShareOfALaptopScreen() {
+    // The default layout is made for 1600 px. On a 1366 px laptop the Inspector and Sources give
+    // up width in proportion, the entity list what its filters can spare, so the chart keeps
+    // most of the share it has at 1600 px (it was left under 400 px).
+    openDemo(QStringLiteral("demo-share.casegraph"));
+    QWidget *chart = m_window->centralWidget();
+    m_window->resize(1600, 1000);
+    QTRY_VERIFY(chart->width() > 600);
+    const double share = double(chart->width()) / m_window->width();
+    m_window->resize(1366, 768);
+    QTRY_COMPARE(m_window->width(), 1366);
+    QTRY_VERIFY2(chart->width() >= share * 1366 - 60, qPrintable(QString::number(chart->width())));
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("main-1366-chart-share.png"));
+    // The docks keep a usable width: the entity list its search field and filters, the Inspector
+    // its values.
+    QVERIFY(m_window->entitiesDock()->width() >= 430);
+    QVERIFY(m_window->entitiesDock()->searchField()->width() >= 100);
+    QVERIFY(m_window->inspectorDock()->width() >= 420);
+    // A wide window does not widen the docks: the chart gets the room.
+    m_window->resize(1920, 1080);
+    QTRY_COMPARE(m_window->width(), 1920);
+    QTRY_COMPARE(m_window->entitiesDock()->width(), 440);
+    QVERIFY(chart->width() >= 1920 - 440 - 520 - 20);
+    // Back on the laptop, and after View → Reset Layout there, the chart has its share again.
+    m_window->resize(1366, 768);
+    QTRY_VERIFY(chart->width() >= share * 1366 - 60);
+    QAction *reset = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        reset = a->text() == QStringLiteral("&Reset Layout") ? a : reset;
+    }
+    QVERIFY(reset);
+    reset->trigger();
+    QTRY_VERIFY(chart->width() >= share * 1366 - 60);
+    QTRY_VERIFY(m_window->inspectorDock()->width() < 520);
 }
 
 void MainWindowUiTest::sourceTitlesReadableAtEverySize_data() {
