@@ -64,6 +64,8 @@ private Q_SLOTS:
     void demoCaseIsPopulated();
     void chartToolBarFitsALaptopScreen();
     void chartKeepsItsShareOfALaptopScreen();
+    void inspectorValuesReadableAtEverySize_data();
+    void inspectorValuesReadableAtEverySize();
     void sourceTitlesReadableAtEverySize_data();
     void sourceTitlesReadableAtEverySize();
 
@@ -444,6 +446,46 @@ void MainWindowUiTest::chartKeepsItsShareOfALaptopScreen() {
     reset->trigger();
     QTRY_VERIFY(chart->width() >= share * 1366 - 60);
     QTRY_VERIFY(m_window->inspectorDock()->width() < 520);
+}
+
+void MainWindowUiTest::inspectorValuesReadableAtEverySize_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768);
+    QTest::newRow("default 1600x1000") << QSize(1600, 1000);
+    QTest::newRow("full HD 1920x1080") << QSize(1920, 1080);
+}
+
+void MainWindowUiTest::inspectorValuesReadableAtEverySize() {
+    // The Inspector's Value column, what the user reads, keeps the largest share of the tree:
+    // at least 12 characters of the entity's name show (it was a 30 px sliver at 1366 px).
+    QFETCH(QSize, size);
+    openDemo(QStringLiteral("demo-inspector.casegraph"));
+    m_window->resize(size);
+    QTest::qWait(50); // the docks lay out after the resize
+    m_window->entitiesDock()->selectRow(0);
+    QTRY_VERIFY(m_window->inspectorDock()->model()->rowCount() >= 1);
+    QTreeView *tree = m_window->inspectorDock()->view();
+    QTRY_VERIFY(tree->isVisible() && tree->viewport()->width() > 0);
+    QApplication::processEvents();
+    const QString name = m_window->inspectorDock()->model()->entity()->first(QStringLiteral("name"));
+    QVERIFY(name.size() > 12);
+    const int value = tree->header()->sectionSize(PropertiesModel::ValueColumn);
+    const int needed = tree->fontMetrics().horizontalAdvance(name.left(12)) + 12;
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("inspector-%1x%2.png").arg(size.width()).arg(size.height()));
+    QVERIFY2(value >= needed, qPrintable(QStringLiteral("Value is %1 px, 12 characters need %2").arg(value).arg(needed)));
+    QVERIFY(value >= tree->header()->sectionSize(PropertiesModel::PropertyColumn));
+    QVERIFY(value >= tree->header()->sectionSize(PropertiesModel::SourceColumn));
+    // The columns fill the tree: nothing hides past its right edge.
+    int total = 0;
+    for (int c = 0; c < tree->header()->count(); ++c) {
+        total += tree->header()->sectionSize(c);
+    }
+    QVERIFY(total <= tree->viewport()->width() + 1);
+    // A column the user sizes keeps its width when the window changes.
+    tree->header()->resizeSection(PropertiesModel::SourceColumn, 150);
+    m_window->resize(size.width() - 40, size.height());
+    QTest::qWait(50);
+    QCOMPARE(tree->header()->sectionSize(PropertiesModel::SourceColumn), 150);
 }
 
 void MainWindowUiTest::sourceTitlesReadableAtEverySize_data() {

@@ -21,6 +21,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Casegraph::Ui {
 
 using namespace Casegraph::Models;
@@ -98,6 +100,12 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
     m_view->setAccessibleName(tr("Properties"));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->viewport()->installEventFilter(this);
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (!m_fittingColumns && section != PropertiesModel::ValueColumn) {
+            m_userColumns = true;
+        }
+    });
     layout->addWidget(m_view, 1);
     m_stack->addWidget(page);
     setWidget(m_stack);
@@ -151,9 +159,7 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
         header->setSectionResizeMode(PropertiesModel::PropertyColumn, QHeaderView::Interactive);
         header->setSectionResizeMode(PropertiesModel::ValueColumn, QHeaderView::Stretch);
         header->setSectionResizeMode(PropertiesModel::SourceColumn, QHeaderView::Interactive);
-        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        header->resizeSection(PropertiesModel::PropertyColumn, em * 16);
-        header->resizeSection(PropertiesModel::SourceColumn, em * 24);
+        fitColumns();
         connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &InspectorDock::rememberCurrent);
         connect(m_model, &PropertiesModel::entityLoaded, this, [this] {
             updateHeader();
@@ -163,6 +169,28 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
         connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InspectorDock::updateActions);
     }
     updateHeader();
+}
+
+bool InspectorDock::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void InspectorDock::fitColumns() {
+    if (!m_model || m_userColumns) {
+        return;
+    }
+    // Fixed widths of 16 and 24 em left the value, what the user reads, a sliver in a dock under
+    // 500 px: now the property and the source take about a quarter and a third each, within a
+    // readable range, and the value (stretched) the rest.
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int width = m_view->viewport()->width();
+    m_fittingColumns = true;
+    m_view->header()->resizeSection(PropertiesModel::PropertyColumn, std::clamp(width * 27 / 100, em * 7, em * 16));
+    m_view->header()->resizeSection(PropertiesModel::SourceColumn, std::clamp(width * 30 / 100, em * 7, em * 24));
+    m_fittingColumns = false;
 }
 
 void InspectorDock::setEntity(qint64 rowId) {
