@@ -450,17 +450,23 @@ void MainWindowUiTest::chartKeepsItsShareOfALaptopScreen() {
 
 void MainWindowUiTest::inspectorValuesReadableAtEverySize_data() {
     QTest::addColumn<QSize>("size");
-    QTest::newRow("laptop 1366x768") << QSize(1366, 768);
-    QTest::newRow("default 1600x1000") << QSize(1600, 1000);
-    QTest::newRow("full HD 1920x1080") << QSize(1920, 1080);
+    QTest::addColumn<bool>("paths");
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768) << false;
+    QTest::newRow("laptop 1366x768 with the Paths dock") << QSize(1366, 768) << true;
+    QTest::newRow("default 1600x1000") << QSize(1600, 1000) << false;
+    QTest::newRow("full HD 1920x1080") << QSize(1920, 1080) << false;
 }
 
 void MainWindowUiTest::inspectorValuesReadableAtEverySize() {
     // The Inspector's Value column, what the user reads, keeps the largest share of the tree:
     // at least 12 characters of the entity's name show (it was a 30 px sliver at 1366 px).
     QFETCH(QSize, size);
+    QFETCH(bool, paths);
     openDemo(QStringLiteral("demo-inspector.casegraph"));
     m_window->resize(size);
+    if (paths) {
+        m_window->pathsDock()->findPathsAction()->trigger();
+    }
     QTest::qWait(50); // the docks lay out after the resize
     m_window->entitiesDock()->selectRow(0);
     QTRY_VERIFY(m_window->inspectorDock()->model()->rowCount() >= 1);
@@ -494,6 +500,7 @@ void MainWindowUiTest::sourceTitlesReadableAtEverySize_data() {
     QTest::addColumn<bool>("bottom"); // the Sources dock moved under the chart
     QTest::newRow("laptop 1366x768") << QSize(1366, 768) << false << false;
     QTest::newRow("1600x1000 with the Paths dock") << QSize(1600, 1000) << true << false;
+    QTest::newRow("laptop 1366x768 with the Paths dock") << QSize(1366, 768) << true << false;
     QTest::newRow("full HD 1920x1080") << QSize(1920, 1080) << false << false;
     QTest::newRow("laptop 1366x768, Sources at the bottom") << QSize(1366, 768) << false << true;
     QTest::newRow("full HD 1920x1080, Sources at the bottom") << QSize(1920, 1080) << false << true;
@@ -518,6 +525,8 @@ void MainWindowUiTest::sourceTitlesReadableAtEverySize() {
     m_window->sourcesDock()->selectRow(0);
     QTest::qWait(50); // the docks lay out after the resize
     QApplication::processEvents();
+    // Opening a dock at the bottom does not make the window taller than the screen it fits.
+    QCOMPARE(m_window->height(), size.height());
     QTableView *view = m_window->sourcesDock()->view();
     QVERIFY(view->isVisible());
     const QModelIndex first = view->model()->index(0, SourcesModel::TitleColumn);
