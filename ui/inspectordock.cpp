@@ -101,6 +101,12 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_view->viewport()->installEventFilter(this);
+    // A short dock (a bottom dock open on a laptop screen) takes its height from the tree, down
+    // to four lines, not from the name and the line under it: squeezed, a wrapped label is cut
+    // half-way through a line.
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 4);
+    m_caption->installEventFilter(this);
+    m_meta->installEventFilter(this);
     connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
         if (!m_fittingColumns && section != PropertiesModel::ValueColumn) {
             m_userColumns = true;
@@ -174,8 +180,17 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
 bool InspectorDock::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         fitColumns();
+    } else if ((watched == m_caption || watched == m_meta) && event->type() == QEvent::Resize) {
+        keepWholeLines(static_cast<QLabel *>(watched));
     }
     return QDockWidget::eventFilter(watched, event);
+}
+
+void InspectorDock::keepWholeLines(QLabel *label) {
+    const int height = label->text().isEmpty() ? 0 : label->heightForWidth(label->width());
+    if (label->minimumHeight() != height) {
+        label->setMinimumHeight(height);
+    }
 }
 
 void InspectorDock::fitColumns() {
@@ -229,6 +244,8 @@ void InspectorDock::updateHeader() {
             meta << tr("source file %1").arg(source->fileName);
         }
         m_meta->setText(meta.join(QStringLiteral("  ·  ")));
+        keepWholeLines(m_caption);
+        keepWholeLines(m_meta);
         for (int i = 0; i < m_model->rowCount(); ++i) {
             m_view->setFirstColumnSpanned(i, {}, true);
         }

@@ -61,6 +61,8 @@ private:
     /// Shares the tree's width: the value keeps the most of it, the property and source columns
     /// a share each within a readable range, until the user sizes a column.
     void fitColumns();
+    /// Makes a wrapped header label at least as tall as its text at its width.
+    static void keepWholeLines(QLabel *label);
     void addValue();
     void editValue();
     void removeValue();
