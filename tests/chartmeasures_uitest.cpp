@@ -325,6 +325,53 @@ private Q_SLOTS:
         QVERIFY(!m_case->charts().chart(m_chartId)->settings.contains(ChartMeasures::SizeKey));
     }
 
+    void fitLeavesTheLegendClear_data()
+    {
+        QTest::addColumn<bool>("size");
+        QTest::addColumn<bool>("colour");
+        QTest::newRow("colour by component") << false << true;
+        QTest::newRow("both legends") << true << true;
+    }
+
+    void fitLeavesTheLegendClear()
+    {
+        // The nodes on a grid of the view's shape, Firm 3 in its bottom-left corner: fitted, the
+        // chart reaches the view's corners, where the legend of sizes and colours is drawn.
+        QFETCH(bool, size);
+        QFETCH(bool, colour);
+        ChartView *view = m_panel->view();
+        const double aspect = double(view->width()) / view->height();
+        const double w = 900, h = std::max(200.0, (w + 100) / aspect - 100);
+        QList<qint64> order{m_leaves.at(2), m_hub, m_leaves.at(0), m_leaves.at(1),
+                            m_leaves.at(3), m_leaves.at(4), m_pairA, m_pairB};
+        std::vector<QPointF> positions(size_t(view->data().nodeCount()));
+        for (qsizetype k = 0; k < order.size(); ++k) {
+            positions[size_t(view->data().indexOf(order.at(k)))] = QPointF(w / 3 * double(k / 2), k % 2 ? 0 : h);
+        }
+        view->applyPositions(positions, QStringLiteral("Grid"));
+        const qint32 corner = view->data().indexOf(m_leaves.at(2));
+        const double fitted = view->scale();
+
+        view->setMeasure(ChartMeasureSetting{size ? Size::Degree : Size::None, colour ? Colour::Component : Colour::Type});
+        const QRectF legend = view->legendRect();
+        QVERIFY(!legend.isNull());
+        QVERIFY(view->nodeRect(corner).intersects(legend)); // the legend appeared over Firm 3
+        view->viewActions().first()->trigger(); // Fit to View
+        Tests::saveShot(m_panel->grab(), QStringLiteral("chart-legend-fit-%1.png")
+                                             .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        QCOMPARE(view->legendRect(), legend);
+        for (qint32 i = 0; i < view->data().nodeCount(); ++i) {
+            const QRectF disc = view->nodeRect(i);
+            const QRectF withLabel = view->worldTransform().mapRect(ChartPainter::nodeBounds(view->data(), i));
+            const QString name = view->data().nodeLabel[size_t(i)];
+            QVERIFY2(!disc.intersects(legend), qPrintable(name));
+            QVERIFY2(!withLabel.intersects(legend), qPrintable(name));
+            QVERIFY2(QRectF(view->rect()).contains(disc), qPrintable(name)); // still fitted: every node shows
+        }
+        // Only the legend's room is given up: the chart is not shrunk much.
+        QVERIFY2(view->scale() > 0.75 * fitted, qPrintable(QStringLiteral("%1 → %2").arg(fitted).arg(view->scale())));
+    }
+
 private:
     void chooseFromMenu(const QString &text)
     {

@@ -10,6 +10,7 @@
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/propertiesmodel.h"
 #include "itemmodels/sourcesmodel.h"
+#include "analysis/pathsdock.h"
 #include "mainwindow.h"
 #include "newentitydialog.h"
 #include "recentfiles.h"
@@ -18,15 +19,18 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
+#include "support/testsupport.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,9 +63,16 @@ private Q_SLOTS:
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
     void chartToolBarFitsALaptopScreen();
+    void chartKeepsItsShareOfALaptopScreen();
+    void inspectorValuesReadableAtEverySize_data();
+    void inspectorValuesReadableAtEverySize();
+    void sourceTitlesReadableAtEverySize_data();
+    void sourceTitlesReadableAtEverySize();
 
 private:
     QStringList highlightedPassages() const;
+    /// Opens a fresh copy of the demo case in the window.
+    void openDemo(const QString &name);
 
     QTemporaryDir m_dir;
     QString m_pristine; ///< built once, copied for each test
@@ -172,6 +183,18 @@ QStringList MainWindowUiTest::highlightedPassages() const {
         }
     }
     return out;
+}
+
+void MainWindowUiTest::openDemo(const QString &name) {
+    const QString demo = m_dir.filePath(name);
+    QFile::remove(demo); // a data-driven test opens it once per row
+    {
+        CaseFile cf;
+        QVERIFY(cf.create(demo).ok());
+        QVERIFY(DemoCase::write(cf).ok());
+    }
+    QVERIFY(m_window->openCase(demo).ok());
+    QVERIFY(m_window->waitUntilLoaded(10000));
 }
 
 void MainWindowUiTest::docksArePopulated() {
@@ -350,14 +373,7 @@ void MainWindowUiTest::titleStatusAndRecentFiles() {
 }
 
 void MainWindowUiTest::demoCaseIsPopulated() {
-    const QString demo = m_dir.filePath(QStringLiteral("demo.casegraph"));
-    {
-        CaseFile cf;
-        QVERIFY(cf.create(demo).ok());
-        QVERIFY(DemoCase::write(cf).ok());
-    }
-    QVERIFY(m_window->openCase(demo).ok());
-    QVERIFY(m_window->waitUntilLoaded(10000));
+    openDemo(QStringLiteral("demo.casegraph"));
     QVERIFY(m_window->entitiesDock()->view()->model()->rowCount() > 100);
     QCOMPARE(m_window->sourcesDock()->view()->model()->rowCount(), 5);
     m_window->sourcesDock()->selectRow(0);
@@ -371,14 +387,7 @@ void MainWindowUiTest::demoCaseIsPopulated() {
 void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     // At 1366 × 768 every control of the open chart's tool bar is on the bar, none in the
     // overflow menu (fit and zoom are icons with their names in the tool tips).
-    const QString demo = m_dir.filePath(QStringLiteral("demo-laptop.casegraph"));
-    {
-        CaseFile cf;
-        QVERIFY(cf.create(demo).ok());
-        QVERIFY(DemoCase::write(cf).ok());
-    }
-    QVERIFY(m_window->openCase(demo).ok());
-    QVERIFY(m_window->waitUntilLoaded(10000));
+    openDemo(QStringLiteral("demo-laptop.casegraph"));
     m_window->resize(1366, 768);
     QToolButton *exportButton = nullptr;
     QTRY_VERIFY([&] {
@@ -401,6 +410,168 @@ void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
     QVERIFY(exportButton->isVisible());
     QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
+}
+
+void MainWindowUiTest::chartKeepsItsShareOfALaptopScreen() {
+    // The default layout is made for 1600 px. On a 1366 px laptop the Inspector and Sources give
+    // up width in proportion, the entity list what its filters can spare, so the chart keeps
+    // most of the share it has at 1600 px (it was left under 400 px).
+    openDemo(QStringLiteral("demo-share.casegraph"));
+    QWidget *chart = m_window->centralWidget();
+    m_window->resize(1600, 1000);
+    QTRY_VERIFY(chart->width() > 600);
+    const double share = double(chart->width()) / m_window->width();
+    m_window->resize(1366, 768);
+    QTRY_COMPARE(m_window->width(), 1366);
+    QTRY_VERIFY2(chart->width() >= share * 1366 - 60, qPrintable(QString::number(chart->width())));
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("main-1366-chart-share.png"));
+    // The docks keep a usable width: the entity list its search field and filters, the Inspector
+    // its values.
+    QVERIFY(m_window->entitiesDock()->width() >= 430);
+    QVERIFY(m_window->entitiesDock()->searchField()->width() >= 100);
+    QVERIFY(m_window->inspectorDock()->width() >= 420);
+    // A wide window does not widen the docks: the chart gets the room.
+    m_window->resize(1920, 1080);
+    QTRY_COMPARE(m_window->width(), 1920);
+    QTRY_COMPARE(m_window->entitiesDock()->width(), 440);
+    QVERIFY(chart->width() >= 1920 - 440 - 520 - 20);
+    // Back on the laptop, and after View → Reset Layout there, the chart has its share again.
+    m_window->resize(1366, 768);
+    QTRY_VERIFY(chart->width() >= share * 1366 - 60);
+    QAction *reset = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        reset = a->text() == QStringLiteral("&Reset Layout") ? a : reset;
+    }
+    QVERIFY(reset);
+    reset->trigger();
+    QTRY_VERIFY(chart->width() >= share * 1366 - 60);
+    QTRY_VERIFY(m_window->inspectorDock()->width() < 520);
+}
+
+void MainWindowUiTest::inspectorValuesReadableAtEverySize_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("paths");
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768) << false;
+    QTest::newRow("laptop 1366x768 with the Paths dock") << QSize(1366, 768) << true;
+    QTest::newRow("default 1600x1000") << QSize(1600, 1000) << false;
+    QTest::newRow("full HD 1920x1080") << QSize(1920, 1080) << false;
+}
+
+void MainWindowUiTest::inspectorValuesReadableAtEverySize() {
+    // The Inspector's Value column, what the user reads, keeps the largest share of the tree:
+    // at least 12 characters of the entity's name show (it was a 30 px sliver at 1366 px).
+    QFETCH(QSize, size);
+    QFETCH(bool, paths);
+    openDemo(QStringLiteral("demo-inspector.casegraph"));
+    m_window->resize(size);
+    if (paths) {
+        m_window->pathsDock()->findPathsAction()->trigger();
+    }
+    QTest::qWait(50); // the docks lay out after the resize
+    m_window->entitiesDock()->selectRow(0);
+    QTRY_VERIFY(m_window->inspectorDock()->model()->rowCount() >= 1);
+    QTreeView *tree = m_window->inspectorDock()->view();
+    QTRY_VERIFY(tree->isVisible() && tree->viewport()->width() > 0);
+    QApplication::processEvents();
+    const QString name = m_window->inspectorDock()->model()->entity()->first(QStringLiteral("name"));
+    QVERIFY(name.size() > 12);
+    const int value = tree->header()->sectionSize(PropertiesModel::ValueColumn);
+    const int needed = tree->fontMetrics().horizontalAdvance(name.left(12)) + 12;
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("inspector-%1x%2.png").arg(size.width()).arg(size.height()));
+    QVERIFY2(value >= needed, qPrintable(QStringLiteral("Value is %1 px, 12 characters need %2").arg(value).arg(needed)));
+    QVERIFY(value >= tree->header()->sectionSize(PropertiesModel::PropertyColumn));
+    QVERIFY(value >= tree->header()->sectionSize(PropertiesModel::SourceColumn));
+    // The entity's name and the line under it show whole however short the dock (not cut off
+    // half-way through a line by the next one): the first source's article has a long title.
+    const qint64 shown = m_window->inspectorDock()->entityRowId();
+    m_window->sourcesDock()->selectRow(0);
+    QTRY_VERIFY(m_window->inspectorDock()->entityRowId() != shown);
+    QTest::qWait(50);
+    for (QLabel *label : m_window->inspectorDock()->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->wordWrap() && !label->text().isEmpty()) {
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 px of %3").arg(label->text()).arg(label->height()).arg(label->heightForWidth(label->width()))));
+        }
+    }
+    QCOMPARE(m_window->height(), size.height());
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("inspector-article-%1x%2%3.png")
+                                                     .arg(size.width())
+                                                     .arg(size.height())
+                                                     .arg(paths ? QStringLiteral("-paths") : QString()));
+    // The columns fill the tree: nothing hides past its right edge.
+    int total = 0;
+    for (int c = 0; c < tree->header()->count(); ++c) {
+        total += tree->header()->sectionSize(c);
+    }
+    QVERIFY(total <= tree->viewport()->width() + 1);
+    // A column the user sizes keeps its width when the window changes.
+    tree->header()->resizeSection(PropertiesModel::SourceColumn, 150);
+    m_window->resize(size.width() - 40, size.height());
+    QTest::qWait(50);
+    QCOMPARE(tree->header()->sectionSize(PropertiesModel::SourceColumn), 150);
+}
+
+void MainWindowUiTest::sourceTitlesReadableAtEverySize_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("paths");
+    QTest::addColumn<bool>("bottom"); // the Sources dock moved under the chart
+    QTest::newRow("laptop 1366x768") << QSize(1366, 768) << false << false;
+    QTest::newRow("1600x1000 with the Paths dock") << QSize(1600, 1000) << true << false;
+    QTest::newRow("laptop 1366x768 with the Paths dock") << QSize(1366, 768) << true << false;
+    QTest::newRow("full HD 1920x1080") << QSize(1920, 1080) << false << false;
+    QTest::newRow("laptop 1366x768, Sources at the bottom") << QSize(1366, 768) << false << true;
+    QTest::newRow("full HD 1920x1080, Sources at the bottom") << QSize(1920, 1080) << false << true;
+}
+
+void MainWindowUiTest::sourceTitlesReadableAtEverySize() {
+    // The Sources list shows each article's title, at least its first 15 characters beside the
+    // icon, whatever room the window leaves the dock: the File, Claims and Imported columns never
+    // squeeze it to a sliver.
+    QFETCH(QSize, size);
+    QFETCH(bool, paths);
+    QFETCH(bool, bottom);
+    openDemo(QStringLiteral("demo-sources.casegraph"));
+    m_window->resize(size);
+    if (bottom) {
+        m_window->addDockWidget(Qt::BottomDockWidgetArea, m_window->sourcesDock());
+    }
+    if (paths) {
+        m_window->pathsDock()->findPathsAction()->trigger();
+        QVERIFY(m_window->pathsDock()->isVisible());
+    }
+    m_window->sourcesDock()->selectRow(0);
+    QTest::qWait(50); // the docks lay out after the resize
+    QApplication::processEvents();
+    // Opening a dock at the bottom does not make the window taller than the screen it fits.
+    QCOMPARE(m_window->height(), size.height());
+    QTableView *view = m_window->sourcesDock()->view();
+    QVERIFY(view->isVisible());
+    const QModelIndex first = view->model()->index(0, SourcesModel::TitleColumn);
+    const qint64 article = first.data(ItemDataRole::EntityRowIdRole).toLongLong();
+    const QString title = m_window->caseFile()->entities().entity(article)->first(QStringLiteral("title"));
+    QVERIFY(title.size() > 15);
+    QCOMPARE(first.data().toString(), title);
+    QVERIFY(!view->horizontalHeader()->isSectionHidden(SourcesModel::TitleColumn));
+    const QRect cell = view->visualRect(first).intersected(view->viewport()->rect());
+    const int needed = view->iconSize().width() + 12 + view->fontMetrics().horizontalAdvance(title.left(15));
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("sources-titles-%1x%2%3.png")
+                                                     .arg(size.width())
+                                                     .arg(size.height())
+                                                     .arg(paths    ? QStringLiteral("-paths")
+                                                          : bottom ? QStringLiteral("-bottom")
+                                                                   : QString()));
+    QVERIFY2(cell.width() >= needed, qPrintable(QStringLiteral("the title cell is %1 px wide, its first 15 characters "
+                                                               "need %2 px")
+                                                    .arg(cell.width())
+                                                    .arg(needed)));
+    // The reader beside or below the list still has room for its text.
+    QTextBrowser *text = m_window->sourcesDock()->textView();
+    QVERIFY(text->viewport()->width() >= text->fontMetrics().averageCharWidth() * 30);
+    QVERIFY(text->viewport()->height() >= text->fontMetrics().height() * 3);
+    if (bottom && size.width() >= 1920) {
+        // A wide dock under the chart still puts the reader beside the list.
+        QCOMPARE(m_window->sourcesDock()->findChild<QSplitter *>()->orientation(), Qt::Horizontal);
+    }
 }
 
 QTEST_MAIN(MainWindowUiTest)

@@ -21,6 +21,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Casegraph::Ui {
 
 using namespace Casegraph::Models;
@@ -98,6 +100,18 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
     m_view->setAccessibleName(tr("Properties"));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->viewport()->installEventFilter(this);
+    // A short dock (a bottom dock open on a laptop screen) takes its height from the tree, down
+    // to four lines, not from the name and the line under it: squeezed, a wrapped label is cut
+    // half-way through a line.
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 4);
+    m_caption->installEventFilter(this);
+    m_meta->installEventFilter(this);
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (!m_fittingColumns && section != PropertiesModel::ValueColumn) {
+            m_userColumns = true;
+        }
+    });
     layout->addWidget(m_view, 1);
     m_stack->addWidget(page);
     setWidget(m_stack);
@@ -151,9 +165,7 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
         header->setSectionResizeMode(PropertiesModel::PropertyColumn, QHeaderView::Interactive);
         header->setSectionResizeMode(PropertiesModel::ValueColumn, QHeaderView::Stretch);
         header->setSectionResizeMode(PropertiesModel::SourceColumn, QHeaderView::Interactive);
-        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        header->resizeSection(PropertiesModel::PropertyColumn, em * 16);
-        header->resizeSection(PropertiesModel::SourceColumn, em * 24);
+        fitColumns();
         connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &InspectorDock::rememberCurrent);
         connect(m_model, &PropertiesModel::entityLoaded, this, [this] {
             updateHeader();
@@ -163,6 +175,37 @@ void InspectorDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
         connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InspectorDock::updateActions);
     }
     updateHeader();
+}
+
+bool InspectorDock::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
+    } else if ((watched == m_caption || watched == m_meta) && event->type() == QEvent::Resize) {
+        keepWholeLines(static_cast<QLabel *>(watched));
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void InspectorDock::keepWholeLines(QLabel *label) {
+    const int height = label->text().isEmpty() ? 0 : label->heightForWidth(label->width());
+    if (label->minimumHeight() != height) {
+        label->setMinimumHeight(height);
+    }
+}
+
+void InspectorDock::fitColumns() {
+    if (!m_model || m_userColumns) {
+        return;
+    }
+    // Fixed widths of 16 and 24 em left the value, what the user reads, a sliver in a dock under
+    // 500 px: now the property and the source take about a quarter and a third each, within a
+    // readable range, and the value (stretched) the rest.
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int width = m_view->viewport()->width();
+    m_fittingColumns = true;
+    m_view->header()->resizeSection(PropertiesModel::PropertyColumn, std::clamp(width * 27 / 100, em * 7, em * 16));
+    m_view->header()->resizeSection(PropertiesModel::SourceColumn, std::clamp(width * 30 / 100, em * 7, em * 24));
+    m_fittingColumns = false;
 }
 
 void InspectorDock::setEntity(qint64 rowId) {
@@ -201,6 +244,8 @@ void InspectorDock::updateHeader() {
             meta << tr("source file %1").arg(source->fileName);
         }
         m_meta->setText(meta.join(QStringLiteral("  ·  ")));
+        keepWholeLines(m_caption);
+        keepWholeLines(m_meta);
         for (int i = 0; i < m_model->rowCount(); ++i) {
             m_view->setFirstColumnSpanned(i, {}, true);
         }

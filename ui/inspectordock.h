@@ -54,7 +54,15 @@ Q_SIGNALS:
     /// Show this quoted passage in its source.
     void excerptActivated(qint64 sourceId, qint64 excerptId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// Shares the tree's width: the value keeps the most of it, the property and source columns
+    /// a share each within a readable range, until the user sizes a column.
+    void fitColumns();
+    /// Makes a wrapped header label at least as tall as its text at its width.
+    static void keepWholeLines(QLabel *label);
     void addValue();
     void editValue();
     void removeValue();
@@ -85,6 +93,8 @@ private:
     qint64 m_currentValueId = 0;
     int m_currentSectionRow = -1;
     int m_currentRow = -1;
+    bool m_fittingColumns = false;
+    bool m_userColumns = false; ///< the user has sized a column: keep their widths
 };
 
 } // namespace Casegraph::Ui

@@ -7,6 +7,7 @@
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
 #include "demoactions.h"
+#include "dockwidths.h"
 #include "screening/screeningactions.h"
 #include "entitiesdock.h"
 #include "globalsearch.h"
@@ -156,7 +157,10 @@ void MainWindow::setupActions() {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
-    connect(m_resetLayoutAction, &QAction::triggered, this, [this] { restoreState(m_defaultState, LayoutVersion); });
+    connect(m_resetLayoutAction, &QAction::triggered, this, [this] {
+        restoreState(m_defaultState, LayoutVersion);
+        m_dockWidths->apply();
+    });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 }
 
@@ -344,7 +348,11 @@ void MainWindow::resetLayout() {
         tabifyDockWidget(m_timeline, dock);
     }
     resizeDocks({m_timeline}, {420}, Qt::Vertical);
-    resizeDocks({m_entities, m_inspector}, {440, 520}, Qt::Horizontal);
+    if (!m_dockWidths) {
+        // The entity list's search and filters and the Leads tool bar need about 430 px.
+        m_dockWidths = new DefaultDockWidths(this, {m_entities, m_inspector}, {440, 520}, {430, 420});
+    }
+    m_dockWidths->apply();
     resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
     resizeDocks({m_entities, m_charts->dock(), m_annotations->leadsDock()}, {560, 180, 180}, Qt::Vertical);
 }
@@ -354,8 +362,8 @@ void MainWindow::restoreLayout() {
     if (settings.contains(GeometryKey)) {
         restoreGeometry(settings.value(GeometryKey).toByteArray());
     }
-    if (settings.contains(StateKey)) {
-        restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+    if (settings.contains(StateKey) && restoreState(settings.value(StateKey).toByteArray(), LayoutVersion)) {
+        m_dockWidths->stop(); // the user's own layout
     }
 }
 

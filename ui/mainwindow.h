@@ -22,6 +22,7 @@ namespace Casegraph::Ui {
 
 class ChartWorkspace;
 class AnnotationsPanel;
+class DefaultDockWidths;
 class EntitiesDock;
 class EvidenceUi;
 class ExposureDock;
@@ -129,6 +130,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QByteArray m_defaultState;
+    DefaultDockWidths *m_dockWidths = nullptr; ///< the side docks' share of a narrow window
     bool m_interactive = true;
     bool m_persistLayout = true;
 

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -21,6 +22,8 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Casegraph::Ui {
 
@@ -30,6 +33,10 @@ namespace {
 const QString ExcerptScheme = QStringLiteral("excerpt");
 const QColor SupportsColor(0xfd, 0xe6, 0x8a);
 const QColor ContradictsColor(0xf7, 0xc6, 0xc6);
+/// A title is readable when this many average characters of it show.
+constexpr int TitleChars = 24;
+/// The reader beside the list needs about this many average characters a line.
+constexpr int ReaderChars = 40;
 } // namespace
 
 SourcesDock::SourcesDock(QWidget *parent) : QDockWidget(tr("Sources"), parent) {
@@ -42,6 +49,7 @@ SourcesDock::SourcesDock(QWidget *parent) : QDockWidget(tr("Sources"), parent) {
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->viewport()->installEventFilter(this); // the secondary columns give way to the title
 
     auto *reader = new QWidget(m_splitter);
     auto *layout = new QVBoxLayout(reader);
@@ -86,12 +94,11 @@ void SourcesDock::setCase(CaseFile *caseFile) {
     m_model = new SourcesModel(*caseFile, this);
     m_view->setModel(m_model);
     auto *header = m_view->horizontalHeader();
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     header->setSectionResizeMode(SourcesModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(SourcesModel::FileColumn, em * 7);
-    header->resizeSection(SourcesModel::ClaimsColumn, m_view->fontMetrics().horizontalAdvance(tr("Claims")) + em);
-    header->resizeSection(SourcesModel::ImportedColumn,
-                          m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-22")) + em);
+    for (const int column : {SourcesModel::FileColumn, SourcesModel::ClaimsColumn, SourcesModel::ImportedColumn}) {
+        header->resizeSection(column, columnWidth(column));
+    }
+    fitColumns();
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SourcesDock::onCurrentChanged);
     connect(m_view, &QTableView::clicked, this,
             [this](const QModelIndex &index) { Q_EMIT entityActivated(m_model->summary(index.row()).entityRowId); });
@@ -116,12 +123,73 @@ void SourcesDock::setCase(CaseFile *caseFile) {
     }
 }
 
+int SourcesDock::columnWidth(int column) const {
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    switch (column) {
+    case SourcesModel::TitleColumn: // the icon, its gap and a readable stretch of the title
+        return m_view->iconSize().width() + em + fm.averageCharWidth() * TitleChars;
+    case SourcesModel::FileColumn:
+        return em * 7;
+    case SourcesModel::ClaimsColumn:
+        return fm.horizontalAdvance(tr("Claims")) + em;
+    case SourcesModel::ImportedColumn:
+        return fm.horizontalAdvance(QStringLiteral("2026-11-22")) + em;
+    }
+    return 0;
+}
+
+int SourcesDock::listWidth() const {
+    int width = 0;
+    for (int column = 0; column < SourcesModel::ColumnCount; ++column) {
+        width += columnWidth(column);
+    }
+    return width + m_view->verticalScrollBar()->sizeHint().width() + 2 * m_view->frameWidth();
+}
+
+void SourcesDock::fitColumns() {
+    if (!m_model) {
+        return;
+    }
+    // The title keeps a readable width; Claims, then File, then Imported show while room is left
+    // (the row's tool tip and the reader's header still give the file and the import date).
+    auto *header = m_view->horizontalHeader();
+    int room = m_view->viewport()->width() - columnWidth(SourcesModel::TitleColumn);
+    for (const int column : {SourcesModel::ClaimsColumn, SourcesModel::FileColumn, SourcesModel::ImportedColumn}) {
+        const int width = columnWidth(column);
+        const bool shown = room >= width;
+        room = shown ? room - width : -1; // keep the columns' order: none after a hidden one
+        if (header->isSectionHidden(column) == shown) {
+            header->setSectionHidden(column, !shown);
+        }
+    }
+}
+
+bool SourcesDock::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
 void SourcesDock::resizeEvent(QResizeEvent *event) {
     QDockWidget::resizeEvent(event);
-    // Side by side when the dock is wide (at the bottom), stacked when it is tall (at a side).
-    const Qt::Orientation wanted = event->size().width() > event->size().height() * 1.3 ? Qt::Horizontal : Qt::Vertical;
+    // Side by side when the dock is wide (at the bottom) and both halves get a readable width:
+    // the list its columns with a readable title, the reader a line of text. Otherwise (at a
+    // side, or a narrow bottom dock) stacked, the list above the reader.
+    const QSize size = m_splitter->size();
+    const int list = listWidth();
+    const int reader = m_text->fontMetrics().averageCharWidth() * ReaderChars;
+    const bool wide = size.width() > size.height() * 1.3 && size.width() >= list + reader + m_splitter->handleWidth();
+    const Qt::Orientation wanted = wide ? Qt::Horizontal : Qt::Vertical;
     if (m_splitter->orientation() != wanted) {
         m_splitter->setOrientation(wanted);
+        if (wanted == Qt::Horizontal) {
+            const int listShare = std::max(list, size.width() * 2 / 5);
+            m_splitter->setSizes({listShare, size.width() - listShare});
+        } else {
+            m_splitter->setSizes({size.height() * 2 / 5, size.height() * 3 / 5});
+        }
     }
 }
 

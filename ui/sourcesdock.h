@@ -53,8 +53,15 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// The width a column is given; the title's is the least it may shrink to.
+    int columnWidth(int column) const;
+    /// The width the list needs to show every column with a readable title.
+    int listWidth() const;
+    /// Hides the secondary columns that would squeeze the title below its readable width.
+    void fitColumns();
     void onCurrentChanged();
     void showSource(qint64 sourceId);
     void onAnchorClicked(const QUrl &url);

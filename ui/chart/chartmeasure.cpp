@@ -296,14 +296,20 @@ QRectF ChartMeasures::paintLegend(QPainter &painter, const ChartData &data, QPoi
     return used;
 }
 
-double ChartMeasures::legendWidth(const ChartData &data)
+QRectF ChartMeasures::legendRect(const ChartData &data, QPointF bottomLeft)
 {
     if (!hasLegend(data)) {
-        return 0;
+        return {};
     }
     QImage scratch(1, 1, QImage::Format_ARGB32_Premultiplied); // measured by drawing off the image
     QPainter painter(&scratch);
-    return paintLegend(painter, data, QPointF(0, 0)).width() + 8;
+    return paintLegend(painter, data, bottomLeft);
+}
+
+double ChartMeasures::legendWidth(const ChartData &data)
+{
+    const QRectF legend = legendRect(data, QPointF(0, 0));
+    return legend.isNull() ? 0 : legend.width() + 8;
 }
 
 ChartMeasureRunner::ChartMeasureRunner(QObject *parent) : QObject(parent) {}

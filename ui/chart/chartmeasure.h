@@ -79,6 +79,8 @@ public:
     /// Draws the legend of sizes and component colours with its bottom-left corner at `bottomLeft`
     /// (painter units); returns the rectangle used.
     static QRectF paintLegend(QPainter &painter, const ChartData &data, QPointF bottomLeft);
+    /// The rectangle paintLegend() would draw at `bottomLeft`, without drawing (null: no legend).
+    static QRectF legendRect(const ChartData &data, QPointF bottomLeft);
     /// The width paintLegend() takes, with an 8-unit gap before it (0: no legend).
     static double legendWidth(const ChartData &data);
 };

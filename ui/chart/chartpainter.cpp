@@ -931,6 +931,34 @@ double ChartPainter::nodeRadius(const ChartData &data, qint32 node)
     return double(ChartStyle::NodeRadius) * double(data.sizeFactor(size_t(node)));
 }
 
+namespace {
+/// Node `i`'s disc, badge and label in chart units; `measure`: the label's own lines, otherwise
+/// two lines of the widest label.
+QRectF nodeBoundsWith(const ChartData &data, qint32 i, const QFontMetricsF &fm, bool measure)
+{
+    const QPointF c = data.position(i);
+    double width = ChartStyle::LabelWidth;
+    int rows = 2;
+    if (measure) {
+        const QStringList lines = labelLines(data.nodeLabel[size_t(i)], fm);
+        rows = int(lines.size());
+        width = 0;
+        for (const QString &line : lines) {
+            width = std::max(width, fm.horizontalAdvance(line));
+        }
+    }
+    const double disc = ChartPainter::nodeRadius(data, i);
+    const double r = disc + 10 * double(data.sizeFactor(size_t(i))); // badge
+    return QRectF(c.x() - std::max(r, width / 2 + 4), c.y() - r, 2 * std::max(r, width / 2 + 4),
+                  r + disc + 4 + fm.height() * rows);
+}
+} // namespace
+
+QRectF ChartPainter::nodeBounds(const ChartData &data, qint32 node)
+{
+    return nodeBoundsWith(data, node, QFontMetricsF(chartFont(ChartStyle::LabelSize, true)), true);
+}
+
 QRectF ChartPainter::contentRect(const ChartData &data)
 {
     const QFontMetricsF fm(chartFont(ChartStyle::LabelSize, true));
@@ -940,21 +968,7 @@ QRectF ChartPainter::contentRect(const ChartData &data)
         if (!data.isVisible(i)) {
             continue;
         }
-        const QPointF c = data.position(i);
-        double width = ChartStyle::LabelWidth;
-        int rows = 2;
-        if (measure) {
-            const QStringList lines = labelLines(data.nodeLabel[size_t(i)], fm);
-            rows = int(lines.size());
-            width = 0;
-            for (const QString &line : lines) {
-                width = std::max(width, fm.horizontalAdvance(line));
-            }
-        }
-        const double disc = nodeRadius(data, i);
-        const double r = disc + 10 * double(data.sizeFactor(size_t(i))); // badge
-        const QRectF node(c.x() - std::max(r, width / 2 + 4), c.y() - r, 2 * std::max(r, width / 2 + 4),
-                          r + disc + 4 + fm.height() * rows);
+        const QRectF node = nodeBoundsWith(data, i, fm, measure);
         rect = rect.isNull() ? node : rect.united(node);
     }
     // Edges that bend around a node (parallel ones, detours) may pass outside the nodes: their

@@ -57,6 +57,8 @@ public:
                       const ChartPaintOptions &options = {});
     /// The rectangle that holds every visible node with its label and badge (for fit and export).
     static QRectF contentRect(const ChartData &data);
+    /// Node `node`'s disc, badge and label in chart units (what contentRect() unites).
+    static QRectF nodeBounds(const ChartData &data, qint32 node);
     /// The radius of node `node`'s disc in chart units: NodeRadius, times its size factor when the
     /// chart sizes nodes by a measure (ChartMeasures).
     static double nodeRadius(const ChartData &data, qint32 node);

@@ -240,8 +240,22 @@ void ChartView::fitToView()
     }
     // m_fitPending stays set: until the user zooms or pans, the chart keeps fitting the view as
     // the window lays itself out and resizes.
-    m_scale = std::clamp(std::min(width() / content.width(), height() / content.height()), MinScale, 1.5);
-    m_topLeft = content.center() - QPointF(width() / 2.0, height() / 2.0) / m_scale;
+    const auto fitInto = [&](const QRectF &area) {
+        m_scale = std::clamp(std::min(area.width() / content.width(), area.height() / content.height()), MinScale, 1.5);
+        m_topLeft = content.center() - area.center() / m_scale;
+        return m_scale;
+    };
+    fitInto(rect());
+    if (legendCoversNodes()) {
+        // The legend (bottom-left) would hide nodes: fit the chart above it or right of it,
+        // whichever shows it larger.
+        const QRectF legend = legendRect();
+        const QRectF above(0, 0, width(), std::max(1.0, legend.top() - LegendMargin));
+        const QRectF right(legend.right() + LegendMargin, 0, std::max(1.0, width() - legend.right() - LegendMargin), height());
+        if (fitInto(above) < fitInto(right)) {
+            fitInto(above);
+        }
+    }
     update();
 }
 
@@ -731,7 +745,7 @@ void ChartView::paintEvent(QPaintEvent *)
         painter.drawRect(m_rubber.normalized());
     }
     if (ChartMeasures::hasLegend(m_data)) {
-        ChartMeasures::paintLegend(painter, m_data, QPointF(8, height() - 8));
+        ChartMeasures::paintLegend(painter, m_data, QPointF(LegendMargin, height() - LegendMargin));
     }
     if (isLoading() || m_loadCancelled) {
         // Reloading over the previous data: a banner, the Cancel / Reload button beside it.

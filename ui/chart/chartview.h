@@ -140,6 +140,8 @@ public:
     void cancelMeasuring();
     /// Node `node`'s disc in widget coordinates (its radius follows Size by).
     QRectF nodeRect(qint32 node) const;
+    /// The legend of node sizes and colours in widget coordinates (bottom-left); null when none.
+    QRectF legendRect() const;
     /// Moves nodes to these positions (one per node; NaN x leaves a node) as one undoable step.
     void applyPositions(const std::vector<QPointF> &positions, const QString &text);
     /// Highlights the shortest path between the two selected nodes; false when not connected.
@@ -191,6 +193,8 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    /// The gap between the legend and the view's bottom-left corner, and around it when fitting.
+    static constexpr double LegendMargin = 8;
     enum class Drag { None, Pending, MoveNodes, Pan, Rubber };
     /// An action with a shortcut local to the view, added to it and to m_actions.
     QAction *addViewAction(const QString &text, const QKeySequence &key, std::function<void()> slot);
@@ -219,6 +223,8 @@ private:
     /// Computes the measures for what applyFilters() left shown (on the worker when slow).
     void updateMeasures();
     void createMeasureRunner();
+    /// Whether a visible node's disc, badge or label lies under the legend at the current view.
+    bool legendCoversNodes() const;
     void pushMeasure(const ChartMeasureSetting &setting);
     /// applyFilters(), then tells the panel and repaints.
     void refilter();

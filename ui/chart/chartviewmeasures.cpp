@@ -100,4 +100,29 @@ QRectF ChartView::nodeRect(qint32 node) const
     return QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r);
 }
 
+QRectF ChartView::legendRect() const
+{
+    return ChartMeasures::legendRect(m_data, QPointF(LegendMargin, height() - LegendMargin));
+}
+
+bool ChartView::legendCoversNodes() const
+{
+    const QRectF legend = legendRect();
+    if (legend.isNull()) {
+        return false;
+    }
+    // Only nodes whose centre is near the legend can reach it: a label is at most LabelWidth
+    // wide, a disc with its badge and a two-line label under it well within this reach.
+    const QRectF world(toWorld(legend.topLeft()), toWorld(legend.bottomRight()));
+    const double reach = ChartStyle::LabelWidth + 3 * ChartNodeMeasures::MaxScale * ChartStyle::NodeRadius;
+    const QRectF near = world.adjusted(-reach, -reach, reach, reach);
+    for (qint32 i = 0; i < m_data.nodeCount(); ++i) {
+        if (m_data.isVisible(i) && near.contains(m_data.position(i)) &&
+            ChartPainter::nodeBounds(m_data, i).intersects(world)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace Casegraph::Ui

@@ -100,6 +100,10 @@ NotesDock::NotesDock(QWidget *parent) : QDockWidget(tr("Notes"), parent) {
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    // Less than the list's and the tabs' own minimums: tabbed with the Sources under the
+    // Inspector, this dock's minimum otherwise made a 768 px window grow past the screen when a
+    // bottom dock (Paths) opened.
+    split->setMinimumHeight(fontMetrics().height() * 7);
     layout->addWidget(split, 1);
     m_status = new QLabel(body);
     m_status->setWordWrap(true);

@@ -124,6 +124,9 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
+    // Less than its parts' own minimums, as in the Notes dock tabbed beside it: a short dock
+    // shows less of each instead of making the window taller than a laptop screen.
+    splitter->setMinimumHeight(fontMetrics().height() * 7);
     m_tabs = new QTabWidget(splitter);
     m_tabs->setDocumentMode(true);
     m_text = new QTextBrowser(m_tabs);
