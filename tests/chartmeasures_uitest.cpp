@@ -335,10 +335,85 @@ private Q_SLOTS:
 
     void fitLeavesTheLegendClear()
     {
-        // The nodes on a grid of the view's shape, Firm 3 in its bottom-left corner: fitted, the
-        // chart reaches the view's corners, where the legend of sizes and colours is drawn.
         QFETCH(bool, size);
         QFETCH(bool, colour);
+        ChartView *view = m_panel->view();
+        const qint32 corner = placeOnGrid();
+        const double fitted = view->scale();
+
+        view->setMeasure(ChartMeasureSetting{size ? Size::Degree : Size::None, colour ? Colour::Component : Colour::Type});
+        const QRectF legend = view->legendRect();
+        QVERIFY(!legend.isNull());
+        // The user drags Firm 3 under the legend, then presses Fit.
+        view->panBy((view->nodeRect(corner).center() - legend.center()).toPoint());
+        QVERIFY(view->nodeRect(corner).intersects(legend));
+        view->viewActions().first()->trigger(); // Fit to View
+        Tests::saveShot(m_panel->grab(), QStringLiteral("chart-legend-fit-%1.png")
+                                             .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        QCOMPARE(view->legendRect(), legend);
+        verifyLegendClear(legend);
+        // Only the legend's room is given up: the chart is not shrunk much.
+        QVERIFY2(view->scale() > 0.75 * fitted, qPrintable(QStringLiteral("%1 → %2").arg(fitted).arg(view->scale())));
+    }
+
+    void switchingAMeasureOnKeepsNodesClearOfTheLegend_data()
+    {
+        QTest::addColumn<QString>("choice");
+        QTest::newRow("colour by component") << QStringLiteral("Component");
+        QTest::newRow("size by degree") << QStringLiteral("Degree");
+        QTest::newRow("size by betweenness") << QStringLiteral("Betweenness");
+    }
+
+    void switchingAMeasureOnKeepsNodesClearOfTheLegend()
+    {
+        // Fitted, Firm 3 sits in the view's bottom-left corner, where the legend appears.
+        QFETCH(QString, choice);
+        ChartView *view = m_panel->view();
+        const qint32 corner = placeOnGrid();
+        const QRectF cornerBefore = view->nodeRect(corner);
+        QUndoStack *stack = m_editor->undoStack();
+        const int steps = stack->count();
+
+        chooseFromMenu(choice);
+        QTRY_VERIFY(!view->isMeasuring());
+        const QRectF legend = view->legendRect();
+        QVERIFY(!legend.isNull());
+        QVERIFY(cornerBefore.intersects(legend)); // where Firm 3 was, the legend now is
+        Tests::saveShot(m_panel->grab(), QStringLiteral("chart-legend-measure-%1.png").arg(choice.toLower()));
+        verifyLegendClear(legend);
+        // One undo step, the measure's: the view change is not on the stack.
+        QCOMPARE(stack->count(), steps + 1);
+        stack->undo();
+        QVERIFY(view->legendRect().isNull());
+        stack->redo();
+        QTRY_VERIFY(!view->isMeasuring());
+        verifyLegendClear(view->legendRect());
+    }
+
+    void switchingAMeasureOnKeepsTheUsersView_data()
+    {
+        QTest::addColumn<double>("zoom");
+        QTest::newRow("zoomed out: nothing under the legend") << 0.4;
+        QTest::newRow("zoomed in on a part") << 2.5;
+    }
+
+    void switchingAMeasureOnKeepsTheUsersView()
+    {
+        QFETCH(double, zoom);
+        ChartView *view = m_panel->view();
+        placeOnGrid();
+        view->zoomBy(zoom);
+        const QTransform before = view->worldTransform();
+        chooseFromMenu(QStringLiteral("Component"));
+        QVERIFY(!view->legendRect().isNull());
+        QCOMPARE(view->worldTransform(), before);
+    }
+
+private:
+    /// The nodes on a grid of the view's shape, Firm 3 in its bottom-left corner, fitted: the
+    /// chart reaches the view's corners, where the legend of sizes and colours is drawn. Returns Firm 3.
+    qint32 placeOnGrid()
+    {
         ChartView *view = m_panel->view();
         const double aspect = double(view->width()) / view->height();
         const double w = 900, h = std::max(200.0, (w + 100) / aspect - 100);
@@ -349,30 +424,24 @@ private Q_SLOTS:
             positions[size_t(view->data().indexOf(order.at(k)))] = QPointF(w / 3 * double(k / 2), k % 2 ? 0 : h);
         }
         view->applyPositions(positions, QStringLiteral("Grid"));
-        const qint32 corner = view->data().indexOf(m_leaves.at(2));
-        const double fitted = view->scale();
+        return view->data().indexOf(m_leaves.at(2));
+    }
 
-        view->setMeasure(ChartMeasureSetting{size ? Size::Degree : Size::None, colour ? Colour::Component : Colour::Type});
-        const QRectF legend = view->legendRect();
+    /// No node's disc or label under `legend`, and every node in view.
+    void verifyLegendClear(const QRectF &legend)
+    {
+        ChartView *view = m_panel->view();
         QVERIFY(!legend.isNull());
-        QVERIFY(view->nodeRect(corner).intersects(legend)); // the legend appeared over Firm 3
-        view->viewActions().first()->trigger(); // Fit to View
-        Tests::saveShot(m_panel->grab(), QStringLiteral("chart-legend-fit-%1.png")
-                                             .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
-        QCOMPARE(view->legendRect(), legend);
         for (qint32 i = 0; i < view->data().nodeCount(); ++i) {
             const QRectF disc = view->nodeRect(i);
             const QRectF withLabel = view->worldTransform().mapRect(ChartPainter::nodeBounds(view->data(), i));
             const QString name = view->data().nodeLabel[size_t(i)];
             QVERIFY2(!disc.intersects(legend), qPrintable(name));
             QVERIFY2(!withLabel.intersects(legend), qPrintable(name));
-            QVERIFY2(QRectF(view->rect()).contains(disc), qPrintable(name)); // still fitted: every node shows
+            QVERIFY2(QRectF(view->rect()).contains(disc), qPrintable(name)); // every node shows
         }
-        // Only the legend's room is given up: the chart is not shrunk much.
-        QVERIFY2(view->scale() > 0.75 * fitted, qPrintable(QStringLiteral("%1 → %2").arg(fitted).arg(view->scale())));
     }
 
-private:
     void chooseFromMenu(const QString &text)
     {
         QToolButton *button = m_panel->measureButton();

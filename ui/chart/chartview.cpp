@@ -227,9 +227,14 @@ QRectF ChartView::visibleRect() const
     return QRectF(m_topLeft, QSizeF(width() / m_scale, height() / m_scale));
 }
 
+QRectF ChartView::contentRect() const
+{
+    return m_data.nodeCount() <= 20000 ? ChartPainter::contentRect(m_data) : m_data.bounds();
+}
+
 void ChartView::fitToView()
 {
-    QRectF content = m_data.nodeCount() <= 20000 ? ChartPainter::contentRect(m_data) : m_data.bounds();
+    QRectF content = contentRect();
     if (content.isNull()) {
         content = QRectF(-200, -150, 400, 300);
     }

@@ -18,8 +18,10 @@ void ChartView::createMeasureRunner()
     m_measureRunner = new ChartMeasureRunner(this);
     connect(m_measureRunner, &ChartMeasureRunner::progressed, this, &ChartView::measureProgressed);
     connect(m_measureRunner, &ChartMeasureRunner::finished, this, [this](const ChartNodeMeasures &measures) {
+        const QRectF legendBefore = legendRect();
         m_data.measures = measures; // the runner drops results of an earlier applyFilters()
         Q_EMIT measuringChanged(false);
+        keepLegendClear(legendBefore);
         update();
     });
 }
@@ -35,7 +37,9 @@ void ChartView::updateMeasures()
     m_measureRunner->cancel();
     ChartMeasures::Input input = ChartMeasures::input(m_data, m_measure);
     if (!m_measure.isActive() || !ChartMeasures::isSlow(input)) {
+        const QRectF legendBefore = legendRect();
         m_data.measures = m_measure.isActive() ? *ChartMeasures::compute(input) : ChartNodeMeasures();
+        keepLegendClear(legendBefore);
         if (wasRunning) {
             Q_EMIT measuringChanged(false);
         }
@@ -123,6 +127,19 @@ bool ChartView::legendCoversNodes() const
         }
     }
     return false;
+}
+
+void ChartView::keepLegendClear(const QRectF &legendBefore)
+{
+    // Only when the legend appears or grows, and only over a view that shows the whole chart
+    // (as Fit left it, or zoomed out further): a user zoomed into a part keeps the view they chose.
+    const QRectF legend = legendRect();
+    if (legend.isNull() || legendBefore.contains(legend) || width() <= 0 || height() <= 0) {
+        return;
+    }
+    if ((m_fitPending || visibleRect().contains(contentRect())) && legendCoversNodes()) {
+        fitToView();
+    }
 }
 
 } // namespace Casegraph::Ui
