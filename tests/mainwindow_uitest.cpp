@@ -13,6 +13,8 @@
 #include "analysis/pathsdock.h"
 #include "mainwindow.h"
 #include "newentitydialog.h"
+#include "notes/annotationspanel.h"
+#include "notes/leadsdock.h"
 #include "recentfiles.h"
 #include "relationshipdialog.h"
 #include "sourcesdock.h"
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void demoCaseIsPopulated();
     void chartToolBarFitsALaptopScreen();
     void chartKeepsItsShareOfALaptopScreen();
+    void leadsToolBarFitsASmallScreen();
     void inspectorValuesReadableAtEverySize_data();
     void inspectorValuesReadableAtEverySize();
     void sourceTitlesReadableAtEverySize_data();
@@ -410,6 +413,35 @@ void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
     QVERIFY(exportButton->isVisible());
     QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
+}
+
+void MainWindowUiTest::leadsToolBarFitsASmallScreen() {
+    // At 1200 × 800 in the default layout every action of the Leads tool bar has its button on
+    // the bar, none in the overflow ("»") menu; Edit, Done and Delete are icons named in tool tips.
+    // The demo case opens a chart, which takes its share of the width from the docks.
+    openDemo(QStringLiteral("demo-leads.casegraph"));
+    m_window->resize(1200, 800);
+    LeadsDock *dock = m_window->annotations()->leadsDock();
+    QTRY_VERIFY(dock->isVisible());
+    auto *bar = dock->findChild<QToolBar *>();
+    QVERIFY(bar);
+    QTest::qWait(50); // the docks and the tool bar lay out after the resize
+    QTRY_COMPARE(m_window->width(), 1200);
+    QStringList hidden;
+    for (QAction *action : bar->actions()) {
+        QWidget *button = bar->widgetForAction(action);
+        if (!button || !button->isVisible()) {
+            hidden << action->text();
+        }
+        QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->text()));
+    }
+    QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
+    for (QToolButton *b : bar->findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"))) {
+        QVERIFY(!b->isVisible());
+    }
+    const QRect onWindow(bar->mapTo(m_window.get(), QPoint(0, 0)), bar->size());
+    QVERIFY(m_window->rect().contains(onWindow));
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("leads-1200x800.png"));
 }
 
 void MainWindowUiTest::chartKeepsItsShareOfALaptopScreen() {

@@ -108,11 +108,18 @@ LeadsDock::LeadsDock(QWidget *parent) : QDockWidget(tr("Leads"), parent) {
     m_edit = bar->addAction(SchemaIcons::named(QStringLiteral("edit")), tr("&Edit…"));
     m_edit->setShortcut(QKeySequence(Qt::Key_F2));
     m_edit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_close = bar->addAction(tr("&Done"));
+    m_edit->setToolTip(tr("Edit the selected lead (%1)").arg(m_edit->shortcut().toString(QKeySequence::NativeText)));
+    m_close = bar->addAction(SchemaIcons::named(QStringLiteral("done")), tr("&Done"));
     m_close->setToolTip(tr("Mark the selected lead done"));
     m_delete = bar->addAction(SchemaIcons::named(QStringLiteral("remove")), tr("De&lete"));
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_delete->setToolTip(tr("Delete the selected lead (%1)").arg(m_delete->shortcut().toString(QKeySequence::NativeText)));
+    // Edit, Done and Delete as icons (their names in the tool tips): low priority actions show no
+    // text beside their icons, so that the bar and the filter fit the dock of a 1200 px window.
+    for (QAction *action : {m_edit, m_close, m_delete}) {
+        action->setPriority(QAction::LowPriority);
+    }
     m_filter = new QComboBox(body);
     m_filter->addItem(tr("Open leads"), true);
     m_filter->addItem(tr("All leads"), false);
