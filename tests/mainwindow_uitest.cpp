@@ -66,7 +66,8 @@ private Q_SLOTS:
     void demoCaseIsPopulated();
     void chartToolBarFitsALaptopScreen();
     void chartKeepsItsShareOfALaptopScreen();
-    void leadsToolBarFitsASmallScreen();
+    void dockToolBarsFitASmallScreen_data();
+    void dockToolBarsFitASmallScreen();
     void inspectorValuesReadableAtEverySize_data();
     void inspectorValuesReadableAtEverySize();
     void sourceTitlesReadableAtEverySize_data();
@@ -415,20 +416,39 @@ void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
 }
 
-void MainWindowUiTest::leadsToolBarFitsASmallScreen() {
-    // At 1200 × 800 in the default layout every action of the Leads tool bar has its button on
-    // the bar, none in the overflow ("»") menu; Edit, Done and Delete are icons named in tool tips.
-    // The demo case opens a chart, which takes its share of the width from the docks.
-    openDemo(QStringLiteral("demo-leads.casegraph"));
-    m_window->resize(1200, 800);
-    LeadsDock *dock = m_window->annotations()->leadsDock();
-    QTRY_VERIFY(dock->isVisible());
-    auto *bar = dock->findChild<QToolBar *>();
+void MainWindowUiTest::dockToolBarsFitASmallScreen_data() {
+    QTest::addColumn<QString>("dock");
+    QTest::addColumn<QSize>("size");
+    for (const QString dock : {QStringLiteral("leads"), QStringLiteral("inspector")}) {
+        for (const QSize size : {QSize(1200, 800), QSize(1366, 768)}) {
+            QTest::addRow("%s %dx%d", qPrintable(dock), size.width(), size.height()) << dock << size;
+        }
+    }
+}
+
+void MainWindowUiTest::dockToolBarsFitASmallScreen() {
+    // On a small screen in the default layout every action of the Leads and Inspector tool bars
+    // has its button on the bar, none in the overflow ("»") menu; the secondary ones are icons
+    // named in tool tips. The demo case opens a chart, which takes its share of the width.
+    QFETCH(QString, dock);
+    QFETCH(QSize, size);
+    openDemo(QStringLiteral("demo-toolbars.casegraph"));
+    m_window->resize(size);
+    QDockWidget *owner = dock == QLatin1String("leads") ? static_cast<QDockWidget *>(m_window->annotations()->leadsDock())
+                                                        : m_window->inspectorDock();
+    QTRY_VERIFY(owner->isVisible());
+    // The Inspector shows its tool bar with an entity: the demo's Thermo Fisher.
+    m_window->showEntity(m_window->caseFile()->entities().rowIdOf(QStringLiteral("demo-thermo-fisher")));
+    QTRY_VERIFY(m_window->inspectorDock()->entityRowId() != 0);
+    auto *bar = owner->findChild<QToolBar *>();
     QVERIFY(bar);
     QTest::qWait(50); // the docks and the tool bar lay out after the resize
-    QTRY_COMPARE(m_window->width(), 1200);
+    QTRY_COMPARE(m_window->size(), size);
     QStringList hidden;
     for (QAction *action : bar->actions()) {
+        if (action->isSeparator()) {
+            continue;
+        }
         QWidget *button = bar->widgetForAction(action);
         if (!button || !button->isVisible()) {
             hidden << action->text();
@@ -441,7 +461,8 @@ void MainWindowUiTest::leadsToolBarFitsASmallScreen() {
     }
     const QRect onWindow(bar->mapTo(m_window.get(), QPoint(0, 0)), bar->size());
     QVERIFY(m_window->rect().contains(onWindow));
-    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("leads-1200x800.png"));
+    Casegraph::Tests::saveShot(m_window->grab(),
+                               QStringLiteral("%1-%2x%3.png").arg(dock).arg(size.width()).arg(size.height()));
 }
 
 void MainWindowUiTest::chartKeepsItsShareOfALaptopScreen() {

@@ -134,6 +134,11 @@ InspectorDock::InspectorDock(QWidget *parent) : QDockWidget(tr("Inspector"), par
     m_toolBar->addAction(m_addValue);
     m_toolBar->addAction(m_editValue);
     m_toolBar->addAction(m_removeValue);
+    // Change and Remove as icons (named with their shortcuts in the tool tips), so that the bar
+    // keeps every action on it at a laptop's dock width instead of an overflow menu.
+    for (QAction *action : {m_editValue, m_removeValue}) {
+        action->setPriority(QAction::LowPriority);
+    }
 
     m_errorTimer = new QTimer(this);
     m_errorTimer->setSingleShot(true);

@@ -50,6 +50,7 @@
 #include <QTableView>
 #include <QThread>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -172,6 +173,12 @@ void MainWindow::setupDocks() {
     m_inspector->toolBar()->addSeparator();
     m_inspector->toolBar()->addAction(m_newRelationshipAction);
     m_inspector->toolBar()->addAction(m_deleteEntityAction);
+    // Icons there (the main tool bar names them): the Inspector's bar fits a laptop's dock width.
+    for (QAction *action : {m_newRelationshipAction, m_deleteEntityAction}) {
+        if (auto *button = qobject_cast<QToolButton *>(m_inspector->toolBar()->widgetForAction(action))) {
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        }
+    }
 
     connect(m_entities, &EntitiesDock::entityActivated, this, &MainWindow::showEntity);
     // Enter on an entity goes on to its properties, for keyboard work.
