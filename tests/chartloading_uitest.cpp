@@ -124,6 +124,30 @@ private Q_SLOTS:
         QCOMPARE(view.data().nodeCount(), qsizetype(Nodes));
     }
 
+    void cancelStopsReadingTheCase()
+    {
+        // Cancel answered while the relationships are read into the graph (the progress stays at
+        // 20% there) ends the load at once, before the 75% mark that follows the reading.
+        QList<int> seen;
+        bool reading = false;
+        const auto loaded = ChartData::load(*m_case, m_chartId, [&](int percent) {
+            seen << percent;
+            if (percent == 20 && !reading) {
+                reading = true; // the nodes are in; the projection comes next
+                return true;
+            }
+            return !reading;
+        });
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().message, QStringLiteral("Loading the chart was cancelled."));
+        QVERIFY2(!seen.contains(75), qPrintable(QString::number(seen.last())));
+        QCOMPARE(seen.last(), 20);
+        // Nothing is kept from the cancelled load: a new one is complete.
+        const auto again = ChartData::load(*m_case, m_chartId);
+        QVERIFY(again);
+        QCOMPARE(again->edgeCount(), qsizetype(Nodes - 1));
+    }
+
     void scrolledFrameEqualsFullFrame()
     {
         auto loaded = ChartData::load(*m_case, m_chartId);

@@ -579,9 +579,17 @@ Result<ChartData> ChartData::load(const CaseFile &caseFile, qint64 chartId, cons
             options.entities << row;
         }
     }
+    // A cancel while the case is read into the graph stops the reading, not only what follows.
+    std::atomic_bool stop = false;
+    options.cancel = &stop;
+    options.progress = [&](qint64) {
+        if (!report(20)) {
+            stop = true;
+        }
+    };
     auto graph = GraphProjection::fromCase(caseFile, options);
     if (!graph) {
-        return graph.error();
+        return stop ? cancelled() : Result<ChartData>(graph.error());
     }
     if (!report(75)) {
         return cancelled();
