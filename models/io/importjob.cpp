@@ -207,7 +207,7 @@ Result<ImportResult> ImportJob::run(CaseFile &caseFile, const QString &path, con
     if (progress && !progress(reader.bytesDone(), reader.bytesTotal(), seen)) {
         return Error{tr("import cancelled")};
     }
-    result.dangling = store.countDangling(result.provenanceId, firstValueId);
+    result.dangling = store.countDangling(firstValueId);
     if (auto st = ImportAudit::record(caseFile, path, result, fileHash); !st) {
         return st.error();
     }

@@ -434,11 +434,19 @@ std::optional<PropertyValue> EntityStore::value(qint64 valueId) const
     return v;
 }
 
-qint64 EntityStore::countDangling(qint64 provenanceId, qint64 afterValueId) const
+qint64 EntityStore::countDangling(qint64 afterValueId) const
 {
-    auto *s = m_case.database().cached("SELECT count(*) FROM statement s WHERE s.id > ? AND s.prov=? AND s.flags & 4 "
-                                       "AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.eid = s.value)");
-    s->bind(1, afterValueId).bind(2, provenanceId);
+    // A few new values: walk them by id. Many (a bulk import, or the whole case): walk the
+    // reference index instead, whose target order makes the lookups of the targets go through the
+    // id index in order too (at 1M entities 0.4 s against 2-3 s for lookups in id order).
+    const qint64 newest = maxValueId();
+    const bool many = newest - afterValueId > newest / 2;
+    auto *s = m_case.database().cached(
+        many ? "SELECT count(*) FROM statement s WHERE s.flags & 4 AND +s.id > ? "
+               "AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.eid = s.value)"
+             : "SELECT count(*) FROM statement s WHERE s.id > ? AND s.flags & 4 "
+               "AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.eid = s.value)");
+    s->bind(1, afterValueId);
     const qint64 n = s->step() ? s->int64(0) : 0;
     s->reset();
     return n;

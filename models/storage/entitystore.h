@@ -100,9 +100,10 @@ public:
     /// Creates the entity, or merges its values into the existing one with the same id
     /// (identical values keep their original provenance). Values are validated by the caller.
     Result<WriteOutcome> write(const Entity &entity, qint64 provenanceId);
-    /// Entity references written under `provenanceId` whose target is not in the case. Pass
-    /// `afterValueId` (maxValueId() before the writes) to look only at the rows written since.
-    qint64 countDangling(qint64 provenanceId, qint64 afterValueId = 0) const;
+    /// Entity references whose target is not in the case, among the values written after
+    /// `afterValueId` (maxValueId() before an import's writes: inside the import's transaction
+    /// every newer value is the import's), or among all values when it is 0.
+    qint64 countDangling(qint64 afterValueId = 0) const;
     /// The highest value row id so far; value ids only grow, so rows written later are above it.
     qint64 maxValueId() const;
     /// For large imports, inside their transaction: drops the secondary indexes (caption,
