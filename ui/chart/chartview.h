@@ -225,9 +225,9 @@ private:
     void createMeasureRunner();
     /// Whether a visible node's disc, badge or label lies under the legend at the current view.
     bool legendCoversNodes() const;
-    /// After the measures changed: when the legend appeared or grew over nodes of a view that
-    /// shows the whole chart, fits the view again as Fit does (a view change, not an undo step).
-    void keepLegendClear(const QRectF &legendBefore);
+    /// Shows these measures. When the legend appears or grows over nodes of a view that shows the
+    /// whole chart, fits the view again as Fit does (a view change, not an undo step).
+    void setMeasures(ChartNodeMeasures measures);
     /// The nodes with their labels in chart units (their centres only on very large charts).
     QRectF contentRect() const;
     void pushMeasure(const ChartMeasureSetting &setting);

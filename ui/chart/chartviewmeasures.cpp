@@ -18,10 +18,8 @@ void ChartView::createMeasureRunner()
     m_measureRunner = new ChartMeasureRunner(this);
     connect(m_measureRunner, &ChartMeasureRunner::progressed, this, &ChartView::measureProgressed);
     connect(m_measureRunner, &ChartMeasureRunner::finished, this, [this](const ChartNodeMeasures &measures) {
-        const QRectF legendBefore = legendRect();
-        m_data.measures = measures; // the runner drops results of an earlier applyFilters()
+        setMeasures(measures); // the runner drops results of an earlier applyFilters()
         Q_EMIT measuringChanged(false);
-        keepLegendClear(legendBefore);
         update();
     });
 }
@@ -37,9 +35,7 @@ void ChartView::updateMeasures()
     m_measureRunner->cancel();
     ChartMeasures::Input input = ChartMeasures::input(m_data, m_measure);
     if (!m_measure.isActive() || !ChartMeasures::isSlow(input)) {
-        const QRectF legendBefore = legendRect();
-        m_data.measures = m_measure.isActive() ? *ChartMeasures::compute(input) : ChartNodeMeasures();
-        keepLegendClear(legendBefore);
+        setMeasures(m_measure.isActive() ? *ChartMeasures::compute(input) : ChartNodeMeasures());
         if (wasRunning) {
             Q_EMIT measuringChanged(false);
         }
@@ -129,8 +125,10 @@ bool ChartView::legendCoversNodes() const
     return false;
 }
 
-void ChartView::keepLegendClear(const QRectF &legendBefore)
+void ChartView::setMeasures(ChartNodeMeasures measures)
 {
+    const QRectF legendBefore = legendRect();
+    m_data.measures = std::move(measures);
     // Only when the legend appears or grows, and only over a view that shows the whole chart
     // (as Fit left it, or zoomed out further): a user zoomed into a part keeps the view they chose.
     const QRectF legend = legendRect();
