@@ -4,7 +4,9 @@
 #include "commands/caseeditor.h"
 #include "demo/democase.h"
 #include "entitiesdock.h"
+#include "elidingcombobox.h"
 #include "entitypicker.h"
+#include "fittingprompt.h"
 #include "inspectordock.h"
 #include "itemmodels/entitytablemodel.h"
 #include "itemmodels/itemdatarole.h"
@@ -64,7 +66,10 @@ private Q_SLOTS:
     void undoActionRevertsAnEdit();
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
+    void chartToolBarFitsALaptopScreen_data();
     void chartToolBarFitsALaptopScreen();
+    void filterRowsReadableOnASmallScreen_data();
+    void filterRowsReadableOnASmallScreen();
     void chartKeepsItsShareOfALaptopScreen();
     void dockToolBarsFitASmallScreen_data();
     void dockToolBarsFitASmallScreen();
@@ -388,11 +393,18 @@ void MainWindowUiTest::demoCaseIsPopulated() {
     QVERIFY(m_window->inspectorDock()->model()->entity());
 }
 
+void MainWindowUiTest::chartToolBarFitsALaptopScreen_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1200x800") << QSize(1200, 800);
+    QTest::addRow("1366x768") << QSize(1366, 768);
+}
+
 void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
-    // At 1366 × 768 every control of the open chart's tool bar is on the bar, none in the
+    // On a laptop screen every control of the open chart's tool bar is on the bar, none in the
     // overflow menu (fit and zoom are icons with their names in the tool tips).
+    QFETCH(QSize, size);
     openDemo(QStringLiteral("demo-laptop.casegraph"));
-    m_window->resize(1366, 768);
+    m_window->resize(size);
     QToolButton *exportButton = nullptr;
     QTRY_VERIFY([&] {
         for (QToolButton *b : m_window->findChildren<QToolButton *>()) {
@@ -414,6 +426,50 @@ void MainWindowUiTest::chartToolBarFitsALaptopScreen() {
     QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1String(", "))));
     QVERIFY(exportButton->isVisible());
     QCOMPARE(exportButton->parentWidget()->mapTo(m_window.get(), exportButton->geometry().topRight()).x() <= m_window->width(), true);
+}
+
+void MainWindowUiTest::filterRowsReadableOnASmallScreen_data() {
+    chartToolBarFitsALaptopScreen_data();
+}
+
+void MainWindowUiTest::filterRowsReadableOnASmallScreen() {
+    // On a small screen the rows of filters above the entity list and under the chart read
+    // whole: the search prompt is a whole prompt (a shorter one when the field is narrow, never
+    // one cut mid-word), a filter too narrow for its text ends it in "…", and the chart's time
+    // filter says what it does inside the chart's own width.
+    QFETCH(QSize, size);
+    openDemo(QStringLiteral("demo-filters.casegraph"));
+    m_window->resize(size);
+    QTest::qWait(50); // the docks lay out after the resize
+    QTRY_COMPARE(m_window->size(), size);
+
+    EntitiesDock *entities = m_window->entitiesDock();
+    const QStringList prompts{QStringLiteral("Search names and aliases (Ctrl+F)"), QStringLiteral("Search names (Ctrl+F)"),
+                              QStringLiteral("Search (Ctrl+F)")};
+    for (QLineEdit *field : {entities->searchField(), m_window->findChild<QLineEdit *>(QStringLiteral("ChartFind"))}) {
+        QVERIFY(field);
+        QVERIFY2(field->fontMetrics().horizontalAdvance(field->placeholderText()) <= FittingPrompt::textRoom(field),
+                 qPrintable(QStringLiteral("“%1” in %2 px").arg(field->placeholderText()).arg(field->width())));
+    }
+    QVERIFY2(prompts.contains(entities->searchField()->placeholderText()), qPrintable(entities->searchField()->placeholderText()));
+    auto *schemata = qobject_cast<ElidingComboBox *>(entities->schemaFilter());
+    QVERIFY(schemata);
+    QVERIFY(schemata->currentText().startsWith(QStringLiteral("All schemata")));
+    const QString shown = schemata->shownText();
+    QVERIFY2(shown == schemata->currentText() || (shown.endsWith(QChar(0x2026)) && shown.size() > 4), qPrintable(shown));
+    QVERIFY(schemata->fontMetrics().horizontalAdvance(shown) < schemata->width());
+
+    auto *time = m_window->findChild<QLabel *>(QStringLiteral("ChartTimeLabel"));
+    QVERIFY(time && time->isVisible());
+    QCOMPARE(time->text(), QStringLiteral("every relationship shown"));
+    const QWidget *chartArea = m_window->centralWidget();
+    const QRect onChartArea(time->mapTo(chartArea, QPoint(0, 0)), time->size());
+    QVERIFY2(chartArea->rect().contains(onChartArea), qPrintable(QStringLiteral("label at %1..%2 of %3 px")
+                                                                     .arg(onChartArea.left())
+                                                                     .arg(onChartArea.right())
+                                                                     .arg(chartArea->width())));
+    QVERIFY(time->fontMetrics().horizontalAdvance(time->text()) <= time->contentsRect().width());
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("filters-%1x%2.png").arg(size.width()).arg(size.height()));
 }
 
 void MainWindowUiTest::dockToolBarsFitASmallScreen_data() {

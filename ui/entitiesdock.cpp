@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitiesdock.h"
+#include "elidingcombobox.h"
+#include "fittingprompt.h"
 #include "listtable.h"
 
 #include "core/schema.h"
@@ -25,7 +27,7 @@ using namespace Casegraph::Models;
 
 namespace {
 constexpr int SearchDelayMs = 150;
-}
+} // namespace
 
 EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent) {
     setObjectName(QStringLiteral("EntitiesDock"));
@@ -38,15 +40,16 @@ EntitiesDock::EntitiesDock(QWidget *parent) : QDockWidget(tr("Entities"), parent
     auto *filters = m_filterRow = new QHBoxLayout;
     filters->setSpacing(6);
     m_search = new QLineEdit(body);
-    m_search->setPlaceholderText(tr("Search names and aliases (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(SchemaIcons::named(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_search->setToolTip(tr("Words match as prefixes; put a \"quoted phrase\" in quotes."));
     m_search->setAccessibleName(tr("Search entities"));
-    m_schemaFilter = new QComboBox(body);
-    m_schemaFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // On a narrow dock the filter gives way (its text elided; the list it opens stays whole) so
+    // that the search field keeps a readable prompt.
+    m_schemaFilter = new ElidingComboBox(6, 12, body);
     m_schemaFilter->setToolTip(tr("Show only entities of one schema"));
     m_schemaFilter->setAccessibleName(tr("Schema filter"));
+    new FittingPrompt(m_search, {tr("Search names and aliases (Ctrl+F)"), tr("Search names (Ctrl+F)"), tr("Search (Ctrl+F)")});
     filters->addWidget(m_search, 1);
     filters->addWidget(m_schemaFilter);
     layout->addLayout(filters);

@@ -4,6 +4,7 @@
 #include "chartexport.h"
 #include "chartlayout.h"
 #include "chartview.h"
+#include "fittingprompt.h"
 #include "notes/tagwidgets.h"
 
 #include "core/schema.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
+#include <QDate>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -68,6 +70,20 @@ ChartPanel::ChartPanel(CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId
     m_view->setChart(caseFile, undoStack, chartId);
 }
 
+QSize ChartPanel::minimumSizeHint() const
+{
+    QSize least = QWidget::minimumSizeHint();
+    int bar = m_toolBar->sizeHint().width() - std::max(0, m_find->sizeHint().width() - m_find->minimumWidth());
+    // A running layout's progress bar and Cancel come and go; the panel's least width stays.
+    for (QAction *shown : {m_progressAction, m_cancelAction}) {
+        if (shown->isVisible()) {
+            bar -= m_toolBar->widgetForAction(shown)->sizeHint().width() + m_toolBar->layout()->spacing();
+        }
+    }
+    least.setWidth(std::max(least.width(), bar + contentsMargins().left() + contentsMargins().right()));
+    return least;
+}
+
 qint64 ChartPanel::chartId() const
 {
     return m_view->chartId();
@@ -79,10 +95,11 @@ void ChartPanel::buildToolBar()
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_find = new QLineEdit(m_toolBar);
-    m_find->setPlaceholderText(tr("Find on chart…"));
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(240);
+    new FittingPrompt(m_find, {tr("Find on chart…"), tr("Find…")});
     m_find->setAccessibleName(tr("Find on chart"));
+    m_find->setObjectName(QStringLiteral("ChartFind"));
     connect(m_find, &QLineEdit::returnPressed, this, [this] {
         if (!m_view->findNode(m_find->text())) {
             Q_EMIT statusMessage(tr("No entity on this chart matches “%1”.").arg(m_find->text()));
@@ -308,7 +325,17 @@ void ChartPanel::buildTimeBar()
         connect(s, &QSlider::sliderReleased, this, &ChartPanel::commitTime);
     }
     m_timeLabel = new QLabel(bar);
-    m_timeLabel->setMinimumWidth(220);
+    m_timeLabel->setObjectName(QStringLiteral("ChartTimeLabel"));
+    {
+        // As wide as its longest text, in bold, so that the sliders do not jump as it changes.
+        QFont bold = m_timeLabel->font();
+        bold.setBold(true);
+        const QFontMetrics metrics(bold);
+        const QString longestDay = QLocale().toString(QDate(2000, 12, 28), QLocale::ShortFormat);
+        m_timeLabel->setMinimumWidth(std::max({metrics.horizontalAdvance(tr("every relationship shown")),
+                                               metrics.horizontalAdvance(tr("as of %1").arg(longestDay)),
+                                               metrics.horizontalAdvance(tr("%1 – %2").arg(longestDay, longestDay))}));
+    }
     m_timeLabel->setToolTip(tr("Relationships without dates always show; a partial date such as “2019-05” "
                                "counts as the whole month."));
     row->addWidget(new QLabel(tr("Time:"), bar));
@@ -316,6 +343,7 @@ void ChartPanel::buildTimeBar()
     row->addWidget(m_fromSlider, 1);
     row->addWidget(m_toSlider, 1);
     row->addWidget(m_timeLabel);
+    row->addStretch(); // takes the sliders' room while they are hidden
     layout()->addWidget(bar);
     connect(m_timeMode, &QComboBox::currentIndexChanged, this, &ChartPanel::commitTime);
     syncTimeBar();
@@ -383,12 +411,13 @@ ChartTime ChartPanel::timeFromControls() const
 
 void ChartPanel::updateTimeControls(const ChartTime &time)
 {
-    m_fromSlider->setEnabled(time.mode != TimeMode::All);
+    // "All dates" has no day to pick: the label gets the room a disabled slider would squeeze.
+    m_fromSlider->setVisible(time.mode != TimeMode::All);
     m_toSlider->setVisible(time.mode == TimeMode::Range);
     const QLocale locale;
     switch (time.mode) {
     case TimeMode::All:
-        m_timeLabel->setText(tr("every relationship, whatever its dates"));
+        m_timeLabel->setText(tr("every relationship shown"));
         break;
     case TimeMode::AsOf:
         m_timeLabel->setText(tr("as of %1").arg(locale.toString(time.from, QLocale::ShortFormat)));

@@ -42,6 +42,9 @@ class ChartPanel final : public QWidget {
 public:
     ChartPanel(Models::CaseFile *caseFile, QUndoStack *undoStack, qint64 chartId, QWidget *parent = nullptr);
     ~ChartPanel() override;
+    /// Never narrower than its tool bar's controls (the find field at its least), so that a small
+    /// screen takes the room from the docks rather than hiding Export behind "»".
+    QSize minimumSizeHint() const override;
     ChartView *view() const { return m_view; }
     qint64 chartId() const;
 

@@ -5,6 +5,7 @@
 #include "notesdock.h"
 #include "tagwidgets.h"
 
+#include "elidingcombobox.h"
 #include "entitiesdock.h"
 #include "inspectordock.h"
 #include "sourcesdock.h"
@@ -36,10 +37,8 @@ AnnotationsPanel::AnnotationsPanel(QMainWindow *window, EntitiesDock *entities, 
     m_chips = new TagChips(inspector);
     inspector->addHeaderWidget(m_chips);
 
-    m_tagFilter = new QComboBox(entities);
-    // Narrow, so that the name search beside it keeps its room; the list opens wide enough.
-    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_tagFilter->setMinimumContentsLength(8);
+    // Gives way to the name search beside it on a narrow dock; the list opens wide enough.
+    m_tagFilter = new ElidingComboBox(6, 12, entities);
     m_tagFilter->setToolTip(tr("Show only entities with one tag"));
     m_tagFilter->setAccessibleName(tr("Tag filter"));
     entities->addFilterWidget(m_tagFilter);
