@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -155,6 +156,12 @@ void CliTest::missingCaseFile()
     QCOMPARE(imp.exitCode, 1);
     QCOMPARE(imp.err.trimmed(), missing + QLatin1String(": no such file"));
     QVERIFY(!QFileInfo::exists(missing));
+    // A folder given for the case says so, rather than SQLite's "unable to open database file".
+    const QString folder = path(QStringLiteral("a-folder.casegraph"));
+    QVERIFY(QDir().mkpath(folder));
+    const auto dir = cli({QStringLiteral("info"), folder});
+    QCOMPARE(dir.exitCode, 1);
+    QCOMPARE(dir.err.trimmed(), folder + QLatin1String(": a folder, not a case file"));
 }
 
 void CliTest::endToEnd()

@@ -124,6 +124,9 @@ Status CaseFile::open(const QString &path, OpenMode mode)
     if (!QFileInfo::exists(path)) {
         return Error{tr("no such file"), path};
     }
+    if (QFileInfo(path).isDir()) {
+        return Error{tr("a folder, not a case file"), path};
+    }
     const auto sqlMode = mode == OpenMode::ReadOnly ? Sql::Database::Mode::ReadOnly : Sql::Database::Mode::ReadWrite;
     if (auto st = m_db->open(path, sqlMode); !st) {
         return st;
