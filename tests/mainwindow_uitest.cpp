@@ -32,6 +32,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QScreen>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSplitter>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void undoActionRevertsAnEdit();
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
+    void firstRunFillsASmallScreen();
     void chartToolBarFitsALaptopScreen_data();
     void chartToolBarFitsALaptopScreen();
     void filterRowsReadableOnASmallScreen_data();
@@ -391,6 +394,23 @@ void MainWindowUiTest::demoCaseIsPopulated() {
     m_window->entitiesDock()->selectRow(0);
     QTRY_VERIFY(m_window->inspectorDock()->model()->rowCount() >= 1);
     QVERIFY(m_window->inspectorDock()->model()->entity());
+}
+
+void MainWindowUiTest::firstRunFillsASmallScreen() {
+    // No saved layout (the first run) on a screen smaller than the default 1600 × 1000 (the
+    // offscreen screen): the window opens maximized, not reaching past the screen's edges.
+    QSettings().remove(QStringLiteral("mainWindow"));
+    MainWindow window(m_recent.get());
+    window.setInteractive(false);
+    const QSize room = window.screen()->availableSize();
+    QVERIFY(room.width() < 1600 || room.height() < 1000);
+    window.restoreLayout();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.isMaximized());
+    const QSize least = window.minimumSizeHint();
+    QTRY_VERIFY2(window.width() <= std::max(room.width(), least.width()) && window.height() <= std::max(room.height(), least.height()),
+                 qPrintable(QStringLiteral("%1 x %2 on a screen of %3 x %4").arg(window.width()).arg(window.height()).arg(room.width()).arg(room.height())));
 }
 
 void MainWindowUiTest::chartToolBarFitsALaptopScreen_data() {

@@ -44,6 +44,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -368,6 +369,13 @@ void MainWindow::restoreLayout() {
     QSettings settings;
     if (settings.contains(GeometryKey)) {
         restoreGeometry(settings.value(GeometryKey).toByteArray());
+    } else if (const QScreen *shown = screen()) {
+        // The first run on a screen smaller than the default layout (a laptop): the window fills
+        // the screen rather than reaching past its edges, and the docks take their share of it.
+        const QSize room = shown->availableSize();
+        if (room.width() < width() || room.height() < height()) {
+            setWindowState(windowState() | Qt::WindowMaximized);
+        }
     }
     if (settings.contains(StateKey) && restoreState(settings.value(StateKey).toByteArray(), LayoutVersion)) {
         m_dockWidths->stop(); // the user's own layout

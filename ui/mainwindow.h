@@ -81,6 +81,8 @@ public:
     void setInteractive(bool interactive) { m_interactive = interactive; }
     /// Saves and restores the dock layout and window geometry in QSettings (off: default layout).
     void setLayoutPersistence(bool enabled) { m_persistLayout = enabled; }
+    /// The saved window geometry and dock layout; without them (the first run), the default
+    /// layout, maximized on a screen smaller than it.
     void restoreLayout();
     /// The default size and dock arrangement.
     void resetLayout();
