@@ -69,6 +69,7 @@ private Q_SLOTS:
     void titleStatusAndRecentFiles();
     void demoCaseIsPopulated();
     void firstRunFillsASmallScreen();
+    void entityListKeepsRowsWithADockBelow();
     void chartToolBarFitsALaptopScreen_data();
     void chartToolBarFitsALaptopScreen();
     void filterRowsReadableOnASmallScreen_data();
@@ -411,6 +412,26 @@ void MainWindowUiTest::firstRunFillsASmallScreen() {
     const QSize least = window.minimumSizeHint();
     QTRY_VERIFY2(window.width() <= std::max(room.width(), least.width()) && window.height() <= std::max(room.height(), least.height()),
                  qPrintable(QStringLiteral("%1 x %2 on a screen of %3 x %4").arg(window.width()).arg(window.height()).arg(room.width()).arg(room.height())));
+}
+
+void MainWindowUiTest::entityListKeepsRowsWithADockBelow() {
+    // On a 1366 × 768 laptop with the Paths dock open below, the Charts and Leads lists give
+    // up height down to two lines and one whole row, so that the entity list still shows three
+    // rows (it showed two), and the Leads list its first lead whole.
+    openDemo(QStringLiteral("demo-dock-below.casegraph"));
+    m_window->resize(1366, 768);
+    m_window->pathsDock()->findPathsAction()->trigger();
+    QVERIFY(m_window->pathsDock()->isVisible());
+    QTest::qWait(50); // the docks lay out after the resize
+    QTRY_COMPARE(m_window->size(), QSize(1366, 768));
+    QTableView *list = m_window->entitiesDock()->view();
+    const int rows = list->viewport()->height() / list->verticalHeader()->defaultSectionSize();
+    Casegraph::Tests::saveShot(m_window->grab(), QStringLiteral("entities-with-paths-1366x768.png"));
+    QVERIFY2(rows >= 3, qPrintable(QStringLiteral("%1 rows show").arg(rows)));
+    QTableView *leads = m_window->annotations()->leadsDock()->findChild<QTableView *>();
+    QVERIFY(leads && leads->model() && leads->model()->rowCount() > 0);
+    QVERIFY2(leads->viewport()->rect().contains(leads->visualRect(leads->model()->index(0, 0))),
+             qPrintable(QStringLiteral("the first lead's row in a viewport %1 px tall").arg(leads->viewport()->height())));
 }
 
 void MainWindowUiTest::chartToolBarFitsALaptopScreen_data() {

@@ -50,6 +50,9 @@ ChartWorkspace::ChartWorkspace(QWidget *window) : QObject(window), m_window(wind
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_list = new QListWidget(body);
     m_list->setAccessibleName(tr("Charts"));
+    // A line at the least: on a short screen with a dock open below, the entity list above
+    // gets the height.
+    m_list->setMinimumHeight(m_list->fontMetrics().height() + 2 * m_list->frameWidth() + 8);
     layout->addWidget(bar);
     layout->addWidget(m_list);
     m_dock->setWidget(body);

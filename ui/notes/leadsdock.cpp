@@ -129,6 +129,11 @@ LeadsDock::LeadsDock(QWidget *parent) : QDockWidget(tr("Leads"), parent) {
     layout->addLayout(top);
 
     m_view = makeListTable(body, tr("Leads"));
+    // The header and a row at the least: on a short screen with a dock open below, the entity
+    // list above gets the height.
+    // (The header has no model yet to size itself by: its text line and padding.)
+    m_view->setMinimumHeight(m_view->horizontalHeader()->fontMetrics().height() + 12 +
+                             m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth());
     m_view->addAction(m_edit);
     m_view->addAction(m_delete);
     layout->addWidget(m_view, 1);
