@@ -20,6 +20,7 @@
 #include "notes/notesdock.h"
 #include "recentfiles.h"
 #include "relationshipdialog.h"
+#include "shortcutsdialog.h"
 #include "sourcesdock.h"
 #include "sourceviewer/evidenceui.h"
 #include "timeline/timelinedock.h"
@@ -285,6 +286,13 @@ void MainWindow::setupMenus() {
     m_screening->addTo(analysis, edit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    shortcuts->setObjectName(QStringLiteral("KeyboardShortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction((new DemoActions(this))->resetAction());
     help->addSeparator();
     help->addAction(m_aboutAction);

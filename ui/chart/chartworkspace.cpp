@@ -58,7 +58,7 @@ ChartWorkspace::ChartWorkspace(QWidget *window) : QObject(window), m_window(wind
     m_dock->setWidget(body);
 
     m_newAction = new QAction(tr("&New Chart…"), this);
-    m_newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    m_newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C)); // Ctrl+Alt+N is New Note
     m_openAction = new QAction(tr("&Open"), this);
     m_renameAction = new QAction(tr("&Rename…"), this);
     m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));

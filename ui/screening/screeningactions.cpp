@@ -39,8 +39,9 @@ ScreeningActions::ScreeningActions(MainWindow *window) : QObject(window), m_wind
     };
     m_screen = make(tr("&Screen…"), QStringLiteral("screenAction"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     m_screen->setToolTip(tr("Screen all or the selected entities against a loaded sanctions list"));
+    // Ctrl+Alt+R: Ctrl+Alt+L is Add Lead.
     m_lists = make(tr("&Reference Lists…"), QStringLiteral("referenceListsAction"),
-                   QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+                   QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     m_duplicates = make(tr("Find &Duplicates…"), QStringLiteral("findDuplicatesAction"),
                         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
     m_split = make(tr("Sp&lit Merged Entity"), QStringLiteral("splitMergedAction"), {});
