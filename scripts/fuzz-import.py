@@ -10,6 +10,11 @@ values swapped for odd ones (huge numbers, empty strings, wrong types, bad dates
 runs are --lenient, a third force a --format. Each run imports into a fresh copy of the demo case.
 
     scripts/fuzz-import.py [--cli build/bin/casegraph-cli] [--runs 2000] [--seed 1] [--out DIR]
+                           [--command import|list-load|csv]
+
+`--command list-load` loads the mutants as sanctions list versions (`casegraph-cli list-load`)
+instead, from the sanctions samples only; `--command csv` imports mutated CSV fixtures with the
+fixtures' column mapping (itself mutated in a third of the runs).
 
 Inputs that misbehaved are kept in DIR (default /tmp/casegraph-fuzz/found) for a test case.
 """
@@ -33,13 +38,14 @@ ODD = [None, True, False, 0, -1, 1e308, -1e308, 2 ** 70, "", " ", "x" * 100000, 
        "-5", "1e999"]
 
 
-def seeds():
+def seeds(sanctions_only=False):
     found = []
     for pattern in [os.path.join(ROOT, '..', 'shared', 'testdata', '**', '*'),
                     os.path.join(ROOT, 'tests', 'fixtures', '**', '*')]:
         for f in glob.glob(pattern, recursive=True):
             if (os.path.isfile(f) and os.path.getsize(f) < 300_000 and '/schema/' not in f
-                    and not f.endswith(('.md', '.yaml', '.yml'))):
+                    and not f.endswith(('.md', '.yaml', '.yml'))
+                    and (not sanctions_only or '/sanctions/' in f or 'sanction' in os.path.basename(f).lower())):
                 found.append(f)
     return sorted(found)
 
@@ -123,9 +129,16 @@ def main():
     parser.add_argument('--runs', type=int, default=2000)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--out', default='/tmp/casegraph-fuzz')
+    parser.add_argument('--command', choices=['import', 'list-load', 'csv'], default='import')
     args = parser.parse_args()
     random.seed(args.seed)
-    corpus = seeds()
+    csv_dir = os.path.join(ROOT, 'tests', 'fixtures', 'csv')
+    mapping = os.path.join(csv_dir, 'owners.mapping.json')
+    if args.command == 'csv':
+        # Mostly the file the mapping is for, so that most runs get past the header.
+        corpus = [os.path.join(csv_dir, 'owners.csv')] * 6 + sorted(glob.glob(os.path.join(csv_dir, '*.csv')))
+    else:
+        corpus = seeds(args.command == 'list-load')
     if not corpus:
         sys.exit('no seed files: ../shared/testdata and tests/fixtures are missing')
     found_dir = os.path.join(args.out, 'found')
@@ -154,10 +167,18 @@ def main():
             if os.path.exists(case + suffix):
                 os.remove(case + suffix)
         shutil.copy(base, case)
-        command = [cli, 'import', case, given]
-        if random.random() < 0.3:
+        command = [cli, 'import' if args.command == 'csv' else args.command, case, given]
+        if args.command == 'csv':
+            used = mapping
+            if random.random() < 0.3:
+                used = os.path.join(args.out, 'mapping.json')
+                with open(mapping, 'rb') as source:
+                    odd = mutate_json(source.read(), '.json')
+                open(used, 'wb').write(odd if odd is not None else b'{')
+            command += ['--format', 'csv', '--mapping', used]
+        if args.command == 'import' and random.random() < 0.3:
             command.append('--lenient')
-        if random.random() < 0.3:
+        if args.command == 'import' and random.random() < 0.3:
             command += ['--format', random.choice(FORMATS)]
         started = time.time()
         try:
