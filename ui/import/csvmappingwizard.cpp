@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvmappingwizard.h"
+#include "screenroom.h"
 #include "entitymappingeditor.h"
 
 #include "core/schema.h"
@@ -82,7 +83,7 @@ CsvMappingWizard::CsvMappingWizard(const QString &csvPath, QWidget *parent) : QW
     setPage(EntityPage, makeEntityPage());
     setPage(RelationshipPage, makeRelationshipPage());
     setPage(SummaryPage, makeSummaryPage());
-    resize(1100, 720);
+    resizeWithinScreen(this, QSize(1100, 720));
     reread();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "referencelistsdialog.h"
+#include "screenroom.h"
 #include "caseworker.h"
 
 #include "io/importjob.h"
@@ -77,7 +78,7 @@ ReferenceListsDialog::ReferenceListsDialog(CaseFile &caseFile, QWidget *parent) 
     layout->addWidget(m_changes, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
-    resize(980, 560);
+    resizeWithinScreen(this, QSize(980, 560));
 
     connect(buttons, &QDialogButtonBox::rejected, this, &ReferenceListsDialog::reject);
     connect(m_load, &QPushButton::clicked, this, [this] { chooseFile(false); });

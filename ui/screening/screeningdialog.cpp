@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screeningdialog.h"
+#include "screenroom.h"
 #include "caseworker.h"
 
 #include "commands/caseeditor.h"
@@ -116,7 +117,7 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     auto *undo = buttons->addButton(tr("&Undo Decision"), QDialogButtonBox::ActionRole);
     buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
-    resize(1100, 640);
+    resizeWithinScreen(this, QSize(1100, 640));
 
     connect(m_screen, &QPushButton::clicked, this, &ScreeningDialog::startScreening);
     connect(m_cancel, &QPushButton::clicked, this, [this] {

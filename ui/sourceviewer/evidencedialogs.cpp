@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evidencedialogs.h"
+#include "screenroom.h"
 #include "entitypicker.h"
 
 #include "commands/caseeditor.h"
@@ -163,7 +164,7 @@ AttachExcerptDialog::AttachExcerptDialog(CaseEditor &editor, const ExcerptAttach
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AttachExcerptDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AttachExcerptDialog::reject);
-    resize(560, mode == Mode::NewEntity ? 360 : 600);
+    resizeWithinScreen(this, QSize(560, mode == Mode::NewEntity ? 360 : 600));
     if (m_picker) {
         m_picker->searchField()->setFocus();
     }
@@ -301,7 +302,7 @@ GradePassageDialog::GradePassageDialog(CaseEditor &editor, qint64 excerptId, QWi
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &GradePassageDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &GradePassageDialog::reject);
-    resize(480, 320);
+    resizeWithinScreen(this, QSize(480, 320));
 }
 
 void GradePassageDialog::accept() {
@@ -389,7 +390,7 @@ GradingSchemeDialog::GradingSchemeDialog(CaseEditor &editor, QWidget *parent) : 
         }
     });
     setScheme(SupportStore(editor.caseFile()).gradingScheme());
-    resize(560, 640);
+    resizeWithinScreen(this, QSize(560, 640));
 }
 
 void GradingSchemeDialog::fill(QTableWidget *table, const QList<GradeLevel> &levels) {

@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "addvaluedialog.h"
+#include "capturedialog.h"
+#include "custodydialog.h"
+#include "demo/democase.h"
+#include "import/csvmappingwizard.h"
+#include "import/exportdialog.h"
+#include "import/importdialog.h"
+#include "mainwindow.h"
+#include "newentitydialog.h"
+#include "preferencesdialog.h"
+#include "recentfiles.h"
+#include "relationshipdialog.h"
+#include "screening/duplicatesdialog.h"
+#include "screening/referencelistsdialog.h"
+#include "screening/screeningdialog.h"
+#include "sourceviewer/evidencedialogs.h"
+#include "storage/casefile.h"
+#include "capture/custodyreport.h"
+#include "storage/entitystore.h"
+#include "support/testsupport.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWizard>
+
+#include <functional>
+#include <memory>
+
+using namespace Casegraph::Models;
+using namespace Casegraph::Ui;
+using namespace Casegraph::Tests;
+
+namespace {
+/// Room a dialog leaves on its screen for a title bar (about 30 px) and a task bar or top panel
+/// (up to about 48 px): a dialog taller than the screen less this has its buttons under the panel.
+constexpr int WindowChrome = 80;
+
+using DialogFactory = std::function<QDialog *(MainWindow &)>;
+} // namespace
+
+/// The dialogs as a user opens them over the main window on a laptop screen (this test runs on
+/// two offscreen screens, 1366 × 768 and 1200 × 800; see main()): whole on the screen, with their
+/// labels and buttons readable and a default button. CASEGRAPH_SCREENSHOT_DIR keeps PNGs.
+class DialogsUiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void dialogFitsTheScreen_data();
+    void dialogFitsTheScreen();
+
+private:
+    /// The main window on the demo case, on the screen of size `screen`.
+    MainWindow *openWindow(QSize screen);
+
+    QTemporaryDir m_dir;
+    QString m_demo;
+    QString m_csv;
+    std::unique_ptr<RecentFiles> m_recent;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void DialogsUiTest::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_demo = m_dir.filePath(QStringLiteral("demo.casegraph"));
+    CaseFile cf;
+    QVERIFY(cf.create(m_demo).ok());
+    QVERIFY(DemoCase::write(cf).ok());
+    // A CSV with a header, long names and several columns, for the import dialogs.
+    m_csv = m_dir.filePath(QStringLiteral("owners.csv"));
+    QFile csv(m_csv);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("owner_name,owner_country,company_name,company_registration_number,share_percent,start_date\n"
+              "Anglo-Caribbean Holdings Company Ltd,gb,Banco Nacional de Cuba Trading SA,BNC-1990-0042,51,2019-05-14\n"
+              "Comercializacion de Productos Varios SA,cu,Compania de Importacion y Exportacion,CIE-77,25,2020\n"
+              "Thermo Fisher Scientific,us,Unnamed Chinese resellers,,100,2013-01\n");
+}
+
+void DialogsUiTest::cleanup() {
+    m_window.reset();
+    m_recent.reset();
+}
+
+MainWindow *DialogsUiTest::openWindow(QSize screenSize) {
+    QScreen *screen = nullptr;
+    for (QScreen *s : QGuiApplication::screens()) {
+        if (s->size() == screenSize) {
+            screen = s;
+        }
+    }
+    if (!screen) {
+        return nullptr;
+    }
+    m_recent = std::make_unique<RecentFiles>();
+    m_window = std::make_unique<MainWindow>(m_recent.get());
+    m_window->setInteractive(false);
+    m_window->setLayoutPersistence(false);
+    m_window->setGeometry(screen->geometry());
+    if (!m_window->openCase(m_demo).ok()) {
+        return nullptr;
+    }
+    m_window->show();
+    if (!QTest::qWaitForWindowExposed(m_window.get()) || !m_window->waitUntilLoaded(10000)) {
+        return nullptr;
+    }
+    return m_window->screen() == screen ? m_window.get() : nullptr;
+}
+
+void DialogsUiTest::dialogFitsTheScreen_data() {
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<DialogFactory>("make");
+    const QList<std::pair<QString, DialogFactory>> dialogs = {
+        {QStringLiteral("new entity"), [](MainWindow &w) { return new NewEntityDialog(*w.editor(), &w); }},
+        {QStringLiteral("new relationship"),
+         [](MainWindow &w) { return new RelationshipDialog(*w.editor(), 0, &w); }},
+        {QStringLiteral("add value"),
+         [](MainWindow &w) {
+             const auto entity = w.caseFile()->entities().entityById(QStringLiteral("demo-thermo-fisher"));
+             return new AddValueDialog(*w.editor(), *entity, &w);
+         }},
+        {QStringLiteral("import"),
+         [this](MainWindow &w) {
+             auto *d = new ImportDialog(w.caseFile()->path(), &w);
+             d->addFiles({m_csv});
+             return d;
+         }},
+        {QStringLiteral("csv wizard"), [this](MainWindow &w) { return new CsvMappingWizard(m_csv, &w); }},
+        {QStringLiteral("export"), [](MainWindow &w) { return new ExportDialog(*w.caseFile(), {}, &w); }},
+        {QStringLiteral("preferences"), [](MainWindow &w) { return new PreferencesDialog(&w); }},
+        {QStringLiteral("custody"),
+         [](MainWindow &w) {
+             const auto report = CustodyReport::build(*w.caseFile(), 1);
+             return report ? new CustodyDialog(*report, &w) : nullptr;
+         }},
+        {QStringLiteral("capture"), [](MainWindow &w) { return new CaptureDialog(*w.caseFile(), &w); }},
+        {QStringLiteral("screening"), [](MainWindow &w) { return new ScreeningDialog(*w.editor(), {}, &w); }},
+        {QStringLiteral("reference lists"), [](MainWindow &w) { return new ReferenceListsDialog(*w.caseFile(), &w); }},
+        {QStringLiteral("duplicates"), [](MainWindow &w) { return new DuplicatesDialog(*w.editor(), &w); }},
+        {QStringLiteral("grading scheme"), [](MainWindow &w) { return new GradingSchemeDialog(*w.editor(), &w); }},
+    };
+    for (const QSize screen : {QSize(1366, 768), QSize(1200, 800)}) {
+        for (const auto &[name, make] : dialogs) {
+            QTest::addRow("%s %dx%d", qPrintable(name), screen.width(), screen.height()) << screen << make;
+        }
+    }
+}
+
+void DialogsUiTest::dialogFitsTheScreen() {
+    QFETCH(QSize, screen);
+    QFETCH(DialogFactory, make);
+    MainWindow *window = openWindow(screen);
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    std::unique_ptr<QDialog> dialog(make(*window));
+    QVERIFY(dialog);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    QTest::qWait(50);
+    saveShot(dialog->grab(), QStringLiteral("dialog-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+
+    // Whole on the screen, with its buttons above the task bar.
+    QVERIFY2(dialog->width() <= screen.width() && dialog->height() <= screen.height() - WindowChrome,
+             qPrintable(QStringLiteral("%1 × %2 on a %3 × %4 screen")
+                            .arg(dialog->width()).arg(dialog->height()).arg(screen.width()).arg(screen.height())));
+    // Every button reads whole, and Enter does something.
+    bool hasDefault = qobject_cast<QWizard *>(dialog.get()) != nullptr;
+    for (const QPushButton *b : dialog->findChildren<QPushButton *>()) {
+        if (b->isVisibleTo(dialog.get())) {
+            QVERIFY2(b->width() >= b->minimumSizeHint().width(), qPrintable(b->text()));
+            hasDefault = hasDefault || b->isDefault();
+        }
+    }
+    QVERIFY(hasDefault);
+    // One-line labels are not cut.
+    for (const QLabel *l : dialog->findChildren<QLabel *>()) {
+        if (l->isVisibleTo(dialog.get()) && !l->wordWrap() && !l->text().isEmpty() && l->textFormat() != Qt::RichText &&
+            !l->text().contains(QLatin1Char('<'))) {
+            QString shown = l->text();
+            shown.remove(QLatin1Char('&'));
+            QVERIFY2(l->fontMetrics().horizontalAdvance(shown.section(QLatin1Char('\n'), 0, 0)) <= l->contentsRect().width(),
+                     qPrintable(shown));
+        }
+    }
+}
+
+// Two laptop screens side by side, so that each dialog opens over a window on one of them.
+int main(int argc, char **argv) {
+    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    QTemporaryDir configDir;
+    if (platform.isEmpty() || platform == QLatin1String("offscreen")) {
+        const QString config = configDir.filePath(QStringLiteral("screens.json"));
+        QFile file(config);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(R"({"screens": [
+                {"name": "laptop-1366", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+                {"name": "laptop-1200", "x": 1366, "y": 0, "width": 1200, "height": 800, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
+            file.close();
+            qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen:configfile=") + QFile::encodeName(config));
+        }
+    }
+    QApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    DialogsUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "dialogs_uitest.moc"
