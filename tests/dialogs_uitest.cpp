@@ -5,6 +5,7 @@
 #include "custodydialog.h"
 #include "demo/democase.h"
 #include "import/csvmappingwizard.h"
+#include "import/entitymappingeditor.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
 #include "mainwindow.h"
@@ -22,11 +23,16 @@
 #include "support/testsupport.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QTableWidget>
 #include <QLabel>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +63,8 @@ private Q_SLOTS:
     void cleanup();
     void dialogFitsTheScreen_data();
     void dialogFitsTheScreen();
+    void csvWizardExamplesReadOnEveryPage_data();
+    void csvWizardExamplesReadOnEveryPage();
 
 private:
     /// The main window on the demo case, on the screen of size `screen`.
@@ -192,6 +200,62 @@ void DialogsUiTest::dialogFitsTheScreen() {
                      qPrintable(shown));
         }
     }
+}
+
+void DialogsUiTest::csvWizardExamplesReadOnEveryPage_data() {
+    QTest::addColumn<QSize>("screen");
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1200x800") << QSize(1200, 800);
+}
+
+void DialogsUiTest::csvWizardExamplesReadOnEveryPage() {
+    QFETCH(QSize, screen);
+    MainWindow *window = openWindow(screen);
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    CsvMappingWizard wizard(m_csv, window);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    // On the entity page and on the half-page editors of the second entity and the relationship,
+    // the examples have room for a few words and each sits on one line, its row not cutting it.
+    const auto examplesRead = [](const EntityMappingEditor *editor) {
+        const QTableWidget *table = editor->table();
+        QVERIFY(table->isVisible());
+        const int example = table->columnWidth(1);
+        QVERIFY2(example >= table->fontMetrics().averageCharWidth() * 20,
+                 qPrintable(QStringLiteral("Example column %1 px of %2").arg(example).arg(table->viewport()->width())));
+        QVERIFY(table->horizontalHeader()->sectionSizeHint(1) <= example); // "Example" whole
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QRect text = table->fontMetrics().boundingRect(QRect(0, 0, example - 8, 10000),
+                                                                 table->wordWrap() ? Qt::TextWordWrap : 0,
+                                                                 table->item(row, 1)->text());
+            QVERIFY2(text.height() <= table->rowHeight(row), qPrintable(table->item(row, 1)->text()));
+        }
+        // The property boxes still read "— not imported —" whole.
+        const auto *box = qobject_cast<QComboBox *>(table->cellWidget(0, 2));
+        QVERIFY(box);
+        QVERIFY(table->columnWidth(2) >= table->fontMetrics().horizontalAdvance(box->itemText(0)) + 24);
+        // The file's six columns all show without scrolling.
+        QVERIFY2(!table->verticalScrollBar()->isVisible(), qPrintable(QStringLiteral("table %1 px high").arg(table->height())));
+    };
+    wizard.next();
+    wizard.firstEntity()->setColumnProperty(QStringLiteral("owner_name"), QStringLiteral("name"));
+    QTest::qWait(50);
+    saveShot(wizard.grab(), QStringLiteral("csvwizard-entity-%1.png").arg(QLatin1String(QTest::currentDataTag())));
+    examplesRead(wizard.firstEntity());
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    wizard.next();
+    wizard.secondGroup()->setChecked(true);
+    QTest::qWait(50);
+    saveShot(wizard.grab(), QStringLiteral("csvwizard-relationship-%1.png").arg(QLatin1String(QTest::currentDataTag())));
+    examplesRead(wizard.secondEntity());
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    examplesRead(wizard.relationship());
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.

@@ -176,6 +176,8 @@ QWizardPage *CsvMappingWizard::makeRelationshipPage() {
     m_secondGroup = new QGroupBox(tr("Each row &also names a second entity, linked to the first"), page);
     m_secondGroup->setCheckable(true);
     m_secondGroup->setChecked(false);
+    // The two tables take the page's height (QWizard tops a page that does not expand with blank space).
+    m_secondGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     auto *splitter = new QSplitter(Qt::Horizontal, m_secondGroup);
     auto *secondBox = new QGroupBox(tr("Second entity"), splitter);
     (new QVBoxLayout(secondBox))->addWidget(m_second);
