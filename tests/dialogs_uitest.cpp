@@ -20,10 +20,13 @@
 #include "storage/casefile.h"
 #include "capture/custodyreport.h"
 #include "storage/entitystore.h"
+#include "commands/caseeditor.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QTextBrowser>
 #include <QDir>
 #include <QFile>
 #include <QGroupBox>
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void dialogFitsTheScreen();
     void csvWizardExamplesReadOnEveryPage_data();
     void csvWizardExamplesReadOnEveryPage();
+    void screeningWithoutAListExplainsItself();
 
 private:
     /// The main window on the demo case, on the screen of size `screen`.
@@ -256,6 +260,30 @@ void DialogsUiTest::csvWizardExamplesReadOnEveryPage() {
         return;
     }
     examplesRead(wizard.relationship());
+}
+
+void DialogsUiTest::screeningWithoutAListExplainsItself() {
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    // An edit made in the main window just before: Undo Decision must not take it back.
+    const auto created = window->editor()->createEntity(QStringLiteral("Company"), QStringLiteral("Shell Co Ltd"));
+    QVERIFY(created.ok());
+    ScreeningDialog dialog(*window->editor(), {}, window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    saveShot(dialog.grab(), QStringLiteral("screening-no-list-1366x768.png"));
+    QVERIFY(!dialog.undoButton()->isEnabled());
+    QTest::mouseClick(dialog.undoButton(), Qt::LeftButton);
+    QVERIFY(window->caseFile()->entities().row(*created).has_value());
+    // The empty panes say what goes there; the threshold box is as wide as its number.
+    QCOMPARE(dialog.listChooser()->count(), 0);
+    QVERIFY(!dialog.listChooser()->placeholderText().isEmpty());
+    QVERIFY(!dialog.detailsView()->placeholderText().isEmpty());
+    QVERIFY(dialog.screenButton()->isDefault());
+    QVERIFY2(dialog.thresholdBox()->width() <= dialog.thresholdBox()->sizeHint().width() * 2,
+             qPrintable(QString::number(dialog.thresholdBox()->width())));
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.
