@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "addvaluedialog.h"
+#include "analysis/pathsdock.h"
+#include "entitypicker.h"
 #include "capturedialog.h"
 #include "custodydialog.h"
 #include "demo/democase.h"
@@ -34,7 +36,9 @@
 #include <QTableWidget>
 #include <QLabel>
 #include <QPushButton>
+#include <QListWidget>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -69,6 +73,8 @@ private Q_SLOTS:
     void csvWizardExamplesReadOnEveryPage_data();
     void csvWizardExamplesReadOnEveryPage();
     void screeningWithoutAListExplainsItself();
+    void pathsDockKeepsRunInView_data();
+    void pathsDockKeepsRunInView();
 
 private:
     /// The main window on the demo case, on the screen of size `screen`.
@@ -284,6 +290,41 @@ void DialogsUiTest::screeningWithoutAListExplainsItself() {
     QVERIFY(dialog.screenButton()->isDefault());
     QVERIFY2(dialog.thresholdBox()->width() <= dialog.thresholdBox()->sizeHint().width() * 2,
              qPrintable(QString::number(dialog.thresholdBox()->width())));
+}
+
+void DialogsUiTest::pathsDockKeepsRunInView_data() {
+    csvWizardExamplesReadOnEveryPage_data();
+}
+
+void DialogsUiTest::pathsDockKeepsRunInView() {
+    QFETCH(QSize, screen);
+    MainWindow *window = openWindow(screen);
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    PathsDock *dock = window->pathsDock();
+    window->showEntity(window->caseFile()->entities().rowIdOf(QStringLiteral("demo-thermo-fisher")));
+    dock->diversionAction()->trigger(); // Thermo Fisher from the Inspector, the focus on Run
+    QVERIFY(dock->fromPicker()->selected());
+    // As high as it opens beside the Exposure dock's tab on a 768 px screen.
+    window->resizeDocks({dock}, {220}, Qt::Vertical);
+    QTest::qWait(50);
+    const auto *scroll = dock->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    const auto runShows = [&] {
+        const QRect run(dock->runButton()->mapTo(scroll->viewport(), QPoint(0, 0)), dock->runButton()->size());
+        return scroll->viewport()->rect().contains(run);
+    };
+    QVERIFY(runShows());
+    QVERIFY(dock->run());
+    QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 10000);
+    QVERIFY(dock->pathList()->count() > 0);
+    saveShot(window->grab(), QStringLiteral("paths-after-run-%1.png").arg(QLatin1String(QTest::currentDataTag())));
+    // The dock is a third of the screen high and its form scrolls: after the run the Run row is
+    // still in view, ready for the next one, not scrolled away under the pickers.
+    QVERIFY2(runShows(), qPrintable(QStringLiteral("form scrolled to %1").arg(scroll->verticalScrollBar()->value())));
+    QVERIFY(dock->runButton()->isEnabled());
+    QCOMPARE(window->focusWidget(), dock->runButton()); // Enter runs it again
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.
