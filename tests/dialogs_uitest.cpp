@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "addvaluedialog.h"
+#include "analysis/exposuredock.h"
 #include "analysis/pathsdock.h"
+#include "timeline/timelinedock.h"
 #include "entitypicker.h"
 #include "capturedialog.h"
 #include "custodydialog.h"
@@ -26,6 +28,7 @@
 #include "support/testsupport.h"
 
 #include <QApplication>
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QTextBrowser>
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void screeningWithoutAListExplainsItself();
     void pathsDockKeepsRunInView_data();
     void pathsDockKeepsRunInView();
+    void viewMenuBringsATabbedDockToTheFront();
 
 private:
     /// The main window on the demo case, on the screen of size `screen`.
@@ -325,6 +329,26 @@ void DialogsUiTest::pathsDockKeepsRunInView() {
     QVERIFY2(runShows(), qPrintable(QStringLiteral("form scrolled to %1").arg(scroll->verticalScrollBar()->value())));
     QVERIFY(dock->runButton()->isEnabled());
     QCOMPARE(window->focusWidget(), dock->runButton()); // Enter runs it again
+}
+
+void DialogsUiTest::viewMenuBringsATabbedDockToTheFront() {
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    const auto inFront = [window](const QDockWidget *dock) {
+        return dock->isVisible() && window->rect().intersects(dock->geometry()) && !dock->visibleRegion().isEmpty();
+    };
+    window->exposureDock()->showAction()->trigger();
+    QTRY_VERIFY(inFront(window->exposureDock()));
+    // View → Timeline: the Timeline shares the Exposure dock's place and must not open behind it.
+    QAction *timeline = window->timelineDock()->toggleViewAction();
+    QVERIFY(!timeline->isChecked());
+    timeline->trigger();
+    QTRY_VERIFY(inFront(window->timelineDock()));
+    QVERIFY(!inFront(window->exposureDock()));
+    QTest::qWait(1500);
+    saveShot(window->grab(), QStringLiteral("timeline-from-view-menu-1366x768.png"));
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.
