@@ -38,7 +38,9 @@
 #include <QHeaderView>
 #include <QTableWidget>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QListWidget>
 #include <QScreen>
 #include <QScrollArea>
@@ -79,6 +81,8 @@ private Q_SLOTS:
     void pathsDockKeepsRunInView_data();
     void pathsDockKeepsRunInView();
     void viewMenuBringsATabbedDockToTheFront();
+    void custodyReportHasNoEmptySection();
+    void referenceListsSayWhatGoesWhere();
 
 private:
     /// The main window on the demo case, on the screen of size `screen`.
@@ -349,6 +353,33 @@ void DialogsUiTest::viewMenuBringsATabbedDockToTheFront() {
     QVERIFY(!inFront(window->exposureDock()));
     QTest::qWait(1500);
     saveShot(window->grab(), QStringLiteral("timeline-from-view-menu-1366x768.png"));
+}
+
+void DialogsUiTest::custodyReportHasNoEmptySection() {
+    // The demo case is written without an import, so no audit entry names its sources: the
+    // report says so under its heading instead of showing the heading over nothing.
+    CaseFile cf;
+    QVERIFY(cf.open(m_demo, CaseFile::OpenMode::ReadOnly).ok());
+    const auto report = CustodyReport::build(cf, 1);
+    QVERIFY(report);
+    for (const auto &section : report->sections()) {
+        QVERIFY2(!section.items.isEmpty() || !section.fields.isEmpty(), qPrintable(section.heading));
+    }
+}
+
+void DialogsUiTest::referenceListsSayWhatGoesWhere() {
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    ReferenceListsDialog dialog(*window->caseFile(), window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // No list in the demo case: the empty changes pane says what will show there.
+    QCOMPARE(dialog.listView()->topLevelItemCount(), 0);
+    QVERIFY(dialog.changesView()->toPlainText().isEmpty());
+    QVERIFY(!dialog.changesView()->placeholderText().isEmpty());
+    saveShot(dialog.grab(), QStringLiteral("reference-lists-empty-1366x768.png"));
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.

@@ -73,6 +73,8 @@ ReferenceListsDialog::ReferenceListsDialog(CaseFile &caseFile, QWidget *parent) 
     auto *changesLabel = new QLabel(tr("C&hanges against the previous version:"), this);
     m_changes = new QPlainTextEdit(this);
     m_changes->setReadOnly(true);
+    m_changes->setPlaceholderText(tr("Loading a list, or a new version of one, shows here what it added, removed and "
+                                     "changed."));
     changesLabel->setBuddy(m_changes);
     layout->addWidget(changesLabel);
     layout->addWidget(m_changes, 1);
