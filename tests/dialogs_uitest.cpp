@@ -5,6 +5,7 @@
 #include "analysis/pathsdock.h"
 #include "timeline/timelinedock.h"
 #include "entitypicker.h"
+#include "fittingprompt.h"
 #include "capturedialog.h"
 #include "custodydialog.h"
 #include "demo/democase.h"
@@ -38,6 +39,7 @@
 #include <QHeaderView>
 #include <QTableWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -81,6 +83,8 @@ private Q_SLOTS:
     void pathsDockKeepsRunInView_data();
     void pathsDockKeepsRunInView();
     void viewMenuBringsATabbedDockToTheFront();
+    void pickerPromptsReadWhole_data();
+    void pickerPromptsReadWhole();
     void custodyReportHasNoEmptySection();
     void referenceListsSayWhatGoesWhere();
 
@@ -380,6 +384,33 @@ void DialogsUiTest::referenceListsSayWhatGoesWhere() {
     QVERIFY(dialog.changesView()->toPlainText().isEmpty());
     QVERIFY(!dialog.changesView()->placeholderText().isEmpty());
     saveShot(dialog.grab(), QStringLiteral("reference-lists-empty-1366x768.png"));
+}
+
+void DialogsUiTest::pickerPromptsReadWhole_data() {
+    csvWizardExamplesReadOnEveryPage_data();
+}
+
+void DialogsUiTest::pickerPromptsReadWhole() {
+    QFETCH(QSize, screen);
+    MainWindow *window = openWindow(screen);
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    // Find Paths puts two pickers side by side in a third of the dock; New Relationship too.
+    PathsDock *dock = window->pathsDock();
+    dock->findPathsAction()->trigger();
+    RelationshipDialog relationship(*window->editor(), 0, window);
+    relationship.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&relationship));
+    QTest::qWait(50);
+    saveShot(window->grab(), QStringLiteral("paths-find-pickers-%1.png").arg(QLatin1String(QTest::currentDataTag())));
+    for (const EntityPicker *picker :
+         {dock->fromPicker(), dock->toPicker(), relationship.sourcePicker(), relationship.targetPicker()}) {
+        const QLineEdit *field = picker->searchField();
+        QVERIFY(!field->placeholderText().isEmpty());
+        QVERIFY2(field->fontMetrics().horizontalAdvance(field->placeholderText()) <= FittingPrompt::textRoom(field),
+                 qPrintable(QStringLiteral("'%1' in %2 px").arg(field->placeholderText()).arg(FittingPrompt::textRoom(field))));
+    }
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.
