@@ -13,6 +13,8 @@
 #include "import/entitymappingeditor.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
+#include "import/jobprogressdialog.h"
+#include "import/jobrunner.h"
 #include "mainwindow.h"
 #include "newentitydialog.h"
 #include "preferencesdialog.h"
@@ -31,6 +33,7 @@
 #include <QApplication>
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QTextBrowser>
 #include <QDir>
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void viewMenuBringsATabbedDockToTheFront();
     void pickerPromptsReadWhole_data();
     void pickerPromptsReadWhole();
+    void importOutcomeOfManyFilesFits();
     void custodyReportHasNoEmptySection();
     void referenceListsSayWhatGoesWhere();
 
@@ -411,6 +415,34 @@ void DialogsUiTest::pickerPromptsReadWhole() {
         QVERIFY2(field->fontMetrics().horizontalAdvance(field->placeholderText()) <= FittingPrompt::textRoom(field),
                  qPrintable(QStringLiteral("'%1' in %2 px").arg(field->placeholderText()).arg(FittingPrompt::textRoom(field))));
     }
+}
+
+void DialogsUiTest::importOutcomeOfManyFilesFits() {
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    // The outcome of importing a folder of 24 files, each with its line, and a few rejected records.
+    QStringList summary;
+    QStringList details;
+    for (int i = 1; i <= 24; ++i) {
+        summary << QStringLiteral("/home/reporter/cases/sequencers/registry-extracts/company-%1.json imported (ftm, "
+                                  "lenient): 120 records — 80 created, 30 merged, 10 unchanged, 0 rejected.")
+                       .arg(i);
+        details << QStringLiteral("company-%1.json:3:4: unknown property 'foo'").arg(i);
+    }
+    JobRunner runner;
+    JobProgressDialog dialog(&runner, QStringLiteral("Import"), window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.showOutcome(summary.join(QLatin1Char('\n')), details.join(QLatin1Char('\n')), false);
+    QTest::qWait(50);
+    saveShot(dialog.grab(), QStringLiteral("import-outcome-24-files-1366x768.png"));
+    QVERIFY2(dialog.height() <= 768 - WindowChrome && dialog.minimumSizeHint().height() <= 768 - WindowChrome,
+             qPrintable(QStringLiteral("%1 px high, at least %2").arg(dialog.height()).arg(dialog.minimumSizeHint().height())));
+    // Every line of the summary can still be read (it scrolls when it is long).
+    QVERIFY(dialog.meterLabel()->text().contains(QStringLiteral("company-24.json")));
+    QVERIFY(dialog.buttonBox()->button(QDialogButtonBox::Close)->isDefault());
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.
