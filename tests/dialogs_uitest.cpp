@@ -24,6 +24,7 @@
 #include "screening/referencelistsdialog.h"
 #include "screening/screeningdialog.h"
 #include "sourceviewer/evidencedialogs.h"
+#include "commands/evidenceeditor.h"
 #include "storage/casefile.h"
 #include "capture/custodyreport.h"
 #include "storage/entitystore.h"
@@ -181,6 +182,24 @@ void DialogsUiTest::dialogFitsTheScreen_data() {
         {QStringLiteral("reference lists"), [](MainWindow &w) { return new ReferenceListsDialog(*w.caseFile(), &w); }},
         {QStringLiteral("duplicates"), [](MainWindow &w) { return new DuplicatesDialog(*w.editor(), &w); }},
         {QStringLiteral("grading scheme"), [](MainWindow &w) { return new GradingSchemeDialog(*w.editor(), &w); }},
+        {QStringLiteral("grade passage"), [](MainWindow &w) { return new GradePassageDialog(*w.editor(), 1, &w); }},
+        {QStringLiteral("attach passage"),
+         [](MainWindow &w) {
+             ExcerptAttachment passage;
+             passage.sourceId = 1;
+             passage.start = 0;
+             passage.end = 40;
+             passage.quote = QStringLiteral("Biometrics providers among Chinese companies");
+             return new AttachExcerptDialog(*w.editor(), passage, AttachExcerptDialog::Mode::ExistingEntity, &w);
+         }},
+        {QStringLiteral("attach passage to a new entity"),
+         [](MainWindow &w) {
+             ExcerptAttachment passage;
+             passage.sourceId = 1;
+             passage.end = 40;
+             passage.quote = QStringLiteral("Biometrics providers among Chinese companies");
+             return new AttachExcerptDialog(*w.editor(), passage, AttachExcerptDialog::Mode::NewEntity, &w);
+         }},
     };
     for (const QSize screen : {QSize(1366, 768), QSize(1200, 800)}) {
         for (const auto &[name, make] : dialogs) {
