@@ -49,6 +49,7 @@
 #include <QTreeWidget>
 #include <QListWidget>
 #include <QScreen>
+#include <QSet>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void pickerPromptsReadWhole_data();
     void pickerPromptsReadWhole();
     void importOutcomeOfManyFilesFits();
+    void gradingSchemeTablesHaveKeys();
     void custodyReportHasNoEmptySection();
     void referenceListsSayWhatGoesWhere();
 
@@ -462,6 +464,36 @@ void DialogsUiTest::importOutcomeOfManyFilesFits() {
     // Every line of the summary can still be read (it scrolls when it is long).
     QVERIFY(dialog.meterLabel()->text().contains(QStringLiteral("company-24.json")));
     QVERIFY(dialog.buttonBox()->button(QDialogButtonBox::Close)->isDefault());
+}
+
+void DialogsUiTest::gradingSchemeTablesHaveKeys() {
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    GradingSchemeDialog dialog(*window->editor(), window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Alt+R and Alt+C reach the two tables, as Alt+P reaches the preset.
+    QSet<QWidget *> buddies;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->buddy() && label->text().contains(QLatin1Char('&'))) {
+            buddies.insert(label->buddy());
+        }
+    }
+    QCOMPARE(dialog.findChildren<QTableWidget *>().size(), 2);
+    for (QTableWidget *table : dialog.findChildren<QTableWidget *>()) {
+        QVERIFY2(buddies.contains(table), qPrintable(table->accessibleName()));
+    }
+    // The two rows of Add Level / Remove Level say which table they edit.
+    QSet<QString> names;
+    for (const QPushButton *b : dialog.findChildren<QPushButton *>()) {
+        if (b->text().endsWith(QLatin1String("Level"))) {
+            names.insert(b->accessibleName());
+        }
+    }
+    QCOMPARE(names.size(), 4);
+    QVERIFY(!names.contains(QString()));
 }
 
 // Two laptop screens side by side, so that each dialog opens over a window on one of them.

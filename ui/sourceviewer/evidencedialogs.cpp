@@ -352,13 +352,20 @@ GradingSchemeDialog::GradingSchemeDialog(CaseEditor &editor, QWidget *parent) : 
     };
     m_reliability = makeTable(tr("Source reliability"));
     m_credibility = makeTable(tr("Information credibility"));
-    for (auto [title, table] : {std::pair{tr("Source reliability (per passage)"), m_reliability},
-                                std::pair{tr("Information credibility (per claim)"), m_credibility}}) {
-        layout->addWidget(new QLabel(title, this));
+    for (auto [title, table] : {std::pair{tr("Source &reliability (per passage)"), m_reliability},
+                                std::pair{tr("Information &credibility (per claim)"), m_credibility}}) {
+        auto *label = new QLabel(title, this);
+        label->setBuddy(table);
+        layout->addWidget(label);
         layout->addWidget(table, 1);
         auto *row = new QHBoxLayout;
+        // Two rows of the same buttons: their accessible names and tips say which table they edit.
         auto *add = new QPushButton(tr("Add Level"), this);
+        add->setAccessibleName(tr("Add a level to %1").arg(table->accessibleName()));
+        add->setToolTip(add->accessibleName());
         auto *remove = new QPushButton(tr("Remove Level"), this);
+        remove->setAccessibleName(tr("Remove the current level of %1").arg(table->accessibleName()));
+        remove->setToolTip(remove->accessibleName());
         row->addStretch(1);
         row->addWidget(add);
         row->addWidget(remove);
