@@ -207,12 +207,15 @@ void ScreeningUiTest::screenAcceptRejectUndo()
     // Accept by keyboard (focus on the button, Space), then undo from the main window's stack, then reject.
     dialog->resultView()->selectRow(hikvision);
     QVERIFY(dialog->acceptButton()->isEnabled());
+    QVERIFY(!dialog->undoButton()->isEnabled()); // no decision yet
     dialog->acceptButton()->setFocus();
     QTest::keyClick(dialog->acceptButton(), Qt::Key_Space);
     CaseFile &cf = *m_window->caseFile();
     QCOMPARE(cf.referenceLists().acceptedMatches().size(), 1);
     QVERIFY(dialog->resultModel()->item(hikvision, ScreeningDialog::DecisionColumn)->text().startsWith(QStringLiteral("accepted")));
+    QVERIFY(dialog->undoButton()->isEnabled());
     m_window->editor()->undoStack()->undo();
+    QVERIFY(!dialog->undoButton()->isEnabled());
     QVERIFY(cf.referenceLists().decisions().isEmpty());
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->resultModel()->item(hikvision, ScreeningDialog::DecisionColumn)->text(), QStringLiteral("open"));

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "custodydialog.h"
+#include "screenroom.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -15,7 +16,7 @@ namespace Casegraph::Ui {
 CustodyDialog::CustodyDialog(const Models::CustodyReport &report, QWidget *parent) : QDialog(parent), m_report(report)
 {
     setWindowTitle(report.title());
-    resize(820, 640);
+    resizeWithinScreen(this, QSize(820, 640));
     auto *layout = new QVBoxLayout(this);
     m_browser = new QTextBrowser(this);
     m_browser->setHtml(report.toHtml());

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitypicker.h"
+#include "fittingprompt.h"
 
 #include "core/schema.h"
 #include "itemmodels/entitytablemodel.h"
@@ -21,9 +22,11 @@ EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Type to search names and aliases"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(SchemaIcons::named(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    // Whole words in the narrow From/To columns of the Paths dock, too.
+    new FittingPrompt(m_search, {tr("Type to search names and aliases"), tr("Search names and aliases"),
+                                 tr("Search names")});
     m_model = new EntityTableModel(caseFile, this);
     m_list = new QListView(this);
     m_list->setModel(m_model);

@@ -38,6 +38,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QElapsedTimer>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -297,6 +298,18 @@ void MainWindow::setupMenus() {
     help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    // A dock shown from the View menu comes to the front of its tab group: the Timeline, Paths
+    // and Exposure share one place, and a new tab behind the current one looked like nothing.
+    for (QAction *toggle : m_viewMenu->actions()) {
+        if (auto *dock = qobject_cast<QDockWidget *>(toggle->parent())) {
+            connect(toggle, &QAction::triggered, dock, [dock](bool shown) {
+                if (shown) {
+                    dock->raise();
+                }
+            });
+        }
+    }
 }
 
 void MainWindow::setupToolBar() {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "relationshipdialog.h"
+#include "screenroom.h"
 #include "entitypicker.h"
 
 #include "commands/caseeditor.h"
@@ -75,7 +76,7 @@ RelationshipDialog::RelationshipDialog(CaseEditor &editor, qint64 sourceRowId, Q
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
     layout->addWidget(m_buttons);
-    resize(760, 520);
+    resizeWithinScreen(this, QSize(760, 520));
 
     if (const auto row = sourceRowId ? editor.caseFile().entities().row(sourceRowId) : std::nullopt) {
         m_source->setSelected(*row);

@@ -90,6 +90,9 @@ Result<CustodyReport> CustodyReport::build(const CaseFile &caseFile, qint64 sour
             history.items << entryLine(e);
         }
     }
+    if (history.items.isEmpty()) { // say so rather than show a heading over nothing
+        history.items << tr("no audit log entry names this source, its entity or the import that brought them");
+    }
     report.m_sections.append(history);
 
     Section claims{tr("Claims and excerpts using this source"), {}, {}};

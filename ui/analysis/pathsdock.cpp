@@ -585,8 +585,17 @@ bool PathsDock::isRunning() const
 void PathsDock::setBusy(bool busy, const QString &text)
 {
     m_busy->setVisible(busy);
-    m_run->setEnabled(!busy && m_case);
-    m_cancel->setEnabled(busy);
+    // Hand the focus between Run and Cancel (one row) before disabling either: a disabled focus
+    // widget passes it to the next one, and the form's scroll area would scroll to that, hiding
+    // the Run row on a dock a third of a laptop screen high.
+    const bool runnable = !busy && m_case;
+    QPushButton *next = busy ? m_cancel : m_run;
+    QPushButton *previous = busy ? m_run : m_cancel;
+    next->setEnabled(busy || runnable);
+    if (window()->focusWidget() == previous && next->isEnabled()) { // also while the window is inactive
+        next->setFocus(Qt::OtherFocusReason);
+    }
+    previous->setEnabled(false);
     m_mode->setEnabled(!busy);
     if (busy) {
         m_status->setStyleSheet(QString());

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvmappingwizard.h"
+#include "screenroom.h"
 #include "entitymappingeditor.h"
 
 #include "core/schema.h"
@@ -82,7 +83,7 @@ CsvMappingWizard::CsvMappingWizard(const QString &csvPath, QWidget *parent) : QW
     setPage(EntityPage, makeEntityPage());
     setPage(RelationshipPage, makeRelationshipPage());
     setPage(SummaryPage, makeSummaryPage());
-    resize(1100, 720);
+    resizeWithinScreen(this, QSize(1100, 720));
     reread();
 }
 
@@ -175,6 +176,8 @@ QWizardPage *CsvMappingWizard::makeRelationshipPage() {
     m_secondGroup = new QGroupBox(tr("Each row &also names a second entity, linked to the first"), page);
     m_secondGroup->setCheckable(true);
     m_secondGroup->setChecked(false);
+    // The two tables take the page's height (QWizard tops a page that does not expand with blank space).
+    m_secondGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     auto *splitter = new QSplitter(Qt::Horizontal, m_secondGroup);
     auto *secondBox = new QGroupBox(tr("Second entity"), splitter);
     (new QVBoxLayout(secondBox))->addWidget(m_second);

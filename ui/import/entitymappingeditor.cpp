@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -104,10 +105,15 @@ EntityMappingEditor::EntityMappingEditor(Mode mode, QWidget *parent) : QWidget(p
 
     m_table = new QTableWidget(0, 3, this);
     m_table->setHorizontalHeaderLabels({tr("Column"), tr("Example"), tr("Property")});
-    m_table->horizontalHeader()->setSectionResizeMode(ColumnName, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ColumnName, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(ExampleColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(PropertyColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->resizeSection(PropertyColumn, 240);
+    // One line per column: a long example ends in "…" (whole in its tool tip) rather than
+    // wrapping into a second line that the row cuts in half.
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->viewport()->installEventFilter(this);
     m_table->verticalHeader()->hide();
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setAccessibleName(tr("Columns and properties"));
@@ -123,6 +129,25 @@ EntityMappingEditor::EntityMappingEditor(Mode mode, QWidget *parent) : QWidget(p
         Q_EMIT changed();
     });
     updateDirection();
+}
+
+bool EntityMappingEditor::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void EntityMappingEditor::fitColumns() {
+    // The column names take what they need up to 30 % of the width and the property boxes up to
+    // 35 %; the examples stretch over the rest.
+    const int width = m_table->viewport()->width();
+    int names = m_table->horizontalHeader()->sectionSizeHint(ColumnName);
+    for (const QString &name : std::as_const(m_header)) {
+        names = std::max(names, m_table->fontMetrics().horizontalAdvance(name) + 12); // + cell padding
+    }
+    m_table->horizontalHeader()->resizeSection(ColumnName, std::min(names, width * 30 / 100));
+    m_table->horizontalHeader()->resizeSection(PropertyColumn, std::min(240, width * 35 / 100));
 }
 
 void EntityMappingEditor::setColumns(const QStringList &header, const QList<QStringList> &rows) {
@@ -168,6 +193,7 @@ void EntityMappingEditor::setColumns(const QStringList &header, const QList<QStr
         c->setCurrentIndex(qMax(0, c->findData(current)));
     }
     fillProperties();
+    fitColumns();
     Q_EMIT changed();
 }
 

@@ -54,7 +54,13 @@ public:
 Q_SIGNALS:
     void changed();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// Shares the table's width out so that the examples stay readable when the editor is half
+    /// a page wide (the second entity and the relationship side by side).
+    void fitColumns();
     void fillProperties();
     void updateDirection();
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportdialog.h"
+#include "screenroom.h"
 
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
@@ -100,7 +101,7 @@ ExportDialog::ExportDialog(const CaseFile &caseFile, const QList<qint64> &select
     layout->addWidget(scope);
     layout->addStretch();
     layout->addWidget(buttons);
-    resize(640, 320);
+    resizeWithinScreen(this, QSize(640, 320));
 
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         adaptPath();

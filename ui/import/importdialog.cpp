@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importdialog.h"
+#include "screenroom.h"
 
 #include "io/recordreader.h"
 
@@ -136,7 +137,7 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
-    resize(760, 440);
+    resizeWithinScreen(this, QSize(760, 440));
 
     connect(add, &QPushButton::clicked, this, &ImportDialog::chooseFiles);
     connect(m_remove, &QPushButton::clicked, this, &ImportDialog::removeFiles);

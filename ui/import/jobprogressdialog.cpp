@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobprogressdialog.h"
 #include "jobrunner.h"
+#include "screenroom.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -9,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace Casegraph::Ui {
@@ -76,10 +78,24 @@ void JobProgressDialog::showOutcome(const QString &summary, const QString &detai
     if (!details.isEmpty()) {
         resize(qMax(width(), 720), qMax(height(), 360));
     }
-    // The summary may wrap to more lines than the progress text had: grow to show them all.
+    // The summary may wrap to more lines than the progress text had: grow to show them all, up to
+    // what the screen holds. A long one (a line per file of a folder) scrolls past a share of the
+    // screen instead of pushing Close below its edge.
+    const QSize room = roomOnScreen(screen());
+    const QMargins margins = layout()->contentsMargins();
+    const int share = room.height() * (details.isEmpty() ? 6 : 4) / 10;
+    if (m_meter->parentWidget() == this && m_meter->heightForWidth(width() - margins.left() - margins.right()) > share) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        delete layout()->replaceWidget(m_meter, scroll);
+        scroll->setWidget(m_meter);
+        scroll->setFixedHeight(share);
+    }
     layout()->activate();
     const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
-    resize(width(), qMax(height(), wanted));
+    resize(width(), qMin(qMax(height(), wanted), room.height()));
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_cancel = nullptr;
     m_buttons->button(QDialogButtonBox::Close)->setDefault(true);

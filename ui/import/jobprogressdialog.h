@@ -33,6 +33,7 @@ public:
     QProgressBar *progressBar() const { return m_bar; }
     QPushButton *cancelButton() const { return m_cancel; }
     QPlainTextEdit *detailsView() const { return m_details; }
+    QDialogButtonBox *buttonBox() const { return m_buttons; }
 
 protected:
     void reject() override;

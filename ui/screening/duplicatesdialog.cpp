@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "duplicatesdialog.h"
+#include "screenroom.h"
 #include "caseworker.h"
 
 #include "commands/caseeditor.h"
@@ -52,7 +53,7 @@ DuplicatesDialog::DuplicatesDialog(CaseEditor &editor, QWidget *parent) : QDialo
     auto *again = buttons->addButton(tr("&Search Again"), QDialogButtonBox::ActionRole);
     buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
-    resize(1100, 680);
+    resizeWithinScreen(this, QSize(1100, 680));
 
     connect(m_pairs, &QListWidget::currentRowChanged, this, &DuplicatesDialog::showPair);
     connect(m_keepLeft, &QPushButton::clicked, this, [this] { mergeCurrent(true); });

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "referencelistsdialog.h"
+#include "screenroom.h"
 #include "caseworker.h"
 
 #include "io/importjob.h"
@@ -72,12 +73,14 @@ ReferenceListsDialog::ReferenceListsDialog(CaseFile &caseFile, QWidget *parent) 
     auto *changesLabel = new QLabel(tr("C&hanges against the previous version:"), this);
     m_changes = new QPlainTextEdit(this);
     m_changes->setReadOnly(true);
+    m_changes->setPlaceholderText(tr("Loading a list, or a new version of one, shows here what it added, removed and "
+                                     "changed."));
     changesLabel->setBuddy(m_changes);
     layout->addWidget(changesLabel);
     layout->addWidget(m_changes, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
-    resize(980, 560);
+    resizeWithinScreen(this, QSize(980, 560));
 
     connect(buttons, &QDialogButtonBox::rejected, this, &ReferenceListsDialog::reject);
     connect(m_load, &QPushButton::clicked, this, [this] { chooseFile(false); });

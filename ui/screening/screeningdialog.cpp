@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screeningdialog.h"
+#include "screenroom.h"
 #include "caseworker.h"
 
 #include "commands/caseeditor.h"
@@ -52,6 +53,7 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
 
     auto *form = new QFormLayout;
     m_list = new QComboBox(this);
+    m_list->setPlaceholderText(tr("no reference list loaded"));
     form->addRow(tr("&List:"), m_list);
     m_threshold = new QDoubleSpinBox(this);
     m_threshold->setRange(0.30, 1.00);
@@ -59,6 +61,7 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     m_threshold->setDecimals(2);
     m_threshold->setValue(savedThreshold());
     m_threshold->setToolTip(tr("A candidate needs at least this score to be shown (saved as a setting)."));
+    m_threshold->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // "0.72", not a 1000 px field
     form->addRow(tr("&Threshold:"), m_threshold);
     m_all = new QRadioButton(tr("All &parties in the case"), this);
     m_selected = new QRadioButton(tr("S&elected entities (%n)", nullptr, int(selectedRowIds.size())), this);
@@ -102,6 +105,8 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     m_view->setAccessibleName(tr("Candidate matches"));
     m_details = new QTextBrowser(this);
     m_details->setAccessibleName(tr("Explanation of the current candidate"));
+    m_details->setPlaceholderText(tr("Screen, then select a candidate to see why it matches and to accept or "
+                                     "reject it."));
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_details);
@@ -113,10 +118,11 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     m_accept = buttons->addButton(tr("&Accept Match"), QDialogButtonBox::ActionRole);
     m_accept->setToolTip(tr("The case entity is the listed party: its Sanction counts in charts and exposure."));
     m_reject = buttons->addButton(tr("&Reject Match"), QDialogButtonBox::ActionRole);
-    auto *undo = buttons->addButton(tr("&Undo Decision"), QDialogButtonBox::ActionRole);
+    m_undo = buttons->addButton(tr("&Undo Decision"), QDialogButtonBox::ActionRole);
+    m_undo->setToolTip(tr("Takes back the latest accept or reject (only while it is the case's latest edit)"));
     buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
-    resize(1100, 640);
+    resizeWithinScreen(this, QSize(1100, 640));
 
     connect(m_screen, &QPushButton::clicked, this, &ScreeningDialog::startScreening);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -126,7 +132,16 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     });
     connect(m_accept, &QPushButton::clicked, this, [this] { decide(true); });
     connect(m_reject, &QPushButton::clicked, this, [this] { decide(false); });
-    connect(undo, &QPushButton::clicked, m_editor.undoStack(), &QUndoStack::undo);
+    connect(m_undo, &QPushButton::clicked, m_editor.undoStack(), &QUndoStack::undo);
+    // The case's undo stack is shared with the main window: with anything else on top, Undo
+    // Decision would silently take back an unrelated edit.
+    const auto updateUndo = [this] {
+        const QUndoStack *stack = m_editor.undoStack();
+        m_undo->setEnabled(stack->index() > 0 &&
+                           dynamic_cast<const DecideMatchCommand *>(stack->command(stack->index() - 1)));
+    };
+    connect(m_editor.undoStack(), &QUndoStack::indexChanged, this, updateUndo);
+    updateUndo();
     connect(buttons, &QDialogButtonBox::rejected, this, &ScreeningDialog::reject);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ScreeningDialog::updateDetails);
     connect(&m_editor.caseFile(), &CaseFile::screeningChanged, this, [this] {
@@ -162,6 +177,9 @@ void ScreeningDialog::reloadLists()
                         v.id);
     }
     const bool any = m_list->count() > 0;
+    if (any && m_list->currentIndex() < 0) {
+        m_list->setCurrentIndex(0); // with a placeholder text a combo box chooses nothing by itself
+    }
     m_screen->setEnabled(any && !m_editor.caseFile().isReadOnly());
     if (!any) {
         m_status->setText(tr("No reference list is loaded: use Analysis → Reference Lists… first."));

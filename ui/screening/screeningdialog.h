@@ -53,6 +53,9 @@ public:
     QPushButton *screenButton() const { return m_screen; }
     QPushButton *acceptButton() const { return m_accept; }
     QPushButton *rejectButton() const { return m_reject; }
+    /// Undoes the latest decision; enabled only while a decision is the case's latest edit.
+    QPushButton *undoButton() const { return m_undo; }
+    QTextBrowser *detailsView() const { return m_details; }
     QLabel *statusLabel() const { return m_status; }
     const QList<Models::ScreeningMatch> &matches() const { return m_matches; }
 
@@ -92,6 +95,7 @@ private:
     QTextBrowser *m_details = nullptr;
     QPushButton *m_accept = nullptr;
     QPushButton *m_reject = nullptr;
+    QPushButton *m_undo = nullptr;
     QThread *m_thread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancelled;
 };

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evidencedialogs.h"
+#include "screenroom.h"
 #include "entitypicker.h"
 
 #include "commands/caseeditor.h"
@@ -163,7 +164,7 @@ AttachExcerptDialog::AttachExcerptDialog(CaseEditor &editor, const ExcerptAttach
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AttachExcerptDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AttachExcerptDialog::reject);
-    resize(560, mode == Mode::NewEntity ? 360 : 600);
+    resizeWithinScreen(this, QSize(560, mode == Mode::NewEntity ? 360 : 600));
     if (m_picker) {
         m_picker->searchField()->setFocus();
     }
@@ -301,7 +302,7 @@ GradePassageDialog::GradePassageDialog(CaseEditor &editor, qint64 excerptId, QWi
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &GradePassageDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &GradePassageDialog::reject);
-    resize(480, 320);
+    resizeWithinScreen(this, QSize(480, 320));
 }
 
 void GradePassageDialog::accept() {
@@ -351,13 +352,20 @@ GradingSchemeDialog::GradingSchemeDialog(CaseEditor &editor, QWidget *parent) : 
     };
     m_reliability = makeTable(tr("Source reliability"));
     m_credibility = makeTable(tr("Information credibility"));
-    for (auto [title, table] : {std::pair{tr("Source reliability (per passage)"), m_reliability},
-                                std::pair{tr("Information credibility (per claim)"), m_credibility}}) {
-        layout->addWidget(new QLabel(title, this));
+    for (auto [title, table] : {std::pair{tr("Source &reliability (per passage)"), m_reliability},
+                                std::pair{tr("Information &credibility (per claim)"), m_credibility}}) {
+        auto *label = new QLabel(title, this);
+        label->setBuddy(table);
+        layout->addWidget(label);
         layout->addWidget(table, 1);
         auto *row = new QHBoxLayout;
+        // Two rows of the same buttons: their accessible names and tips say which table they edit.
         auto *add = new QPushButton(tr("Add Level"), this);
+        add->setAccessibleName(tr("Add a level to %1").arg(table->accessibleName()));
+        add->setToolTip(add->accessibleName());
         auto *remove = new QPushButton(tr("Remove Level"), this);
+        remove->setAccessibleName(tr("Remove the current level of %1").arg(table->accessibleName()));
+        remove->setToolTip(remove->accessibleName());
         row->addStretch(1);
         row->addWidget(add);
         row->addWidget(remove);
@@ -389,7 +397,7 @@ GradingSchemeDialog::GradingSchemeDialog(CaseEditor &editor, QWidget *parent) : 
         }
     });
     setScheme(SupportStore(editor.caseFile()).gradingScheme());
-    resize(560, 640);
+    resizeWithinScreen(this, QSize(560, 640));
 }
 
 void GradingSchemeDialog::fill(QTableWidget *table, const QList<GradeLevel> &levels) {

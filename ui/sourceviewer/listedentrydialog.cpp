@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "listedentrydialog.h"
+#include "screenroom.h"
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
@@ -109,7 +110,7 @@ ListedEntryDialog::ListedEntryDialog(CaseFile &caseFile, CaseEditor *editor, con
         Q_EMIT entityActivated(item->data(0, RowIdRole).toLongLong());
     });
     fillDetails();
-    resize(620, 520);
+    resizeWithinScreen(this, QSize(620, 520));
 }
 
 ListedEntryDialog::~ListedEntryDialog() = default;
