@@ -427,7 +427,7 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
     // The edges that pass near the view, found in parts on several threads (a big chart has
     // hundreds of thousands), in the order of the edges.
     const int parts = options.vector ? 1 : ChartBands::count(std::numeric_limits<int>::max(), options.bands);
-    std::vector<std::vector<size_t>> found{size_t(parts)};
+    std::vector<std::vector<size_t>> found(static_cast<size_t>(parts));
     ChartBands::split(parts, [&](int part) {
         const size_t n = d.edgeFrom.size();
         for (size_t e = n * size_t(part) / size_t(parts); e < n * size_t(part + 1) / size_t(parts); ++e) {
@@ -436,16 +436,18 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
             }
         }
     });
+    std::vector<size_t> candidates;
+    for (const std::vector<size_t> &edges : found) {
+        candidates.insert(candidates.end(), edges.begin(), edges.end());
+    }
     // The labels the arrowheads stop at and the nodes show, measured on several threads too.
     if (frame.nodeLabels) {
         std::vector<size_t> measured;
         const double reach = ChartStyle::NodeRadius * double(std::max(1.0f, d.measures.maxScale)) + 4;
         const QRectF tipNodes = tipZone.adjusted(-reach, -reach, reach, reach);
-        for (const std::vector<size_t> &edges : found) {
-            for (const size_t e : edges) {
-                if ((d.edgeFlags[e] & EdgeDirected) && tipNodes.contains(d.position(d.edgeTo[e]))) {
-                    measured.push_back(size_t(d.edgeTo[e]));
-                }
+        for (const size_t e : candidates) {
+            if ((d.edgeFlags[e] & EdgeDirected) && tipNodes.contains(d.position(d.edgeTo[e]))) {
+                measured.push_back(size_t(d.edgeTo[e]));
             }
         }
         for (size_t i = 0; i < d.x.size(); ++i) {
@@ -455,13 +457,7 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
         }
         nodeLabelCache.measure(std::move(measured), parts);
     }
-    for (const size_t e : [&] {
-             std::vector<size_t> all;
-             for (const std::vector<size_t> &edges : found) {
-                 all.insert(all.end(), edges.begin(), edges.end());
-             }
-             return all;
-         }()) {
+    for (const size_t e : candidates) {
         const bool hl = d.edgeFlags[e] & EdgeHighlighted;
         EdgeGeometry g = edgeGeometry(d, e, 2, obstacles);
         if (!g.valid) {
