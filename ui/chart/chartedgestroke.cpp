@@ -257,7 +257,8 @@ void paintDots(QPainter &painter, const QPen &pen, const std::vector<QPointF> &p
     }
     // Blending dots by hand needs premultiplied (or opaque) pixels; anything else goes through
     // drawImage, which costs ~0.6 µs a dot where blending the few pixels by hand costs a tenth.
-    QImage *image = directImage(painter);
+    QRect bounds;
+    QImage *image = directImage(painter, &bounds);
     if (image && image->format() != QImage::Format_RGB32 && image->format() != QImage::Format_ARGB32_Premultiplied) {
         image = nullptr;
     }
@@ -270,7 +271,6 @@ void paintDots(QPainter &painter, const QPen &pen, const std::vector<QPointF> &p
     double before = 0; // length of the polyline before points[k]
     uchar *bits = image ? image->bits() : nullptr; // detaches once, not per dot
     const qsizetype stride = image ? image->bytesPerLine() : 0;
-    const QRect bounds = image ? image->rect() : QRect();
     if (!image) {
         painter.save();
         painter.resetTransform();
@@ -298,32 +298,75 @@ void paintDots(QPainter &painter, const QPen &pen, const std::vector<QPointF> &p
 
 } // namespace
 
-QImage *directImage(QPainter &painter)
+namespace {
+/// The band of rows the calling thread paints through `painter` (see BandTarget).
+struct Band {
+    const QPainter *painter = nullptr;
+    QRect rows;
+};
+thread_local Band t_band;
+} // namespace
+
+BandTarget::BandTarget(const QPainter &painter, const QRect &rows)
+{
+    t_band = Band{&painter, rows};
+}
+
+BandTarget::~BandTarget()
+{
+    t_band = Band{};
+}
+
+QImage *directImage(QPainter &painter, QRect *bounds)
 {
     QPaintDevice *device = painter.device();
-    if (!device || device->devType() != QInternal::Image || painter.hasClipping() || painter.opacity() < 1 ||
+    if (!device || device->devType() != QInternal::Image || painter.opacity() < 1 ||
         painter.compositionMode() != QPainter::CompositionMode_SourceOver ||
         painter.deviceTransform().type() > QTransform::TxScale) {
         return nullptr;
     }
-    return static_cast<QImage *>(device);
+    auto *image = static_cast<QImage *>(device);
+    const bool band = t_band.painter == &painter;
+    if (painter.hasClipping() && !band) {
+        return nullptr;
+    }
+    if (bounds) {
+        *bounds = band ? t_band.rows.intersected(image->rect()) : image->rect();
+    }
+    return image;
 }
 
-void strokeEdge(QPainter &painter, const QPen &pen, bool curved, QPointF p0, QPointF c, QPointF p1,
-                const QRectF &cut, ChartPaintStats &stats)
+Piece cutEdge(bool curved, QPointF p0, QPointF c, QPointF p1, const QRectF &cut)
 {
-    Piece piece{p0, c, p1};
-    if (!cut.isNull()) {
-        piece = curved ? clipQuad(p0, c, p1, cut) : clipLine(p0, p1, cut);
-        if (piece.empty) {
-            return;
-        }
+    if (cut.isNull()) {
+        return Piece{p0, c, p1};
+    }
+    return curved ? clipQuad(p0, c, p1, cut) : clipLine(p0, p1, cut);
+}
+
+namespace {
+double controlPolygon(bool curved, const Piece &piece)
+{
+    const auto distance = [](QPointF a, QPointF b) { return std::hypot(b.x() - a.x(), b.y() - a.y()); };
+    return curved ? distance(piece.p0, piece.c) + distance(piece.c, piece.p1) : distance(piece.p0, piece.p1);
+}
+} // namespace
+
+void count(bool curved, const Piece &piece, double scale, ChartPaintStats &stats)
+{
+    if (!piece.empty) {
+        ++stats.edgesStroked;
+        stats.strokedLength += controlPolygon(curved, piece) * scale;
+    }
+}
+
+void strokePiece(QPainter &painter, const QPen &pen, bool curved, const Piece &piece)
+{
+    if (piece.empty) {
+        return;
     }
     const double scale = scaleOf(painter);
-    const auto distance = [](QPointF a, QPointF b) { return std::hypot(b.x() - a.x(), b.y() - a.y()); };
-    ++stats.edgesStroked;
-    const double polygon = curved ? distance(piece.p0, piece.c) + distance(piece.c, piece.p1) : distance(piece.p0, piece.p1);
-    stats.strokedLength += polygon * scale;
+    const double polygon = controlPolygon(curved, piece);
     // Dots over a pixel wide come from sprites (thinner ones Qt draws quickly itself).
     if (pen.capStyle() == Qt::RoundCap && pen.style() == Qt::CustomDashLine && pen.widthF() * scale > 1 &&
         DotSprites::usable(painter)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QPointF>
+#include <QRect>
 #include <QRectF>
 
 class QImage;
@@ -36,15 +37,32 @@ Piece clipLine(QPointF p0, QPointF p1, const QRectF &rect);
 Piece clipQuad(QPointF p0, QPointF c, QPointF p1, const QRectF &rect);
 
 /// The painter's device image when pixels may be written into it directly: a raster image, no
-/// clip, plain opaque painting and a transform without rotation (the view's frame, the benchmark,
-/// PNG export); else nullptr. Callers check the image's format for what they write.
-QImage *directImage(QPainter &painter);
+/// clip (or the clip of the calling thread's band, see BandTarget), plain opaque painting and a
+/// transform without rotation (the view's frame, the benchmark, PNG export); else nullptr.
+/// `bounds`, if given, receives the pixels that may be written: the image, or the band's rows.
+/// Callers check the image's format for what they write.
+QImage *directImage(QPainter &painter, QRect *bounds = nullptr);
 
-/// Strokes an edge from p0 to p1 (a quadratic through control point c when `curved`) with `pen`,
-/// only over its piece in `cut` unless that is null, with the dash pattern offset by the length cut
-/// off so that dashes keep their place as the view pans. Dotted pens over a device pixel wide draw
-/// their dots from pre-drawn sprites (QPainter strokes each dot as a path: ~10 µs a dot).
-void strokeEdge(QPainter &painter, const QPen &pen, bool curved, QPointF p0, QPointF c, QPointF p1,
-                const QRectF &cut, ChartPaintStats &stats);
+/// While it lives, `painter` (clipped to `rows`, device pixels) paints one band of a frame on the
+/// calling thread: directImage() lets dots be blended straight into those rows despite the clip.
+class BandTarget {
+public:
+    BandTarget(const QPainter &painter, const QRect &rows);
+    ~BandTarget();
+    BandTarget(const BandTarget &) = delete;
+    BandTarget &operator=(const BandTarget &) = delete;
+};
+
+/// The piece of an edge from p0 to p1 (a quadratic through control point c when `curved`) to stroke:
+/// its part in `cut`, or the whole edge when `cut` is null.
+Piece cutEdge(bool curved, QPointF p0, QPointF c, QPointF p1, const QRectF &cut);
+
+/// Adds a piece that is not empty to the frame's counts (`scale`: device pixels per chart unit).
+void count(bool curved, const Piece &piece, double scale, ChartPaintStats &stats);
+
+/// Strokes a piece from cutEdge() with `pen`, the dash pattern offset by the length cut off so that
+/// dashes keep their place as the view pans. Dotted pens over a device pixel wide draw their dots
+/// from pre-drawn sprites (QPainter strokes each dot as a path: ~10 µs a dot).
+void strokePiece(QPainter &painter, const QPen &pen, bool curved, const Piece &piece);
 
 } // namespace Casegraph::Ui::ChartEdgeStroke

@@ -5,6 +5,8 @@
 #include "core/schema.h"
 
 #include <QHash>
+#include <QImage>
+#include <QMutex>
 #include <QPainter>
 #include <QSvgRenderer>
 
@@ -99,26 +101,35 @@ void ChartIcons::paint(QPainter &painter, quint8 icon, const QRectF &rect, bool 
     if (icon >= kFamilies.size()) {
         icon = kThing;
     }
+    // Detail frames paint in bands on several threads (ChartBands): the renderers and the cache
+    // are shared, and the cache holds images (pixmaps belong to the GUI thread).
+    static QMutex mutex;
     if (vector) {
+        const QMutexLocker lock(&mutex);
         renderer(icon)->render(&painter, rect);
         return;
     }
-    // Pixmaps per icon and device size (rounded up to 4 px steps so zooming does not fill the cache).
+    // Images per icon and device size (rounded up to 4 px steps so zooming does not fill the cache).
     const QRectF device = painter.transform().mapRect(rect);
     const int px = std::clamp(int(std::ceil(std::max(device.width(), device.height()) / 4)) * 4, 4, 512);
-    static QHash<quint32, QPixmap> cache;
+    static QHash<quint32, QImage> cache;
     const quint32 key = (quint32(icon) << 16) | quint32(px);
-    auto it = cache.find(key);
-    if (it == cache.end()) {
-        QPixmap pixmap(px, px);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        renderer(icon)->render(&p, QRectF(0, 0, px, px));
-        p.end();
-        it = cache.insert(key, pixmap);
+    QImage image;
+    {
+        const QMutexLocker lock(&mutex);
+        auto it = cache.find(key);
+        if (it == cache.end()) {
+            QImage drawn(px, px, QImage::Format_ARGB32_Premultiplied);
+            drawn.fill(Qt::transparent);
+            QPainter p(&drawn);
+            p.setRenderHint(QPainter::Antialiasing);
+            renderer(icon)->render(&p, QRectF(0, 0, px, px));
+            p.end();
+            it = cache.insert(key, drawn);
+        }
+        image = *it; // shared, not copied: the cache may grow once the lock is released
     }
-    painter.drawPixmap(rect, *it, QRectF(0, 0, px, px));
+    painter.drawImage(rect, image, QRectF(0, 0, px, px));
 }
 
 } // namespace Casegraph::Ui

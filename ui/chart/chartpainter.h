@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QRectF>
+#include <QRgb>
 
 class QPainter;
 
@@ -18,6 +19,9 @@ struct ChartStyle {
     static constexpr float EdgeLabelSize = 10;
     static constexpr float LabelWidth = 170;    ///< node labels wrap at this width (two lines at most)
     static constexpr float CurveStep = 22;      ///< bend of parallel edges per slot
+    static constexpr QRgb EdgeRgb = 0xff6b7580;         ///< edge lines and arrowheads
+    static constexpr QRgb EdgeOverviewRgb = 0xff9aa3ad; ///< hairline edges of the overview
+    static constexpr QRgb HighlightRgb = 0xffe8710a;    ///< the highlighted path
 };
 
 /// What the painter may leave out.
@@ -30,6 +34,9 @@ struct ChartPaintOptions {
     /// Stroke every edge over its whole length even where it runs far outside `visible` (tests
     /// compare the cut edges of a normal frame against this).
     bool wholeEdges = false;
+    /// Bands of rows a detail frame drawn into an image is painted in, one thread each (0: one per
+    /// core, ChartBands::count; 1: one pass on the calling thread, as SVG and PDF always are).
+    int bands = 0;
 };
 
 /// What the last detail frame handed to QPainter (tests check that a zoomed-in view of a big chart
