@@ -90,6 +90,7 @@ private Q_SLOTS:
     void viewMenuBringsATabbedDockToTheFront();
     void pickerPromptsReadWhole_data();
     void pickerPromptsReadWhole();
+    void relationshipEndsTabInTheOrderTheyStand();
     void importOutcomeOfManyFilesFits();
     void gradingSchemeTablesHaveKeys();
     void custodyReportHasNoEmptySection();
@@ -443,6 +444,29 @@ void DialogsUiTest::pickerPromptsReadWhole() {
         QVERIFY2(field->fontMetrics().horizontalAdvance(field->placeholderText()) <= FittingPrompt::textRoom(field),
                  qPrintable(QStringLiteral("'%1' in %2 px").arg(field->placeholderText()).arg(FittingPrompt::textRoom(field))));
     }
+}
+
+void DialogsUiTest::relationshipEndsTabInTheOrderTheyStand() {
+    // New Relationship: From, Swap, To stand left to right; Tab takes them in that order.
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    RelationshipDialog dialog(*window->editor(), 0, window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QStringList order;
+    QWidget *w = dialog.sourcePicker()->searchField();
+    for (int i = 0; i < 60 && order.size() < 3; ++i, w = w->nextInFocusChain()) {
+        if (w == dialog.sourcePicker()->searchField()) {
+            order << QStringLiteral("From");
+        } else if (auto *button = qobject_cast<QPushButton *>(w); button && button->text() == QStringLiteral("S&wap")) {
+            order << QStringLiteral("Swap");
+        } else if (w == dialog.targetPicker()->searchField()) {
+            order << QStringLiteral("To");
+        }
+    }
+    QCOMPARE(order.join(QLatin1String(", ")), QStringLiteral("From, Swap, To"));
 }
 
 void DialogsUiTest::importOutcomeOfManyFilesFits() {

@@ -41,12 +41,13 @@ RelationshipDialog::RelationshipDialog(CaseEditor &editor, qint64 sourceRowId, Q
     auto *ends = new QGridLayout;
     m_sourceLabel = new QLabel(this);
     m_targetLabel = new QLabel(this);
+    // Made in the order they stand, left to right, which is the order Tab takes them in.
     m_source = new EntityPicker(editor.caseFile(), this);
+    auto *swap = new QPushButton(tr("S&wap"), this);
+    swap->setToolTip(tr("Exchange the two ends"));
     m_target = new EntityPicker(editor.caseFile(), this);
     m_sourceLabel->setBuddy(m_source->searchField());
     m_targetLabel->setBuddy(m_target->searchField());
-    auto *swap = new QPushButton(tr("S&wap"), this);
-    swap->setToolTip(tr("Exchange the two ends"));
     ends->addWidget(m_sourceLabel, 0, 0);
     ends->addWidget(m_targetLabel, 0, 2);
     ends->addWidget(m_source, 1, 0);
