@@ -29,6 +29,8 @@
 #include "capture/custodyreport.h"
 #include "storage/entitystore.h"
 #include "commands/caseeditor.h"
+#include "core/schema.h"
+#include "itemmodels/itemdatarole.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void pickerPromptsReadWhole_data();
     void pickerPromptsReadWhole();
     void relationshipEndsTabInTheOrderTheyStand();
+    void relationshipEndsOfferWhatTheRangeAllows();
     void importOutcomeOfManyFilesFits();
     void gradingSchemeTablesHaveKeys();
     void custodyReportHasNoEmptySection();
@@ -467,6 +470,54 @@ void DialogsUiTest::relationshipEndsTabInTheOrderTheyStand() {
         }
     }
     QCOMPARE(order.join(QLatin1String(", ")), QStringLiteral("From, Swap, To"));
+}
+
+void DialogsUiTest::relationshipEndsOfferWhatTheRangeAllows() {
+    // An Ownership's owner must be a legal entity: the From list of the demo case offers no
+    // events or articles. An Unknown link takes any thing, events included. An event chosen under
+    // Unknown link, then Ownership chosen, is refused with a reason and Create stays disabled.
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    RelationshipDialog dialog(*window->editor(), 0, window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const auto schemataShown = [](const EntityPicker *picker) {
+        QSet<QString> found;
+        const QAbstractItemModel *model = picker->list()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            found.insert(model->index(row, 0).data(ItemDataRole::SchemaRole).toString());
+        }
+        return found;
+    };
+    dialog.setSchema(QStringLiteral("UnknownLink"));
+    QTRY_VERIFY(schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Event")));
+    dialog.setSchema(QStringLiteral("Ownership"));
+    QTRY_VERIFY(!schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Event")));
+    const QSet<QString> owners = schemataShown(dialog.sourcePicker());
+    QVERIFY(owners.contains(QStringLiteral("Company")));
+    for (const QString &name : owners) {
+        QVERIFY2(SchemaRegistry::instance().schema(name)->isA(QStringLiteral("LegalEntity")), qPrintable(name));
+    }
+    QVERIFY(!schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Article")));
+
+    dialog.setSchema(QStringLiteral("UnknownLink"));
+    const std::optional<EntityRow> event = window->caseFile()->entities().row(
+        window->caseFile()->entities().rowIdOf(QStringLiteral("demo-beijing-13000-arrests")));
+    QVERIFY(event);
+    dialog.sourcePicker()->setSelected(*event);
+    dialog.setSchema(QStringLiteral("Ownership"));
+    QLabel *error = nullptr;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible() && label->text().contains(QStringLiteral("cannot be the Owner"))) {
+            error = label;
+        }
+    }
+    QVERIFY(error);
+    saveShot(dialog.grab(), QStringLiteral("relationship-range-refused.png"));
+    QCOMPARE(error->text(), QStringLiteral("“%1” (Event) cannot be the Owner: Ownership takes only legal entities there.").arg(event->caption));
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
 }
 
 void DialogsUiTest::importOutcomeOfManyFilesFits() {

@@ -163,6 +163,23 @@ void EntityStoreTest::filterBySchema()
              QStringLiteral("Alpha Person"));
     const auto counts = store.countsBySchema();
     QCOMPARE(counts.size(), 2);
+    // A set of schemata (a relationship end's range), alone and with a search; an Event is left out.
+    Entity e;
+    e.schema = QStringLiteral("Event");
+    e.add(QStringLiteral("name"), QStringLiteral("Alpha Event"));
+    QVERIFY(store.create(e, m_prov).ok());
+    EntityFilter legal;
+    legal.schemata = {QStringLiteral("Company"), QStringLiteral("Person")};
+    QCOMPARE(store.count(legal), 2);
+    legal.search = QStringLiteral("alpha");
+    QCOMPARE(store.count(legal), 2);
+    QStringList captions;
+    for (const auto &row : store.page(legal, 0, 10)) {
+        captions << row.caption;
+    }
+    QCOMPARE(captions, (QStringList{QStringLiteral("Alpha"), QStringLiteral("Alpha Person")}));
+    legal.schemata = {QStringLiteral("Event")};
+    QCOMPARE(store.page(legal, 0, 10).first().caption, QStringLiteral("Alpha Event"));
 }
 
 void EntityStoreTest::writeMergesByIdKeepingProvenance()

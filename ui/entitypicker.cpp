@@ -46,7 +46,7 @@ EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent
     m_timer->setSingleShot(true);
     m_timer->setInterval(150);
     connect(m_search, &QLineEdit::textChanged, m_timer, qOverload<>(&QTimer::start));
-    connect(m_timer, &QTimer::timeout, this, [this] { m_model->setFilter(EntityFilter{{}, m_search->text()}); });
+    connect(m_timer, &QTimer::timeout, this, &EntityPicker::applyFilter);
     // Down from the search field goes to the list, as in a completer.
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_list->setFocus();
@@ -91,6 +91,20 @@ void EntityPicker::updateLabel() {
     const Schema *schema = SchemaRegistry::instance().schema(m_selected->schema);
     m_label->setText(tr("Chosen: <b>%1</b> (%2)")
                          .arg(m_selected->caption.toHtmlEscaped(), schema ? schema->label : m_selected->schema));
+}
+
+void EntityPicker::setSchemata(const QStringList &schemata) {
+    if (schemata != m_schemata) {
+        m_schemata = schemata;
+        applyFilter();
+    }
+}
+
+void EntityPicker::applyFilter() {
+    EntityFilter filter;
+    filter.search = m_search->text();
+    filter.schemata = m_schemata;
+    m_model->setFilter(filter);
 }
 
 } // namespace Casegraph::Ui

@@ -4,6 +4,7 @@
 
 #include "storage/entitystore.h"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <optional>
@@ -31,6 +32,8 @@ public:
 
     std::optional<Models::EntityRow> selected() const { return m_selected; }
     void setSelected(const Models::EntityRow &row);
+    /// Offers only entities of these schemata (a relationship end's range; empty: all).
+    void setSchemata(const QStringList &schemata);
     QLineEdit *searchField() const { return m_search; }
     QListView *list() const { return m_list; }
 
@@ -39,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void onCurrentChanged();
+    void applyFilter();
     void updateLabel();
 
     Models::EntityTableModel *m_model = nullptr;
@@ -47,6 +51,7 @@ private:
     QLabel *m_label = nullptr;
     QTimer *m_timer = nullptr;
     std::optional<Models::EntityRow> m_selected;
+    QStringList m_schemata;
 };
 
 } // namespace Casegraph::Ui

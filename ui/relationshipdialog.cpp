@@ -104,6 +104,21 @@ void RelationshipDialog::setSchema(const QString &name) {
     }
 }
 
+QStringList RelationshipDialog::schemataInRange(const Schema &relationship, const QString &property) {
+    const PropertySpec *spec = relationship.property(property);
+    if (!spec || spec->range.isEmpty()) {
+        return {};
+    }
+    QStringList names;
+    const SchemaRegistry &registry = SchemaRegistry::instance();
+    for (const QString &name : registry.names()) {
+        if (const Schema *candidate = registry.schema(name); candidate && candidate->isA(spec->range)) {
+            names << name;
+        }
+    }
+    return names;
+}
+
 void RelationshipDialog::onSchemaChanged() {
     const Schema *schema = SchemaRegistry::instance().schema(m_schema->currentData().toString());
     if (!schema) {
@@ -115,6 +130,10 @@ void RelationshipDialog::onSchemaChanged() {
     };
     m_sourceLabel->setText(tr("&From (%1):").arg(labelOf(schema->edgeSource)));
     m_targetLabel->setText(tr("&To (%1):").arg(labelOf(schema->edgeTarget)));
+    // Each end offers only what FtM allows there (the property's range): an Ownership's owner is
+    // a legal entity, not an event or an article.
+    m_source->setSchemata(schemataInRange(*schema, schema->edgeSource));
+    m_target->setSchemata(schemataInRange(*schema, schema->edgeTarget));
     m_role->setEnabled(schema->property(QStringLiteral("role")));
     m_start->setEnabled(schema->property(QStringLiteral("startDate")));
     m_end->setEnabled(schema->property(QStringLiteral("endDate")));
@@ -141,6 +160,19 @@ void RelationshipDialog::updateState() {
         if (field->isEnabled() && !field->text().trimmed().isEmpty()) {
             if (auto st = m_editor.validate(schema, property, field->text().trimmed()); !st) {
                 error = st.error().message;
+            }
+        }
+    }
+    // An end chosen before the relationship changed may not fit the new one.
+    if (const Schema *relationship = SchemaRegistry::instance().schema(schema)) {
+        for (const auto &[picker, property] : {std::pair{m_source, relationship->edgeSource}, std::pair{m_target, relationship->edgeTarget}}) {
+            const PropertySpec *spec = relationship->property(property);
+            const Schema *end = picker->selected() ? SchemaRegistry::instance().schema(picker->selected()->schema) : nullptr;
+            const Schema *range = spec ? SchemaRegistry::instance().schema(spec->range) : nullptr;
+            if (end && range && !end->isA(range->name)) {
+                error = tr("“%1” (%2) cannot be the %3: %4 takes only %5 there.")
+                            .arg(picker->selected()->caption, end->label, spec->label, relationship->label,
+                                 (range->plural.isEmpty() ? range->label : range->plural).toLower());
             }
         }
     }

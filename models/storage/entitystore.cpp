@@ -200,6 +200,19 @@ std::optional<EntityRow> EntityStore::row(qint64 rowId) const
     return r;
 }
 
+namespace {
+/// " AND schema IN (?, …)" for a filter's set of schemata (bound in order after `schema`).
+QString schemataCondition(const EntityFilter &filter)
+{
+    if (filter.schemata.isEmpty()) {
+        return {};
+    }
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), filter.schemata.size());
+    return QLatin1String(" AND schema IN (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+}
+} // namespace
+
 qint64 EntityStore::count(const EntityFilter &filter) const
 {
     auto &db = m_case.database();
@@ -207,13 +220,16 @@ qint64 EntityStore::count(const EntityFilter &filter) const
     if (!filter.search.trimmed().isEmpty() && fts.isEmpty()) {
         return 0;
     }
-    if (filter.tagId > 0) {
-        // Rare and small: the rows of one tag, counted with the other conditions.
-        QString sql = QStringLiteral("SELECT count(*) FROM entity WHERE id IN (SELECT target_id FROM tagging WHERE "
-                                     "tag=:tag AND target_kind='entity')");
+    if (filter.tagId > 0 || !filter.schemata.isEmpty()) {
+        // Rarer: the rows of one tag, or of a set of schemata, counted with the other conditions.
+        QString sql = QStringLiteral("SELECT count(*) FROM entity WHERE 1");
+        if (filter.tagId > 0) {
+            sql += QLatin1String(" AND id IN (SELECT target_id FROM tagging WHERE tag=:tag AND target_kind='entity')");
+        }
         if (!filter.schema.isEmpty()) {
             sql += QLatin1String(" AND schema=:schema");
         }
+        sql += schemataCondition(filter);
         if (!fts.isEmpty()) {
             sql += QLatin1String(" AND id IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH :fts)");
         }
@@ -222,9 +238,14 @@ qint64 EntityStore::count(const EntityFilter &filter) const
             return 0;
         }
         int i = 1;
-        (*st)->bind(i++, filter.tagId);
+        if (filter.tagId > 0) {
+            (*st)->bind(i++, filter.tagId);
+        }
         if (!filter.schema.isEmpty()) {
             (*st)->bind(i++, filter.schema);
+        }
+        for (const QString &name : filter.schemata) {
+            (*st)->bind(i++, name);
         }
         if (!fts.isEmpty()) {
             (*st)->bind(i++, fts);
@@ -264,6 +285,7 @@ QList<EntityRow> EntityStore::page(const EntityFilter &filter, qint64 offset, in
     if (!filter.schema.isEmpty()) {
         sql += QLatin1String(" AND schema=:schema");
     }
+    sql += schemataCondition(filter);
     if (!fts.isEmpty()) {
         sql += QLatin1String(" AND id IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH :fts)");
     }
@@ -284,6 +306,9 @@ QList<EntityRow> EntityStore::page(const EntityFilter &filter, qint64 offset, in
     int i = 1;
     if (!filter.schema.isEmpty()) {
         s.bind(i++, filter.schema);
+    }
+    for (const QString &name : filter.schemata) {
+        s.bind(i++, name);
     }
     if (!fts.isEmpty()) {
         s.bind(i++, fts);

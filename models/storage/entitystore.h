@@ -31,6 +31,7 @@ struct EntityFilter {
     QString schema;  ///< exact schema name, or empty for all
     QString search;  ///< names and aliases; words match as prefixes, "quoted text" as a phrase
     qint64 tagId = 0; ///< only entities carrying this tag (TagStore), or 0 for all
+    QStringList schemata; ///< any of these schema names (a relationship end's range), or empty for all
     bool operator==(const EntityFilter &) const = default;
 };
 
