@@ -103,6 +103,8 @@ private:
     /// The main window on the demo case, on the screen of size `screen` (`reuse`: the one open
     /// on that screen, if any: the dialogs that only look need no fresh window each).
     MainWindow *openWindow(QSize screen, bool reuse = false);
+    /// New Relationship over the demo case on the 1366 × 768 screen, shown (null without that screen).
+    std::unique_ptr<RelationshipDialog> showRelationshipDialog();
 
     QTemporaryDir m_dir;
     QString m_demo;
@@ -449,15 +451,26 @@ void DialogsUiTest::pickerPromptsReadWhole() {
     }
 }
 
-void DialogsUiTest::relationshipEndsTabInTheOrderTheyStand() {
-    // New Relationship: From, Swap, To stand left to right; Tab takes them in that order.
+std::unique_ptr<RelationshipDialog> DialogsUiTest::showRelationshipDialog() {
     MainWindow *window = openWindow(QSize(1366, 768));
     if (!window) {
+        return {};
+    }
+    auto dialog = std::make_unique<RelationshipDialog>(*window->editor(), 0, window);
+    dialog->show();
+    if (!QTest::qWaitForWindowExposed(dialog.get())) {
+        qWarning("the New Relationship dialog did not show");
+    }
+    return dialog;
+}
+
+void DialogsUiTest::relationshipEndsTabInTheOrderTheyStand() {
+    // New Relationship: From, Swap, To stand left to right; Tab takes them in that order.
+    const auto shown = showRelationshipDialog();
+    if (!shown) {
         QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
     }
-    RelationshipDialog dialog(*window->editor(), 0, window);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    RelationshipDialog &dialog = *shown;
     QStringList order;
     QWidget *w = dialog.sourcePicker()->searchField();
     for (int i = 0; i < 60 && order.size() < 3; ++i, w = w->nextInFocusChain()) {
@@ -476,13 +489,12 @@ void DialogsUiTest::relationshipEndsOfferWhatTheRangeAllows() {
     // An Ownership's owner must be a legal entity: the From list of the demo case offers no
     // events or articles. An Unknown link takes any thing, events included. An event chosen under
     // Unknown link, then Ownership chosen, is refused with a reason and Create stays disabled.
-    MainWindow *window = openWindow(QSize(1366, 768));
-    if (!window) {
+    const auto shown = showRelationshipDialog();
+    if (!shown) {
         QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
     }
-    RelationshipDialog dialog(*window->editor(), 0, window);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    RelationshipDialog &dialog = *shown;
+    MainWindow *window = qobject_cast<MainWindow *>(dialog.parentWidget());
     const auto schemataShown = [](const EntityPicker *picker) {
         QSet<QString> found;
         const QAbstractItemModel *model = picker->list()->model();
