@@ -94,6 +94,7 @@ private Q_SLOTS:
     void pickerPromptsReadWhole();
     void relationshipEndsTabInTheOrderTheyStand();
     void relationshipEndsOfferWhatTheRangeAllows();
+    void entityValuesOfferWhatTheRangeAllows();
     void importOutcomeOfManyFilesFits();
     void gradingSchemeTablesHaveKeys();
     void custodyReportHasNoEmptySection();
@@ -451,6 +452,18 @@ void DialogsUiTest::pickerPromptsReadWhole() {
     }
 }
 
+namespace {
+/// The schemata of the entities a picker lists.
+QSet<QString> schemataShown(const EntityPicker *picker) {
+    QSet<QString> found;
+    const QAbstractItemModel *model = picker->list()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        found.insert(model->index(row, 0).data(ItemDataRole::SchemaRole).toString());
+    }
+    return found;
+}
+} // namespace
+
 std::unique_ptr<RelationshipDialog> DialogsUiTest::showRelationshipDialog() {
     MainWindow *window = openWindow(QSize(1366, 768));
     if (!window) {
@@ -495,14 +508,6 @@ void DialogsUiTest::relationshipEndsOfferWhatTheRangeAllows() {
     }
     RelationshipDialog &dialog = *shown;
     MainWindow *window = qobject_cast<MainWindow *>(dialog.parentWidget());
-    const auto schemataShown = [](const EntityPicker *picker) {
-        QSet<QString> found;
-        const QAbstractItemModel *model = picker->list()->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            found.insert(model->index(row, 0).data(ItemDataRole::SchemaRole).toString());
-        }
-        return found;
-    };
     dialog.setSchema(QStringLiteral("UnknownLink"));
     QTRY_VERIFY(schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Event")));
     dialog.setSchema(QStringLiteral("Ownership"));
@@ -530,6 +535,27 @@ void DialogsUiTest::relationshipEndsOfferWhatTheRangeAllows() {
     saveShot(dialog.grab(), QStringLiteral("relationship-range-refused.png"));
     QCOMPARE(error->text(), QStringLiteral("“%1” (Event) cannot be the Owner: Ownership takes only legal entities there.").arg(event->caption));
     QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void DialogsUiTest::entityValuesOfferWhatTheRangeAllows() {
+    // Add Value on the demo's event, property Organizer: the list offers legal entities (the
+    // Chinese government), no events or articles.
+    MainWindow *window = openWindow(QSize(1366, 768));
+    if (!window) {
+        QSKIP("no offscreen screen of this size (run this test on the offscreen platform)");
+    }
+    const auto event = window->caseFile()->entities().entityById(QStringLiteral("demo-beijing-13000-arrests"));
+    QVERIFY(event);
+    AddValueDialog dialog(*window->editor(), *event, window);
+    dialog.setProperty(QStringLiteral("organizer"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *picker = dialog.findChild<EntityPicker *>();
+    QVERIFY(picker && picker->isVisible());
+    QTRY_VERIFY(schemataShown(picker).contains(QStringLiteral("PublicBody")));
+    const QSet<QString> offered = schemataShown(picker);
+    QVERIFY2(!offered.contains(QStringLiteral("Event")) && !offered.contains(QStringLiteral("Article")),
+             qPrintable(QStringList(offered.values()).join(u", ")));
 }
 
 void DialogsUiTest::importOutcomeOfManyFilesFits() {

@@ -121,6 +121,7 @@ void AddValueDialog::onPropertyChanged() {
     const bool entity = isEntityProperty();
     m_value->setVisible(!entity);
     m_picker->setVisible(entity);
+    m_picker->setRange(entity ? spec->range : QString()); // e.g. an Event's organizer: legal entities only
     setFocusProxy(entity ? static_cast<QWidget *>(m_picker) : m_value);
     m_hint->setText(spec ? hintFor(*spec) : QString());
     m_hint->setVisible(!m_hint->text().isEmpty());

@@ -100,6 +100,19 @@ void EntityPicker::setSchemata(const QStringList &schemata) {
     }
 }
 
+void EntityPicker::setRange(const QString &range) {
+    QStringList names;
+    if (!range.isEmpty()) {
+        const SchemaRegistry &registry = SchemaRegistry::instance();
+        for (const QString &name : registry.names()) {
+            if (const Schema *candidate = registry.schema(name); candidate && candidate->isA(range)) {
+                names << name;
+            }
+        }
+    }
+    setSchemata(names);
+}
+
 void EntityPicker::applyFilter() {
     EntityFilter filter;
     filter.search = m_search->text();

@@ -32,8 +32,11 @@ public:
 
     std::optional<Models::EntityRow> selected() const { return m_selected; }
     void setSelected(const Models::EntityRow &row);
-    /// Offers only entities of these schemata (a relationship end's range; empty: all).
+    /// Offers only entities of these schemata (empty: all).
     void setSchemata(const QStringList &schemata);
+    /// Offers only entities that can stand where FtM's range allows: `range` and the schemata
+    /// that extend it (an Ownership's owner: LegalEntity, Company, Person …; empty: all).
+    void setRange(const QString &range);
     QLineEdit *searchField() const { return m_search; }
     QListView *list() const { return m_list; }
 

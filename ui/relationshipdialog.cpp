@@ -104,21 +104,6 @@ void RelationshipDialog::setSchema(const QString &name) {
     }
 }
 
-QStringList RelationshipDialog::schemataInRange(const Schema &relationship, const QString &property) {
-    const PropertySpec *spec = relationship.property(property);
-    if (!spec || spec->range.isEmpty()) {
-        return {};
-    }
-    QStringList names;
-    const SchemaRegistry &registry = SchemaRegistry::instance();
-    for (const QString &name : registry.names()) {
-        if (const Schema *candidate = registry.schema(name); candidate && candidate->isA(spec->range)) {
-            names << name;
-        }
-    }
-    return names;
-}
-
 void RelationshipDialog::onSchemaChanged() {
     const Schema *schema = SchemaRegistry::instance().schema(m_schema->currentData().toString());
     if (!schema) {
@@ -132,8 +117,10 @@ void RelationshipDialog::onSchemaChanged() {
     m_targetLabel->setText(tr("&To (%1):").arg(labelOf(schema->edgeTarget)));
     // Each end offers only what FtM allows there (the property's range): an Ownership's owner is
     // a legal entity, not an event or an article.
-    m_source->setSchemata(schemataInRange(*schema, schema->edgeSource));
-    m_target->setSchemata(schemataInRange(*schema, schema->edgeTarget));
+    for (const auto &[picker, property] : {std::pair{m_source, schema->edgeSource}, std::pair{m_target, schema->edgeTarget}}) {
+        const PropertySpec *spec = schema->property(property);
+        picker->setRange(spec ? spec->range : QString());
+    }
     m_role->setEnabled(schema->property(QStringLiteral("role")));
     m_start->setEnabled(schema->property(QStringLiteral("startDate")));
     m_end->setEnabled(schema->property(QStringLiteral("endDate")));

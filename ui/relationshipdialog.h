@@ -10,7 +10,6 @@ class QLabel;
 class QLineEdit;
 
 namespace Casegraph::Models {
-class Schema;
 class CaseEditor;
 }
 
@@ -39,8 +38,6 @@ public:
 
 private:
     void onSchemaChanged();
-    /// The schemata FtM allows at this end of the relationship (every one for an open range).
-    static QStringList schemataInRange(const Models::Schema &relationship, const QString &property);
     void updateState();
     void swapEnds();
 
