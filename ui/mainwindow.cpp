@@ -383,7 +383,7 @@ void MainWindow::resetLayout() {
     }
     m_dockWidths->apply();
     resizeDocks({m_inspector, m_sources}, {420, 500}, Qt::Vertical);
-    resizeDocks({m_entities, m_charts->dock(), m_annotations->leadsDock()}, {560, 180, 180}, Qt::Vertical);
+    resizeDocks({m_entities, m_charts->dock(), m_annotations->leadsDock()}, {560, 140, 220}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout() {
