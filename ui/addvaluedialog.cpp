@@ -141,8 +141,8 @@ void AddValueDialog::validate() {
             // An Ownership's owner must be a legal entity, a Directorship's director a person …
             const Schema *schema = SchemaRegistry::instance().schema(m_entity.schema);
             const PropertySpec *spec = schema->property(m_property->currentData().toString());
-            const Schema *target = SchemaRegistry::instance().schema(m_picker->selected()->schema);
-            if (!spec->range.isEmpty() && target && !target->isA(spec->range)) {
+            if (!m_picker->selectionFitsRange()) {
+                const Schema *target = SchemaRegistry::instance().schema(m_picker->selected()->schema);
                 const Schema *range = SchemaRegistry::instance().schema(spec->range);
                 error = tr("%1 must be a %2; “%3” is a %4")
                             .arg(spec->label, range ? range->label : spec->range, m_picker->selected()->caption,

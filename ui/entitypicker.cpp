@@ -101,6 +101,7 @@ void EntityPicker::setSchemata(const QStringList &schemata) {
 }
 
 void EntityPicker::setRange(const QString &range) {
+    m_range = range;
     QStringList names;
     if (!range.isEmpty()) {
         const SchemaRegistry &registry = SchemaRegistry::instance();
@@ -111,6 +112,11 @@ void EntityPicker::setRange(const QString &range) {
         }
     }
     setSchemata(names);
+}
+
+bool EntityPicker::selectionFitsRange() const {
+    const Schema *chosen = m_selected ? SchemaRegistry::instance().schema(m_selected->schema) : nullptr;
+    return m_range.isEmpty() || !chosen || chosen->isA(m_range);
 }
 
 void EntityPicker::applyFilter() {

@@ -37,6 +37,10 @@ public:
     /// Offers only entities that can stand where FtM's range allows: `range` and the schemata
     /// that extend it (an Ownership's owner: LegalEntity, Company, Person …; empty: all).
     void setRange(const QString &range);
+    QString range() const { return m_range; }
+    /// Whether the chosen entity (if any, of a known schema) is of the range: one chosen before
+    /// the range changed may not be.
+    bool selectionFitsRange() const;
     QLineEdit *searchField() const { return m_search; }
     QListView *list() const { return m_list; }
 
@@ -55,6 +59,7 @@ private:
     QTimer *m_timer = nullptr;
     std::optional<Models::EntityRow> m_selected;
     QStringList m_schemata;
+    QString m_range;
 };
 
 } // namespace Casegraph::Ui

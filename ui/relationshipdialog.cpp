@@ -154,9 +154,9 @@ void RelationshipDialog::updateState() {
     if (const Schema *relationship = SchemaRegistry::instance().schema(schema)) {
         for (const auto &[picker, property] : {std::pair{m_source, relationship->edgeSource}, std::pair{m_target, relationship->edgeTarget}}) {
             const PropertySpec *spec = relationship->property(property);
-            const Schema *end = picker->selected() ? SchemaRegistry::instance().schema(picker->selected()->schema) : nullptr;
-            const Schema *range = spec ? SchemaRegistry::instance().schema(spec->range) : nullptr;
-            if (end && range && !end->isA(range->name)) {
+            const Schema *range = SchemaRegistry::instance().schema(picker->range());
+            if (spec && range && !picker->selectionFitsRange()) {
+                const Schema *end = SchemaRegistry::instance().schema(picker->selected()->schema);
                 error = tr("“%1” (%2) cannot be the %3: %4 takes only %5 there.")
                             .arg(picker->selected()->caption, end->label, spec->label, relationship->label,
                                  (range->plural.isEmpty() ? range->label : range->plural).toLower());

@@ -201,15 +201,44 @@ std::optional<EntityRow> EntityStore::row(qint64 rowId) const
 }
 
 namespace {
-/// " AND schema IN (?, …)" for a filter's set of schemata (bound in order after `schema`).
-QString schemataCondition(const EntityFilter &filter)
+/// The conditions of a filter, to follow "WHERE 1", with `fts` its search as an FTS5 query.
+QString filterConditions(const EntityFilter &filter, const QString &fts)
 {
-    if (filter.schemata.isEmpty()) {
-        return {};
+    QString sql;
+    if (!filter.schema.isEmpty()) {
+        sql += QLatin1String(" AND schema=?");
     }
-    QStringList marks;
-    marks.fill(QStringLiteral("?"), filter.schemata.size());
-    return QLatin1String(" AND schema IN (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+    if (!filter.schemata.isEmpty()) {
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), filter.schemata.size());
+        sql += QLatin1String(" AND schema IN (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+    }
+    if (!fts.isEmpty()) {
+        sql += QLatin1String(" AND id IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)");
+    }
+    if (filter.tagId > 0) {
+        sql += QLatin1String(" AND id IN (SELECT target_id FROM tagging WHERE tag=? AND target_kind='entity')");
+    }
+    return sql;
+}
+
+/// Binds the values of filterConditions() in their order from index 1; returns the next index.
+int bindFilter(Sql::Statement &s, const EntityFilter &filter, const QString &fts)
+{
+    int i = 1;
+    if (!filter.schema.isEmpty()) {
+        s.bind(i++, filter.schema);
+    }
+    for (const QString &name : filter.schemata) {
+        s.bind(i++, name);
+    }
+    if (!fts.isEmpty()) {
+        s.bind(i++, fts);
+    }
+    if (filter.tagId > 0) {
+        s.bind(i++, filter.tagId);
+    }
+    return i;
 }
 } // namespace
 
@@ -222,34 +251,11 @@ qint64 EntityStore::count(const EntityFilter &filter) const
     }
     if (filter.tagId > 0 || !filter.schemata.isEmpty()) {
         // Rarer: the rows of one tag, or of a set of schemata, counted with the other conditions.
-        QString sql = QStringLiteral("SELECT count(*) FROM entity WHERE 1");
-        if (filter.tagId > 0) {
-            sql += QLatin1String(" AND id IN (SELECT target_id FROM tagging WHERE tag=:tag AND target_kind='entity')");
-        }
-        if (!filter.schema.isEmpty()) {
-            sql += QLatin1String(" AND schema=:schema");
-        }
-        sql += schemataCondition(filter);
-        if (!fts.isEmpty()) {
-            sql += QLatin1String(" AND id IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH :fts)");
-        }
-        auto st = db.prepare(sql);
+        auto st = db.prepare(QStringLiteral("SELECT count(*) FROM entity WHERE 1") + filterConditions(filter, fts));
         if (!st) {
             return 0;
         }
-        int i = 1;
-        if (filter.tagId > 0) {
-            (*st)->bind(i++, filter.tagId);
-        }
-        if (!filter.schema.isEmpty()) {
-            (*st)->bind(i++, filter.schema);
-        }
-        for (const QString &name : filter.schemata) {
-            (*st)->bind(i++, name);
-        }
-        if (!fts.isEmpty()) {
-            (*st)->bind(i++, fts);
-        }
+        bindFilter(**st, filter, fts);
         return (*st)->step() ? (*st)->int64(0) : 0;
     }
     Sql::Statement *s;
@@ -281,41 +287,19 @@ QList<EntityRow> EntityStore::page(const EntityFilter &filter, qint64 offset, in
     if (!filter.search.trimmed().isEmpty() && fts.isEmpty()) {
         return rows;
     }
-    QString sql = QStringLiteral("SELECT id, eid, schema, caption FROM entity WHERE 1");
-    if (!filter.schema.isEmpty()) {
-        sql += QLatin1String(" AND schema=:schema");
-    }
-    sql += schemataCondition(filter);
-    if (!fts.isEmpty()) {
-        sql += QLatin1String(" AND id IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH :fts)");
-    }
-    if (filter.tagId > 0) {
-        sql += QLatin1String(" AND id IN (SELECT target_id FROM tagging WHERE tag=:tag AND target_kind='entity')");
-    }
+    QString sql = QStringLiteral("SELECT id, eid, schema, caption FROM entity WHERE 1") + filterConditions(filter, fts);
     if (after) {
         // The collation goes on the bound value: on the column it makes SQLite scan the whole
         // caption index instead of seeking into it (84 ms instead of 1 ms at 1M rows).
-        sql += QLatin1String(" AND (caption, id) > (:caption COLLATE NOCASE, :id)");
+        sql += QLatin1String(" AND (caption, id) > (? COLLATE NOCASE, ?)");
     }
-    sql += QLatin1String(" ORDER BY caption COLLATE NOCASE, id LIMIT :limit OFFSET :offset");
+    sql += QLatin1String(" ORDER BY caption COLLATE NOCASE, id LIMIT ? OFFSET ?");
     auto st = db.prepare(sql);
     if (!st) {
         return rows;
     }
     auto &s = **st;
-    int i = 1;
-    if (!filter.schema.isEmpty()) {
-        s.bind(i++, filter.schema);
-    }
-    for (const QString &name : filter.schemata) {
-        s.bind(i++, name);
-    }
-    if (!fts.isEmpty()) {
-        s.bind(i++, fts);
-    }
-    if (filter.tagId > 0) {
-        s.bind(i++, filter.tagId);
-    }
+    int i = bindFilter(s, filter, fts);
     if (after) {
         s.bind(i++, after->caption);
         s.bind(i++, after->rowId);
