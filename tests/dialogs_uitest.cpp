@@ -511,7 +511,9 @@ void DialogsUiTest::relationshipEndsOfferWhatTheRangeAllows() {
     dialog.setSchema(QStringLiteral("UnknownLink"));
     QTRY_VERIFY(schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Event")));
     dialog.setSchema(QStringLiteral("Ownership"));
-    QTRY_VERIFY(!schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Event")));
+    // Waits for the list of the new filter (rows load on a worker): companies, and no event.
+    QTRY_VERIFY(schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Company")) &&
+                !schemataShown(dialog.sourcePicker()).contains(QStringLiteral("Event")));
     const QSet<QString> owners = schemataShown(dialog.sourcePicker());
     QVERIFY(owners.contains(QStringLiteral("Company")));
     for (const QString &name : owners) {
@@ -552,7 +554,9 @@ void DialogsUiTest::entityValuesOfferWhatTheRangeAllows() {
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *picker = dialog.findChild<EntityPicker *>();
     QVERIFY(picker && picker->isVisible());
-    QTRY_VERIFY(schemataShown(picker).contains(QStringLiteral("PublicBody")));
+    // Waits for the filtered list (rows load on a worker), then checks it.
+    QTRY_VERIFY(schemataShown(picker).contains(QStringLiteral("PublicBody")) &&
+                !schemataShown(picker).contains(QStringLiteral("Event")));
     const QSet<QString> offered = schemataShown(picker);
     QVERIFY2(!offered.contains(QStringLiteral("Event")) && !offered.contains(QStringLiteral("Article")),
              qPrintable(QStringList(offered.values()).join(u", ")));
