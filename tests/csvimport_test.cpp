@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/csvmapping.h"
 #include "io/csvparser.h"
+#include "io/csvpreview.h"
 #include "io/importjob.h"
 #include "io/textdecoder.h"
 #include "storage/casefile.h"
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void lenientSkipsBadRows();
     void withoutMappingOrIdColumns();
     void ofacSampleWithoutHeader();
+    void guessesWhetherTheFirstRowNamesColumns_data();
+    void guessesWhetherTheFirstRowNamesColumns();
     void hostileInput_data();
     void hostileInput();
     void overlongRecord();
@@ -440,6 +443,49 @@ void CsvImportTest::ofacSampleWithoutHeader() {
     QVERIFY(r->created > 10000);
     QCOMPARE(r->records(), 14965);
     QVERIFY(cf->entities().entityById(QStringLiteral("ofac-36")));
+}
+
+void CsvImportTest::guessesWhetherTheFirstRowNamesColumns_data() {
+    QTest::addColumn<QString>("file"); // a fixture, or "testdata:" and a path under ../shared/testdata
+    QTest::addColumn<QByteArray>("content"); // written to a file when `file` is empty
+    QTest::addColumn<bool>("header");
+    for (const char *name : {"shareholdings.csv", "owners.csv", "names-utf8-bom.csv", "names-big5.csv",
+                             "names-gb18030.csv", "names-cp1252.csv", "names-utf16le.txt"}) {
+        QTest::newRow(name) << QString::fromLatin1(name) << QByteArray() << true;
+    }
+    // OFAC's legacy CSVs have no header; their first row is a listing like the rest.
+    for (const char *name : {"ofac_sdn_2024-05-03.csv", "ofac_cons_prim_2018.csv", "ofac_cons_add_2018.csv",
+                             "ofac_cons_alt_2018.csv"}) {
+        QTest::newRow(name) << QStringLiteral("testdata:sanctions/") + QString::fromLatin1(name) << QByteArray()
+                            << false;
+    }
+    QTest::newRow("numbers under names") << QString() << QByteArray("year,amount\n2019,10\n2020,12\n") << true;
+    QTest::newRow("dates from the first row") << QString() << QByteArray("2019-01-02,Acme\n2020-03-04,Bolt\n")
+                                               << false;
+    QTest::newRow("repeated and empty first cells")
+        << QString() << QByteArray("Acme,,Acme\nBolt,x,Bolt\nCorp,y,Corp\n") << false;
+    QTest::newRow("text only: a header is the default") << QString() << QByteArray("Acme,gb\nBolt,fr\n") << true;
+    QTest::newRow("one row") << QString() << QByteArray("36,Acme\n") << true;
+}
+
+void CsvImportTest::guessesWhetherTheFirstRowNamesColumns() {
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(bool, header);
+    QString csv;
+    if (file.startsWith(QLatin1String("testdata:"))) {
+        csv = Casegraph::Tests::testData(file.mid(9));
+        if (csv.isEmpty()) {
+            QSKIP("../shared/testdata is not available");
+        }
+    } else {
+        csv = file.isEmpty() ? write(QStringLiteral("guess.csv"), content) : fixture(file);
+    }
+    CsvMapping settings;
+    settings.header = false;
+    const auto preview = CsvPreview::read(csv, settings);
+    QVERIFY2(preview.ok(), qPrintable(preview.ok() ? QString() : preview.error().toString()));
+    QCOMPARE(CsvPreview::firstRowIsHeader(preview->rows), header);
 }
 
 void CsvImportTest::hostileInput_data() {

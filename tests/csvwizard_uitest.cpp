@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void previewFollowsTheSettings();
     void wizardMappingMatchesTheCli();
+    void headerGuessedFromTheRows();
 
 private:
     QTemporaryDir m_dir;
@@ -98,6 +100,34 @@ void CsvWizardUiTest::previewFollowsTheSettings() {
     QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("#1"));
     wizard.headerCheck()->setChecked(true);
     QCOMPARE(table->rowCount(), 3);
+}
+
+void CsvWizardUiTest::headerGuessedFromTheRows() {
+    const QString ofac = Casegraph::Tests::testData(QStringLiteral("sanctions/ofac_sdn_2024-05-03.csv"));
+    if (ofac.isEmpty()) {
+        QSKIP("../shared/testdata is not available");
+    }
+    CsvMappingWizard wizard(ofac);
+    wizard.show();
+    QTableWidget *table = wizard.previewTable();
+    // OFAC's SDN CSV starts with a listing, not with column names.
+    QVERIFY(!wizard.headerCheck()->isChecked());
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("#1"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("AEROCARIBBEAN AIRLINES"));
+    QCoreApplication::processEvents();
+    Casegraph::Tests::saveShot(wizard.grab(), QStringLiteral("wizard-ofac.png"));
+
+    // Once the user says otherwise, other settings no longer change the box.
+    wizard.headerCheck()->setChecked(true);
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("AEROCARIBBEAN AIRLINES"));
+    wizard.skipRowsSpin()->setValue(1);
+    QVERIFY(wizard.headerCheck()->isChecked());
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("ANGLO-CARIBBEAN CO., LTD."));
+
+    // A file that names its columns keeps the box ticked.
+    CsvMappingWizard named(m_csv);
+    QVERIFY(named.headerCheck()->isChecked());
+    QCOMPARE(named.previewTable()->horizontalHeaderItem(2)->text(), QStringLiteral("share"));
 }
 
 void CsvWizardUiTest::wizardMappingMatchesTheCli() {

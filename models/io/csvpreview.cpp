@@ -4,8 +4,31 @@
 #include "csvmapping.h"
 
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace Casegraph::Models {
+
+namespace {
+
+enum class CellKind { Empty, Number, Date, Text };
+
+CellKind kindOf(const QString &cell) {
+    static const QRegularExpression number(QStringLiteral(R"(^[-+]?[0-9][0-9 ,.']*%?$)"));
+    static const QRegularExpression date(
+        QStringLiteral(R"(^([0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?([T ][0-9:.]+Z?)?|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})$)"));
+    const QString t = cell.trimmed();
+    // OFAC writes "-0-" for an empty cell.
+    if (t.isEmpty() || t == QLatin1String("-0-")) {
+        return CellKind::Empty;
+    }
+    if (date.match(t).hasMatch()) {
+        return CellKind::Date;
+    }
+    return number.match(t).hasMatch() ? CellKind::Number : CellKind::Text;
+}
+
+} // namespace
 
 QByteArray CsvLayout::decodedSample(const QByteArray &head, const TextDecoder::Detection &detection) {
     TextDecoder decoder;
@@ -103,6 +126,53 @@ Result<CsvPreview> CsvPreview::read(const QString &path, const CsvMapping &setti
         }
     }
     return preview;
+}
+
+bool CsvPreview::firstRowIsHeader(const QList<QStringList> &rows) {
+    if (rows.size() < 2) {
+        return true; // nothing to compare with: most files name their columns
+    }
+    const QStringList &first = rows.first();
+    int forHeader = 0;
+    int forData = 0;
+    QSet<QString> names;
+    for (qsizetype c = 0; c < first.size(); ++c) {
+        const CellKind head = kindOf(first.at(c));
+        // Column names are neither numbers, dates nor blank, and each is different.
+        if (head != CellKind::Text) {
+            ++forData;
+            continue;
+        }
+        if (names.contains(first.at(c).trimmed())) {
+            ++forData;
+        }
+        names.insert(first.at(c).trimmed());
+        // A text cell above a column of numbers or dates names it; so does a cell of another
+        // length above a column whose values all have one length (codes, identifiers).
+        bool allNumeric = true;
+        qsizetype length = -1;
+        bool oneLength = true;
+        int filled = 0;
+        for (qsizetype r = 1; r < rows.size(); ++r) {
+            const QString cell = rows.at(r).value(c);
+            const CellKind kind = kindOf(cell);
+            if (kind == CellKind::Empty) {
+                continue;
+            }
+            ++filled;
+            allNumeric = allNumeric && (kind == CellKind::Number || kind == CellKind::Date);
+            const qsizetype n = cell.trimmed().size();
+            oneLength = oneLength && (length < 0 || n == length);
+            length = n;
+        }
+        if (filled == 0) {
+            continue;
+        }
+        if (allNumeric || (filled > 1 && oneLength && first.at(c).trimmed().size() != length)) {
+            ++forHeader;
+        }
+    }
+    return forData <= forHeader;
 }
 
 } // namespace Casegraph::Models

@@ -47,6 +47,11 @@ public:
     /// Reads with `settings`' encoding, delimiter, quote, header and skipRows (its entities are
     /// ignored). Fails when the file cannot be opened or read at all.
     static Result<CsvPreview> read(const QString &path, const CsvMapping &settings, int maxRows = 20);
+
+    /// Whether the first of `rows` (a file's first rows, read without a header) names the
+    /// columns: true unless the rows say otherwise, i.e. a first row holding numbers or dates,
+    /// empty or repeated cells where the rows below are text, as in OFAC's headerless CSVs.
+    static bool firstRowIsHeader(const QList<QStringList> &rows);
 };
 
 } // namespace Casegraph::Models

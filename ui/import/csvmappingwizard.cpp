@@ -23,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -147,7 +148,10 @@ QWizardPage *CsvMappingWizard::makeReadingPage() {
     for (QComboBox *c : {m_encoding, m_delimiter, m_quote}) {
         connect(c, &QComboBox::currentIndexChanged, this, &CsvMappingWizard::reread);
     }
-    connect(m_header, &QCheckBox::toggled, this, &CsvMappingWizard::reread);
+    connect(m_header, &QCheckBox::toggled, this, [this] {
+        m_headerChosen = true;
+        reread();
+    });
     connect(m_skipRows, &QSpinBox::valueChanged, this, &CsvMappingWizard::reread);
     return page;
 }
@@ -247,6 +251,15 @@ CsvMapping CsvMappingWizard::readingSettings() const {
 }
 
 void CsvMappingWizard::reread() {
+    if (!m_headerChosen) {
+        // Guess from the rows as they read without a header, e.g. OFAC's CSVs start with data.
+        CsvMapping raw = readingSettings();
+        raw.header = false;
+        if (const auto rows = CsvPreview::read(m_path, raw, PreviewRows)) {
+            const QSignalBlocker blocker(m_header);
+            m_header->setChecked(CsvPreview::firstRowIsHeader(rows->rows));
+        }
+    }
     auto preview = CsvPreview::read(m_path, readingSettings(), PreviewRows);
     m_previewTable->clear();
     if (!preview) {

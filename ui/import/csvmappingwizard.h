@@ -85,6 +85,7 @@ private:
     QComboBox *m_delimiter = nullptr;
     QComboBox *m_quote = nullptr;
     QCheckBox *m_header = nullptr;
+    bool m_headerChosen = false; ///< the user set the header box: stop guessing it from the rows
     QSpinBox *m_skipRows = nullptr;
     QLabel *m_detected = nullptr;
     QTableWidget *m_previewTable = nullptr;
