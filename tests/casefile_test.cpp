@@ -12,6 +12,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Casegraph::Models;
 
 class CaseFileTest : public Casegraph::Tests::ScratchTest {
@@ -25,6 +30,7 @@ private Q_SLOTS:
     void saveAsMakesACompleteCopy();
     void checkFindsCorruption();
     void provenanceIsRecorded();
+    void actorFallsBackToTheAccount();
     void sourcesKeepTheirBytes();
     void claimsMustQuoteExactly();
 
@@ -201,6 +207,38 @@ void CaseFileTest::provenanceIsRecorded()
     QCOMPARE(p->label, QStringLiteral("companies.json"));
     QCOMPARE(p->actor, QStringLiteral("alice"));
     QVERIFY(qAbs(p->at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
+
+void CaseFileTest::actorFallsBackToTheAccount()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("the account name comes from getpwuid on Unix");
+#else
+    // A session without USER or CASEGRAPH_ACTOR records the account, not "unknown".
+    const QByteArray user = qgetenv("USER");
+    const QByteArray actor = qgetenv("CASEGRAPH_ACTOR");
+    qunsetenv("USER");
+    qunsetenv("USERNAME");
+    qunsetenv("CASEGRAPH_ACTOR");
+    CaseFile::setDefaultActor(QString());
+    const QString recorded = CaseFile::defaultActor();
+    if (!user.isEmpty()) {
+        qputenv("USER", user);
+    }
+    if (!actor.isEmpty()) {
+        qputenv("CASEGRAPH_ACTOR", actor);
+    }
+    const passwd *account = getpwuid(geteuid());
+    QVERIFY(account && account->pw_name);
+    QCOMPARE(recorded, QString::fromLocal8Bit(account->pw_name));
+    qputenv("CASEGRAPH_ACTOR", "bob");
+    QCOMPARE(CaseFile::defaultActor(), QStringLiteral("bob")); // the variable still wins
+    if (actor.isEmpty()) {
+        qunsetenv("CASEGRAPH_ACTOR");
+    } else {
+        qputenv("CASEGRAPH_ACTOR", actor);
+    }
+#endif
 }
 
 void CaseFileTest::sourcesKeepTheirBytes()

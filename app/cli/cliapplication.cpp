@@ -138,7 +138,7 @@ QString CliApplication::usage() const
               "\n"
               "Options:\n"
               "  --json                        print JSON instead of text\n"
-              "  --actor NAME                  who is recorded in the audit log (default: $CASEGRAPH_ACTOR, $USER)\n"
+              "  --actor NAME                  who is recorded in the audit log (default: $CASEGRAPH_ACTOR, $USER, the account)\n"
               "  -h, --help                    show this help; COMMAND --help shows a command's options\n"
               "  -v, --version                 show the version\n");
 }

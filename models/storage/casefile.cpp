@@ -20,6 +20,11 @@
 
 #include <sqlite3.h>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace Casegraph::Models {
 
 namespace {
@@ -35,6 +40,14 @@ QString environmentActor()
     if (user.isEmpty()) {
         user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     }
+#ifdef Q_OS_UNIX
+    // A session without USER (a service, a bare container) still has an account.
+    if (user.isEmpty()) {
+        if (const passwd *account = getpwuid(geteuid()); account && account->pw_name) {
+            user = QString::fromLocal8Bit(account->pw_name);
+        }
+    }
+#endif
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 } // namespace
