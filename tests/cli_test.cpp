@@ -308,7 +308,9 @@ void CliTest::formatDetection()
     QVERIFY(!QFileInfo::exists(path(QStringLiteral("x.out"))));
     // An explicit format skips detection: a delta file that starts with blank lines.
     const QString delta = write(QStringLiteral("d.json"), "\n\n{\"op\":\"ADD\",\"entity\":{\"id\":\"d-1\",\"schema\":\"Person\"}}\n");
-    QCOMPARE(cli({QStringLiteral("import"), c, delta, QStringLiteral("--format"), QStringLiteral("ftm")}).exitCode, 0);
+    r = cli({QStringLiteral("import"), c, delta, QStringLiteral("--format"), QStringLiteral("ftm")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("(ftm, strict): 1 record in ")), qPrintable(r.out)); // not "1 records"
     r = cli({QStringLiteral("import"), c, delta, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(parseJson(r).value(QLatin1String("unchanged")).toInteger(), 1);

@@ -66,6 +66,13 @@
             <numerusform>Screened %1 entities against %2 (threshold %3): %n candidates.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %1 into %2 (%3, %4): %n record(s) in %5 s, %6 entities/s</source>
+        <translation>
+            <numerusform>Imported %1 into %2 (%3, %4): %n record in %5 s, %6 entities/s</numerusform>
+            <numerusform>Imported %1 into %2 (%3, %4): %n records in %5 s, %6 entities/s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Casegraph::Models::AnalyticsText</name>

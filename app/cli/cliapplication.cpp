@@ -524,9 +524,8 @@ int CliApplication::runImport(QCommandLineParser &parser)
         const auto row = [this](const QString &label, qint64 value) {
             m_out << "  " << qSetFieldWidth(28) << Qt::left << label << qSetFieldWidth(0) << value << '\n';
         };
-        m_out << tr("Imported %1 into %2 (%3, %4): %5 records in %6 s, %7 entities/s")
+        m_out << tr("Imported %1 into %2 (%3, %4): %n record(s) in %5 s, %6 entities/s", nullptr, int(r.records()))
                      .arg(file, casePath, r.format, mode)
-                     .arg(r.records())
                      .arg(QString::number(double(r.elapsedMs) / 1000.0, 'f', 2))
                      .arg(rate)
               << '\n';
