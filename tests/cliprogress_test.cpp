@@ -74,7 +74,9 @@ void CliProgressTest::meterText() {
     QVERIFY(meter.update(100, 1000, 10)); // the first report always shows
     QVERIFY(!meter.update(200, 1000, 20)); // then at most every 250 ms
     QCOMPARE(meter.permille(), 200);
-    QVERIFY(meter.text().startsWith(QStringLiteral("20 records")));
+    // "20 record(s)" here; the programs install the catalogue that makes it "20 records" (checked
+    // through casegraph-cli above).
+    QVERIFY(meter.text().startsWith(QStringLiteral("20 record")));
     QCOMPARE(ProgressMeter::duration(65), QStringLiteral("1 min 05 s"));
     QCOMPARE(ProgressMeter::duration(7), QStringLiteral("7 s"));
     QTest::qWait(600);

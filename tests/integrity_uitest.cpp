@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogues.h"
 #include "capturedialog.h"
 #include "custodydialog.h"
 #include "integrityactions.h"
@@ -47,6 +48,7 @@ private:
 void IntegrityUiTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    Casegraph::Translations::install(*qApp); // the plural forms a user reads ("1 source")
     QCoreApplication::setOrganizationName(QStringLiteral("CasegraphTests"));
     QCoreApplication::setApplicationName(QStringLiteral("integrity_uitest"));
     m_path = m_dir.filePath(QStringLiteral("case.casegraph"));
@@ -159,7 +161,7 @@ void IntegrityUiTest::verifyRunsOffTheGuiThread()
     window.integrityActions()->verifyAction()->trigger();
     QVERIFY(done.wait(10000));
     QCOMPARE(done.first().at(1).toBool(), true);
-    QVERIFY(done.first().at(2).toString().contains(QLatin1String("1 sources checked")));
+    QVERIFY(done.first().at(2).toString().contains(QLatin1String("Checked 1 source and ")));
 }
 
 QTEST_MAIN(IntegrityUiTest)

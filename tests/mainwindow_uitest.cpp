@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogues.h"
 #include "addvaluedialog.h"
 #include "commands/caseeditor.h"
 #include "demo/democase.h"
@@ -100,6 +101,7 @@ private:
 
 void MainWindowUiTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    Casegraph::Translations::install(*qApp); // the plural forms a user reads ("1 source")
     QVERIFY(m_dir.isValid());
     m_pristine = m_dir.filePath(QStringLiteral("window.casegraph"));
     CaseFile cf;
@@ -378,7 +380,7 @@ void MainWindowUiTest::titleStatusAndRecentFiles() {
         }
     }
     QVERIFY(counts);
-    QTRY_COMPARE(counts->text(), QStringLiteral("31 entities · 1 sources"));
+    QTRY_COMPARE(counts->text(), QStringLiteral("31 entities · 1 source"));
     QCOMPARE(m_recent->files().value(0), QFileInfo(m_path).absoluteFilePath());
     m_window->closeCase();
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Casegraph"));

@@ -73,6 +73,13 @@
             <numerusform>Imported %1 into %2 (%3, %4): %n records in %5 s, %6 entities/s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n entity(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n entity to %1</numerusform>
+            <numerusform>Exported %n entities to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Casegraph::Models::AnalyticsText</name>
@@ -178,6 +185,16 @@
         <translation>
             <numerusform>… (cut at %n line; the chains of stakes go on)</numerusform>
             <numerusform>… (cut at %n lines; the chains of stakes go on)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Models::ProgressMeter</name>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
         </translation>
     </message>
 </context>
@@ -380,12 +397,56 @@
     </message>
 </context>
 <context>
+    <name>Casegraph::Ui::EntitiesDock</name>
+    <message numerus="yes">
+        <source>%Ln entity(s)</source>
+        <translation>
+            <numerusform>%Ln entity</numerusform>
+            <numerusform>%Ln entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entity(s) match</source>
+        <translation>
+            <numerusform>%1 of %Ln entity match</numerusform>
+            <numerusform>%1 of %Ln entities match</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Casegraph::Ui::ExposureDock</name>
     <message numerus="yes">
         <source>Run at %1 over %n entities.</source>
         <translation>
             <numerusform>Run at %1 over %n entity.</numerusform>
             <numerusform>Run at %1 over %n entities.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Ui::IntegrityActions</name>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln audit entry(s)</source>
+        <translation>
+            <numerusform>%Ln audit entry</numerusform>
+            <numerusform>%Ln audit entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Ui::LeadsDock</name>
+    <message numerus="yes">
+        <source>%1 open of %Ln lead(s)</source>
+        <translation>
+            <numerusform>%1 open of %Ln lead</numerusform>
+            <numerusform>%1 open of %Ln leads</numerusform>
         </translation>
     </message>
 </context>
@@ -403,6 +464,44 @@
         <translation>
             <numerusform>%n case entity may be this listed party (double-click to open one). Record a decision with Analysis → Screen….</numerusform>
             <numerusform>%n case entities may be this listed party (double-click to open one). Record a decision with Analysis → Screen….</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n value</numerusform>
+            <numerusform>%n values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>So are the %n relationship(s) that connect it:</source>
+        <translation>
+            <numerusform>So are the %n relationship that connect it:</numerusform>
+            <numerusform>So are the %n relationships that connect it:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entity(s)</source>
+        <translation>
+            <numerusform>%Ln entity</numerusform>
+            <numerusform>%Ln entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
         </translation>
     </message>
 </context>
@@ -502,6 +601,30 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Ui::UnsupportedFactsDock</name>
+    <message numerus="yes">
+        <source>%n relationship(s)</source>
+        <translation>
+            <numerusform>%n relationship</numerusform>
+            <numerusform>%n relationships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s)</source>
+        <translation>
+            <numerusform>%n date</numerusform>
+            <numerusform>%n dates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
         </translation>
     </message>
 </context>

@@ -180,9 +180,10 @@ void EntitiesDock::updateCountLabel() {
     const EntityFilter f = m_model->filter();
     QString text;
     if (f.schema.isEmpty() && f.search.trimmed().isEmpty() && f.tagId == 0) {
-        text = shown == 1 ? tr("1 entity") : tr("%1 entities").arg(locale.toString(shown));
+        text = tr("%Ln entity(s)", nullptr, int(qMin<qint64>(shown, INT_MAX)));
     } else {
-        text = tr("%1 of %2 entities match").arg(locale.toString(shown), locale.toString(m_model->totalCount()));
+        text = tr("%1 of %Ln entity(s) match", nullptr, int(qMin<qint64>(m_model->totalCount(), INT_MAX)))
+                   .arg(locale.toString(shown));
     }
     const EntityFilter wanted{m_schemaFilter->currentData().toString(), m_search->text(), m_tagId};
     if (m_model->isLoading() && (!(wanted == f) || m_searchTimer->isActive())) {

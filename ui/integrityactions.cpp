@@ -90,7 +90,9 @@ void IntegrityActions::verify()
             for (const auto &p : report->problems) {
                 lines << p.message;
             }
-            lines << tr("%1 sources checked, %2 audit entries.").arg(report->sources).arg(report->entries);
+            lines << tr("Checked %1 and %2.")
+                         .arg(tr("%Ln source(s)", nullptr, int(report->sources)),
+                              tr("%Ln audit entry(s)", nullptr, int(report->entries)));
             lines << tr("Head of the audit log: %1").arg(report->headHash);
             text = lines.join(QLatin1Char('\n'));
         }

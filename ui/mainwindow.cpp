@@ -635,13 +635,14 @@ void MainWindow::deleteEntity() {
     const auto relationships = m_editor->relationshipsOf(rowId);
     const auto claims = m_case->evidence().claimsFor(rowId);
     QStringList details{
-        tr("Its %1 values and %2 claims are deleted with it.").arg(entity->values.size()).arg(claims.size())};
+        tr("Deleted with it: %1 and %2.")
+            .arg(tr("%n value(s)", nullptr, int(entity->values.size())), tr("%n claim(s)", nullptr, int(claims.size())))};
     if (!relationships.isEmpty()) {
         QStringList names;
         for (const auto &r : relationships.mid(0, 5)) {
             names << QStringLiteral("• ") + r.caption;
         }
-        details << tr("So are the %1 relationships that connect it:").arg(relationships.size())
+        details << tr("So are the %n relationship(s) that connect it:", nullptr, int(relationships.size()))
                 << names.join(QLatin1Char('\n'));
     }
     details << tr("Undo (Ctrl+Z) brings everything back.");
@@ -702,7 +703,8 @@ void MainWindow::updateStatus() {
     const QLocale locale;
     const qint64 entities = m_entities->model() ? m_entities->model()->totalCount() : 0;
     const int sources = m_sources->model() ? m_sources->model()->rowCount() : 0;
-    QString text = tr("%1 entities · %2 sources").arg(locale.toString(entities), locale.toString(sources));
+    QString text = tr("%Ln entity(s)", nullptr, int(qMin<qint64>(entities, INT_MAX))) + QStringLiteral(" · ") +
+                   tr("%Ln source(s)", nullptr, sources);
     if (m_case->isReadOnly()) {
         text += QStringLiteral(" · ") + tr("read-only");
     }

@@ -597,7 +597,7 @@ int CliApplication::runExport(QCommandLineParser &parser)
                           {QStringLiteral("entities"), written->entities},
                           {QStringLiteral("files"), QJsonArray::fromStringList(written->files)}});
     }
-    m_out << tr("Exported %1 entities to %2").arg(written->entities).arg(out) << '\n';
+    m_out << tr("Exported %n entity(s) to %1", nullptr, int(written->entities)).arg(out) << '\n';
     return Success;
 }
 

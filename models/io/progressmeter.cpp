@@ -63,7 +63,7 @@ QString ProgressMeter::duration(qint64 seconds) {
 
 QString ProgressMeter::text() const {
     const QLocale locale;
-    QString out = tr("%1 records").arg(locale.toString(m_records));
+    QString out = tr("%Ln record(s)", nullptr, int(qMin<qint64>(m_records, INT_MAX)));
     if (const qint64 r = rate(); r > 0) {
         out += QStringLiteral(" · ") + tr("%1 records/s").arg(locale.toString(r));
     }

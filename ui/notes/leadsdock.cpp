@@ -289,7 +289,7 @@ void LeadsDock::updateCount() {
     }
     const qint64 open = m_case->leads().count(true);
     const qint64 all = m_case->leads().count(false);
-    m_count->setText(tr("%1 open of %2 leads").arg(open).arg(all));
+    m_count->setText(tr("%1 open of %Ln lead(s)", nullptr, int(all)).arg(open));
 }
 
 } // namespace Casegraph::Ui

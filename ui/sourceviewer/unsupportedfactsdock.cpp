@@ -107,10 +107,10 @@ void UnsupportedFactsDock::updateSummary() {
     m_summary->setText(m_model->rowCount() == 0
                            ? tr("Every relationship and date has a supporting passage, and no claim rests on weak "
                                 "sources only.")
-                           : tr("%1 relationships and %2 dates without a passage; %3 claims on weak sources only.")
-                                 .arg(m_model->count(Kind::Relationship))
-                                 .arg(m_model->count(Kind::DatedFact))
-                                 .arg(m_model->count(Kind::WeakSupport)));
+                           : tr("%1 and %2 without a passage; %3 on weak sources only.")
+                                 .arg(tr("%n relationship(s)", nullptr, int(m_model->count(Kind::Relationship))),
+                                      tr("%n date(s)", nullptr, int(m_model->count(Kind::DatedFact))),
+                                      tr("%n claim(s)", nullptr, int(m_model->count(Kind::WeakSupport)))));
 }
 
 } // namespace Casegraph::Ui
