@@ -80,6 +80,20 @@
             <numerusform>Exported %n entities to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (on %n thing(s))</source>
+        <translation>
+            <numerusform>%1 (on %n thing)</numerusform>
+            <numerusform>%1 (on %n things)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: version %2, %n entry(s), %3 (%4, SHA-256 %5…), loaded %6 by %7</source>
+        <translation>
+            <numerusform>%1: version %2, %n entry, %3 (%4, SHA-256 %5…), loaded %6 by %7</numerusform>
+            <numerusform>%1: version %2, %n entries, %3 (%4, SHA-256 %5…), loaded %6 by %7</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Casegraph::Models::AnalyticsText</name>
@@ -158,6 +172,16 @@
         <translation>
             <numerusform>%n end user</numerusform>
             <numerusform>%n end users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Models::CsvMapping</name>
+    <message numerus="yes">
+        <source>the mapping uses column %1 but the file has %n column(s)</source>
+        <translation>
+            <numerusform>the mapping uses column %1 but the file has %n column</numerusform>
+            <numerusform>the mapping uses column %1 but the file has %n columns</numerusform>
         </translation>
     </message>
 </context>

@@ -430,7 +430,7 @@ int CliApplication::runInfo(QCommandLineParser &parser)
     for (const Chart &c : charts) {
         m_out << "  " << tr("%1 (%n entities)", nullptr, int(c.nodeCount)).arg(c.name) << '\n';
     }
-    row(tr("Tags"), tr("%1 (on %2 things)").arg(info.tags).arg(info.taggings));
+    row(tr("Tags"), tr("%1 (on %n thing(s))", nullptr, int(info.taggings)).arg(info.tags));
     row(tr("Leads"), tr("%1 (%2 open)").arg(info.leads).arg(info.openLeads));
     return Success;
 }

@@ -45,10 +45,10 @@ QJsonArray itemsJson(const QList<ReferenceListDiff::Item> &items)
 
 QString versionLine(const ReferenceListVersion &v)
 {
-    return CliApplication::tr("%1: version %2, %3 entries, %4 (%5, SHA-256 %6…), loaded %7 by %8")
+    return CliApplication::tr("%1: version %2, %n entry(s), %3 (%4, SHA-256 %5…), loaded %6 by %7", nullptr,
+                              int(v.entries))
         .arg(v.listName)
         .arg(v.id)
-        .arg(v.entries)
         .arg(v.fileName, v.format, v.sha256.left(12), v.loadedAt.toString(Qt::ISODate), v.loadedBy);
 }
 

@@ -402,7 +402,7 @@ Status CsvMapping::resolve(const QStringList &headerRow, qsizetype columns, cons
             const int n = s.column.mid(1).toInt(&ok);
             if (ok && n >= 1) {
                 if (n > columns) {
-                    return Error{tr("the mapping uses column %1 but the file has %2 columns").arg(n).arg(columns),
+                    return Error{tr("the mapping uses column %1 but the file has %n column(s)", nullptr, int(columns)).arg(n),
                                  file};
                 }
                 s.index = n - 1;
