@@ -27,6 +27,7 @@ private Q_SLOTS:
     void unsupportedFacts();
     void weakSupportFollowsTheThreshold();
     void modelListsUnsupportedFacts();
+    void listsTheFirstOfEachKind();
     void demoCaseIsFullySupported();
     void demoArticlesMentionTheirEntities();
     void listedNamesOfTheLatestVersions();
@@ -186,11 +187,38 @@ void SupportStoreTest::weakSupportFollowsTheThreshold() {
 void SupportStoreTest::modelListsUnsupportedFacts() {
     UnsupportedFactsModel model(*m_case);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 4);
+    // It loads on a worker thread: nothing listed until the result is in.
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.rowCount(), 0);
+    QTRY_COMPARE(model.rowCount(), 4);
+    QVERIFY(!model.isLoading());
+    QVERIFY(model.isComplete());
     QCOMPARE(model.count(UnsupportedFact::Kind::Relationship), 2);
     QCOMPARE(model.index(2, UnsupportedFactsModel::FactColumn).data().toString(), QStringLiteral("Start date: 2019-05"));
     addPassage(m_supply, QStringLiteral("startDate"), QStringLiteral("2019-05"), QStringLiteral("May 2019"), {});
     QTRY_COMPARE(model.rowCount(), 2);
+}
+
+void SupportStoreTest::listsTheFirstOfEachKind() {
+    // A large case counts every unsupported fact but lists only the first of each kind.
+    SupportStore support(*m_case);
+    const auto list = support.unsupportedFactList({}, 1);
+    QCOMPARE(list.relationships, 2);
+    QCOMPARE(list.dates, 2);
+    QCOMPARE(list.facts.size(), 2);
+    QCOMPARE(list.facts.at(0).kind, UnsupportedFact::Kind::Relationship);
+    QCOMPARE(list.facts.at(1).kind, UnsupportedFact::Kind::DatedFact);
+    QVERIFY(!list.complete());
+    QCOMPARE(support.unsupportedFactList({}, 2).facts.size(), 4);
+
+    UnsupportedFactsModel model(*m_case);
+    model.setListLimit(1);
+    model.reload();
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.count(UnsupportedFact::Kind::Relationship), 2);
+    QCOMPARE(model.count(UnsupportedFact::Kind::DatedFact), 2);
+    QVERIFY(!model.isComplete());
 }
 
 void SupportStoreTest::demoCaseIsFullySupported() {

@@ -631,24 +631,31 @@
 <context>
     <name>Casegraph::Ui::UnsupportedFactsDock</name>
     <message numerus="yes">
-        <source>%n relationship(s)</source>
+        <source>%Ln relationship(s)</source>
         <translation>
-            <numerusform>%n relationship</numerusform>
-            <numerusform>%n relationships</numerusform>
+            <numerusform>%Ln relationship</numerusform>
+            <numerusform>%Ln relationships</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n date(s)</source>
+        <source>%Ln date(s)</source>
         <translation>
-            <numerusform>%n date</numerusform>
-            <numerusform>%n dates</numerusform>
+            <numerusform>%Ln date</numerusform>
+            <numerusform>%Ln dates</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n claim(s)</source>
+        <source>%Ln claim(s)</source>
         <translation>
-            <numerusform>%n claim</numerusform>
-            <numerusform>%n claims</numerusform>
+            <numerusform>%Ln claim</numerusform>
+            <numerusform>%Ln claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %Ln of each kind are listed.</source>
+        <translation>
+            <numerusform>Only %Ln of each kind is listed.</numerusform>
+            <numerusform>The first %Ln of each kind are listed.</numerusform>
         </translation>
     </message>
 </context>

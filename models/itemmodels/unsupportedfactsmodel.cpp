@@ -40,17 +40,40 @@ UnsupportedFactsModel::UnsupportedFactsModel(CaseFile &caseFile, QObject *parent
 UnsupportedFactsModel::~UnsupportedFactsModel() = default;
 
 void UnsupportedFactsModel::reload() {
-    beginResetModel();
-    m_facts = SupportStore(m_case).unsupportedFacts();
-    endResetModel();
+    m_reloadTimer->stop();
+    const auto cancelled = m_runs.begin();
+    const auto post = WorkerRuns::poster(this, [](UnsupportedFactsModel &m) -> WorkerRuns & { return m.m_runs; });
+    const QString path = m_case.path();
+    const qint64 limit = m_listLimit;
+    Q_EMIT loadingChanged(true);
+    m_runs.start([path, limit, cancelled, post] {
+        CaseFile reader;
+        if (auto st = reader.open(path, CaseFile::OpenMode::ReadOnly); !st) {
+            post([message = st.error().toString()](UnsupportedFactsModel &m) {
+                m.m_runs.finished();
+                Q_EMIT m.loadingChanged(false);
+                Q_EMIT m.failed(message);
+            });
+            return;
+        }
+        auto list = SupportStore(reader).unsupportedFactList({}, limit, cancelled.get());
+        if (cancelled->load()) {
+            return;
+        }
+        post([list = std::move(list)](UnsupportedFactsModel &m) { m.apply(list); });
+    });
 }
 
-int UnsupportedFactsModel::count(UnsupportedFact::Kind kind) const {
-    return int(std::count_if(m_facts.cbegin(), m_facts.cend(), [kind](const UnsupportedFact &f) { return f.kind == kind; }));
+void UnsupportedFactsModel::apply(UnsupportedFactList list) {
+    m_runs.finished();
+    beginResetModel();
+    m_list = std::move(list);
+    endResetModel();
+    Q_EMIT loadingChanged(false);
 }
 
 int UnsupportedFactsModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_facts.size());
+    return parent.isValid() ? 0 : int(m_list.facts.size());
 }
 
 int UnsupportedFactsModel::columnCount(const QModelIndex &parent) const {
@@ -58,10 +81,10 @@ int UnsupportedFactsModel::columnCount(const QModelIndex &parent) const {
 }
 
 QVariant UnsupportedFactsModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= m_facts.size()) {
+    if (!index.isValid() || index.row() >= m_list.facts.size()) {
         return {};
     }
-    const UnsupportedFact &f = m_facts.at(index.row());
+    const UnsupportedFact &f = m_list.facts.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

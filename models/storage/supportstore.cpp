@@ -390,11 +390,19 @@ QHash<qint64, Support> SupportStore::supportOfAll() const {
 }
 
 QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) const {
+    return unsupportedFactList(threshold, std::numeric_limits<qint64>::max()).facts;
+}
+
+UnsupportedFactList SupportStore::unsupportedFactList(const QString &threshold, qint64 maxPerKind,
+                                                      const std::atomic_bool *cancel) const {
+    // Checked every few thousand rows: a million-entity case takes seconds.
+    qint64 steps = 0;
+    const auto cancelled = [&] { return cancel && (++steps & 4095) == 0 && cancel->load(); };
     const GradingScheme scheme = gradingScheme();
     const int limit = scheme.reliabilityRank(threshold.isEmpty() ? supportThreshold() : threshold);
     const auto &reg = SchemaRegistry::instance();
     auto &db = m_case.database();
-    QList<UnsupportedFact> out;
+    UnsupportedFactList out;
 
     // What is supported: entities with any supporting passage, and (entity, property, value).
     QSet<qint64> supportedEntities;
@@ -443,13 +451,16 @@ QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) 
                 (*q)->bind(i + 1, edges.at(i));
             }
             while ((*q)->step()) {
-                if (!supportedEntities.contains((*q)->int64(0))) {
+                if (cancelled()) {
+                    return out;
+                }
+                if (!supportedEntities.contains((*q)->int64(0)) && ++out.relationships <= maxPerKind) {
                     UnsupportedFact f;
                     f.kind = UnsupportedFact::Kind::Relationship;
                     f.entityRowId = (*q)->int64(0);
                     f.schema = (*q)->text(1);
                     f.caption = (*q)->text(2);
-                    out.append(f);
+                    out.facts.append(f);
                 }
             }
         }
@@ -467,6 +478,9 @@ QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) 
                 (*q)->bind(i + 1, dateProps.at(i));
             }
             while ((*q)->step()) {
+                if (cancelled()) {
+                    return out;
+                }
                 const Schema *schema = reg.schema((*q)->text(1));
                 const PropertySpec *spec = schema ? schema->property((*q)->text(3)) : nullptr;
                 if (!spec || spec->type != PropertyType::Date || isSourceSchema(schema)) {
@@ -474,7 +488,7 @@ QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) 
                 }
                 const QString key = QString::number((*q)->int64(0)) + QLatin1Char('\x1f') + (*q)->text(3) +
                                     QLatin1Char('\x1f') + (*q)->text(4);
-                if (!supportedValues.contains(key)) {
+                if (!supportedValues.contains(key) && ++out.dates <= maxPerKind) {
                     UnsupportedFact f;
                     f.kind = UnsupportedFact::Kind::DatedFact;
                     f.entityRowId = (*q)->int64(0);
@@ -482,7 +496,7 @@ QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) 
                     f.caption = (*q)->text(2);
                     f.property = (*q)->text(3);
                     f.value = (*q)->text(4);
-                    out.append(f);
+                    out.facts.append(f);
                 }
             }
         }
@@ -492,7 +506,7 @@ QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) 
     if (limit >= 0) {
         for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
             const ClaimGrades &c = it.value();
-            if (!c.supported || c.ungraded || c.best <= limit) {
+            if (!c.supported || c.ungraded || c.best <= limit || ++out.weakClaims > maxPerKind) {
                 continue;
             }
             const auto row = m_case.entities().row(c.entity);
@@ -505,7 +519,7 @@ QList<UnsupportedFact> SupportStore::unsupportedFacts(const QString &threshold) 
             f.value = c.value;
             f.claimId = it.key();
             f.bestReliability = scheme.reliability.at(c.best).code;
-            out.append(f);
+            out.facts.append(f);
         }
     }
     return out;

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <atomic>
+#include <limits>
 #include <optional>
 
 namespace Casegraph::Models {
@@ -28,6 +30,20 @@ struct UnsupportedFact {
     QString value;
     qint64 claimId = 0; ///< WeakSupport only
     QString bestReliability; ///< WeakSupport: the best grade among its passages
+};
+
+/// The unsupported facts of a case: how many of each kind, and the first of each listed.
+struct UnsupportedFactList {
+    QList<UnsupportedFact> facts; ///< relationships, then dated values, then weak claims, each in caption order
+    qint64 relationships = 0;     ///< all of them, listed or not
+    qint64 dates = 0;
+    qint64 weakClaims = 0;
+    qint64 count(UnsupportedFact::Kind kind) const {
+        return kind == UnsupportedFact::Kind::Relationship ? relationships
+               : kind == UnsupportedFact::Kind::DatedFact  ? dates
+                                                           : weakClaims;
+    }
+    bool complete() const { return facts.size() == relationships + dates + weakClaims; }
 };
 
 /// A name or alias of an entity, for finding mentions of it in source text.
@@ -90,6 +106,10 @@ public:
     /// Relationships and dated values with no supporting passage, then claims supported only
     /// by passages graded below `threshold` (a reliability code; empty: the case's threshold).
     QList<UnsupportedFact> unsupportedFacts(const QString &threshold = {}) const;
+    /// The same, counting every one but listing at most `maxPerKind` of each kind; stops early
+    /// (an incomplete result to discard) once `*cancel` is set.
+    UnsupportedFactList unsupportedFactList(const QString &threshold, qint64 maxPerKind,
+                                            const std::atomic_bool *cancel = nullptr) const;
 
     // --- names ---
     /// Every name-typed value (names, aliases, previous names …) of every entity that is not

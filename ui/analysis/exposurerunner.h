@@ -3,7 +3,7 @@
 #pragma once
 
 #include "analytics/exposurerun.h"
-#include "workerruns.h"
+#include "core/workerruns.h"
 
 #include <QObject>
 
@@ -39,10 +39,10 @@ Q_SIGNALS:
 private:
     /// Runs `work(caseFile, post)` on a new thread of `runs`; `post(fn)` calls fn(*this) on the GUI
     /// thread while the run is still the latest of `runs`.
-    template <typename Work> void launch(const QString &path, WorkerRuns ExposureRunner::*runs, Work work);
+    template <typename Work> void launch(const QString &path, Models::WorkerRuns ExposureRunner::*runs, Work work);
 
-    WorkerRuns m_runs;  ///< the rule
-    WorkerRuns m_lists; ///< reading the sanction lists
+    Models::WorkerRuns m_runs;  ///< the rule
+    Models::WorkerRuns m_lists; ///< reading the sanction lists
 };
 
 } // namespace Casegraph::Ui

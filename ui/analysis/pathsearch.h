@@ -5,7 +5,7 @@
 #include "analytics/diversion.h"
 #include "analytics/paths.h"
 #include "storage/entitystore.h"
-#include "workerruns.h"
+#include "core/workerruns.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -95,7 +95,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    WorkerRuns m_runs;
+    Models::WorkerRuns m_runs;
 };
 
 } // namespace Casegraph::Ui

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "chartdata.h"
-#include "workerruns.h"
+#include "core/workerruns.h"
 
 #include <QObject>
 
@@ -35,7 +35,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    WorkerRuns m_runs;
+    Models::WorkerRuns m_runs;
     int m_percent = 0;
 };
 

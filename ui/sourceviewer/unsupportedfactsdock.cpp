@@ -76,6 +76,8 @@ void UnsupportedFactsDock::setCase(CaseFile *caseFile) {
     header->resizeSection(UnsupportedFactsModel::EntityColumn, em * 20);
     header->setStretchLastSection(true);
     connect(m_model, &QAbstractItemModel::modelReset, this, &UnsupportedFactsDock::updateSummary);
+    connect(m_model, &UnsupportedFactsModel::loadingChanged, this, &UnsupportedFactsDock::updateSummary);
+    connect(m_model, &UnsupportedFactsModel::failed, m_summary, &QLabel::setText);
     connect(m_case, &CaseFile::evidenceChanged, this, [this](qint64 entity) {
         if (entity == 0) {
             fillThresholds(); // the scheme or the threshold changed
@@ -104,13 +106,25 @@ void UnsupportedFactsDock::updateSummary() {
         return;
     }
     using Kind = UnsupportedFact::Kind;
-    m_summary->setText(m_model->rowCount() == 0
-                           ? tr("Every relationship and date has a supporting passage, and no claim rests on weak "
-                                "sources only.")
-                           : tr("%1 and %2 without a passage; %3 on weak sources only.")
-                                 .arg(tr("%n relationship(s)", nullptr, int(m_model->count(Kind::Relationship))),
-                                      tr("%n date(s)", nullptr, int(m_model->count(Kind::DatedFact))),
-                                      tr("%n claim(s)", nullptr, int(m_model->count(Kind::WeakSupport)))));
+    const auto count = [this](Kind kind) { return int(qMin<qint64>(m_model->count(kind), INT_MAX)); };
+    QString text;
+    if (m_model->isLoading() && m_model->rowCount() == 0) {
+        text = tr("Checking the case…");
+    } else if (m_model->rowCount() == 0) {
+        text = tr("Every relationship and date has a supporting passage, and no claim rests on weak sources only.");
+    } else {
+        text = tr("%1 and %2 without a passage; %3 on weak sources only.")
+                   .arg(tr("%Ln relationship(s)", nullptr, count(Kind::Relationship)),
+                        tr("%Ln date(s)", nullptr, count(Kind::DatedFact)),
+                        tr("%Ln claim(s)", nullptr, count(Kind::WeakSupport)));
+        if (!m_model->isComplete()) {
+            text += QLatin1Char(' ') + tr("The first %Ln of each kind are listed.", nullptr, int(m_model->listLimit()));
+        }
+        if (m_model->isLoading()) {
+            text += QLatin1Char(' ') + tr("Checking again…");
+        }
+    }
+    m_summary->setText(text);
 }
 
 } // namespace Casegraph::Ui

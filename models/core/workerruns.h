@@ -10,11 +10,12 @@
 #include <atomic>
 #include <memory>
 
-namespace Casegraph::Ui {
+namespace Casegraph::Models {
 
-/// The bookkeeping of work done on throwaway worker threads (ChartLoader, PathSearch): a newer
-/// begin() or a cancel() raises the cancel flag of the run under way and makes its results stale,
-/// so that they reach nobody; the destructor cancels and waits for the threads.
+/// The bookkeeping of work done on throwaway worker threads (ChartLoader, PathSearch,
+/// ExposureRunner, UnsupportedFactsModel): a newer begin() or a cancel() raises the cancel flag
+/// of the run under way and makes its results stale, so that they reach nobody; the destructor
+/// cancels and waits for the threads.
 /// Thread affinity: the GUI thread.
 class WorkerRuns {
     Q_DISABLE_COPY_MOVE(WorkerRuns)
@@ -87,4 +88,4 @@ private:
     QList<QPointer<QThread>> m_threads;
 };
 
-} // namespace Casegraph::Ui
+} // namespace Casegraph::Models
