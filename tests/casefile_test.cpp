@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/casecopy.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
@@ -7,7 +8,9 @@
 #include "support/scratchdir.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void rejectsNewerSchema();
     void walAndForeignKeys();
     void saveAsMakesACompleteCopy();
+    void saveAsReportsProgressAndCancels();
     void checkFindsCorruption();
     void provenanceIsRecorded();
     void actorFallsBackToTheAccount();
@@ -239,6 +243,60 @@ void CaseFileTest::actorFallsBackToTheAccount()
         qputenv("CASEGRAPH_ACTOR", actor);
     }
 #endif
+}
+
+void CaseFileTest::saveAsReportsProgressAndCancels()
+{
+    // A case of several copy steps: an article whose original is 12 MB.
+    CaseFile cf;
+    QVERIFY(cf.create(path(QStringLiteral("big.casegraph"))).ok());
+    const qint64 prov = *cf.addProvenance(Provenance::Kind::Import, QStringLiteral("scan.pdf"));
+    Entity art;
+    art.schema = QStringLiteral("Document");
+    art.add(QStringLiteral("title"), QStringLiteral("Tender scan"));
+    Source s;
+    s.entityRowId = *cf.entities().create(art, prov);
+    s.fileName = QStringLiteral("scan.pdf");
+    s.mimeType = QStringLiteral("application/pdf");
+    for (int i = 0; s.original.size() < 12 * 1024 * 1024; ++i) {
+        s.original += QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha512);
+    }
+    QVERIFY(cf.evidence().addSource(s).ok());
+
+    // Cancelled after the first step: the file already at the target stays as it was, and no
+    // temporary file is left beside it.
+    const QString target = path(QStringLiteral("target.casegraph"));
+    {
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("an earlier file");
+    }
+    QList<QPair<qint64, qint64>> steps;
+    auto st = CaseCopy::copy(cf.path(), target, [&](qint64 done, qint64 total) {
+        steps.append({done, total});
+        return false;
+    });
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().message.contains(QLatin1String("cancelled")), qPrintable(st.error().toString()));
+    QCOMPARE(steps.size(), 1);
+    QVERIFY(steps.first().first < steps.first().second);
+    QFile f(target);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("an earlier file"));
+    f.close();
+    QCOMPARE(QFileInfo(target).dir().entryList({QStringLiteral(".casegraph-save-*")}, QDir::Files | QDir::Hidden).size(), 0);
+
+    // Run through, the steps climb to the whole and the copy holds the source's bytes.
+    steps.clear();
+    QVERIFY(CaseCopy::copy(cf.path(), target, [&](qint64 done, qint64 total) {
+                steps.append({done, total});
+                return true;
+            }).ok());
+    QVERIFY(steps.size() > 2);
+    QCOMPARE(steps.last().first, steps.last().second);
+    CaseFile copy;
+    QVERIFY(copy.open(target, CaseFile::OpenMode::ReadOnly).ok());
+    QCOMPARE(copy.evidence().source(1)->original, s.original);
 }
 
 void CaseFileTest::sourcesKeepTheirBytes()

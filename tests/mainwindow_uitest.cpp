@@ -36,6 +36,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QSplitter>
 #include <QTableView>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void dialogsCreateEntitiesAndRelationships();
     void undoActionRevertsAnEdit();
     void titleStatusAndRecentFiles();
+    void saveAsCopiesOffTheGuiThread();
     void demoCaseIsPopulated();
     void firstRunFillsASmallScreen();
     void entityListKeepsRowsWithADockBelow();
@@ -368,6 +370,22 @@ void MainWindowUiTest::undoActionRevertsAnEdit() {
     undo->trigger();
     QTRY_COMPARE(props->rowCount(props->indexOfSection(PropertiesModel::Section::Properties)), before);
     QVERIFY(!undo->isEnabled());
+}
+
+void MainWindowUiTest::saveAsCopiesOffTheGuiThread() {
+    const QString copy = m_dir.filePath(QStringLiteral("saved-copy.casegraph"));
+    QFile::remove(copy);
+    QSignalSpy saved(m_window.get(), &MainWindow::copySaved);
+    m_window->saveCopyAs(copy);
+    // The copy is written on a worker: the window goes on in the original meanwhile.
+    QCOMPARE(m_window->caseFile()->path(), m_path);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().at(1).toBool(), true);
+    // Then it continues in the copy, which holds the whole case.
+    QCOMPARE(m_window->caseFile()->path(), copy);
+    QCOMPARE(m_window->caseFile()->info().entities, 31);
+    QVERIFY(m_window->caseFile()->check()->isEmpty());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("you are now working in it")));
 }
 
 void MainWindowUiTest::titleStatusAndRecentFiles() {

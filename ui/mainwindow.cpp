@@ -12,6 +12,7 @@
 #include "entitiesdock.h"
 #include "globalsearch.h"
 #include "import/importexportcontroller.h"
+#include "import/jobrunner.h"
 #include "inspectordock.h"
 #include "integrityactions.h"
 #include "newentitydialog.h"
@@ -32,6 +33,7 @@
 #include "itemmodels/propertiesmodel.h"
 #include "itemmodels/schemaicons.h"
 #include "itemmodels/sourcesmodel.h"
+#include "storage/casecopy.h"
 #include "storage/casefile.h"
 #include "storage/evidencestore.h"
 
@@ -45,6 +47,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -555,19 +558,54 @@ void MainWindow::saveCaseAs() {
     }
     const QString path = withSuffix(
         QFileDialog::getSaveFileName(this, tr("Save Case As"), QFileInfo(m_case->path()).absolutePath(), caseFilter()));
-    if (path.isEmpty()) {
+    if (!path.isEmpty()) {
+        saveCopyAs(path);
+    }
+}
+
+void MainWindow::saveCopyAs(const QString &path) {
+    if (!m_case) {
         return;
     }
-    if (auto st = m_case->saveAs(path); !st) {
-        showError(tr("Cannot save the case"), st.error().toString());
-        return;
-    }
-    // Continue in the copy, as Save As does elsewhere; the original stays as it was.
-    if (auto st = openCase(path); !st) {
-        showError(tr("Cannot open the copy"), st.error().toString());
-        return;
-    }
-    statusBar()->showMessage(tr("Saved a copy as %1; you are now working in it.").arg(path), 8000);
+    // A large case takes seconds to copy: on a worker, with its own read-only connection.
+    auto *runner = new JobRunner(this);
+    auto *progress = new QProgressDialog(tr("Saving a copy as %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
+                                         1000, this);
+    progress->setWindowTitle(tr("Save As"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, runner, &JobRunner::cancel);
+    connect(runner, &JobRunner::progressed, progress, [progress](qint64 done, qint64 total) {
+        progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    auto outcome = std::make_shared<Status>();
+    connect(runner, &JobRunner::finished, this, [this, runner, progress, outcome, path] {
+        progress->deleteLater();
+        runner->deleteLater();
+        // A cancel that came after the last page leaves a finished copy: judge by the outcome.
+        if (!outcome->ok()) {
+            if (runner->isCancelled()) {
+                statusBar()->showMessage(tr("Save As cancelled; nothing was written."), 8000);
+            } else {
+                showError(tr("Cannot save the case"), outcome->error().toString());
+            }
+            Q_EMIT copySaved(path, false);
+            return;
+        }
+        // Continue in the copy, as Save As does elsewhere; the original stays as it was.
+        if (auto st = openCase(path); !st) {
+            showError(tr("Cannot open the copy"), st.error().toString());
+            Q_EMIT copySaved(path, false);
+            return;
+        }
+        statusBar()->showMessage(tr("Saved a copy as %1; you are now working in it.").arg(path), 8000);
+        Q_EMIT copySaved(path, true);
+    });
+    runner->start([from = m_case->path(), path, outcome](JobRunner &r) {
+        *outcome = CaseCopy::copy(from, path, [&r](qint64 done, qint64 total) { return r.report(done, total, 0); });
+    });
 }
 
 void MainWindow::updateRecentMenu() {

@@ -73,6 +73,10 @@ public:
     /// Analysis → Ownership Exposure… (the 50% rule).
     ExposureDock *exposureDock() const { return m_exposure; }
 
+    /// File → Save As without the file dialog: copies the case to `path` on a worker thread, with
+    /// a progress dialog and Cancel, then continues in the copy. copySaved() tells the outcome.
+    void saveCopyAs(const QString &path);
+
     /// Shows an entity in the Inspector (and its source, if it holds one).
     void showEntity(qint64 rowId);
     /// Processes events until the Entities dock has its rows (or the time runs out).
@@ -86,6 +90,10 @@ public:
     void restoreLayout();
     /// The default size and dock arrangement.
     void resetLayout();
+
+Q_SIGNALS:
+    /// A Save As ended: `saved` false when it failed or was cancelled (nothing written).
+    void copySaved(const QString &path, bool saved);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casefile.h"
+#include "casecopy.h"
 #include "auditlog.h"
 #include "chartstore.h"
 #include "mergestore.h"
@@ -207,43 +208,7 @@ void CaseFile::close()
 
 Status CaseFile::saveAs(const QString &path) const
 {
-    const QString target = QFileInfo(path).absoluteFilePath();
-    if (target == QFileInfo(m_path).absoluteFilePath()) {
-        return Error{tr("choose a different file than the open case"), path};
-    }
-    QTemporaryFile tmp(QFileInfo(target).absolutePath() + QLatin1String("/.casegraph-save-XXXXXX"));
-    if (!tmp.open()) {
-        return Error{tr("cannot write in this folder: %1").arg(tmp.errorString()), path};
-    }
-    const QString tmpPath = tmp.fileName();
-    tmp.close();
-    Sql::Database out;
-    if (auto st = out.open(tmpPath); !st) {
-        return Error{st.error().message, path};
-    }
-    sqlite3_backup *backup = sqlite3_backup_init(out.handle(), "main", m_db->handle(), "main");
-    if (!backup) {
-        return Error{tr("backup failed: %1").arg(out.lastError()), path};
-    }
-    int rc;
-    do {
-        rc = sqlite3_backup_step(backup, 1024);
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) {
-        return Error{tr("backup failed: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))), path};
-    }
-    // The copy is a single self-contained file (journal_mode DELETE until it is opened).
-    (void)out.exec(QStringLiteral("PRAGMA journal_mode=DELETE"));
-    out.close();
-    if (QFile::exists(target) && !QFile::remove(target)) {
-        return Error{tr("cannot replace the existing file"), path};
-    }
-    if (!QFile::rename(tmpPath, target)) {
-        return Error{tr("cannot move the copy into place"), path};
-    }
-    tmp.setAutoRemove(false);
-    return {};
+    return CaseCopy::copy(m_path, path);
 }
 
 Result<QStringList> CaseFile::check() const
