@@ -29,6 +29,7 @@ class VerifyTest : public QObject {
 private Q_SLOTS:
     void init();
     void cleanCaseVerifies();
+    void verificationNamesItsStepsAndCancels();
     void editsAreLoggedWithBeforeAndAfter();
     void unlabelledChangesGetAnEntry();
     void logCannotBeEditedThroughSql();
@@ -118,6 +119,30 @@ void VerifyTest::cleanCaseVerifies()
     // create, import, entity.create, value.add, entity.create, entity.delete
     QCOMPARE(report.entries, 6);
     QCOMPARE(report.headHash.size(), 64);
+}
+
+void VerifyTest::verificationNamesItsStepsAndCancels()
+{
+    CaseFile cf;
+    QVERIFY(cf.open(m_path, CaseFile::OpenMode::ReadOnly).ok());
+    QStringList stages;
+    VerifyControl control;
+    control.stage = [&](const QString &text) { stages << text; };
+    QVERIFY(CaseVerifier::verify(cf, control).ok());
+    QCOMPARE(stages, (QStringList{QStringLiteral("Checking each source against its SHA-256…"),
+                                  QStringLiteral("Checking the audit log's chain…"),
+                                  QStringLiteral("Checking every row against the audit log's digest…")}));
+    // Cancelled during the row scan (SQLite's progress handler interrupts it) or at a step.
+    for (int at = 0; at < 3; ++at) {
+        stages.clear();
+        control.cancelled = [&] { return stages.size() > at; };
+        const auto report = CaseVerifier::verify(cf, control);
+        QVERIFY2(!report.ok(), qPrintable(QString::number(at)));
+        QCOMPARE(report.error().message, QStringLiteral("verification cancelled"));
+    }
+    // The connection is left without the handler: a later check runs whole.
+    control.cancelled = {};
+    QVERIFY(CaseVerifier::verify(cf, control)->ok());
 }
 
 void VerifyTest::editsAreLoggedWithBeforeAndAfter()

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "sourcesdock.h"
+#include "import/jobrunner.h"
 
 #include "itemmodels/itemdatarole.h"
 #include "storage/casefile.h"
@@ -13,11 +14,11 @@
 #include "storage/evidencestore.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QMessageBox>
-#include <QPointer>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTableView>
-#include <QThread>
 
 namespace Casegraph::Ui {
 
@@ -70,54 +71,66 @@ void IntegrityActions::verify()
     if (!caseFile) {
         return;
     }
-    // Reading every row and hashing every source takes a while on a large case: a worker
-    // thread with its own read-only connection does it.
+    // Reading every row and hashing every source takes seconds on a large case: a worker
+    // thread with its own read-only connection does it, with the step shown and Cancel.
     const QString path = caseFile->path();
     m_verify->setEnabled(false);
-    m_window->statusBar()->showMessage(tr("Verifying %1…").arg(path));
-    QPointer<IntegrityActions> self(this);
-    QThread *worker = QThread::create([self, path] {
-        QString text;
+    auto *runner = new JobRunner(this);
+    auto *progress = new QProgressDialog(tr("Verifying %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0,
+                                         m_window);
+    progress->setWindowTitle(tr("Verify Case Integrity"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, runner, &JobRunner::cancel);
+    connect(runner, &JobRunner::stageChanged, progress, &QProgressDialog::setLabelText);
+    struct Outcome {
         bool ok = false;
+        QString text;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    connect(runner, &JobRunner::finished, this, [this, runner, progress, outcome, path] {
+        progress->deleteLater();
+        runner->deleteLater();
+        m_verify->setEnabled(m_window->caseFile() != nullptr);
+        Q_EMIT verified(path, outcome->ok, outcome->text);
+        if (runner->isCancelled() && !outcome->ok) {
+            m_window->statusBar()->showMessage(tr("Verification cancelled."), 8000);
+        } else if (m_window->isVisible()) {
+            if (outcome->ok) {
+                QMessageBox::information(m_window, tr("Verify Case Integrity"),
+                                         tr("No problem found.\n\n%1").arg(outcome->text));
+            } else {
+                QMessageBox::warning(m_window, tr("Verify Case Integrity"), outcome->text);
+            }
+        }
+    });
+    runner->start([path, outcome](JobRunner &r) {
         Models::CaseFile reader;
         if (auto st = reader.open(path, Models::CaseFile::OpenMode::ReadOnly); !st) {
-            text = st.error().toString();
-        } else if (auto report = Models::CaseVerifier::verify(reader); !report) {
-            text = report.error().toString();
-        } else {
-            ok = report->ok();
-            QStringList lines;
-            for (const auto &p : report->problems) {
-                lines << p.message;
-            }
-            lines << tr("Checked %1 and %2.")
-                         .arg(tr("%Ln source(s)", nullptr, int(report->sources)),
-                              tr("%Ln audit entry(s)", nullptr, int(report->entries)));
-            lines << tr("Head of the audit log: %1").arg(report->headHash);
-            text = lines.join(QLatin1Char('\n'));
+            outcome->text = st.error().toString();
+            return;
         }
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, path, ok, text] {
-                if (!self) {
-                    return;
-                }
-                self->m_verify->setEnabled(self->m_window->caseFile() != nullptr);
-                self->m_window->statusBar()->clearMessage();
-                Q_EMIT self->verified(path, ok, text);
-                if (self->m_window->isVisible()) {
-                    if (ok) {
-                        QMessageBox::information(self->m_window, tr("Verify Case Integrity"),
-                                                 tr("No problem found.\n\n%1").arg(text));
-                    } else {
-                        QMessageBox::warning(self->m_window, tr("Verify Case Integrity"), text);
-                    }
-                }
-            },
-            Qt::QueuedConnection);
+        Models::VerifyControl control;
+        control.stage = [&r](const QString &text) { r.setStage(text); };
+        control.cancelled = [&r] { return r.isCancelled(); };
+        const auto report = Models::CaseVerifier::verify(reader, control);
+        if (!report) {
+            outcome->text = report.error().toString();
+            return;
+        }
+        outcome->ok = report->ok();
+        QStringList lines;
+        for (const auto &p : report->problems) {
+            lines << p.message;
+        }
+        lines << tr("Checked %1 and %2.")
+                     .arg(tr("%Ln source(s)", nullptr, int(report->sources)),
+                          tr("%Ln audit entry(s)", nullptr, int(report->entries)));
+        lines << tr("Head of the audit log: %1").arg(report->headHash);
+        outcome->text = lines.join(QLatin1Char('\n'));
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
 }
 
 void IntegrityActions::preferences()

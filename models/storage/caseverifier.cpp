@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <sqlite3.h>
+
 namespace Casegraph::Models {
 
 namespace {
@@ -163,18 +165,42 @@ QString CaseVerifier::currentSourceHash(const CaseFile &caseFile, qint64 sourceI
     return hash;
 }
 
-Result<VerifyReport> CaseVerifier::verify(const CaseFile &caseFile)
+Result<VerifyReport> CaseVerifier::verify(const CaseFile &caseFile, const VerifyControl &control)
 {
     using Kind = VerifyProblem::Kind;
     auto &db = caseFile.database();
     VerifyReport report;
+    const auto stage = [&](const QString &text) {
+        if (control.stage) {
+            control.stage(text);
+        }
+    };
+    // A cancel interrupts a running scan through SQLite's progress handler.
+    const auto cancelled = [&] { return control.cancelled && control.cancelled(); };
+    struct Interrupt {
+        sqlite3 *handle;
+        Interrupt(sqlite3 *h, const std::function<bool()> *ask) : handle(h) {
+            if (ask && *ask) {
+                sqlite3_progress_handler(
+                    handle, 20000, [](void *f) { return (*static_cast<const std::function<bool()> *>(f))() ? 1 : 0; },
+                    const_cast<std::function<bool()> *>(ask));
+            }
+        }
+        ~Interrupt() { sqlite3_progress_handler(handle, 0, nullptr, nullptr); }
+    } interrupt(db.handle(), &control.cancelled);
+    const auto failed = [&](const Error &e) -> Error { return cancelled() ? Error{tr("verification cancelled")} : e; };
+
+    stage(tr("Checking each source against its SHA-256…"));
 
     // 1. Every preserved original against its recorded SHA-256.
     auto src = db.prepare(QStringLiteral("SELECT id, file_name, sha256, original FROM source ORDER BY id"));
     if (!src) {
-        return src.error();
+        return failed(src.error());
     }
     while ((*src)->step()) {
+        if (cancelled()) {
+            return Error{tr("verification cancelled")};
+        }
         const auto &s = **src;
         ++report.sources;
         const QString now =
@@ -188,10 +214,15 @@ Result<VerifyReport> CaseVerifier::verify(const CaseFile &caseFile)
         }
     }
 
+    if (cancelled()) {
+        return Error{tr("verification cancelled")};
+    }
+
     // 2. The chain, up to its first broken link.
+    stage(tr("Checking the audit log's chain…"));
     auto entries = AuditLog::readEntries(db);
     if (!entries) {
-        return entries.error();
+        return failed(entries.error());
     }
     report.entries = entries->size();
     checkChain(*entries, report.problems);
@@ -210,9 +241,10 @@ Result<VerifyReport> CaseVerifier::verify(const CaseFile &caseFile)
     }
 
     // 3. The content as it is now against the digest of the last entry.
+    stage(tr("Checking every row against the audit log's digest…"));
     auto now = AuditLog::scanDigest(db);
-    if (!now) {
-        return now.error();
+    if (!now || cancelled()) {
+        return failed(now ? Error{} : now.error());
     }
     const ContentDigest recorded = entries->isEmpty()
                                        ? ContentDigest()

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace Casegraph::Models {
 
 class CaseFile;
@@ -42,13 +44,20 @@ struct VerifyReport {
     QJsonObject toJson() const;
 };
 
+/// What a caller of a long verification is told and may ask (a million-entity case takes seconds).
+struct VerifyControl {
+    std::function<void(const QString &stage)> stage; ///< told before each step ("Checking …")
+    std::function<bool()> cancelled;                 ///< polled often; true stops the check
+};
+
 /// Checks a case's integrity: every source's SHA-256, the audit chain (stops at the first broken
 /// link and says whether an entry was changed, deleted or reordered), the head recorded in
 /// meta, and the content digest of the tracked tables against the last entry. Read-only.
 class CaseVerifier {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::CaseVerifier)
 public:
-    static Result<VerifyReport> verify(const CaseFile &caseFile);
+    /// Fails with "verification cancelled" once `control.cancelled` says so.
+    static Result<VerifyReport> verify(const CaseFile &caseFile, const VerifyControl &control = {});
     /// The SHA-256 (hex) of a source's preserved original as it is now, or an empty string
     /// when there is no such source.
     static QString currentSourceHash(const CaseFile &caseFile, qint64 sourceId);
