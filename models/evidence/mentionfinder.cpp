@@ -204,11 +204,15 @@ int MentionFinder::patternCount() const {
     return int(d->patterns.size());
 }
 
-void MentionFinder::setPatterns(const QList<MentionPattern> &patterns) {
+void MentionFinder::setPatterns(const QList<MentionPattern> &patterns, const std::atomic_bool *cancel) {
     d = std::make_unique<Automaton>();
     Automaton &a = *d;
     QHash<QString, int> byFolded;
+    qsizetype done = 0;
     for (const auto &p : patterns) {
+        if (cancel && (++done & 1023) == 0 && cancel->load()) {
+            return;
+        }
         const QString folded = fold(p.name).text.trimmed();
         if (folded.size() < 2) {
             continue;
@@ -261,6 +265,9 @@ void MentionFinder::setPatterns(const QList<MentionPattern> &patterns) {
         }
     }
     for (size_t head = 0; head < queue.size(); ++head) {
+        if (cancel && (head & 4095) == 0 && cancel->load()) {
+            return;
+        }
         const qint32 s = queue[head];
         for (const auto &[c, to] : children[size_t(s)]) {
             qint32 f = a.fail[size_t(s)];

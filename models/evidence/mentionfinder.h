@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -63,8 +64,9 @@ public:
     MentionFinder &operator=(MentionFinder &&) noexcept;
 
     /// Builds the automaton. Names shorter than two characters once folded are skipped: a
-    /// single letter or Han character would light up half the text.
-    void setPatterns(const QList<MentionPattern> &patterns);
+    /// single letter or Han character would light up half the text. Stops early, leaving an
+    /// unusable finder to discard, once `*cancel` is set (a million names take seconds).
+    void setPatterns(const QList<MentionPattern> &patterns, const std::atomic_bool *cancel = nullptr);
     int patternCount() const;
     QList<Mention> find(const QString &text) const;
 

@@ -118,14 +118,19 @@ struct EntityEvidence {
 
 } // namespace
 
-Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QSet<QString> &entityIds)
+Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QSet<QString> &entityIds,
+                                              const std::atomic_bool *cancel)
 {
+    const auto cancelled = [cancel] { return cancel && cancel->load(); };
     const SchemaRegistry &registry = SchemaRegistry::instance();
     QHash<QString, QString> captions; // every entity, for the labels of relationships
     QHash<qint64, QString> captionOfRow;
     QHash<qint64, FtmDate> publishedOfRow; // Document entities: their publication date
     QList<Entity> candidates;
     auto st = caseFile.entities().forEach([&](const Entity &e) {
+        if ((e.rowId & 1023) == 0 && cancelled()) {
+            return false;
+        }
         captions.insert(e.id, e.caption);
         captionOfRow.insert(e.rowId, e.caption);
         const Schema *schema = registry.schema(e.schema);
@@ -161,6 +166,9 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
     if (!st) {
         return st.error();
     }
+    if (cancelled()) {
+        return Error{tr("cancelled")};
+    }
 
     QHash<qint64, EntityEvidence> evidence;
     for (const auto &link : caseFile.evidence().claimSourceLinks()) {
@@ -178,7 +186,14 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
 
     TimelineModel model;
     const QLocale c = QLocale::c();
+    if (cancelled()) {
+        return Error{tr("cancelled")};
+    }
+    qsizetype done = 0;
     for (const Entity &e : std::as_const(candidates)) {
+        if ((++done & 1023) == 0 && cancelled()) {
+            return Error{tr("cancelled")};
+        }
         const Schema &schema = *registry.schema(e.schema);
         // References: every entity-typed value, in property order.
         QStringList related;
@@ -363,6 +378,9 @@ Result<TimelineModel> TimelineModel::fromCase(const CaseFile &caseFile, const QS
             item.dateNote = note;
             model.addUndated(item);
         }
+    }
+    if (cancelled()) {
+        return Error{tr("cancelled")};
     }
     model.finish();
     return model;

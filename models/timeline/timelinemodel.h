@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <limits>
 
 namespace Casegraph::Models {
@@ -139,8 +140,10 @@ public:
 
     /// Reads the case: dated properties of every entity become items; undated events, sanctions,
     /// relationships, contracts and documents go to undated(). When `entityIds` is not empty
-    /// only entities in it, or referencing one of them, are taken.
-    static Result<TimelineModel> fromCase(const CaseFile &caseFile, const QSet<QString> &entityIds = {});
+    /// only entities in it, or referencing one of them, are taken. Gives up with an error once
+    /// `*cancel` is set (a million-entity case takes seconds).
+    static Result<TimelineModel> fromCase(const CaseFile &caseFile, const QSet<QString> &entityIds = {},
+                                          const std::atomic_bool *cancel = nullptr);
 
     /// For callers that assemble a timeline themselves (tests, benchmarks): add, then finish().
     void addItem(TimelineItem item);

@@ -27,7 +27,6 @@
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolTip>
@@ -258,6 +257,7 @@ void SourceViewer::setCase(CaseFile *caseFile, CaseEditor *editor) {
     m_listed.clear();
     m_mentions.clear();
     ++m_mentionGeneration;
+    m_mentionRuns.cancel(); // a build for the previous case stops
     m_contextEntity = 0;
     showSource(0);
     if (!m_case) {
@@ -543,7 +543,11 @@ void SourceViewer::rebuildMentions() {
         QList<ListedName> listed; ///< one per listed entry; a listed pattern's key is its index
     };
     auto result = std::make_shared<Built>();
-    QThread *thread = QThread::create([path, result] {
+    // A newer build, another case or closing the window cancels it (between its steps); the
+    // window waits for it.
+    const auto cancelled = m_mentionRuns.begin();
+    const auto post = WorkerRuns::poster(this, [](SourceViewer &v) -> WorkerRuns & { return v.m_mentionRuns; });
+    m_mentionRuns.start([path, result, cancelled, post, generation] {
         CaseFile reader;
         if (!reader.open(path, CaseFile::OpenMode::ReadOnly)) {
             return;
@@ -552,6 +556,9 @@ void SourceViewer::rebuildMentions() {
         QList<MentionPattern> patterns;
         for (const auto &n : store.entityNames()) {
             patterns.append({n.entityRowId, n.name});
+        }
+        if (cancelled->load()) {
+            return;
         }
         // Names of loaded lists' entries (rows come ordered by version and entry).
         for (const auto &n : store.listedNames()) {
@@ -565,21 +572,26 @@ void SourceViewer::rebuildMentions() {
             }
             patterns.append({qint64(result->listed.size() - 1), n.name, true, use == ListedNameUse::Capitalised});
         }
-        auto finder = std::make_shared<MentionFinder>();
-        finder->setPatterns(patterns);
-        result->finder = std::move(finder);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, result, generation] {
-        if (generation != m_mentionGeneration || !result->finder) {
+        if (cancelled->load()) {
             return;
         }
-        m_finder = result->finder;
-        m_listed = std::move(result->listed);
-        findMentions();
-        applyHighlights();
+        auto finder = std::make_shared<MentionFinder>();
+        finder->setPatterns(patterns, cancelled.get());
+        if (cancelled->load()) {
+            return;
+        }
+        result->finder = std::move(finder);
+        post([result, generation](SourceViewer &v) {
+            v.m_mentionRuns.finished();
+            if (generation != v.m_mentionGeneration || !result->finder) {
+                return;
+            }
+            v.m_finder = result->finder;
+            v.m_listed = std::move(result->listed);
+            v.findMentions();
+            v.applyHighlights();
+        });
     });
-    thread->start();
 }
 
 void SourceViewer::findMentions() {

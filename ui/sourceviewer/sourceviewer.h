@@ -4,6 +4,7 @@
 
 #include "commands/evidenceeditor.h"
 #include "core/evidence.h"
+#include "core/workerruns.h"
 #include "evidence/mentionfinder.h"
 #include "storage/supportstore.h"
 
@@ -153,6 +154,7 @@ private:
     QList<Models::ListedName> m_listed;
     quint64 m_mentionGeneration = 0;
     bool m_filling = false;
+    Models::WorkerRuns m_mentionRuns; ///< last: cancels and waits for a running build before the rest goes
 };
 
 } // namespace Casegraph::Ui

@@ -18,7 +18,6 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -112,6 +111,7 @@ void TimelineDock::setCase(CaseFile *caseFile)
     m_scopeName.clear();
     m_firstFit = true;
     ++m_generation;
+    m_runs.cancel(); // a build of the previous case stops
     m_view->setModel(nullptr);
     m_status->clear();
     if (!m_case) {
@@ -175,14 +175,16 @@ void TimelineDock::rebuild()
     m_status->setText(tr("Building…"));
     // Own connection on the worker (a CaseFile belongs to the thread that opened it); WAL lets
     // it read beside the GUI's connection.
+    // A newer build, another case or closing the window cancels it; the window waits for it.
     QPointer<TimelineDock> self(this);
-    QThread *worker = QThread::create([self, path, scope, generation] {
+    const auto cancelled = m_runs.begin();
+    m_runs.start([self, path, scope, generation, cancelled] {
         CaseFile caseFile;
         std::shared_ptr<const TimelineModel> model;
         QString error;
         if (auto st = caseFile.open(path, CaseFile::OpenMode::ReadOnly); !st) {
             error = st.error().message;
-        } else if (auto built = TimelineModel::fromCase(caseFile, scope); !built) {
+        } else if (auto built = TimelineModel::fromCase(caseFile, scope, cancelled.get()); !built) {
             error = built.error().message;
         } else {
             model = std::make_shared<const TimelineModel>(std::move(*built));
@@ -197,8 +199,6 @@ void TimelineDock::rebuild()
             },
             Qt::QueuedConnection);
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
 }
 
 void TimelineDock::apply(std::shared_ptr<const TimelineModel> model, quint64 generation, const QString &error)

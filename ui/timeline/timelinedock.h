@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ftmdate.h"
+#include "core/workerruns.h"
 #include "timeline/timelinemodel.h"
 
 #include <QDockWidget>
@@ -87,6 +88,7 @@ private:
     QString m_scopeName;
     quint64 m_generation = 0;
     bool m_firstFit = true;
+    Models::WorkerRuns m_runs; ///< last: cancels and waits for a running build before the rest goes
 };
 
 } // namespace Casegraph::Ui
