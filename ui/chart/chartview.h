@@ -97,7 +97,8 @@ public:
     std::vector<qint32> selection() const;
     QList<qint64> selectedRowIds() const;
     void setSelection(const std::vector<qint32> &nodes);
-    /// Selects these entities' nodes (an entity in a collapsed group: the group's node).
+    /// Selects these entities' nodes (an entity in a collapsed group: the group's node) and marks
+    /// the lines of those that are relationships drawn as lines (EdgeSelected).
     void selectRowIds(const QList<qint64> &rowIds);
 
     // Undoable edits
@@ -235,6 +236,9 @@ private:
     void refilter();
     void scheduleReload();
     void notifySelection();
+    bool hasSelectedEdge() const;
+    /// Marks the relationship of line `edge` (all its lines) and shows it in the Inspector.
+    void selectEdge(qint32 edge);
     /// Puts freshly loaded data in place (keeping selection, highlight and the view).
     void setLoadedData(ChartData data);
     void placeLoadButton();

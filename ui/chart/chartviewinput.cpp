@@ -83,8 +83,13 @@ void ChartView::mousePressEvent(QMouseEvent *event)
         m_drag = Drag::Rubber;
         m_rubber = QRectF(event->position(), QSizeF());
     } else {
-        if (!selection().empty()) {
+        // A line: its relationship, with the passages that state it, shows in the Inspector.
+        const qint32 edge = ChartPainter::edgeAt(m_data, toWorld(event->position()), 6 / m_scale, visibleRect());
+        if (!selection().empty() || hasSelectedEdge()) {
             setSelection({});
+        }
+        if (edge >= 0) {
+            selectEdge(edge);
         }
         m_drag = Drag::Pan;
         setCursor(Qt::ClosedHandCursor);

@@ -1,0 +1,164 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysis/pathsdock.h"
+#include "catalogues.h"
+#include "chart/chartdata.h"
+#include "chart/chartpanel.h"
+#include "chart/chartview.h"
+#include "chart/chartworkspace.h"
+#include "globalsearch.h"
+#include "inspectordock.h"
+#include "mainwindow.h"
+#include "recentfiles.h"
+#include "sourceviewer/evidenceui.h"
+#include "sourceviewer/sourceviewer.h"
+#include "timeline/timelinedock.h"
+
+#include "commands/caseeditor.h"
+#include "demo/democase.h"
+#include "itemmodels/propertiesmodel.h"
+#include "storage/casefile.h"
+#include "storage/entitystore.h"
+#include "support/testsupport.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace Casegraph::Models;
+using namespace Casegraph::Ui;
+
+/// A reporter's walk through the demo case at 1366 × 768: from the diversion path to the chart,
+/// from a line on the chart to the passage that states it, and on to the timeline and search.
+class AnalysisWalkUiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void clickingALineShowsItsRelationshipAndPassages();
+
+private:
+    qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
+    /// The visible edge of this relationship between these two entities (-1: none).
+    static qint32 edgeOf(const ChartData &d, qint64 relationship, qint32 from, qint32 to);
+    /// A point on the middle of edge `e`, in the view's pixels.
+    static QPoint middleOf(const ChartView *view, qint32 e);
+    void shot(const QString &name) const;
+
+    QTemporaryDir m_dir;
+    QString m_template;
+    RecentFiles *m_recent = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void AnalysisWalkUiTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    Casegraph::Translations::install(*qApp);
+    m_template = m_dir.filePath(QStringLiteral("template.casegraph"));
+    CaseFile c;
+    QVERIFY(c.create(m_template).ok());
+    QVERIFY(DemoCase::write(c).ok());
+}
+
+void AnalysisWalkUiTest::init()
+{
+    const QString path = m_dir.filePath(QStringLiteral("walk-%1.casegraph").arg(QTest::currentTestFunction()));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(m_template, path));
+    m_recent = new RecentFiles;
+    m_window = std::make_unique<MainWindow>(m_recent);
+    m_window->setInteractive(false);
+    m_window->setLayoutPersistence(false);
+    QVERIFY(m_window->openCase(path).ok());
+    m_window->resize(1366, 768);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->waitUntilLoaded(5000));
+    QTRY_COMPARE(m_window->size(), QSize(1366, 768));
+}
+
+void AnalysisWalkUiTest::cleanup()
+{
+    m_window.reset();
+    delete m_recent;
+    m_recent = nullptr;
+}
+
+qint32 AnalysisWalkUiTest::edgeOf(const ChartData &d, qint64 relationship, qint32 from, qint32 to)
+{
+    for (qint32 e = 0; e < d.edgeCount(); ++e) {
+        if (d.edgeRelationship[size_t(e)] == relationship && d.edgeFrom[size_t(e)] == from &&
+            d.edgeTo[size_t(e)] == to && d.isEdgeVisible(e)) {
+            return e;
+        }
+    }
+    return -1;
+}
+
+QPoint AnalysisWalkUiTest::middleOf(const ChartView *view, qint32 e)
+{
+    const ChartData &d = view->data();
+    const QPointF mid = (d.position(d.edgeFrom[size_t(e)]) + d.position(d.edgeTo[size_t(e)])) / 2;
+    return view->worldTransform().map(mid).toPoint();
+}
+
+void AnalysisWalkUiTest::shot(const QString &name) const
+{
+    QApplication::processEvents();
+    Casegraph::Tests::saveShot(m_window->grab(), name);
+}
+
+void AnalysisWalkUiTest::clickingALineShowsItsRelationshipAndPassages()
+{
+    // The demo chart: Promega's kits resold by the unnamed resellers. The reporter clicks that line
+    // to see which article says so.
+    ChartPanel *panel = m_window->charts()->currentPanel();
+    QVERIFY(panel);
+    ChartView *view = panel->view();
+    QTRY_VERIFY(view->data().nodeCount() > 0);
+    const ChartData &d = view->data();
+    const qint64 promega = rowOf(QStringLiteral("demo-promega"));
+    const qint64 resellers = rowOf(QStringLiteral("demo-unnamed-resellers"));
+    QVERIFY(promega > 0 && resellers > 0);
+    qint32 edge = -1;
+    for (qint32 e = 0; e < d.edgeCount() && edge < 0; ++e) {
+        const qint64 a = d.nodeRowId[size_t(d.edgeFrom[size_t(e)])], b = d.nodeRowId[size_t(d.edgeTo[size_t(e)])];
+        if (d.isEdgeVisible(e) && d.edgeCurve[size_t(e)] == 0 &&
+            ((a == promega && b == resellers) || (a == resellers && b == promega))) {
+            edge = e;
+        }
+    }
+    QVERIFY2(edge >= 0, "no straight line between Promega and the resellers");
+    const qint64 relationship = d.edgeRelationship[size_t(edge)];
+    QVERIFY(relationship > 0);
+    QVERIFY(relationship != promega && relationship != resellers);
+
+    QTest::mouseClick(view, Qt::LeftButton, {}, middleOf(view, edge));
+    // The Inspector shows the relationship with the claims quoting its passages.
+    QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    const QModelIndex claims = props->indexOfSection(PropertiesModel::Section::Claims);
+    QVERIFY2(claims.isValid() && props->rowCount(claims) > 0, "the relationship shows no claims");
+    // No entity is selected on the chart: the click was on the line, not on an end; the line is marked.
+    QVERIFY(view->selection().empty());
+    QVERIFY(view->data().edgeFlags[size_t(edge)] & EdgeSelected);
+    shot(QStringLiteral("walk-edge-clicked.png"));
+
+    // Clicking the empty chart still pans and leaves the Inspector alone.
+    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(5, 5));
+    QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);
+}
+
+QTEST_MAIN(AnalysisWalkUiTest)
+#include "analysiswalk_uitest.moc"
