@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/pathsdock.h"
 #include "catalogues.h"
+#include "entitypicker.h"
 #include "chart/chartdata.h"
+#include "chart/chartmeasure.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
@@ -21,9 +23,16 @@
 #include "storage/entitystore.h"
 #include "support/testsupport.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDockWidget>
+#include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
+#include <QTabBar>
+#include <QSpinBox>
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -46,6 +55,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void clickingALineShowsItsRelationshipAndPassages();
+    void walkThroughTheDemo();
+    void pathsFormShowsItsChoicesOnALaptop();
 
 private:
     qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
@@ -158,6 +169,101 @@ void AnalysisWalkUiTest::clickingALineShowsItsRelationshipAndPassages()
     // Clicking the empty chart still pans and leaves the Inspector alone.
     QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(5, 5));
     QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);
+}
+
+void AnalysisWalkUiTest::walkThroughTheDemo()
+{
+    // 1. Diversion paths from Thermo Fisher.
+    m_window->showEntity(rowOf(QStringLiteral("demo-thermo-fisher")));
+    PathsDock *paths = m_window->pathsDock();
+    paths->diversionAction()->trigger();
+    QVERIFY(paths->run());
+    if (paths->isRunning()) {
+        QSignalSpy ended(paths, &PathsDock::searchEnded);
+        QVERIFY(ended.wait(8000));
+    }
+    paths->pathList()->setCurrentRow(1);
+    shot(QStringLiteral("walk-01-diversion.png"));
+    paths->showSelectedOnChart();
+    QVERIFY(m_window->waitUntilLoaded(5000));
+    shot(QStringLiteral("walk-02-diversion-on-chart.png"));
+    paths->close();
+
+    // 2. The chart: measure, time bar, filter.
+    ChartPanel *panel = m_window->charts()->currentPanel();
+    ChartView *view = panel->view();
+    view->setMeasure(ChartMeasureSetting{ChartNodeMeasures::Size::Betweenness, ChartMeasureSetting::Colour::Type});
+    QTRY_VERIFY(!view->isMeasuring());
+    shot(QStringLiteral("walk-03-measure.png"));
+    view->setMeasure({});
+    panel->setTimeMode(ChartPanel::TimeMode::AsOf);
+    panel->setDates(QDate(2019, 1, 1));
+    shot(QStringLiteral("walk-04-as-of-2019.png"));
+    panel->setTimeMode(ChartPanel::TimeMode::All);
+
+    // 3. Expand the police's neighbours.
+    const qint32 police = view->data().indexOf(rowOf(QStringLiteral("demo-xinjiang-police")));
+    QVERIFY(police >= 0);
+    view->expandNode(police, 50);
+    QVERIFY(m_window->waitUntilLoaded(5000));
+    view->fitToView();
+    shot(QStringLiteral("walk-05-expanded.png"));
+
+    // 4. A passage from the Inspector into the Source Viewer.
+    const qint64 resale = rowOf(QStringLiteral("demo-supply-thermo-resale"));
+    m_window->showEntity(resale);
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    const QModelIndex claims = props->indexOfSection(PropertiesModel::Section::Claims);
+    QModelIndex evidence = claims.isValid() && props->rowCount(claims) ? props->index(0, 0, claims) : QModelIndex();
+    QVERIFY(evidence.isValid());
+    Q_EMIT m_window->inspectorDock()->view()->activated(evidence);
+    shot(QStringLiteral("walk-06-passage.png"));
+
+    // 5. The timeline.
+    m_window->timelineDock()->show();
+    m_window->timelineDock()->raise();
+    QTRY_VERIFY(m_window->timelineDock()->model() != nullptr);
+    shot(QStringLiteral("walk-07-timeline.png"));
+    m_window->timelineDock()->close();
+
+    // 6. Search.
+    GlobalSearch *search = m_window->globalSearch();
+    QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+    QTest::keyClicks(search, QStringLiteral("Promega"));
+    QTRY_VERIFY(search->hitCount() > 0);
+    shot(QStringLiteral("walk-08-search.png"));
+    if (search->completer()->popup()) {
+        Casegraph::Tests::saveShot(search->completer()->popup()->grab(), QStringLiteral("walk-08-search-popup.png"));
+    }
+    QTest::keyClick(search, Qt::Key_Escape);
+}
+
+void AnalysisWalkUiTest::pathsFormShowsItsChoicesOnALaptop()
+{
+    // Diversion from the Inspector's Thermo Fisher, the Paths dock below the chart at 1366 × 768:
+    // the form says which manufacturer it starts from and shows its options without scrolling.
+    m_window->showEntity(rowOf(QStringLiteral("demo-thermo-fisher")));
+    PathsDock *paths = m_window->pathsDock();
+    paths->diversionAction()->trigger();
+    QApplication::processEvents();
+    auto *scroll = qobject_cast<QScrollArea *>(paths->fromPicker()->parentWidget()->parentWidget()->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    const QRect viewport = scroll->viewport()->rect();
+    const auto fullyShown = [&](QWidget *w) {
+        const QRect r(w->mapTo(scroll->viewport(), QPoint(0, 0)), w->size());
+        return w->isVisible() && viewport.contains(r);
+    };
+    QLabel *chosen = nullptr;
+    for (QLabel *label : paths->fromPicker()->findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("Thermo Fisher Scientific"))) {
+            chosen = label;
+        }
+    }
+    QVERIFY2(chosen, "the From picker does not name Thermo Fisher");
+    QVERIFY2(fullyShown(chosen), "the chosen manufacturer is scrolled out of view");
+    QVERIFY2(fullyShown(paths->listedOnly()), "“Only listed end users” is scrolled out of view");
+    QVERIFY2(fullyShown(paths->maxHops()), "Max hops is scrolled out of view");
+    shot(QStringLiteral("walk-paths-form.png"));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
