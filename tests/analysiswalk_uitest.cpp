@@ -57,6 +57,7 @@ private Q_SLOTS:
     void clickingALineShowsItsRelationshipAndPassages();
     void walkThroughTheDemo();
     void pathsFormShowsItsChoicesOnALaptop();
+    void sourceViewerKeepsItsNeighboursTabsReadable();
 
 private:
     qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
@@ -264,6 +265,38 @@ void AnalysisWalkUiTest::pathsFormShowsItsChoicesOnALaptop()
     QVERIFY2(fullyShown(paths->listedOnly()), "“Only listed end users” is scrolled out of view");
     QVERIFY2(fullyShown(paths->maxHops()), "Max hops is scrolled out of view");
     shot(QStringLiteral("walk-paths-form.png"));
+}
+
+void AnalysisWalkUiTest::sourceViewerKeepsItsNeighboursTabsReadable()
+{
+    // From a relationship's passage in the Inspector to the Source Viewer, tabbed with Sources and
+    // Notes: every tab still says what it is (the viewer's tab once held the whole article title
+    // and cut the others to "So…" and "N…").
+    m_window->showEntity(rowOf(QStringLiteral("demo-supply-thermo-resale")));
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    const QModelIndex claims = props->indexOfSection(PropertiesModel::Section::Claims);
+    QVERIFY(claims.isValid() && props->rowCount(claims) > 0);
+    Q_EMIT m_window->inspectorDock()->view()->activated(props->index(0, 0, claims));
+    SourceViewer *viewer = m_window->evidenceUi()->viewer();
+    QTRY_VERIFY(viewer->sourceId() != 0);
+    QVERIFY(viewer->header()->text().contains(viewer->sourceTitle().toHtmlEscaped()) ||
+            viewer->header()->text().contains(viewer->sourceTitle()));
+    QApplication::processEvents();
+    QTabBar *bar = nullptr;
+    for (QTabBar *b : m_window->findChildren<QTabBar *>()) {
+        for (int i = 0; b->isVisible() && i < b->count(); ++i) {
+            if (b->tabText(i).startsWith(QStringLiteral("Source Viewer"))) {
+                bar = b;
+            }
+        }
+    }
+    QVERIFY2(bar, "the Source Viewer is not in a tab group");
+    for (int i = 0; i < bar->count(); ++i) {
+        const int needed = bar->fontMetrics().horizontalAdvance(bar->tabText(i));
+        QVERIFY2(bar->tabRect(i).width() > needed, qPrintable(QStringLiteral("tab “%1” is cut to %2 px (needs %3)")
+                                                                  .arg(bar->tabText(i)).arg(bar->tabRect(i).width()).arg(needed)));
+    }
+    shot(QStringLiteral("walk-source-viewer-tabs.png"));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
