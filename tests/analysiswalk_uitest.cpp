@@ -4,6 +4,7 @@
 #include "catalogues.h"
 #include "entitypicker.h"
 #include "chart/chartdata.h"
+#include "chart/chartexport.h"
 #include "chart/chartmeasure.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
@@ -25,6 +26,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QImage>
 #include <QCompleter>
 #include <QDockWidget>
 #include <QLabel>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void walkThroughTheDemo();
     void pathsFormShowsItsChoicesOnALaptop();
     void sourceViewerKeepsItsNeighboursTabsReadable();
+    void exportLeavesTheSelectionOut();
 
 private:
     qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
@@ -297,6 +300,28 @@ void AnalysisWalkUiTest::sourceViewerKeepsItsNeighboursTabsReadable()
                                                                   .arg(bar->tabText(i)).arg(bar->tabRect(i).width()).arg(needed)));
     }
     shot(QStringLiteral("walk-source-viewer-tabs.png"));
+}
+
+void AnalysisWalkUiTest::exportLeavesTheSelectionOut()
+{
+    // The reporter clicks Thermo Fisher and then a line to check them, then exports the chart for
+    // the article: the picture is the chart, not what happened to be selected.
+    ChartView *view = m_window->charts()->currentPanel()->view();
+    QTRY_VERIFY(view->data().nodeCount() > 0);
+    const QString plain = m_dir.filePath(QStringLiteral("plain.png"));
+    const QString selected = m_dir.filePath(QStringLiteral("selected.png"));
+    QVERIFY(ChartExport::write(view->data(), plain, QStringLiteral("Sequencers to Xinjiang")));
+    view->selectRowIds({rowOf(QStringLiteral("demo-thermo-fisher")), rowOf(QStringLiteral("demo-supply-promega-resale"))});
+    QCOMPARE(view->selectedRowIds().size(), 1);
+    QVERIFY(std::any_of(view->data().edgeFlags.begin(), view->data().edgeFlags.end(),
+                        [](quint8 f) { return f & EdgeSelected; }));
+    QVERIFY(ChartExport::write(view->data(), selected, QStringLiteral("Sequencers to Xinjiang")));
+    const QImage a(plain), b(selected);
+    QVERIFY(!a.isNull());
+    Casegraph::Tests::saveShot(QPixmap::fromImage(b), QStringLiteral("walk-export-with-selection.png"));
+    QVERIFY2(a == b, "the export draws the selection");
+    // The selection on screen is kept.
+    QCOMPARE(view->selectedRowIds().size(), 1);
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
