@@ -18,6 +18,9 @@
 #include "timeline/timelinedock.h"
 
 #include "commands/caseeditor.h"
+#include "commands/evidenceeditor.h"
+#include "core/grading.h"
+#include "itemmodels/itemdatarole.h"
 #include "demo/democase.h"
 #include "itemmodels/propertiesmodel.h"
 #include "storage/casefile.h"
@@ -34,6 +37,7 @@
 #include <QScrollArea>
 #include <QTabBar>
 #include <QSpinBox>
+#include <QStyle>
 #include <QCheckBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void pathsFormShowsItsChoicesOnALaptop();
     void sourceViewerKeepsItsNeighboursTabsReadable();
     void exportLeavesTheSelectionOut();
+    void inspectorShowsAPassagesGrade();
 
 private:
     qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
@@ -322,6 +327,48 @@ void AnalysisWalkUiTest::exportLeavesTheSelectionOut()
     QVERIFY2(a == b, "the export draws the selection");
     // The selection on screen is kept.
     QCOMPARE(view->selectedRowIds().size(), 1);
+}
+
+void AnalysisWalkUiTest::inspectorShowsAPassagesGrade()
+{
+    // The reporter grades the passage behind the resale of Thermo Fisher's goods, then clicks the
+    // line again: how far it can be trusted shows beside the passage, in the default layout.
+    const qint64 resale = rowOf(QStringLiteral("demo-supply-thermo-resale"));
+    m_window->showEntity(resale);
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    QModelIndex evidence;
+    const QModelIndex properties = props->indexOfSection(PropertiesModel::Section::Properties);
+    for (int r = 0; r < props->rowCount(properties) && !evidence.isValid(); ++r) {
+        const QModelIndex value = props->index(r, 0, properties);
+        if (props->rowCount(value) > 0) {
+            evidence = props->index(0, 0, value);
+        }
+    }
+    QVERIFY(evidence.isValid());
+    const qint64 excerpt = evidence.data(ItemDataRole::ExcerptIdRole).toLongLong();
+    QVERIFY(excerpt > 0);
+    QVERIFY(EvidenceEditor(*m_window->editor()).grade(excerpt, QStringLiteral("B"), Excerpt::Stance::Supports,
+                                                       QStringLiteral("2"), ClaimStatus::Unverified).ok());
+    QApplication::processEvents();
+    QTreeView *tree = m_window->inspectorDock()->view();
+    QModelIndex graded;
+    for (int r = 0; r < props->rowCount(properties) && !graded.isValid(); ++r) {
+        const QModelIndex value = props->index(r, 0, properties);
+        for (int k = 0; k < props->rowCount(value); ++k) {
+            if (props->index(k, 0, value).data(ItemDataRole::ExcerptIdRole).toLongLong() == excerpt) {
+                graded = props->index(k, 0, value);
+            }
+        }
+    }
+    QVERIFY(graded.isValid());
+    QVERIFY2(graded.data().toString().contains(QStringLiteral("B2")), qPrintable(graded.data().toString()));
+    tree->scrollTo(graded);
+    // What the cell shows of its text beside the icon: the grade must survive the cut.
+    const QRect cell = tree->visualRect(graded);
+    const int room = cell.width() - tree->iconSize().width() - 4 * tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) - 4;
+    const QString shown = tree->fontMetrics().elidedText(graded.data().toString(), Qt::ElideRight, room);
+    shot(QStringLiteral("walk-inspector-grade.png"));
+    QVERIFY2(shown.contains(QStringLiteral("B2")), qPrintable(QStringLiteral("“%1” shows as “%2”").arg(graded.data().toString(), shown)));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
