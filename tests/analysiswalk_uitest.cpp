@@ -29,6 +29,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QCompleter>
 #include <QDockWidget>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void sourceViewerKeepsItsNeighboursTabsReadable();
     void exportLeavesTheSelectionOut();
     void inspectorShowsAPassagesGrade();
+    void everyEditOfTheWalkUndoesAndRedoes();
 
 private:
     qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
@@ -369,6 +371,54 @@ void AnalysisWalkUiTest::inspectorShowsAPassagesGrade()
     const QString shown = tree->fontMetrics().elidedText(graded.data().toString(), Qt::ElideRight, room);
     shot(QStringLiteral("walk-inspector-grade.png"));
     QVERIFY2(shown.contains(QStringLiteral("B2")), qPrintable(QStringLiteral("“%1” shows as “%2”").arg(graded.data().toString(), shown)));
+}
+
+void AnalysisWalkUiTest::everyEditOfTheWalkUndoesAndRedoes()
+{
+    // The chart edits of the walk, each one step, each quick on the GUI thread; then all undone
+    // (the chart as the demo made it) and all redone.
+    ChartPanel *panel = m_window->charts()->currentPanel();
+    ChartView *view = panel->view();
+    QTRY_VERIFY(view->data().nodeCount() > 0);
+    QUndoStack *stack = m_window->editor()->undoStack();
+    const auto state = [view] {
+        return QStringList{QString::number(view->data().nodeCount()), QString::number(view->data().edgeCount()),
+                           QString::number(int(view->measure().size)), QString::number(int(view->chartTime().mode))};
+    };
+    const QStringList demo = state();
+    QElapsedTimer timer;
+    const auto step = [&](const char *what, const std::function<void()> &edit) {
+        const int before = stack->count();
+        timer.start();
+        edit();
+        QVERIFY(m_window->waitUntilLoaded(5000));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("%1 took %2 ms").arg(QLatin1String(what)).arg(timer.elapsed())));
+        QVERIFY2(stack->count() == before + 1, what);
+    };
+    const qint32 police = view->data().indexOf(rowOf(QStringLiteral("demo-xinjiang-police")));
+    step("expand", [&] { view->expandNode(police, 50); });
+    step("measure", [&] { view->setMeasure(ChartMeasureSetting{ChartNodeMeasures::Size::Degree, ChartMeasureSetting::Colour::Type}); });
+    step("time filter: as of", [&] { panel->setTimeMode(ChartPanel::TimeMode::AsOf); });
+    step("time filter: day", [&] { panel->setDates(QDate(2020, 6, 1)); });
+    step("add value", [&] {
+        QVERIFY(m_window->editor()->addValue(rowOf(QStringLiteral("demo-promega")), QStringLiteral("notes"),
+                                             QStringLiteral("Checked by the desk")).ok());
+    });
+    const QStringList edited = state();
+    QVERIFY(edited != demo);
+    while (stack->canUndo() && stack->index() > 0) {
+        timer.start();
+        stack->undo();
+        QVERIFY(m_window->waitUntilLoaded(5000));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(stack->redoText()));
+    }
+    QCOMPARE(state(), demo);
+    while (stack->canRedo()) {
+        stack->redo();
+        QVERIFY(m_window->waitUntilLoaded(5000));
+    }
+    QCOMPARE(state(), edited);
+    shot(QStringLiteral("walk-after-redo.png"));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
