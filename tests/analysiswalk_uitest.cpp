@@ -10,6 +10,12 @@
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
 #include "globalsearch.h"
+#include "notes/annotationspanel.h"
+#include "notes/leadsdock.h"
+#include "notes/notesdock.h"
+#include "screening/referencelistsdialog.h"
+#include "screening/screeningactions.h"
+#include "screening/screeningdialog.h"
 #include "inspectordock.h"
 #include "mainwindow.h"
 #include "recentfiles.h"
@@ -36,6 +42,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTabBar>
 #include <QSpinBox>
 #include <QStyle>
@@ -68,6 +75,7 @@ private Q_SLOTS:
     void exportLeavesTheSelectionOut();
     void inspectorShowsAPassagesGrade();
     void everyEditOfTheWalkUndoesAndRedoes();
+    void screeningNotesAndLeads();
 
 private:
     qint64 rowOf(const QString &id) const { return m_window->caseFile()->entities().rowIdOf(id); }
@@ -419,6 +427,35 @@ void AnalysisWalkUiTest::everyEditOfTheWalkUndoesAndRedoes()
     }
     QCOMPARE(state(), edited);
     shot(QStringLiteral("walk-after-redo.png"));
+}
+
+void AnalysisWalkUiTest::screeningNotesAndLeads()
+{
+    // The screening and reference-list dialogs and the leads (screenshots), the notes on the police.
+    m_window->showEntity(rowOf(QStringLiteral("demo-xinjiang-police")));
+    if (QWidget *d = m_window->screeningActions()->showLists()) {
+        QApplication::processEvents();
+        Casegraph::Tests::saveShot(d->grab(), QStringLiteral("walk-10-reference-lists.png"));
+        d->close();
+    }
+    if (QWidget *d = m_window->screeningActions()->showScreening()) {
+        QApplication::processEvents();
+        Casegraph::Tests::saveShot(d->grab(), QStringLiteral("walk-11-screening.png"));
+        d->close();
+    }
+    NotesDock *notes = m_window->annotations()->notesDock();
+    notes->show();
+    notes->raise();
+    QApplication::processEvents();
+    shot(QStringLiteral("walk-12-notes.png"));
+    // The demo's note on the police has a long headline: the list cuts it in the middle, keeping
+    // who wrote it and when in view, and has no sideways scroll bar taking one of its rows.
+    QListWidget *list = notes->noteList();
+    QCOMPARE(list->count(), 1);
+    QVERIFY(!list->horizontalScrollBar()->isVisible());
+    QCOMPARE(list->textElideMode(), Qt::ElideMiddle);
+    m_window->annotations()->leadsDock()->raise();
+    shot(QStringLiteral("walk-13-leads.png"));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
