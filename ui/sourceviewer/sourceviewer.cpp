@@ -17,7 +17,10 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
@@ -116,6 +119,25 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
     m_header->setContentsMargins(8, 6, 8, 2);
     m_header->setAccessibleName(tr("Source metadata"));
     layout->addWidget(m_header);
+    // The hash in a read-only field of its own: whole and copyable, but scrolled rather than
+    // setting the dock's width (64 monospace digits in the header made the viewer 584 px wide,
+    // squeezing the Entities list and the chart on a 1366 px screen).
+    m_hashRow = new QWidget(this);
+    auto *hashLayout = new QHBoxLayout(m_hashRow);
+    hashLayout->setContentsMargins(8, 0, 8, 2);
+    auto *hashLabel = new QLabel(tr("SHA-256"), m_hashRow);
+    hashLabel->setStyleSheet(QStringLiteral("color:#5f6368"));
+    m_hash = new QLineEdit(m_hashRow);
+    m_hash->setReadOnly(true);
+    m_hash->setFrame(false);
+    m_hash->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_hash->setAccessibleName(tr("SHA-256 of the stored bytes"));
+    m_hash->setStyleSheet(QStringLiteral("background: transparent"));
+    hashLabel->setBuddy(m_hash);
+    hashLayout->addWidget(hashLabel);
+    hashLayout->addWidget(m_hash, 1);
+    m_hashRow->hide();
+    layout->addWidget(m_hashRow);
 
     m_toolBar = new QToolBar(this);
     m_toolBar->setIconSize(QSize(16, 16));
@@ -303,6 +325,8 @@ void SourceViewer::reload() {
         m_header->setText(m_case ? tr("Double-click a source in the Sources list, or a passage in the Inspector, "
                                       "to read it here.")
                                  : QString());
+        m_hash->clear();
+        m_hashRow->hide();
         updateActions();
         return;
     }
@@ -370,9 +394,10 @@ void SourceViewer::updateHeader(const Source &source) {
                                       QLocale().formattedDataSize(source.original.size()))
                                  .toHtmlEscaped()) +
             QStringLiteral("</tr>");
-    rows += QStringLiteral("<tr><td style=\"color:#5f6368\">%1</td><td colspan=\"3\">"
-                           "<span style=\"font-family:monospace\">%2</span></td></tr>")
-                .arg(tr("SHA-256").toHtmlEscaped(), source.sha256);
+    m_hash->setText(source.sha256);
+    m_hash->setCursorPosition(0);
+    m_hash->setToolTip(source.sha256);
+    m_hashRow->show();
     int supports = 0;
     for (const auto &p : std::as_const(m_excerpts)) {
         supports += p.excerpt.stance == Excerpt::Stance::Supports ? 1 : 0;
