@@ -324,6 +324,11 @@ void AnalysisWalkUiTest::sourceViewerKeepsItsNeighboursReadable()
     QCOMPARE(m_window->inspectorDock()->width(), inspectorWidth);
     QVERIFY2(viewer->minimumSizeHint().width() < 420, qPrintable(QString::number(viewer->minimumSizeHint().width())));
     QCOMPARE(viewer->hashField()->text().size(), 64);
+    // The passage is selected and in view in the text, whatever the dock's layout did to it.
+    QTextBrowser *text = viewer->textView();
+    QVERIFY(text->textCursor().hasSelection());
+    QVERIFY2(text->viewport()->rect().intersects(text->cursorRect()),
+             qPrintable(QStringLiteral("the passage is at y %1 of a %2 px view").arg(text->cursorRect().top()).arg(text->viewport()->height())));
 }
 
 void AnalysisWalkUiTest::exportLeavesTheSelectionOut()

@@ -629,7 +629,11 @@ void SourceViewer::selectRange(qint64 start, qint64 end) {
     cursor.setPosition(int(codePointsToUtf16(m_sourceText, start)), QTextCursor::KeepAnchor);
     m_text->setTextCursor(cursor);
     m_text->ensureCursorVisible();
-    // Then a third of the way down, with the text before it in view.
+    placeCursorInView();
+}
+
+void SourceViewer::placeCursorInView() {
+    // A third of the way down, with the text before it in view.
     QScrollBar *bar = m_text->verticalScrollBar();
     bar->setValue(bar->value() + m_text->cursorRect().top() - m_text->viewport()->height() / 3);
 }
@@ -702,6 +706,15 @@ bool SourceViewer::eventFilter(QObject *watched, QEvent *event) {
             m_attach->trigger();
             return true;
         }
+    }
+    if (watched == m_text->viewport() && event->type() == QEvent::Resize) {
+        // A passage shown from the Inspector is placed before the dock settles; when the view then
+        // shrinks (a laptop's tabbed dock) it must not end up below the fold.
+        QTimer::singleShot(0, this, [this] {
+            if (m_text->textCursor().hasSelection() && !m_text->viewport()->rect().intersects(m_text->cursorRect())) {
+                placeCursorInView();
+            }
+        });
     }
     if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonRelease) {
         auto *mouse = static_cast<QMouseEvent *>(event);

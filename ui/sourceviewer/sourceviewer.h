@@ -119,6 +119,8 @@ private:
     };
     void reload();
     void updateHeader(const Models::Source &source);
+    /// Scrolls the text so that its cursor (a passage's start) is a third of the way down.
+    void placeCursorInView();
     void fillPassages();
     void applyHighlights();
     void rebuildMentions();
