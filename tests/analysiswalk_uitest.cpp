@@ -54,7 +54,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolTip>
 #include <QTreeView>
+#include <QHelpEvent>
 #include <QUndoStack>
 
 #include <memory>
@@ -175,6 +177,14 @@ void AnalysisWalkUiTest::clickingALineShowsItsRelationshipAndPassages()
     const qint64 relationship = d.edgeRelationship[size_t(edge)];
     QVERIFY(relationship > 0);
     QVERIFY(relationship != promega && relationship != resellers);
+
+    // Hovering the line says what it is, how well it is sourced and that a click shows its passages.
+    QHelpEvent help(QEvent::ToolTip, middleOf(view, edge), view->mapToGlobal(middleOf(view, edge)));
+    QApplication::sendEvent(view, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("single source")) && QToolTip::text().contains(QStringLiteral("Click")),
+             qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 
     QTest::mouseClick(view, Qt::LeftButton, {}, middleOf(view, edge));
     // The Inspector shows the relationship with the claims quoting its passages.
