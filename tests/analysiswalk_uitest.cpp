@@ -74,6 +74,7 @@ private Q_SLOTS:
     void cleanup();
     void clickingALineShowsItsRelationshipAndPassages();
     void walkThroughTheDemo();
+    void keyboardReachesALineThroughTheInspector();
     void pathsFormShowsItsChoicesOnALaptop();
     void sourceViewerKeepsItsNeighboursReadable();
     void exportLeavesTheSelectionOut();
@@ -480,6 +481,39 @@ void AnalysisWalkUiTest::screeningNotesAndLeads()
     QCOMPARE(list->textElideMode(), Qt::ElideMiddle);
     m_window->annotations()->leadsDock()->raise();
     shot(QStringLiteral("walk-13-leads.png"));
+}
+
+void AnalysisWalkUiTest::keyboardReachesALineThroughTheInspector()
+{
+    // Without a mouse: the police in the Inspector, Down to a relationship under "Referenced by",
+    // Enter: the Inspector shows that relationship with its passages and the chart marks its line.
+    const qint64 police = rowOf(QStringLiteral("demo-xinjiang-police"));
+    m_window->showEntity(police);
+    QTreeView *tree = m_window->inspectorDock()->view();
+    PropertiesModel *props = m_window->inspectorDock()->model();
+    const QModelIndex referenced = props->indexOfSection(PropertiesModel::Section::ReferencedBy);
+    QVERIFY(referenced.isValid() && props->rowCount(referenced) > 0);
+    tree->setFocus();
+    tree->setCurrentIndex(referenced);
+    qint64 relationship = 0;
+    for (int k = 0; k < props->rowCount(referenced) + 1 && !relationship; ++k) {
+        QTest::keyClick(tree, Qt::Key_Down);
+        const qint64 target = tree->currentIndex().data(ItemDataRole::EntityRowIdRole).toLongLong();
+        const auto row = target ? m_window->caseFile()->entities().row(target) : std::nullopt;
+        if (row && row->schema == QLatin1String("Supply")) {
+            relationship = target;
+        }
+    }
+    QVERIFY(relationship);
+    QTest::keyClick(tree, Qt::Key_Return);
+    QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);
+    const ChartData &d = m_window->charts()->currentPanel()->view()->data();
+    bool marked = false;
+    for (qint32 e = 0; e < d.edgeCount(); ++e) {
+        marked = marked || (d.edgeRelationship[size_t(e)] == relationship && (d.edgeFlags[size_t(e)] & EdgeSelected));
+    }
+    QVERIFY2(marked, "the relationship's line is not marked on the chart");
+    shot(QStringLiteral("walk-keyboard-line.png"));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
