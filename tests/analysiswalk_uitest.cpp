@@ -264,9 +264,23 @@ void AnalysisWalkUiTest::walkThroughTheDemo()
     QTest::keyClicks(search, QStringLiteral("Promega"));
     QTRY_VERIFY(search->hitCount() > 0);
     shot(QStringLiteral("walk-08-search.png"));
-    if (search->completer()->popup()) {
-        Casegraph::Tests::saveShot(search->completer()->popup()->grab(), QStringLiteral("walk-08-search-popup.png"));
+    // A passage hit has room for its snippet and the article it is from (three lines).
+    QAbstractItemView *popup = search->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QModelIndex passage;
+    for (int r = 0; r < popup->model()->rowCount() && !passage.isValid(); ++r) {
+        const QModelIndex i = popup->model()->index(r, 0);
+        if (i.data(ItemDataRole::SourceIdRole).toLongLong() > 0 && i.data().toString().startsWith(QStringLiteral("“"))) {
+            passage = i;
+        }
     }
+    QVERIFY(passage.isValid());
+    QVERIFY2(popup->visualRect(passage).height() >= 3 * popup->fontMetrics().lineSpacing(),
+             qPrintable(QString::number(popup->visualRect(passage).height())));
+    // …and the popup holds the hits whole (it was sized by its one-line first row).
+    QVERIFY2(popup->visualRect(passage).top() >= 0 && popup->visualRect(passage).bottom() < popup->viewport()->height(),
+             qPrintable(QStringLiteral("%1 in a %2 px popup").arg(popup->visualRect(passage).bottom()).arg(popup->viewport()->height())));
+    Casegraph::Tests::saveShot(popup->grab(), QStringLiteral("walk-08-search-popup.png"));
     QTest::keyClick(search, Qt::Key_Escape);
 }
 
