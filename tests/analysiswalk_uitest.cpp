@@ -55,6 +55,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolTip>
+#include <QMenu>
+#include <QToolButton>
 #include <QTreeView>
 #include <QHelpEvent>
 #include <QUndoStack>
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void clickingALineShowsItsRelationshipAndPassages();
     void walkThroughTheDemo();
     void keyboardReachesALineThroughTheInspector();
+    void filterMenuCountsRelationshipsNotLines();
     void pathsFormShowsItsChoicesOnALaptop();
     void sourceViewerKeepsItsNeighboursReadable();
     void exportLeavesTheSelectionOut();
@@ -528,6 +531,23 @@ void AnalysisWalkUiTest::keyboardReachesALineThroughTheInspector()
     }
     QVERIFY2(marked, "the relationship's line is not marked on the chart");
     shot(QStringLiteral("walk-keyboard-line.png"));
+}
+
+void AnalysisWalkUiTest::filterMenuCountsRelationshipsNotLines()
+{
+    // The demo chart holds three supplies (Thermo Fisher's and Promega's goods resold, Thermo
+    // Fisher's direct sale); a supply naming its manufacturer is drawn as two lines, five in all.
+    // The Filter menu counts the supplies, as it counts the entities above them.
+    ChartPanel *panel = m_window->charts()->currentPanel();
+    QTRY_VERIFY(panel->view()->data().nodeCount() > 0);
+    QMenu *menu = panel->filterButton()->menu();
+    Q_EMIT menu->aboutToShow();
+    QStringList entries;
+    for (QAction *a : menu->actions()) {
+        entries << a->text();
+    }
+    QVERIFY2(entries.contains(QStringLiteral("Supplies (3)")), qPrintable(entries.join(QStringLiteral(" | "))));
+    QVERIFY2(entries.contains(QStringLiteral("Companies (3)")), qPrintable(entries.join(QStringLiteral(" | "))));
 }
 
 QTEST_MAIN(AnalysisWalkUiTest)
