@@ -6,6 +6,7 @@
 #include "chart/chartdata.h"
 #include "chart/chartexport.h"
 #include "chart/chartmeasure.h"
+#include "chart/chartpainter.h"
 #include "chart/chartpanel.h"
 #include "chart/chartview.h"
 #include "chart/chartworkspace.h"
@@ -200,6 +201,28 @@ void AnalysisWalkUiTest::clickingALineShowsItsRelationshipAndPassages()
     QVERIFY(view->selection().empty());
     QVERIFY(view->data().edgeFlags[size_t(edge)] & EdgeSelected);
     shot(QStringLiteral("walk-edge-clicked.png"));
+
+    // The two curved "resold to" lines between the resellers and the police (Thermo Fisher's and
+    // Promega's goods): each click picks its own.
+    const qint64 police = rowOf(QStringLiteral("demo-xinjiang-police"));
+    int curved = 0;
+    for (qint32 e = 0; e < d.edgeCount(); ++e) {
+        const qint64 a = d.nodeRowId[size_t(d.edgeFrom[size_t(e)])], b = d.nodeRowId[size_t(d.edgeTo[size_t(e)])];
+        if (a != resellers || b != police || d.edgeCurve[size_t(e)] == 0) {
+            continue;
+        }
+        // The middle of the quadratic: halfway to its control point, bent CurveStep per slot.
+        const QPointF from = d.position(d.edgeFrom[size_t(e)]), to = d.position(d.edgeTo[size_t(e)]);
+        const QPointF delta = to - from;
+        const QPointF normal = QPointF(-delta.y(), delta.x()) / std::hypot(delta.x(), delta.y());
+        const QPointF mid = (from + to) / 2 + normal * (double(d.edgeCurve[size_t(e)]) * ChartStyle::CurveStep / 2);
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->worldTransform().map(mid).toPoint());
+        QCOMPARE(m_window->inspectorDock()->entityRowId(), d.edgeRelationship[size_t(e)]);
+        ++curved;
+    }
+    QCOMPARE(curved, 2);
+    QTest::mouseClick(view, Qt::LeftButton, {}, middleOf(view, edge));
+    QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);
 
     // Clicking the empty chart still pans and leaves the Inspector alone.
     QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(5, 5));
