@@ -224,6 +224,14 @@ void AnalysisWalkUiTest::clickingALineShowsItsRelationshipAndPassages()
     QTest::mouseClick(view, Qt::LeftButton, {}, middleOf(view, edge));
     QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);
 
+    // An edit reloads the chart: the line stays marked, as selected entities stay selected.
+    QVERIFY(m_window->editor()->addValue(promega, QStringLiteral("notes"), QStringLiteral("Checked")).ok());
+    QTest::qWait(300); // the chart reloads 150 ms after a change
+    QVERIFY(m_window->waitUntilLoaded(5000));
+    const qint32 again = edgeOf(view->data(), relationship, view->data().indexOf(promega), view->data().indexOf(resellers));
+    QVERIFY(again >= 0);
+    QVERIFY2(view->data().edgeFlags[size_t(again)] & EdgeSelected, "the line lost its mark when the chart reloaded");
+
     // Clicking the empty chart still pans and leaves the Inspector alone.
     QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(5, 5));
     QCOMPARE(m_window->inspectorDock()->entityRowId(), relationship);

@@ -379,12 +379,17 @@ void ChartView::selectRowIds(const QList<qint64> &rowIds)
             relationships.insert(row);
         }
     }
-    for (qint32 e = 0; !relationships.isEmpty() && e < m_data.edgeCount(); ++e) {
-        if (relationships.contains(m_data.edgeRelationship[size_t(e)]) && !(m_data.edgeFlags[size_t(e)] & EdgeMerged)) {
-            m_data.edgeFlags[size_t(e)] |= EdgeSelected;
+    markLines(relationships);
+    update();
+}
+
+void ChartView::markLines(const QSet<qint64> &relationships)
+{
+    for (size_t e = 0; !relationships.isEmpty() && e < m_data.edgeFlags.size(); ++e) {
+        if (relationships.contains(m_data.edgeRelationship[e]) && !(m_data.edgeFlags[e] & EdgeMerged)) {
+            m_data.edgeFlags[e] |= EdgeSelected;
         }
     }
-    update();
 }
 
 bool ChartView::hasSelectedEdge() const

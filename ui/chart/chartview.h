@@ -11,6 +11,7 @@
 #include "storage/chartstore.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -237,6 +238,8 @@ private:
     void scheduleReload();
     void notifySelection();
     bool hasSelectedEdge() const;
+    /// Marks the lines of these relationships (row ids) as selected (EdgeSelected).
+    void markLines(const QSet<qint64> &relationships);
     /// Marks the relationship of line `edge` (all its lines) and shows it in the Inspector.
     void selectEdge(qint32 edge);
     /// Puts freshly loaded data in place (keeping selection, highlight and the view).
