@@ -182,8 +182,8 @@ void PropertiesModelTest::showsClaimsUnderTheirValue() {
     QCOMPARE(m_model->rowCount(name), 1);
     const QModelIndex claim = m_model->index(0, 0, name);
     QCOMPARE(claim.data(ItemDataRole::NodeKindRole).toInt(), int(Kind::Evidence));
-    // The stance, then the grade: no source reliability, credibility 2.
-    QCOMPARE(claim.data().toString(), QStringLiteral("supports · 2"));
+    // The grade, then the stance: no source reliability, credibility 2.
+    QCOMPARE(claim.data().toString(), QStringLiteral("2 · supports"));
     QCOMPARE(claim.siblingAtColumn(PropertiesModel::ValueColumn).data().toString(),
              QStringLiteral("“Huawei Technologies Co., Ltd.”"));
     QCOMPARE(claim.siblingAtColumn(PropertiesModel::SourceColumn).data().toString(),

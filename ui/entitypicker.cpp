@@ -17,6 +17,17 @@ namespace Casegraph::Ui {
 
 using namespace Casegraph::Models;
 
+namespace {
+/// The "Chosen: …" line: wrapped, with room for two lines, but without a height for each width.
+/// In a scroll area (the Paths dock's form) a single height-for-width child makes the whole form
+/// as tall as it would like to be: at 1366 × 768 that pushed this line and the options out of view.
+class ChoiceLabel final : public QLabel {
+public:
+    using QLabel::QLabel;
+    bool hasHeightForWidth() const override { return false; }
+};
+} // namespace
+
 EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -35,8 +46,9 @@ EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setMinimumHeight(m_list->fontMetrics().height() * 7);
-    m_label = new QLabel(this);
+    m_label = new ChoiceLabel(this);
     m_label->setWordWrap(true);
+    m_label->setMinimumHeight(m_label->fontMetrics().lineSpacing() * 2);
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_label);

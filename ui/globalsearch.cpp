@@ -19,6 +19,8 @@
 #include <QTextDocument>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Casegraph::Ui {
 
 using namespace Casegraph::Models;
@@ -72,8 +74,9 @@ public:
         doc.setDocumentMargin(1);
         doc.setDefaultFont(opt.font);
         doc.setHtml(html);
+        doc.setTextWidth(textRect.width()); // a passage wraps onto its second line
         painter->save();
-        painter->translate(textRect.topLeft() + QPoint(0, (textRect.height() - int(doc.size().height())) / 2));
+        painter->translate(textRect.topLeft() + QPoint(0, std::max(0, (textRect.height() - int(doc.size().height())) / 2)));
         painter->setClipRect(QRect(QPoint(0, 0), textRect.size()));
         QAbstractTextDocumentLayout::PaintContext ctx;
         ctx.palette = opt.palette;
@@ -82,6 +85,16 @@ public:
         }
         doc.documentLayout()->draw(painter, ctx);
         painter->restore();
+    }
+    /// Three lines for a passage or a note: its snippet (16 words) and where it is from were cut
+    /// off after ~60 letters in one line of the popup, so the source's title never showed.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        const int kind = index.data(KindRole).isValid() ? index.data(KindRole).toInt() : -1;
+        if (kind == int(SearchHit::Kind::Source) || kind == int(SearchHit::Kind::Note)) {
+            size.setHeight(std::max(size.height(), 3 * option.fontMetrics.lineSpacing() + 6));
+        }
+        return size;
     }
 };
 } // namespace
@@ -98,7 +111,7 @@ GlobalSearch::GlobalSearch(QWidget *parent) : QLineEdit(parent) {
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setMaxVisibleItems(14);
     m_completer->setWidget(this);
-    m_completer->popup()->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 40);
+    m_completer->popup()->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 48);
     m_completer->popup()->setItemDelegate(new HitDelegate(m_completer->popup()));
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -195,6 +208,15 @@ void GlobalSearch::runSearch() {
         m_hits->appendRow(item);
     }
     m_completer->complete();
+    // QCompleter sizes its popup by the first row (a one-line heading): make room for the
+    // three-line passages it holds, up to the usual number of lines.
+    QAbstractItemView *popup = m_completer->popup();
+    const int most = m_completer->maxVisibleItems() * popup->sizeHintForRow(0);
+    int height = 2 * popup->frameWidth();
+    for (int r = 0; r < m_hits->rowCount() && height < most; ++r) {
+        height += popup->sizeHintForRow(r);
+    }
+    popup->resize(popup->width(), std::min(height, most + 2 * popup->frameWidth()));
     // Start on the first hit, not on a heading.
     if (m_hits->rowCount() > 1 && m_hits->item(0)->data(KindRole).toInt() == -1) {
         m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(1, 0));

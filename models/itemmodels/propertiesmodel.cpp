@@ -160,10 +160,12 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         n.excerptId = x.id;
         n.sourceId = x.sourceId;
         n.contradicts = x.stance == Excerpt::Stance::Contradicts;
-        // The grade (source reliability + claim credibility, e.g. "B2") beside the stance.
+        // The grade (source reliability + claim credibility, e.g. "B2"), then the stance: in the
+        // narrow first column of a laptop's Inspector the text is cut at the right, and the stance
+        // also shows as the row's icon and colour, the grade only here.
         const QString grade = x.reliability + claim.credibility;
-        const QString stance = (n.contradicts ? tr("contradicts") : tr("supports")) +
-                               (grade.isEmpty() ? QString() : QStringLiteral(" · ") + grade);
+        const QString stance = (grade.isEmpty() ? QString() : grade + QStringLiteral(" · ")) +
+                               (n.contradicts ? tr("contradicts") : tr("supports"));
         n.text[PropertyColumn] = about.isEmpty() ? stance : tr("%1 (%2)").arg(about, stance);
         n.text[ValueColumn] = quoted(x.quote);
         n.text[SourceColumn] = sourceTitle(x.sourceId);

@@ -50,6 +50,7 @@ enum ChartEdgeFlag : quint8 {
     EdgeHighlighted = 2,
     EdgeFiltered = 4, ///< hidden by a view filter (relationship type, time); not stored
     EdgeMerged = 8,   ///< drawn for a collapsed group: stands for its members' edges (ChartGroups)
+    EdgeSelected = 16, ///< the relationship the user clicked (shown in the Inspector); not stored
 };
 
 /// Julian day numbers of an open start / end (no date given).

@@ -18,6 +18,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <optional>
 
 namespace Casegraph::Ui {
 
@@ -58,8 +59,22 @@ Status ChartExport::write(const ChartData &data, const QString &path, const QStr
     if (data.bounds().isNull()) {
         return Error{tr("%1: the chart has no visible entities to draw").arg(path)};
     }
+    // The chart as published, not the view's selection (nodes and lines in selection blue, bold names).
+    const auto selectedNode = [](quint8 f) { return (f & NodeSelected) != 0; };
+    const auto selectedEdge = [](quint8 f) { return (f & EdgeSelected) != 0; };
+    std::optional<ChartData> unselected;
+    if (std::any_of(data.nodeFlags.begin(), data.nodeFlags.end(), selectedNode) ||
+        std::any_of(data.edgeFlags.begin(), data.edgeFlags.end(), selectedEdge)) {
+        unselected = data;
+        for (auto &f : unselected->nodeFlags) {
+            f &= ~NodeSelected;
+        }
+        for (auto &f : unselected->edgeFlags) {
+            f &= ~EdgeSelected;
+        }
+    }
     QGraphicsScene scene;
-    auto *item = new ChartSceneItem(data);
+    auto *item = new ChartSceneItem(unselected ? *unselected : data);
     scene.addItem(item);
     SceneExportOptions options;
     options.title = title;

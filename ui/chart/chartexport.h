@@ -22,6 +22,7 @@ class ChartData;
 class ChartExport {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Ui::ChartExport)
 public:
+    /// Draws `data` as shown, without the view's selection (selected nodes and lines are drawn plain).
     static Models::Status write(const ChartData &data, const QString &path, const QString &title = {});
     /// Loads the chart called `chartName` and writes it. `highlightFrom`/`highlightTo` (FtM ids,
     /// optional) mark the shortest path between two of its entities.

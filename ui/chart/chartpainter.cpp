@@ -332,22 +332,35 @@ ChartPaintStats &frameStats()
     return stats;
 }
 
-/// The edge pens of one frame, by confidence and highlight (each built once).
+/// How an edge stands out: not, on the highlighted path, or clicked (EdgeSelected, which wins).
+enum class EdgeMark : quint8 { None, Highlighted, Selected };
+
+EdgeMark edgeMark(quint8 flags)
+{
+    return (flags & EdgeSelected) ? EdgeMark::Selected : (flags & EdgeHighlighted) ? EdgeMark::Highlighted : EdgeMark::None;
+}
+
+QColor markColour(EdgeMark mark)
+{
+    return mark == EdgeMark::Selected ? SelectionStroke : mark == EdgeMark::Highlighted ? HighlightColour : EdgeColour;
+}
+
+/// The edge pens of one frame, by confidence and mark (each built once).
 class EdgePens {
 public:
-    const QPen &of(quint8 confidence, bool highlighted)
+    const QPen &of(quint8 confidence, EdgeMark mark)
     {
-        const size_t k = size_t(std::min<quint8>(confidence, 2)) * 2 + (highlighted ? 1 : 0);
+        const size_t k = size_t(std::min<quint8>(confidence, 2)) * 3 + size_t(mark);
         if (!m_made[k]) {
-            m_pens[k] = supportPen(Confidence(k / 2), highlighted ? HighlightColour : EdgeColour, highlighted ? 3.0 : 1.5);
+            m_pens[k] = supportPen(Confidence(k / 3), markColour(mark), mark == EdgeMark::None ? 1.5 : 3.0);
             m_made[k] = true;
         }
         return m_pens[k];
     }
 
 private:
-    std::array<QPen, 6> m_pens;
-    std::array<bool, 6> m_made{};
+    std::array<QPen, 9> m_pens;
+    std::array<bool, 9> m_made{};
 };
 
 /// What one detail frame draws, decided once on the calling thread (geometry, text measured) and
@@ -360,12 +373,13 @@ struct DetailFrame {
         QRectF bounds;
         double head = 0;
         quint8 confidence = 0;
-        bool curved = false, directed = false, highlighted = false;
+        bool curved = false, directed = false;
+        EdgeMark mark = EdgeMark::None;
     };
     struct EdgeLabel {
         QRectF box;
         QString text; ///< elided
-        bool highlighted = false;
+        EdgeMark mark = EdgeMark::None;
     };
     struct Node {
         size_t index = 0;
@@ -391,12 +405,12 @@ QRectF bounding(std::initializer_list<QPointF> points, double grow)
 }
 
 /// Where and what the label of an edge shows.
-DetailFrame::EdgeLabel edgeLabel(const QString &text, const EdgeGeometry &g, bool highlighted, const std::vector<QRectF> &nodeBoxes)
+DetailFrame::EdgeLabel edgeLabel(const QString &text, const EdgeGeometry &g, EdgeMark mark, const std::vector<QRectF> &nodeBoxes)
 {
     const QFontMetricsF fm(chartFont(ChartStyle::EdgeLabelSize));
     const QString shown = fm.elidedText(text, Qt::ElideRight, ChartStyle::LabelWidth);
     const QRectF box = edgeLabelBox(g, QSizeF(fm.horizontalAdvance(shown) + 8, fm.height() + 2), nodeBoxes);
-    return DetailFrame::EdgeLabel{box, shown, highlighted};
+    return DetailFrame::EdgeLabel{box, shown, mark};
 }
 
 DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &visible, const ChartPaintOptions &options)
@@ -410,7 +424,7 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
     struct Label {
         EdgeGeometry at;
         quint32 text;
-        bool highlighted;
+        EdgeMark mark;
     };
     std::vector<Label> labels;
     // Edges that would run through another node bend around it; the check costs nodes × edges,
@@ -458,7 +472,8 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
         nodeLabelCache.measure(std::move(measured), parts);
     }
     for (const size_t e : candidates) {
-        const bool hl = d.edgeFlags[e] & EdgeHighlighted;
+        const EdgeMark mark = edgeMark(d.edgeFlags[e]);
+        const bool hl = mark != EdgeMark::None;
         EdgeGeometry g = edgeGeometry(d, e, 2, obstacles);
         if (!g.valid) {
             continue;
@@ -482,7 +497,7 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
         edge.confidence = d.edgeConfidence[e];
         edge.curved = g.curved;
         edge.directed = directed;
-        edge.highlighted = hl;
+        edge.mark = mark;
         // The piece with its pen (3 units at most) and anti-aliasing, and the arrowhead.
         const double grow = 3 + 2 / s;
         const ChartEdgeStroke::Piece &p = edge.piece;
@@ -493,7 +508,7 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
         frame.edges.push_back(edge);
         if (edgeLabels && d.edgeLabel[e] < quint32(d.labels.size()) && !d.labels.at(d.edgeLabel[e]).isEmpty() &&
             visible.contains(pointAt(g, 0.5))) {
-            labels.push_back(Label{g, d.edgeLabel[e], hl});
+            labels.push_back(Label{g, d.edgeLabel[e], mark});
         }
     }
     const QFontMetricsF fm(chartFont(ChartStyle::LabelSize));
@@ -513,7 +528,7 @@ DetailFrame prepareDetail(QPainter &painter, const ChartData &d, const QRectF &v
         }
     }
     for (const Label &l : labels) {
-        frame.labels.push_back(edgeLabel(d.labels.at(l.text), l.at, l.highlighted, nodeBoxes));
+        frame.labels.push_back(edgeLabel(d.labels.at(l.text), l.at, l.mark, nodeBoxes));
     }
     for (size_t i = 0; i < d.x.size(); ++i) {
         const QPointF c(d.x[i], d.y[i]);
@@ -546,10 +561,10 @@ void drawDetail(QPainter &painter, const ChartData &d, const DetailFrame &frame,
             continue;
         }
         painter.setBrush(Qt::NoBrush);
-        ChartEdgeStroke::strokePiece(painter, pens.of(e.confidence, e.highlighted), e.curved, e.piece);
+        ChartEdgeStroke::strokePiece(painter, pens.of(e.confidence, e.mark), e.curved, e.piece);
         if (e.directed) {
             painter.setPen(Qt::NoPen);
-            painter.setBrush(e.highlighted ? HighlightColour : EdgeColour);
+            painter.setBrush(markColour(e.mark));
             drawArrowhead(painter, e.tip, e.from, e.head);
         }
     }
@@ -562,7 +577,7 @@ void drawDetail(QPainter &painter, const ChartData &d, const DetailFrame &frame,
         painter.setBrush(QColor(255, 255, 255, 235));
         painter.drawRoundedRect(l.box, 3, 3);
         painter.setFont(edgeFont);
-        painter.setPen(l.highlighted ? HighlightColour.darker(120) : QColor(0x3d, 0x45, 0x4d));
+        painter.setPen(l.mark == EdgeMark::None ? QColor(0x3d, 0x45, 0x4d) : markColour(l.mark).darker(120));
         painter.drawText(l.box, Qt::AlignCenter, l.text);
     }
 
@@ -749,6 +764,59 @@ QRectF nodeBoundsWith(const ChartData &data, qint32 i, const QFontMetricsF &fm, 
 QRectF ChartPainter::nodeBounds(const ChartData &data, qint32 node)
 {
     return nodeBoundsWith(data, node, QFontMetricsF(chartFont(ChartStyle::LabelSize, true)), true);
+}
+
+qint32 ChartPainter::edgeAt(const ChartData &data, QPointF point, double tolerance, const QRectF &visible)
+{
+    // The same geometry as a detail frame of `visible`: its obstacles, so detours bend the same way.
+    const double margin = ChartStyle::LabelWidth;
+    const Obstacles obstacles = obstaclesIn(data, visible.adjusted(-margin, -margin, margin, margin));
+    const QFontMetricsF fm(chartFont(ChartStyle::EdgeLabelSize));
+    // A bend moves the curve at most this far from the line between the ends (a detour's control
+    // point sits at most ~4.7 obstacle radii out, the curve half as far).
+    const double reach = tolerance + 3 * ObstacleRadius + ChartStyle::CurveStep * 4;
+    qint32 best = -1;
+    double bestDistance = tolerance;
+    for (qint32 e = 0; e < data.edgeCount(); ++e) {
+        if (!data.isEdgeVisible(e)) {
+            continue;
+        }
+        const QPointF a = data.position(data.edgeFrom[size_t(e)]), b = data.position(data.edgeTo[size_t(e)]);
+        if (point.x() < std::min(a.x(), b.x()) - reach || point.x() > std::max(a.x(), b.x()) + reach ||
+            point.y() < std::min(a.y(), b.y()) - reach || point.y() > std::max(a.y(), b.y()) + reach) {
+            continue;
+        }
+        const EdgeGeometry g = edgeGeometry(data, size_t(e), 2, obstacles);
+        if (!g.valid) {
+            continue;
+        }
+        // On its label (at the middle of the edge, where edgeLabelBox puts it unless a node is there).
+        const QString &label = data.labels.value(data.edgeLabel[size_t(e)]);
+        if (!label.isEmpty()) {
+            const QPointF mid = pointAt(g, 0.5);
+            const double w = std::min(fm.horizontalAdvance(label), double(ChartStyle::LabelWidth)) + 8;
+            if (std::abs(point.x() - mid.x()) <= w / 2 && std::abs(point.y() - mid.y()) <= fm.height() / 2 + 1) {
+                return e;
+            }
+        }
+        // Else the distance to the line, the curve taken as 24 straight pieces.
+        const int pieces = g.curved ? 24 : 1;
+        QPointF from = g.p0;
+        for (int k = 1; k <= pieces; ++k) {
+            const QPointF to = pointAt(g, double(k) / pieces);
+            const QPointF v = to - from, w = point - from;
+            const double l2 = v.x() * v.x() + v.y() * v.y();
+            const double t = l2 > 0 ? std::clamp((w.x() * v.x() + w.y() * v.y()) / l2, 0.0, 1.0) : 0.0;
+            const QPointF d = point - (from + v * t);
+            const double distance = std::hypot(d.x(), d.y());
+            if (distance <= bestDistance) {
+                best = e;
+                bestDistance = distance;
+            }
+            from = to;
+        }
+    }
+    return best;
 }
 
 QRectF ChartPainter::contentRect(const ChartData &data)

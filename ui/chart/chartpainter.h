@@ -74,6 +74,9 @@ public:
     /// Whether a frame at this scale is drawn as an overview (points or discs and hairlines, no
     /// text): nodes under 14 px.
     static bool isOverview(double scale) { return nodePixels(scale) < 14; }
+    /// The visible edge drawn nearest to `point` (chart units) within `tolerance`, or on its label,
+    /// as a frame of `visible` draws it (bends around nodes included); -1 when there is none.
+    static qint32 edgeAt(const ChartData &data, QPointF point, double tolerance, const QRectF &visible);
     /// Counts of the last detail frame painted on the GUI thread.
     static ChartPaintStats lastStats();
 };

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSet>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
@@ -189,8 +190,12 @@ void ChartPanel::fillFilterMenu()
             ++nodeCounts[d.schemata.value(d.nodeSchema[i])];
         }
     }
+    // Relationships, not lines: a Supply that names its manufacturer is drawn as two.
+    QSet<std::pair<quint16, qint64>> counted;
     for (size_t e = 0; e < d.edgeSchema.size(); ++e) {
-        if (!(d.edgeFlags[e] & EdgeMerged)) {
+        const qint64 relationship = d.edgeRelationship[e];
+        if (!(d.edgeFlags[e] & EdgeMerged) && (relationship <= 0 || !counted.contains({d.edgeSchema[e], relationship}))) {
+            counted.insert({d.edgeSchema[e], relationship});
             ++edgeCounts[d.schemata.value(d.edgeSchema[e])];
         }
     }

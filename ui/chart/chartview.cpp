@@ -350,6 +350,9 @@ void ChartView::setSelection(const std::vector<qint32> &nodes)
     for (auto &f : m_data.nodeFlags) {
         f &= ~NodeSelected;
     }
+    for (auto &f : m_data.edgeFlags) {
+        f &= ~EdgeSelected;
+    }
     for (const qint32 i : nodes) {
         m_data.nodeFlags[size_t(i)] |= NodeSelected;
     }
@@ -369,6 +372,43 @@ void ChartView::selectRowIds(const QList<qint64> &rowIds)
         }
     }
     setSelection(nodes);
+    // A relationship that is no node on this chart: its lines.
+    QSet<qint64> relationships;
+    for (const qint64 row : rowIds) {
+        if (m_data.indexOf(row) < 0) {
+            relationships.insert(row);
+        }
+    }
+    markLines(relationships);
+    update();
+}
+
+void ChartView::markLines(const QSet<qint64> &relationships)
+{
+    for (size_t e = 0; !relationships.isEmpty() && e < m_data.edgeFlags.size(); ++e) {
+        if (relationships.contains(m_data.edgeRelationship[e]) && !(m_data.edgeFlags[e] & EdgeMerged)) {
+            m_data.edgeFlags[e] |= EdgeSelected;
+        }
+    }
+}
+
+bool ChartView::hasSelectedEdge() const
+{
+    return std::any_of(m_data.edgeFlags.begin(), m_data.edgeFlags.end(), [](quint8 f) { return f & EdgeSelected; });
+}
+
+void ChartView::selectEdge(qint32 edge)
+{
+    const qint64 relationship = m_data.edgeRelationship[size_t(edge)];
+    const QString label = m_data.labels.value(m_data.edgeLabel[size_t(edge)]);
+    if (relationship <= 0 || (m_data.edgeFlags[size_t(edge)] & EdgeMerged)) {
+        // A collapsed group's line stands for several relationships.
+        Q_EMIT statusMessage(tr("“%1” joins a collapsed group: expand it (double-click) to see each relationship.").arg(label));
+        return;
+    }
+    selectRowIds({relationship}); // every line of it (a Supply naming a manufacturer draws two)
+    Q_EMIT statusMessage(tr("“%1”: the relationship and the passages that state it are in the Inspector.").arg(label));
+    Q_EMIT entitySelected(relationship);
 }
 
 void ChartView::notifySelection()

@@ -11,6 +11,7 @@
 #include "storage/chartstore.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -97,7 +98,8 @@ public:
     std::vector<qint32> selection() const;
     QList<qint64> selectedRowIds() const;
     void setSelection(const std::vector<qint32> &nodes);
-    /// Selects these entities' nodes (an entity in a collapsed group: the group's node).
+    /// Selects these entities' nodes (an entity in a collapsed group: the group's node) and marks
+    /// the lines of those that are relationships drawn as lines (EdgeSelected).
     void selectRowIds(const QList<qint64> &rowIds);
 
     // Undoable edits
@@ -235,6 +237,11 @@ private:
     void refilter();
     void scheduleReload();
     void notifySelection();
+    bool hasSelectedEdge() const;
+    /// Marks the lines of these relationships (row ids) as selected (EdgeSelected).
+    void markLines(const QSet<qint64> &relationships);
+    /// Marks the relationship of line `edge` (all its lines) and shows it in the Inspector.
+    void selectEdge(qint32 edge);
     /// Puts freshly loaded data in place (keeping selection, highlight and the view).
     void setLoadedData(ChartData data);
     void placeLoadButton();

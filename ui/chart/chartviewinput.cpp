@@ -6,6 +6,7 @@
 #include "chartgroups.h"
 #include "chartpainter.h"
 
+#include "core/grading.h"
 #include "core/schema.h"
 #include "itemmodels/entitytablemodel.h"
 #include "storage/entitystore.h"
@@ -83,8 +84,13 @@ void ChartView::mousePressEvent(QMouseEvent *event)
         m_drag = Drag::Rubber;
         m_rubber = QRectF(event->position(), QSizeF());
     } else {
-        if (!selection().empty()) {
+        // A line: its relationship, with the passages that state it, shows in the Inspector.
+        const qint32 edge = ChartPainter::edgeAt(m_data, toWorld(event->position()), 6 / m_scale, visibleRect());
+        if (!selection().empty() || hasSelectedEdge()) {
             setSelection({});
+        }
+        if (edge >= 0) {
+            selectEdge(edge);
         }
         m_drag = Drag::Pan;
         setCursor(Qt::ClosedHandCursor);
@@ -201,7 +207,15 @@ bool ChartView::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const qint32 hit = nodeAtWidget(help->pos());
         const QString text = hit >= 0 ? ChartMeasures::describe(m_data, hit) : QString();
-        if (text.isEmpty()) {
+        // A line: what it says, how well it is sourced, and that a click shows its passages.
+        const qint32 edge = hit < 0 ? ChartPainter::edgeAt(m_data, toWorld(help->pos()), 6 / m_scale, visibleRect()) : -1;
+        if (edge >= 0) {
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 — %2\nClick to see the relationship and the passages that state it.")
+                                   .arg(m_data.labels.value(m_data.edgeLabel[size_t(edge)]),
+                                        supportLevelName(Confidence(m_data.edgeConfidence[size_t(edge)]))),
+                               this);
+        } else if (text.isEmpty()) {
             QToolTip::hideText();
             event->ignore();
         } else {

@@ -7,6 +7,7 @@
 #include "storage/chartstore.h"
 
 #include <QPushButton>
+#include <QSet>
 #include <QTimer>
 
 namespace Casegraph::Ui {
@@ -78,6 +79,12 @@ void ChartView::placeLoadButton()
 void ChartView::setLoadedData(ChartData data)
 {
     const QList<qint64> selected = selectedRowIds();
+    QSet<qint64> selectedLines; // the relationships of clicked lines
+    for (size_t e = 0; e < m_data.edgeFlags.size(); ++e) {
+        if (m_data.edgeFlags[e] & EdgeSelected) {
+            selectedLines.insert(m_data.edgeRelationship[e]);
+        }
+    }
     m_data = std::move(data);
     ++m_dataVersion;
     loadGroupsAndTags();
@@ -86,6 +93,7 @@ void ChartView::setLoadedData(ChartData data)
             m_data.nodeFlags[size_t(i)] |= NodeSelected;
         }
     }
+    markLines(selectedLines);
     if (!m_highlightRows.isEmpty()) {
         m_data.highlightRows(m_highlightRows, m_highlightRelationships, m_highlightAsPath);
     }

@@ -86,6 +86,10 @@ NotesDock::NotesDock(QWidget *parent) : QDockWidget(tr("Notes"), parent) {
     m_list->setAccessibleName(tr("Notes"));
     m_list->setAlternatingRowColors(true);
     m_list->setUniformItemSizes(true);
+    // A long headline is cut in the middle, keeping who wrote it and when, rather than scrolled
+    // sideways (the scroll bar took one of the list's few rows in a laptop's dock).
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideMiddle);
     m_tabs = new QTabWidget(split);
     m_preview = new MarkdownView(m_tabs);
     m_preview->setAccessibleName(tr("Note, rendered"));

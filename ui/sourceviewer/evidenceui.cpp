@@ -45,11 +45,8 @@ EvidenceUi::EvidenceUi(QMainWindow *window, SourcesDock *sources, InspectorDock 
     connect(m_inspector, &InspectorDock::excerptActivated, this, &EvidenceUi::openExcerpt);
     connect(m_viewer, &SourceViewer::entityActivated, this, &EvidenceUi::entityActivated);
     connect(m_unsupported, &UnsupportedFactsDock::entityActivated, this, &EvidenceUi::entityActivated);
-    connect(m_viewer, &SourceViewer::sourceShown, this, [this](qint64 sourceId) {
-        m_viewerDock->setWindowTitle(sourceId ? tr("Source Viewer — %1")
-                                                    .arg(m_viewer->sourceTitle())
-                                              : tr("Source Viewer"));
-    });
+    // The dock keeps its short title: it is a tab beside Sources and Notes, and a source's title in
+    // it cut those to "So…" and "N…" at 1366 px; the viewer's header names the source in bold.
     setCase(nullptr, nullptr);
 }
 

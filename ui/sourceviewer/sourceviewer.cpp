@@ -17,7 +17,10 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
@@ -115,6 +118,25 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
     m_header->setContentsMargins(8, 6, 8, 2);
     m_header->setAccessibleName(tr("Source metadata"));
     layout->addWidget(m_header);
+    // The hash in a read-only field of its own: whole and copyable, but scrolled rather than
+    // setting the dock's width (64 monospace digits in the header made the viewer 584 px wide,
+    // squeezing the Entities list and the chart on a 1366 px screen).
+    m_hashRow = new QWidget(this);
+    auto *hashLayout = new QHBoxLayout(m_hashRow);
+    hashLayout->setContentsMargins(8, 0, 8, 2);
+    auto *hashLabel = new QLabel(tr("SHA-256"), m_hashRow);
+    hashLabel->setStyleSheet(QStringLiteral("color:#5f6368"));
+    m_hash = new QLineEdit(m_hashRow);
+    m_hash->setReadOnly(true);
+    m_hash->setFrame(false);
+    m_hash->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_hash->setAccessibleName(tr("SHA-256 of the stored bytes"));
+    m_hash->setStyleSheet(QStringLiteral("background: transparent"));
+    hashLabel->setBuddy(m_hash);
+    hashLayout->addWidget(hashLabel);
+    hashLayout->addWidget(m_hash, 1);
+    m_hashRow->hide();
+    layout->addWidget(m_hashRow);
 
     m_toolBar = new QToolBar(this);
     m_toolBar->setIconSize(QSize(16, 16));
@@ -303,6 +325,8 @@ void SourceViewer::reload() {
         m_header->setText(m_case ? tr("Double-click a source in the Sources list, or a passage in the Inspector, "
                                       "to read it here.")
                                  : QString());
+        m_hash->clear();
+        m_hashRow->hide();
         updateActions();
         return;
     }
@@ -370,9 +394,10 @@ void SourceViewer::updateHeader(const Source &source) {
                                       QLocale().formattedDataSize(source.original.size()))
                                  .toHtmlEscaped()) +
             QStringLiteral("</tr>");
-    rows += QStringLiteral("<tr><td style=\"color:#5f6368\">%1</td><td colspan=\"3\">"
-                           "<span style=\"font-family:monospace\">%2</span></td></tr>")
-                .arg(tr("SHA-256").toHtmlEscaped(), source.sha256);
+    m_hash->setText(source.sha256);
+    m_hash->setCursorPosition(0);
+    m_hash->setToolTip(source.sha256);
+    m_hashRow->show();
     int supports = 0;
     for (const auto &p : std::as_const(m_excerpts)) {
         supports += p.excerpt.stance == Excerpt::Stance::Supports ? 1 : 0;
@@ -616,7 +641,11 @@ void SourceViewer::selectRange(qint64 start, qint64 end) {
     cursor.setPosition(int(codePointsToUtf16(m_sourceText, start)), QTextCursor::KeepAnchor);
     m_text->setTextCursor(cursor);
     m_text->ensureCursorVisible();
-    // Then a third of the way down, with the text before it in view.
+    placeCursorInView();
+}
+
+void SourceViewer::placeCursorInView() {
+    // A third of the way down, with the text before it in view.
     QScrollBar *bar = m_text->verticalScrollBar();
     bar->setValue(bar->value() + m_text->cursorRect().top() - m_text->viewport()->height() / 3);
 }
@@ -689,6 +718,15 @@ bool SourceViewer::eventFilter(QObject *watched, QEvent *event) {
             m_attach->trigger();
             return true;
         }
+    }
+    if (watched == m_text->viewport() && event->type() == QEvent::Resize) {
+        // A passage shown from the Inspector is placed before the dock settles; when the view then
+        // shrinks (a laptop's tabbed dock) it must not end up below the fold.
+        QTimer::singleShot(0, this, [this] {
+            if (m_text->textCursor().hasSelection() && !m_text->viewport()->rect().intersects(m_text->cursorRect())) {
+                placeCursorInView();
+            }
+        });
     }
     if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonRelease) {
         auto *mouse = static_cast<QMouseEvent *>(event);

@@ -17,6 +17,7 @@
 
 class QAction;
 class QLabel;
+class QLineEdit;
 class QTabWidget;
 class QTextBrowser;
 class QTimer;
@@ -65,6 +66,8 @@ public:
     void setContextEntity(qint64 rowId) { m_contextEntity = rowId; }
 
     QLabel *header() const { return m_header; }
+    /// The source's SHA-256 (read-only, selectable), under the header.
+    QLineEdit *hashField() const { return m_hash; }
     QTabWidget *tabs() const { return m_tabs; }
     QTextBrowser *textView() const { return m_text; }
     OriginalView *originalView() const { return m_original; }
@@ -117,6 +120,8 @@ private:
     };
     void reload();
     void updateHeader(const Models::Source &source);
+    /// Scrolls the text so that its cursor (a passage's start) is a third of the way down.
+    void placeCursorInView();
     void fillPassages();
     void applyHighlights();
     void rebuildMentions();
@@ -134,6 +139,8 @@ private:
     QString m_title;
     Models::GradingScheme m_scheme;
     QLabel *m_header = nullptr;
+    QWidget *m_hashRow = nullptr;
+    QLineEdit *m_hash = nullptr;
     QToolBar *m_toolBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTextBrowser *m_text = nullptr;
