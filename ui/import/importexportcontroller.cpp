@@ -78,6 +78,18 @@ QString summaryOf(const FileOutcome &f) {
     if (r.sources > 0) {
         text += QLatin1Char(' ') + ImportExportController::tr("%1 sources kept.").arg(l.toString(r.sources));
     }
+    // What a strict import refuses and a lenient one keeps, and what the CLI also reports: said
+    // here, or a user who ticked Lenient after "has no property" cannot tell what became of it.
+    if (r.unknownProperties > 0) {
+        text += QLatin1Char(' ') + ImportExportController::tr("%Ln values of properties that the schema does not "
+                                                              "define were kept.",
+                                                              nullptr, int(r.unknownProperties));
+    }
+    if (r.dangling > 0) {
+        text += QLatin1Char(' ') + ImportExportController::tr("%Ln references point to entities that are not in "
+                                                              "the case.",
+                                                              nullptr, int(r.dangling));
+    }
     if (!r.rejected.isEmpty() && f.reportError.message.isEmpty()) {
         text += QLatin1Char(' ') +
                 ImportExportController::tr("Rejected records are listed in %1.").arg(f.request.reportPath);

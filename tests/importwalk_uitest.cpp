@@ -1,0 +1,255 @@
+// SPDX-FileCopyrightText: Casegraph developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "entitiesdock.h"
+#include "import/csvmappingwizard.h"
+#include "import/exportdialog.h"
+#include "import/importdialog.h"
+#include "import/importexportcontroller.h"
+#include "import/jobprogressdialog.h"
+#include "itemmodels/entitytablemodel.h"
+#include "mainwindow.h"
+#include "recentfiles.h"
+#include "screenroom.h"
+#include "storage/casefile.h"
+#include "storage/chartstore.h"
+#include "storage/entitystore.h"
+#include "support/testsupport.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProgressBar>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUrl>
+
+using namespace Casegraph::Models;
+using namespace Casegraph::Ui;
+using Casegraph::Tests::saveShot;
+using Casegraph::Tests::testData;
+
+namespace {
+/// What a dialog may take of the screen (on a 1366 x 768 laptop under xvfb-run: 675 px).
+int fitHeight() {
+    return roomOnScreen(QGuiApplication::primaryScreen()).height();
+}
+} // namespace
+
+/// An investigator's walk through import and export with the real sample files: the dialogs as
+/// they open from the window (File → Import…, a drop, the CSV wizard, File → Export…), what they
+/// say, and whether they fit a 1366 × 768 laptop screen.
+class ImportWalkUiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void importSeveralRealFiles();
+    void csvWizardOnOfac();
+    void exportEveryFormat();
+
+private:
+    /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
+    void withModal(const std::function<void()> &open, const std::function<void(QWidget *)> &inside);
+    void waitForImport();
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<RecentFiles> m_recent;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void ImportWalkUiTest::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    if (testData(QStringLiteral("ftm/yente_zala_entities.ftm.json")).isEmpty()) {
+        QSKIP("the shared test data is absent");
+    }
+}
+
+void ImportWalkUiTest::init() {
+    m_path = m_dir.filePath(QStringLiteral("%1.casegraph").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    QFile::remove(m_path);
+    {
+        CaseFile c;
+        QVERIFY(c.create(m_path, QStringLiteral("Walk")).ok());
+    }
+    m_recent = std::make_unique<RecentFiles>();
+    m_window = std::make_unique<MainWindow>(m_recent.get());
+    m_window->setInteractive(false);
+    m_window->setLayoutPersistence(false);
+    QVERIFY(m_window->openCase(m_path).ok());
+    m_window->resize(QSize(1366, 768).boundedTo(m_window->screen()->availableSize()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void ImportWalkUiTest::cleanup() {
+    m_window.reset();
+    m_recent.reset();
+}
+
+void ImportWalkUiTest::withModal(const std::function<void()> &open, const std::function<void(QWidget *)> &inside) {
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        QTRY_VERIFY((modal = QApplication::activeModalWidget()) != nullptr);
+        seen = true;
+        inside(modal);
+    });
+    open();
+    QVERIFY(seen);
+}
+
+void ImportWalkUiTest::waitForImport() {
+    QSignalSpy spy(m_window->importExport(), &ImportExportController::importFinished);
+    QVERIFY(spy.wait(60000));
+}
+
+void ImportWalkUiTest::importSeveralRealFiles() {
+    const QStringList files{testData(QStringLiteral("ftm/yente_zala_entities.ftm.json")),
+                            testData(QStringLiteral("ocds/mexico_inai_release_PC-0012_usd_mxn.json")),
+                            testData(QStringLiteral("bods/v0.4_examples/indirect-ownership.json")),
+                            testData(QStringLiteral("sanctions/un_sc_consolidated_2018-10-29.xml")),
+                            testData(QStringLiteral("sanctions/ofac_cons_prim_2018.csv")),
+                            testData(QStringLiteral("graph/lesmis.gexf"))};
+    const auto importAll = [&](bool lenient, const QString &shot) {
+        withModal([&] { m_window->importExport()->importFiles(files); },
+                  [&](QWidget *w) {
+                      auto *dialog = qobject_cast<ImportDialog *>(w);
+                      QVERIFY(dialog);
+                      QCOMPARE(dialog->fileList()->count(), int(files.size()));
+                      QVERIFY(dialog->fileList()->item(3)->text().endsWith(QStringLiteral("un-xml (detected)")));
+                      QVERIFY(dialog->height() <= fitHeight());
+                      dialog->setLenient(lenient);
+                      QCoreApplication::processEvents();
+                      saveShot(dialog->grab(), shot);
+                      dialog->importButton()->click();
+                  });
+        waitForImport();
+        QCoreApplication::processEvents(); // let the dialog lay out its new texts
+        return m_window->importExport()->progressDialog();
+    };
+
+    // Strict: zala's "abbreviation" (newer than our schema) stops the batch at its first file,
+    // named with its line and what a lenient import would do.
+    JobProgressDialog *progress = importAll(false, QStringLiteral("walk-import-dialog.png"));
+    saveShot(progress->grab(), QStringLiteral("walk-import-strict.png"));
+    QVERIFY2(progress->detailsView()->toPlainText().startsWith(QFileInfo(files.first()).absoluteFilePath() + QStringLiteral(":12: ")),
+             qPrintable(progress->detailsView()->toPlainText()));
+    QVERIFY(progress->detailsView()->toPlainText().contains(QStringLiteral("a lenient import keeps it")));
+    QCOMPARE(m_window->caseFile()->entities().count(), qint64(0));
+    progress->close();
+
+    // Lenient: every file, and the outcome says what became of what strict refused.
+    progress = importAll(true, QStringLiteral("walk-import-dialog-lenient.png"));
+    saveShot(progress->grab(), QStringLiteral("walk-import-lenient.png"));
+    const QString outcome = progress->meterLabel()->text();
+    QVERIFY2(outcome.contains(QStringLiteral("yente_zala_entities.ftm.json imported (ftm, lenient): 91 records")),
+             qPrintable(outcome));
+    QVERIFY2(outcome.contains(QStringLiteral("4 values of properties that the schema does not define were kept")),
+             qPrintable(outcome));
+    QVERIFY2(outcome.contains(QStringLiteral("16 references point to entities that are not in the case")),
+             qPrintable(outcome));
+    QVERIFY2(outcome.contains(QStringLiteral("lesmis.gexf imported (gexf, lenient): 331 records")), qPrintable(outcome));
+    QCOMPARE(m_window->caseFile()->entities().count(), qint64(91 + 8 + 6 + 2186 + 1278 + 331));
+    progress->close();
+    QTRY_COMPARE(m_window->entitiesDock()->model()->totalCount(), qint64(3900));
+    saveShot(m_window->grab(), QStringLiteral("walk-window-after-import.png"));
+}
+
+void ImportWalkUiTest::csvWizardOnOfac() {
+    // OFAC's legacy CSV has no header: the wizard reads its first listing as data.
+    const QString csv = testData(QStringLiteral("sanctions/ofac_sdn_2024-05-03.csv"));
+    withModal([&] { m_window->importExport()->importCsvWithMapping(csv); },
+              [&](QWidget *w) {
+                  auto *wizard = qobject_cast<CsvMappingWizard *>(w);
+                  QVERIFY(wizard);
+                  QVERIFY(wizard->height() <= fitHeight());
+                  QVERIFY(!wizard->headerCheck()->isChecked());
+                  QCOMPARE(wizard->previewTable()->item(0, 1)->text(), QStringLiteral("AEROCARIBBEAN AIRLINES"));
+                  QCoreApplication::processEvents();
+                  saveShot(wizard->grab(), QStringLiteral("walk-wizard-ofac-1.png"));
+                  wizard->next();
+                  QCoreApplication::processEvents();
+                  saveShot(wizard->grab(), QStringLiteral("walk-wizard-ofac-2.png"));
+                  wizard->reject();
+              });
+}
+
+void ImportWalkUiTest::exportEveryFormat() {
+    {
+        ImportRequest r;
+        r.path = testData(QStringLiteral("ftm/yente_zala_entities.ftm.json"));
+        r.options.lenient = true;
+        m_window->importExport()->startImport({r});
+        waitForImport();
+        m_window->importExport()->progressDialog()->close();
+        CaseFile &c = *m_window->caseFile();
+        const qint64 chart = *c.charts().create(QStringLiteral("Zala network"));
+        QList<ChartNode> nodes;
+        for (qint64 id = 1; id <= 30; ++id) {
+            ChartNode n;
+            n.entityRowId = id;
+            n.x = id * 10;
+            nodes << n;
+        }
+        QVERIFY(c.charts().setNodes(chart, nodes).ok());
+    }
+    QVERIFY(m_window->waitUntilLoaded(5000));
+    QTableView *view = m_window->entitiesDock()->view();
+    QTRY_VERIFY(view->model()->rowCount() > 3);
+    view->selectRow(0);
+    view->selectionModel()->select(view->model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    auto *controller = m_window->importExport();
+    const QStringList formats{QStringLiteral("ftm"), QStringLiteral("csv"), QStringLiteral("gexf"), QStringLiteral("graphml")};
+    for (const QString &format : formats) {
+        for (int scope = 0; scope < 3; ++scope) {
+            QString out;
+            withModal([&] { controller->exportCase(); },
+                      [&](QWidget *w) {
+                          auto *dialog = qobject_cast<ExportDialog *>(w);
+                          QVERIFY(dialog);
+                          dialog->formatCombo()->setCurrentIndex(dialog->formatCombo()->findData(format));
+                          (scope == 0 ? dialog->caseScope() : scope == 1 ? dialog->chartScope() : dialog->selectionScope())->setChecked(true);
+                          out = m_dir.filePath(QStringLiteral("out-%1-%2").arg(format).arg(scope)) +
+                                (format == QLatin1String("csv") ? QString() : QStringLiteral(".") + format);
+                          dialog->pathEdit()->setText(out);
+                          QTest::qWait(50); // let the dialog lay out the path's new label
+                          saveShot(dialog->grab(), QStringLiteral("walk-export-%1-%2.png").arg(format).arg(scope));
+                          dialog->accept();
+                      });
+            QSignalSpy spy(controller, &ImportExportController::exportFinished);
+            QVERIFY(spy.wait(20000));
+            QVERIFY(spy.first().at(0).toBool());
+            QVERIFY(QFileInfo::exists(out));
+            QCoreApplication::processEvents();
+            const QString summary = controller->progressDialog()->meterLabel()->text();
+            if (scope == 0) {
+                QVERIFY2(summary.startsWith(QStringLiteral("Exported 91 entities")), qPrintable(summary));
+            }
+            saveShot(controller->progressDialog()->grab(), QStringLiteral("walk-export-done-%1-%2.png").arg(format).arg(scope));
+            controller->progressDialog()->close();
+        }
+    }
+}
+
+QTEST_MAIN(ImportWalkUiTest)
+#include "importwalk_uitest.moc"
