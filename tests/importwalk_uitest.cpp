@@ -7,18 +7,23 @@
 #include "import/importexportcontroller.h"
 #include "import/jobprogressdialog.h"
 #include "itemmodels/entitytablemodel.h"
+#include "itemmodels/unsupportedfactsmodel.h"
 #include "mainwindow.h"
 #include "recentfiles.h"
 #include "screenroom.h"
+#include "sourceviewer/evidenceui.h"
+#include "sourceviewer/unsupportedfactsdock.h"
 #include "storage/casefile.h"
 #include "storage/chartstore.h"
 #include "storage/entitystore.h"
+#include "storage/supportstore.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QElapsedTimer>
 #include <QProgressBar>
 #include <QFile>
@@ -64,6 +69,7 @@ private Q_SLOTS:
     void importSeveralRealFiles();
     void csvWizardOnOfac();
     void exportEveryFormat();
+    void windowStaysResponsiveAfterALargeImport();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -249,6 +255,67 @@ void ImportWalkUiTest::exportEveryFormat() {
             controller->progressDialog()->close();
         }
     }
+}
+
+void ImportWalkUiTest::windowStaysResponsiveAfterALargeImport() {
+    // 80,000 people with a birth date: 80,000 dates without a supporting passage.
+    const QString path = m_dir.filePath(QStringLiteral("dated.json"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray out;
+        for (int i = 0; i < 80000; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            out += "{\"id\":\"p" + n + "\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Person " + n +
+                   "\"],\"birthDate\":[\"19" + QByteArray::number(10 + i % 90) + "\"]}}\n";
+        }
+        f.write(out);
+    }
+    ImportRequest r;
+    r.path = path;
+    m_window->importExport()->startImport({r});
+    // Watch the event loop from the commit until the views have reloaded.
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 worst = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        worst = qMax(worst, now - last);
+        last = now;
+    });
+    connect(m_window->importExport(), &ImportExportController::importFinished, this, [&] {
+        clock.start();
+        ticker.start(5);
+    });
+    waitForImport();
+    QTest::qWait(1500);
+    UnsupportedFactsModel *unsupported = m_window->evidenceUi()->unsupportedDock()->model();
+    QVERIFY(unsupported);
+    QTRY_VERIFY_WITH_TIMEOUT(!unsupported->isLoading(), 20000);
+    ticker.stop();
+    QCOMPARE(unsupported->count(UnsupportedFact::Kind::DatedFact), 80000);
+
+    // What the same read costs when it runs on the GUI thread.
+    QElapsedTimer direct;
+    direct.start();
+    const auto facts = SupportStore(*m_window->caseFile()).unsupportedFacts();
+    const qint64 readMs = direct.elapsed();
+    QCOMPARE(facts.size(), qsizetype(80000));
+    qInfo() << "reading the unsupported facts takes" << readMs << "ms; the longest GUI stall after the import"
+            << worst << "ms";
+    if (readMs < 200) {
+        QSKIP("the read is too quick here to tell a blocked GUI thread from a busy machine");
+    }
+    // Opening the case reads in the background too, and the dock does not claim full support
+    // before the read is done.
+    QVERIFY(m_window->openCase(m_path).ok());
+    UnsupportedFactsDock *dock = m_window->evidenceUi()->unsupportedDock();
+    QVERIFY2(dock->summary()->text().startsWith(QStringLiteral("Checking")), qPrintable(dock->summary()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(dock->summary()->text().contains(QStringLiteral("80000 dates without a passage")), 20000);
+    QVERIFY2(worst < readMs / 2, qPrintable(QStringLiteral("GUI thread blocked %1 ms; the read takes %2 ms")
+                                                .arg(worst)
+                                                .arg(readMs)));
 }
 
 QTEST_MAIN(ImportWalkUiTest)

@@ -470,6 +470,7 @@ void SourceViewerUiTest::mainWindowWiring() {
     // Analysis → Unsupported Facts shows the demo as fully supported.
     evidence->unsupportedDock()->toggleViewAction()->trigger();
     QVERIFY(evidence->unsupportedDock()->isVisible());
+    QTRY_VERIFY(!evidence->unsupportedDock()->model()->isLoading()); // read on a worker thread
     QCOMPARE(evidence->unsupportedDock()->model()->count(UnsupportedFact::Kind::Relationship), 0);
     QCOMPARE(evidence->unsupportedDock()->model()->count(UnsupportedFact::Kind::DatedFact), 0);
     evidence->unsupportedDock()->hide();

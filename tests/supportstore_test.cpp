@@ -186,6 +186,7 @@ void SupportStoreTest::weakSupportFollowsTheThreshold() {
 void SupportStoreTest::modelListsUnsupportedFacts() {
     UnsupportedFactsModel model(*m_case);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(!model.isLoading()); // read on a worker thread
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.count(UnsupportedFact::Kind::Relationship), 2);
     QCOMPARE(model.index(2, UnsupportedFactsModel::FactColumn).data().toString(), QStringLiteral("Start date: 2019-05"));

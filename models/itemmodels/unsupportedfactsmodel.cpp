@@ -5,8 +5,14 @@
 #include "itemdatarole.h"
 #include "schemaicons.h"
 #include "storage/casefile.h"
+#include "storage/sqlite.h"
 
+#include <QMutex>
+#include <QMutexLocker>
+#include <QThread>
 #include <QTimer>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -22,19 +28,66 @@ QString propertyLabel(const QString &schemaName, const QString &property) {
 }
 } // namespace
 
+/// One background read of SupportStore::unsupportedFacts() on its own read-only connection.
+class UnsupportedFactsModel::Loader final : public QThread {
+public:
+    explicit Loader(const QString &path) : m_path(path) { setObjectName(QStringLiteral("UnsupportedFactsLoader")); }
+    /// Interrupts a running query (its result is dropped) and waits for the thread.
+    ~Loader() override {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_stopping = true;
+            if (m_handle) {
+                sqlite3_interrupt(m_handle); // safe from another thread
+            }
+        }
+        wait();
+    }
+    QList<UnsupportedFact> takeFacts() { return std::move(m_facts); }
+    /// The case could be opened and read (after finished()).
+    bool succeeded() const { return m_succeeded; }
+
+protected:
+    void run() override {
+        CaseFile c;
+        if (auto st = c.open(m_path, CaseFile::OpenMode::ReadOnly); !st) {
+            return;
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_stopping) {
+                return;
+            }
+            m_handle = c.database().handle();
+        }
+        m_facts = SupportStore(c).unsupportedFacts();
+        QMutexLocker lock(&m_mutex);
+        m_handle = nullptr;
+        m_succeeded = !m_stopping;
+    }
+
+private:
+    QString m_path;
+    QMutex m_mutex;
+    sqlite3 *m_handle = nullptr;
+    bool m_stopping = false;
+    bool m_succeeded = false;
+    QList<UnsupportedFact> m_facts;
+};
+
 UnsupportedFactsModel::UnsupportedFactsModel(CaseFile &caseFile, QObject *parent)
     : QAbstractTableModel(parent), m_case(caseFile) {
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(ReloadDelayMs);
-    connect(m_reloadTimer, &QTimer::timeout, this, &UnsupportedFactsModel::reload);
+    connect(m_reloadTimer, &QTimer::timeout, this, &UnsupportedFactsModel::reloadInBackground);
     const auto later = [this] { m_reloadTimer->start(); };
     connect(&m_case, &CaseFile::entityAdded, this, later);
     connect(&m_case, &CaseFile::entityChanged, this, later);
     connect(&m_case, &CaseFile::entityRemoved, this, later);
     connect(&m_case, &CaseFile::entitiesReset, this, later);
     connect(&m_case, &CaseFile::evidenceChanged, this, later);
-    reload();
+    reloadInBackground();
 }
 
 UnsupportedFactsModel::~UnsupportedFactsModel() = default;
@@ -43,6 +96,45 @@ void UnsupportedFactsModel::reload() {
     beginResetModel();
     m_facts = SupportStore(m_case).unsupportedFacts();
     endResetModel();
+}
+
+void UnsupportedFactsModel::reloadInBackground() {
+    if (m_case.path().isEmpty() || m_case.path() == QLatin1String(":memory:")) {
+        reload(); // no file a second connection could open
+        return;
+    }
+    if (m_loader && m_loader->isRunning()) {
+        m_again = true;
+        return;
+    }
+    m_again = false;
+    m_loader = std::make_unique<Loader>(m_case.path());
+    connect(m_loader.get(), &QThread::finished, this, &UnsupportedFactsModel::onLoaded);
+    m_loader->start(QThread::LowPriority);
+}
+
+void UnsupportedFactsModel::onLoaded() {
+    if (!m_loader || m_loader->isRunning()) {
+        return;
+    }
+    if (m_again) {
+        reloadInBackground(); // a change arrived during the read: its rows may be stale
+        return;
+    }
+    if (!m_loader->succeeded()) {
+        m_loader.reset();
+        reload(); // the second connection could not open the file: read on this one
+        return;
+    }
+    QList<UnsupportedFact> facts = m_loader->takeFacts();
+    m_loader.reset(); // before the reset: its handlers see isLoading() false
+    beginResetModel();
+    m_facts = std::move(facts);
+    endResetModel();
+}
+
+bool UnsupportedFactsModel::isLoading() const {
+    return m_loader != nullptr || m_reloadTimer->isActive();
 }
 
 int UnsupportedFactsModel::count(UnsupportedFact::Kind kind) const {

@@ -104,6 +104,11 @@ void UnsupportedFactsDock::updateSummary() {
         return;
     }
     using Kind = UnsupportedFact::Kind;
+    if (m_model->isLoading() && m_model->rowCount() == 0) {
+        // Not "every relationship has a passage" before the first read is done.
+        m_summary->setText(tr("Checking the relationships and dates of the case…"));
+        return;
+    }
     m_summary->setText(m_model->rowCount() == 0
                            ? tr("Every relationship and date has a supporting passage, and no claim rests on weak "
                                 "sources only.")
