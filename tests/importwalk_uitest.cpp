@@ -6,6 +6,7 @@
 #include "import/importdialog.h"
 #include "import/importexportcontroller.h"
 #include "import/jobprogressdialog.h"
+#include "import/jobrunner.h"
 #include "itemmodels/entitytablemodel.h"
 #include "itemmodels/unsupportedfactsmodel.h"
 #include "mainwindow.h"
@@ -31,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void csvWizardOnOfac();
     void exportEveryFormat();
     void windowStaysResponsiveAfterALargeImport();
+    void progressSaysFinishingOnceAllIsRead();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -316,6 +319,31 @@ void ImportWalkUiTest::windowStaysResponsiveAfterALargeImport() {
     QVERIFY2(worst < readMs / 2, qPrintable(QStringLiteral("GUI thread blocked %1 ms; the read takes %2 ms")
                                                 .arg(worst)
                                                 .arg(readMs)));
+}
+
+void ImportWalkUiTest::progressSaysFinishingOnceAllIsRead() {
+    // 300,000 generated entities: the last record is read 4 s before the commit ends (index
+    // builds, digest); the dialog said "300,000 records · about 0 s left" all that time.
+    JobRunner runner;
+    JobProgressDialog dialog(&runner, QStringLiteral("Import"), m_window.get());
+    dialog.show();
+    Q_EMIT runner.stageChanged(QStringLiteral("Importing big.json (1 of 1)"));
+    runner.report(0, 1000, 0); // the first report always shows
+    QTest::qWait(600);
+    runner.report(500, 1000, 150000);
+    const QLocale locale;
+    QVERIFY2(dialog.meterLabel()->text().startsWith(locale.toString(150000) + QStringLiteral(" records")),
+             qPrintable(dialog.meterLabel()->text()));
+    QCOMPARE(dialog.progressBar()->value(), 500);
+    runner.report(1000, 1000, 300000); // within the 250 ms a report waits for
+    QCOMPARE(dialog.meterLabel()->text(), locale.toString(300000) + QStringLiteral(" records · finishing…"));
+    QCOMPARE(dialog.progressBar()->maximum(), 0); // busy, not a full bar with nothing moving
+    QCoreApplication::processEvents();
+    saveShot(dialog.grab(), QStringLiteral("walk-progress-finishing.png"));
+    // The next file of a batch starts counting again.
+    Q_EMIT runner.stageChanged(QStringLiteral("Importing next.json (2 of 2)"));
+    runner.report(10, 1000, 5);
+    QVERIFY2(dialog.meterLabel()->text().startsWith(QStringLiteral("5 records")), qPrintable(dialog.meterLabel()->text()));
 }
 
 QTEST_MAIN(ImportWalkUiTest)

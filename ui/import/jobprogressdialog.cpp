@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -48,13 +49,26 @@ JobProgressDialog::JobProgressDialog(JobRunner *runner, const QString &title, QW
     connect(runner, &JobRunner::stageChanged, this, [this](const QString &text) {
         m_stage->setText(text);
         m_progress.restart();
+        m_finishing = false;
         m_bar->setRange(0, 0);
     });
     connect(runner, &JobRunner::progressed, this, &JobProgressDialog::onProgress);
 }
 
 void JobProgressDialog::onProgress(qint64 done, qint64 total, qint64 count) {
-    if (m_done || !m_progress.update(done, total, count)) {
+    const bool shown = m_progress.update(done, total, count);
+    if (m_done || m_finishing) {
+        return;
+    }
+    if (total > 0 && done >= total) {
+        // Everything is read (for an export, written), but an import's commit (index builds, the
+        // audit digest) can take seconds on a large file: a busy bar, not "about 0 s left".
+        m_finishing = true;
+        m_bar->setRange(0, 0);
+        m_meter->setText(tr("%1 records · finishing…").arg(QLocale().toString(count)));
+        return;
+    }
+    if (!shown) {
         return;
     }
     if (total > 0) {
