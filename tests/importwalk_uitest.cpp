@@ -73,6 +73,7 @@ private Q_SLOTS:
     void exportEveryFormat();
     void windowStaysResponsiveAfterALargeImport();
     void progressSaysFinishingOnceAllIsRead();
+    void droppedFolderListsItsFiles();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -344,6 +345,46 @@ void ImportWalkUiTest::progressSaysFinishingOnceAllIsRead() {
     Q_EMIT runner.stageChanged(QStringLiteral("Importing next.json (2 of 2)"));
     runner.report(10, 1000, 5);
     QVERIFY2(dialog.meterLabel()->text().startsWith(QStringLiteral("5 records")), qPrintable(dialog.meterLabel()->text()));
+}
+
+void ImportWalkUiTest::droppedFolderListsItsFiles() {
+    // Eleven Taiwanese award notices in one folder, dropped with a GEXF file beside them.
+    const QString folder = QFileInfo(testData(QStringLiteral("ocds/taiwan"))).absoluteFilePath();
+    const QString gexf = QFileInfo(testData(QStringLiteral("graph/lesmis.gexf"))).absoluteFilePath();
+    const QFileInfoList notices = QDir(folder).entryInfoList(QDir::Files, QDir::Name);
+    QCOMPARE(notices.size(), 11);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(folder), QUrl::fromLocalFile(gexf)});
+    const QPoint at = m_window->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    // The import dialog opens once the drop handler has returned: look at it from inside its loop.
+    QStringList listed;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        listed = dialog->files();
+        for (int i = 0; i < 11; ++i) {
+            QVERIFY2(dialog->fileList()->item(i)->text().endsWith(QStringLiteral("ocds (detected)")),
+                     qPrintable(dialog->fileList()->item(i)->text()));
+        }
+        QCoreApplication::processEvents();
+        saveShot(dialog->grab(), QStringLiteral("walk-drop-folder.png"));
+        dialog->importButton()->click();
+    });
+    QSignalSpy spy(m_window->importExport(), &ImportExportController::importFinished);
+    QVERIFY(spy.wait(30000));
+    QStringList expected;
+    for (const QFileInfo &f : notices) {
+        expected << f.absoluteFilePath();
+    }
+    expected << gexf;
+    QCOMPARE(listed, expected);
+    QCOMPARE(spy.first().at(0).toInt(), 12);
 }
 
 QTEST_MAIN(ImportWalkUiTest)

@@ -11,6 +11,7 @@
 #include "storage/entitystore.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -47,16 +48,26 @@ struct ImportBatch {
     std::shared_ptr<void> keep; ///< a wizard's unsaved mapping, alive until the end
 };
 
+/// The files dropped; a dropped folder gives the files in it (not its subfolders or hidden
+/// files), by name: a folder of OCDS releases or of a registry's CSVs is one drop.
 QStringList localFiles(const QMimeData *mime) {
     QStringList out;
     if (!mime || !mime->hasUrls()) {
         return out;
     }
     for (const QUrl &url : mime->urls()) {
-        if (!url.isLocalFile() || !QFileInfo(url.toLocalFile()).isFile()) {
+        const QFileInfo info(url.toLocalFile());
+        if (!url.isLocalFile() || !(info.isFile() || info.isDir())) {
             return {};
         }
-        out << url.toLocalFile();
+        if (info.isFile()) {
+            out << info.absoluteFilePath();
+            continue;
+        }
+        const QFileInfoList inside = QDir(info.absoluteFilePath()).entryInfoList(QDir::Files, QDir::Name);
+        for (const QFileInfo &f : inside) {
+            out << f.absoluteFilePath();
+        }
     }
     return out;
 }
