@@ -74,6 +74,7 @@ private Q_SLOTS:
     void windowStaysResponsiveAfterALargeImport();
     void progressSaysFinishingOnceAllIsRead();
     void droppedFolderListsItsFiles();
+    void addingAFileTwiceListsItOnce();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -385,6 +386,17 @@ void ImportWalkUiTest::droppedFolderListsItsFiles() {
     expected << gexf;
     QCOMPARE(listed, expected);
     QCOMPARE(spy.first().at(0).toInt(), 12);
+}
+
+void ImportWalkUiTest::addingAFileTwiceListsItOnce() {
+    // Add Files… after a drop, or a second drop of the same folder, must not import a file twice.
+    const QString ofac = testData(QStringLiteral("sanctions/ofac_cons_prim_2018.csv"));
+    const QString un = testData(QStringLiteral("sanctions/un_sc_consolidated_2018-10-29.xml"));
+    ImportDialog dialog(m_path, m_window.get());
+    dialog.addFiles({ofac});
+    dialog.addFiles({ofac, un});
+    dialog.addFiles({un});
+    QCOMPARE(dialog.files(), (QStringList{QFileInfo(ofac).absoluteFilePath(), QFileInfo(un).absoluteFilePath()}));
 }
 
 QTEST_MAIN(ImportWalkUiTest)

@@ -156,7 +156,8 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
 void ImportDialog::addFiles(const QStringList &paths) {
     for (const QString &p : paths) {
         const QString path = QFileInfo(p).absoluteFilePath();
-        if (!m_files->findItems(QDir::toNativeSeparators(path), Qt::MatchExactly).isEmpty()) {
+        // By path, not by the item's text: updateState() appends the format to that.
+        if (files().contains(path)) {
             continue;
         }
         auto *item = new QListWidgetItem(QDir::toNativeSeparators(path), m_files);
