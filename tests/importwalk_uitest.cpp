@@ -75,6 +75,7 @@ private Q_SLOTS:
     void progressSaysFinishingOnceAllIsRead();
     void droppedFolderListsItsFiles();
     void addingAFileTwiceListsItOnce();
+    void formatShowsBesideALongPath();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -147,7 +148,7 @@ void ImportWalkUiTest::importSeveralRealFiles() {
                       auto *dialog = qobject_cast<ImportDialog *>(w);
                       QVERIFY(dialog);
                       QCOMPARE(dialog->fileList()->count(), int(files.size()));
-                      QVERIFY(dialog->fileList()->item(3)->text().endsWith(QStringLiteral("un-xml (detected)")));
+                      QVERIFY(dialog->fileList()->item(3)->text().contains(QStringLiteral("un-xml (detected)")));
                       QVERIFY(dialog->height() <= fitHeight());
                       dialog->setLenient(lenient);
                       QCoreApplication::processEvents();
@@ -370,7 +371,7 @@ void ImportWalkUiTest::droppedFolderListsItsFiles() {
         QVERIFY(dialog);
         listed = dialog->files();
         for (int i = 0; i < 11; ++i) {
-            QVERIFY2(dialog->fileList()->item(i)->text().endsWith(QStringLiteral("ocds (detected)")),
+            QVERIFY2(dialog->fileList()->item(i)->text().contains(QStringLiteral("ocds (detected)")),
                      qPrintable(dialog->fileList()->item(i)->text()));
         }
         QCoreApplication::processEvents();
@@ -397,6 +398,27 @@ void ImportWalkUiTest::addingAFileTwiceListsItOnce() {
     dialog.addFiles({ofac, un});
     dialog.addFiles({un});
     QCOMPARE(dialog.files(), (QStringList{QFileInfo(ofac).absoluteFilePath(), QFileInfo(un).absoluteFilePath()}));
+}
+
+void ImportWalkUiTest::formatShowsBesideALongPath() {
+    // Where a reporter keeps files: deep in a home folder.
+    const QString folder = m_dir.filePath(QStringLiteral("Documents/Investigations/2026/Hospital supply chain/"
+                                                         "procurement notices/Taiwan, awards of 2014"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString notice = QDir(folder).filePath(QStringLiteral("ocid-6as3t2-51179519-ocid-6as3t2-51179519.json"));
+    QVERIFY(QFile::copy(testData(QStringLiteral("ocds/taiwan/ocid-6as3t2-51179519-ocid-6as3t2-51179519.json")), notice));
+    ImportDialog dialog(m_path, m_window.get());
+    dialog.addFiles({notice});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString text = dialog.fileList()->item(0)->text();
+    QVERIFY2(text.startsWith(QStringLiteral("ocid-6as3t2-51179519-ocid-6as3t2-51179519.json — ocds (detected)")),
+             qPrintable(text));
+    QVERIFY(text.contains(QDir::toNativeSeparators(folder)));
+    // The name and the format show without scrolling the list sideways.
+    const QString shown = text.left(text.indexOf(QStringLiteral("(detected)")) + 10);
+    QVERIFY(dialog.fileList()->fontMetrics().horizontalAdvance(shown) < dialog.fileList()->viewport()->width());
+    saveShot(dialog.grab(), QStringLiteral("walk-import-long-path.png"));
 }
 
 QTEST_MAIN(ImportWalkUiTest)

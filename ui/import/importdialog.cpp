@@ -271,12 +271,15 @@ void ImportDialog::updateState() {
         const QString fmt = formatOf(path);
         const QString name = QFileInfo(path).fileName();
         anyCsv = anyCsv || fmt == QLatin1String("csv");
+        // Name and format first, the folder last: behind a long home-folder path the format
+        // would be scrolled out of sight.
+        const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
         if (fmt.isEmpty()) {
             problems << tr("%1: %2; choose a format").arg(name, item->toolTip());
-            item->setText(tr("%1 — format unknown").arg(QDir::toNativeSeparators(path)));
+            item->setText(tr("%1 — format unknown — in %2").arg(name, folder));
         } else {
-            item->setText(format().isEmpty() ? tr("%1 — %2 (detected)").arg(QDir::toNativeSeparators(path), fmt)
-                                             : tr("%1 — %2").arg(QDir::toNativeSeparators(path), fmt));
+            item->setText(format().isEmpty() ? tr("%1 — %2 (detected) — in %3").arg(name, fmt, folder)
+                                             : tr("%1 — %2 — in %3").arg(name, fmt, folder));
         }
     }
     m_mappingLabel->setEnabled(anyCsv);
