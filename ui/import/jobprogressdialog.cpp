@@ -92,6 +92,11 @@ void JobProgressDialog::showOutcome(const QString &summary, const QString &detai
     if (!details.isEmpty()) {
         resize(qMax(width(), 720), qMax(height(), 360));
     }
+    if (summary.contains(QLatin1Char('\n'))) {
+        // A line per file of a batch: wide enough that each reads as one line, not a ragged
+        // paragraph of "0 merged, 0 / unchanged" breaks.
+        resize(qMax(width(), qMin(900, roomOnScreen(screen()).width())), height());
+    }
     // The summary may wrap to more lines than the progress text had: grow to show them all, up to
     // what the screen holds. A long one (a line per file of a folder) scrolls past a share of the
     // screen instead of pushing Close below its edge.
