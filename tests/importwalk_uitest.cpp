@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitiesdock.h"
 #include "import/csvmappingwizard.h"
+#include "import/entitymappingeditor.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
 #include "import/importexportcontroller.h"
@@ -29,6 +30,9 @@
 #include <QProgressBar>
 #include <QFile>
 #include <QFileInfo>
+#include <QGroupBox>
+#include <QMap>
+#include <QAbstractButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -57,6 +61,43 @@ namespace {
 int fitHeight() {
     return roomOnScreen(QGuiApplication::primaryScreen()).height();
 }
+
+/// Alt+letter keys that two visible widgets of `top` claim ("I: F&iles… | &Import"): Qt then
+/// only moves the focus between them, so the key no longer presses the button.
+QStringList mnemonicClashes(QWidget *top) {
+    QMap<QChar, QStringList> owners;
+    const auto claim = [&](const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('&')) {
+                if (text.at(i + 1) == QLatin1Char('&')) {
+                    ++i;
+                    continue;
+                }
+                owners[text.at(i + 1).toUpper()] << text;
+                return;
+            }
+        }
+    };
+    for (QWidget *w : top->findChildren<QWidget *>()) {
+        if (!w->isVisibleTo(top)) {
+            continue;
+        }
+        if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy()) {
+            claim(label->text());
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            claim(button->text());
+        } else if (auto *group = qobject_cast<QGroupBox *>(w); group && group->isCheckable()) {
+            claim(group->title());
+        }
+    }
+    QStringList out;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+        if (it->size() > 1) {
+            out << QStringLiteral("%1: %2").arg(it.key()).arg(it->join(QLatin1String(" | ")));
+        }
+    }
+    return out;
+}
 } // namespace
 
 /// An investigator's walk through import and export with the real sample files: the dialogs as
@@ -76,6 +117,7 @@ private Q_SLOTS:
     void droppedFolderListsItsFiles();
     void addingAFileTwiceListsItOnce();
     void formatShowsBesideALongPath();
+    void everyAltKeyDoesOneThing();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -425,6 +467,36 @@ void ImportWalkUiTest::formatShowsBesideALongPath() {
     const QString shown = text.left(text.indexOf(QStringLiteral("(detected)")) + 10);
     QVERIFY(dialog.fileList()->fontMetrics().horizontalAdvance(shown) < dialog.fileList()->viewport()->width());
     saveShot(dialog.grab(), QStringLiteral("walk-import-long-path.png"));
+}
+
+void ImportWalkUiTest::everyAltKeyDoesOneThing() {
+    // Alt+I pressed Import only half the time (the Files label took the other half); Alt+F in
+    // Export moved between Format and File; Alt+N on the wizard's first page did not go Next.
+    ImportDialog import(m_path, m_window.get());
+    import.addFiles({testData(QStringLiteral("graph/lesmis.gexf"))});
+    import.show();
+    QCOMPARE(mnemonicClashes(&import), QStringList());
+    ExportDialog exportDialog(*m_window->caseFile(), {}, m_window.get());
+    exportDialog.show();
+    for (int i = 0; i < exportDialog.formatCombo()->count(); ++i) {
+        exportDialog.formatCombo()->setCurrentIndex(i);
+        QCOMPARE(mnemonicClashes(&exportDialog), QStringList());
+    }
+    CsvMappingWizard wizard(Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/csv/shareholdings.csv")),
+                            m_window.get());
+    wizard.show();
+    QCOMPARE(mnemonicClashes(&wizard), QStringList());
+    wizard.next();
+    wizard.firstEntity()->setSchema(QStringLiteral("Company"));
+    wizard.firstEntity()->setColumnProperty(QStringLiteral("owner"), QStringLiteral("name"));
+    QCOMPARE(mnemonicClashes(&wizard), QStringList());
+    wizard.next();
+    wizard.secondGroup()->setChecked(true);
+    wizard.secondEntity()->setColumnProperty(QStringLiteral("company"), QStringLiteral("name"));
+    QCOMPARE(mnemonicClashes(&wizard), QStringList());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(CsvMappingWizard::SummaryPage));
+    QCOMPARE(mnemonicClashes(&wizard), QStringList());
 }
 
 QTEST_MAIN(ImportWalkUiTest)

@@ -159,7 +159,7 @@ void ExportDialog::choosePath() {
 void ExportDialog::updateState() {
     const ExportFormat *f = currentFormat();
     m_chart->setEnabled(m_chartScope->isChecked());
-    m_pathLabel->setText(f && f->folder ? tr("&Folder (one file per schema):") : tr("&File:"));
+    m_pathLabel->setText(f && f->folder ? tr("F&older (one file per schema):") : tr("F&ile:"));
     m_export->setEnabled(f && !m_path->text().trimmed().isEmpty());
 }
 

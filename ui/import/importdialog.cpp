@@ -112,11 +112,11 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
-    m_mappingLabel = new QLabel(tr("CSV &mapping:"), this);
+    m_mappingLabel = new QLabel(tr("CSV ma&pping:"), this);
     m_mappingLabel->setBuddy(m_mapping);
     form->addRow(m_mappingLabel, m_mappingRow);
     form->addRow(QString(), m_lenient);
-    auto *reportLabel = new QLabel(tr("&Report:"), this);
+    auto *reportLabel = new QLabel(tr("Rep&ort:"), this);
     reportLabel->setBuddy(m_report);
     form->addRow(reportLabel, reportRow);
 
@@ -125,7 +125,7 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     m_import->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);
-    auto *filesLabel = new QLabel(tr("F&iles, imported in order, each in one step: a bad record in strict mode "
+    auto *filesLabel = new QLabel(tr("Fil&es, imported in order, each in one step: a bad record in strict mode "
                                      "leaves the case as it was before that file and stops there; Cancel stops the "
                                      "file being imported and the ones after it, and the files already imported "
                                      "stay:"),
