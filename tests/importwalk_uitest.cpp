@@ -118,6 +118,7 @@ private Q_SLOTS:
     void addingAFileTwiceListsItOnce();
     void formatShowsBesideALongPath();
     void everyAltKeyDoesOneThing();
+    void csvWithoutMapping();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -497,6 +498,43 @@ void ImportWalkUiTest::everyAltKeyDoesOneThing() {
     wizard.next();
     QCOMPARE(wizard.currentId(), int(CsvMappingWizard::SummaryPage));
     QCOMPARE(mnemonicClashes(&wizard), QStringList());
+}
+
+void ImportWalkUiTest::csvWithoutMapping() {
+    // A table of owners without id and schema columns: the dialog says it needs a mapping before
+    // the import, not the importer after it in command-line words ("--mapping M.json").
+    const QString csv = Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/csv/shareholdings.csv"));
+    ImportDialog dialog(m_path, m_window.get());
+    dialog.addFiles({csv});
+    dialog.show();
+    QVERIFY(!dialog.importButton()->isEnabled());
+    const auto said = [&dialog] {
+        QStringList texts;
+        for (const QLabel *l : dialog.findChildren<QLabel *>()) {
+            if (l->isVisible()) {
+                texts << l->text();
+            }
+        }
+        return texts.join(QLatin1Char('\n'));
+    };
+    QVERIFY2(said().contains(QStringLiteral("shareholdings.csv has no \"id\" and \"schema\" columns: choose a column "
+                                            "mapping, or Create Mapping… to make one.")),
+             qPrintable(said()));
+    QCoreApplication::processEvents();
+    saveShot(dialog.grab(), QStringLiteral("walk-csv-needs-mapping.png"));
+    dialog.setMappingPath(Casegraph::Tests::sourcePath(QStringLiteral("tests/fixtures/csv/owners.mapping.json")));
+    QVERIFY(dialog.importButton()->isEnabled());
+    QVERIFY(!said().contains(QStringLiteral("has no \"id\"")));
+
+    // A table that names its ids and schemata needs no mapping.
+    const QString plain = m_dir.filePath(QStringLiteral("people.csv"));
+    QFile f(plain);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("ID,Schema,name\np1,Person,Ann\n");
+    f.close();
+    ImportDialog second(m_path, m_window.get());
+    second.addFiles({plain});
+    QVERIFY(second.importButton()->isEnabled());
 }
 
 QTEST_MAIN(ImportWalkUiTest)

@@ -3,6 +3,8 @@
 #include "importdialog.h"
 #include "screenroom.h"
 
+#include "io/csvmapping.h"
+#include "io/csvpreview.h"
 #include "io/recordreader.h"
 
 #include <QCheckBox>
@@ -26,7 +28,24 @@ using namespace Casegraph::Models;
 
 namespace {
 const QString FolderKey = QStringLiteral("import/lastFolder");
-constexpr int FormatRole = Qt::UserRole + 1; ///< detected format name of a file item
+constexpr int FormatRole = Qt::UserRole + 1;  ///< detected format name of a file item
+constexpr int IdSchemaRole = Qt::UserRole + 2; ///< a CSV item's header has id and schema columns
+
+/// Whether a CSV's header names "id" and "schema" columns, as the importer needs without a
+/// mapping (CsvReader); true when it cannot tell (the import then says what is wrong).
+bool hasIdAndSchemaColumns(const QString &path) {
+    const auto preview = CsvPreview::read(path, CsvMapping{}, 1);
+    if (!preview) {
+        return true;
+    }
+    bool id = false;
+    bool schema = false;
+    for (const QString &h : preview->header) {
+        id = id || h.trimmed().compare(QLatin1String("id"), Qt::CaseInsensitive) == 0;
+        schema = schema || h.trimmed().compare(QLatin1String("schema"), Qt::CaseInsensitive) == 0;
+    }
+    return id && schema;
+}
 
 const ImportFormat *formatNamed(const QString &name) {
     for (const auto &f : importFormats()) {
@@ -271,6 +290,18 @@ void ImportDialog::updateState() {
         const QString fmt = formatOf(path);
         const QString name = QFileInfo(path).fileName();
         anyCsv = anyCsv || fmt == QLatin1String("csv");
+        if (fmt == QLatin1String("csv") && m_mapping->text().trimmed().isEmpty()) {
+            // Said here, before the import, in the dialog's words (the importer's names the
+            // command line's --mapping).
+            if (!item->data(IdSchemaRole).isValid()) {
+                item->setData(IdSchemaRole, hasIdAndSchemaColumns(path));
+            }
+            if (!item->data(IdSchemaRole).toBool()) {
+                problems << tr("%1 has no \"id\" and \"schema\" columns: choose a column mapping, or Create "
+                               "Mapping… to make one.")
+                                .arg(name);
+            }
+        }
         // Name and format first, the folder last: behind a long home-folder path the format
         // would be scrolled out of sight.
         const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
