@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QMap>
+#include <QMessageBox>
 #include <QAbstractButton>
 #include <QLabel>
 #include <QLineEdit>
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void formatShowsBesideALongPath();
     void everyAltKeyDoesOneThing();
     void csvWithoutMapping();
+    void exportAsksBeforeReplacing();
 
 private:
     /// Runs `open` (which opens a modal dialog) and calls `inside` with that dialog once it shows.
@@ -535,6 +537,46 @@ void ImportWalkUiTest::csvWithoutMapping() {
     ImportDialog second(m_path, m_window.get());
     second.addFiles({plain});
     QVERIFY(second.importButton()->isEnabled());
+}
+
+void ImportWalkUiTest::exportAsksBeforeReplacing() {
+    // A case named after its source data: the default export path is that data file.
+    const QString folder = m_dir.filePath(QStringLiteral("zala"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString source = QDir(folder).filePath(QStringLiteral("zala.json"));
+    QVERIFY(QFile::copy(testData(QStringLiteral("ftm/yente_zala_entities.ftm.json")), source));
+    const QString casePath = QDir(folder).filePath(QStringLiteral("zala.casegraph"));
+    {
+        CaseFile c;
+        QVERIFY(c.create(casePath, QStringLiteral("Zala")).ok());
+    }
+    QVERIFY(m_window->openCase(casePath).ok());
+    ExportDialog dialog(*m_window->caseFile(), {}, m_window.get());
+    QCOMPARE(QDir::fromNativeSeparators(dialog.pathEdit()->text()), source);
+    dialog.show();
+    const auto answer = [this](QMessageBox::StandardButton button, QString *asked) {
+        QTimer::singleShot(0, this, [button, asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            *asked = box->text();
+            box->button(button)->click();
+        });
+    };
+    QString asked;
+    answer(QMessageBox::No, &asked);
+    dialog.exportButton()->click();
+    QVERIFY2(asked.contains(QStringLiteral("already exists. Replace it")), qPrintable(asked));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    answer(QMessageBox::Yes, &asked);
+    dialog.exportButton()->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // A path that is free exports without a question.
+    ExportDialog fresh(*m_window->caseFile(), {}, m_window.get());
+    fresh.pathEdit()->setText(QDir(folder).filePath(QStringLiteral("out.json")));
+    fresh.show();
+    fresh.exportButton()->click();
+    QCOMPARE(fresh.result(), int(QDialog::Accepted));
 }
 
 QTEST_MAIN(ImportWalkUiTest)
