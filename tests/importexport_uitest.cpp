@@ -23,7 +23,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -341,15 +340,7 @@ void ImportExportUiTest::droppedFilesOpenTheImportDialog() {
     QVERIFY(m_window->acceptDrops());
     const QString small = m_dir.filePath(QStringLiteral("dropped.json"));
     writeFtm(small, 30, 500000);
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(small)});
-    const QPoint at = m_window->rect().center();
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &drop);
-    QVERIFY(drop.isAccepted());
+    QVERIFY(Casegraph::Tests::dropUrls(m_window.get(), {QUrl::fromLocalFile(small)}, m_window->rect().center()));
     // The drop opens the same dialog as File → Import…, with the file listed, once the drop
     // handler has returned; accept it from inside its event loop.
     QStringList listed;

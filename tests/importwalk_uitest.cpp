@@ -38,7 +38,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -406,15 +405,8 @@ void ImportWalkUiTest::droppedFolderListsItsFiles() {
     const QString gexf = QFileInfo(testData(QStringLiteral("graph/lesmis.gexf"))).absoluteFilePath();
     const QFileInfoList notices = QDir(folder).entryInfoList(QDir::Files, QDir::Name);
     QCOMPARE(notices.size(), 11);
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(folder), QUrl::fromLocalFile(gexf)});
-    const QPoint at = m_window->rect().center();
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &drop);
-    QVERIFY(drop.isAccepted());
+    QVERIFY(Casegraph::Tests::dropUrls(m_window.get(), {QUrl::fromLocalFile(folder), QUrl::fromLocalFile(gexf)},
+                                       m_window->rect().center()));
     // The import dialog opens once the drop handler has returned: look at it from inside its loop.
     QStringList listed;
     QTimer::singleShot(0, this, [&] {
