@@ -385,17 +385,17 @@
 <context>
     <name>Casegraph::Ui::ImportExportController</name>
     <message numerus="yes">
-        <source>%Ln values of properties that the schema does not define were kept.</source>
+        <source>%n values of properties that the schema does not define were kept.</source>
         <translation>
-            <numerusform>%Ln value of a property that the schema does not define was kept.</numerusform>
-            <numerusform>%Ln values of properties that the schema does not define were kept.</numerusform>
+            <numerusform>%n value of a property that the schema does not define was kept.</numerusform>
+            <numerusform>%n values of properties that the schema does not define were kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln references point to entities that are not in the case.</source>
+        <source>%n references point to entities that are not in the case.</source>
         <translation>
-            <numerusform>%Ln reference points to an entity that is not in the case.</numerusform>
-            <numerusform>%Ln references point to entities that are not in the case.</numerusform>
+            <numerusform>%n reference points to an entity that is not in the case.</numerusform>
+            <numerusform>%n references point to entities that are not in the case.</numerusform>
         </translation>
     </message>
 </context>

@@ -92,14 +92,15 @@ QString summaryOf(const FileOutcome &f) {
     // What a strict import refuses and a lenient one keeps, and what the CLI also reports: said
     // here, or a user who ticked Lenient after "has no property" cannot tell what became of it.
     if (r.unknownProperties > 0) {
-        text += QLatin1Char(' ') + ImportExportController::tr("%Ln values of properties that the schema does not "
-                                                              "define were kept.",
-                                                              nullptr, int(r.unknownProperties));
+        const int n = int(r.unknownProperties);
+        text += QLatin1Char(' ') +
+                ImportExportController::tr("%n values of properties that the schema does not define were kept.",
+                                           nullptr, n);
     }
     if (r.dangling > 0) {
-        text += QLatin1Char(' ') + ImportExportController::tr("%Ln references point to entities that are not in "
-                                                              "the case.",
-                                                              nullptr, int(r.dangling));
+        const int n = int(r.dangling);
+        text += QLatin1Char(' ') +
+                ImportExportController::tr("%n references point to entities that are not in the case.", nullptr, n);
     }
     if (!r.rejected.isEmpty() && f.reportError.message.isEmpty()) {
         text += QLatin1Char(' ') +
