@@ -448,6 +448,23 @@
     </message>
 </context>
 <context>
+    <name>Casegraph::Ui::ImportExportController</name>
+    <message numerus="yes">
+        <source>%n values of properties that the schema does not define were kept.</source>
+        <translation>
+            <numerusform>%n value of a property that the schema does not define was kept.</numerusform>
+            <numerusform>%n values of properties that the schema does not define were kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n references point to entities that are not in the case.</source>
+        <translation>
+            <numerusform>%n reference points to an entity that is not in the case.</numerusform>
+            <numerusform>%n references point to entities that are not in the case.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Casegraph::Ui::IntegrityActions</name>
     <message numerus="yes">
         <source>%Ln source(s)</source>

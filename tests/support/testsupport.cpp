@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QDropEvent>
 #include <QJsonDocument>
 #include <QFileInfo>
+#include <QMimeData>
 #include <QProcess>
 
 namespace Casegraph::Tests {
@@ -26,6 +29,20 @@ void saveShot(const QPixmap &shot, const QString &name)
     if (!dir.isEmpty()) {
         shot.save(QDir(dir).filePath(name));
     }
+}
+
+bool dropUrls(QObject *target, const QList<QUrl> &urls, QPoint at)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted()) {
+        return false;
+    }
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
 }
 
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData, int timeoutMs)

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QPoint>
+#include <QUrl>
 #include <QPixmap>
 #include <QString>
 #include <QStringList>
@@ -18,6 +21,10 @@ QString sourcePath(const QString &relative);
 /// Saves a screenshot (widget->grab()) as $CASEGRAPH_SCREENSHOT_DIR/NAME when that variable is
 /// set, so that a person can look at the dialogs a UI test drives.
 void saveShot(const QPixmap &shot, const QString &name);
+
+/// Drags `urls` onto `target` at `at` and drops them there (QDragEnterEvent, then QDropEvent,
+/// as a file manager would); true when the target accepted both.
+bool dropUrls(QObject *target, const QList<QUrl> &urls, QPoint at);
 
 /// Runs a Casegraph executable and captures its output.
 struct ProcessResult {

@@ -112,7 +112,7 @@ QWizardPage *CsvMappingWizard::makeReadingPage() {
     m_quote->addItem(tr("Double quotes \""), QStringLiteral("\""));
     m_quote->addItem(tr("Single quotes '"), QStringLiteral("'"));
     m_quote->addItem(tr("None"), QStringLiteral("none"));
-    m_header = new QCheckBox(tr("The first row &names the columns"), page);
+    m_header = new QCheckBox(tr("The first row names the &columns"), page);
     m_header->setChecked(true);
     m_skipRows = new QSpinBox(page);
     m_skipRows->setRange(0, 1000);

@@ -87,7 +87,7 @@ EntityMappingEditor::EntityMappingEditor(Mode mode, QWidget *parent) : QWidget(p
         row(tr("Schema &per row from:"), m_schemaColumn);
         row(tr("Cell &values:"), m_schemaValues);
         row(tr("&Id from:"), m_idColumn);
-        row(tr("Id p&refix:"), m_idPrefix, idRow);
+        row(tr("Id pre&fix:"), m_idPrefix, idRow);
         connect(m_schemaColumn, &QComboBox::currentIndexChanged, this, [this] {
             m_schemaValues->setEnabled(m_schemaColumn->currentIndex() > 0);
             Q_EMIT changed();

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -111,7 +112,7 @@ ExportDialog::ExportDialog(const CaseFile &caseFile, const QList<qint64> &select
     connect(m_selectionScope, &QRadioButton::toggled, this, &ExportDialog::updateState);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateState);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::choosePath);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::confirmAndAccept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     adaptPath();
     updateState();
@@ -159,8 +160,30 @@ void ExportDialog::choosePath() {
 void ExportDialog::updateState() {
     const ExportFormat *f = currentFormat();
     m_chart->setEnabled(m_chartScope->isChecked());
-    m_pathLabel->setText(f && f->folder ? tr("&Folder (one file per schema):") : tr("&File:"));
+    m_pathLabel->setText(f && f->folder ? tr("F&older (one file per schema):") : tr("F&ile:"));
     m_export->setEnabled(f && !m_path->text().trimmed().isEmpty());
+}
+
+void ExportDialog::confirmAndAccept() {
+    // Choose… asks before replacing; a typed or default path did not: a case named after its
+    // source data ("zala.casegraph" beside "zala.json") wrote over that file without a word.
+    const ExportFormat *f = currentFormat();
+    const QString path = QDir::fromNativeSeparators(m_path->text().trimmed());
+    const QFileInfo info(path);
+    const bool taken = f && f->folder ? info.isDir() && !QDir(path).isEmpty() : info.exists();
+    if (taken) {
+        const QString question = f && f->folder
+                                     ? tr("The folder %1 is not empty. Export into it, replacing the files of the "
+                                          "same names?")
+                                     : tr("%1 already exists. Replace it with the export?");
+        const auto answer = QMessageBox::question(this, tr("Replace?"), question.arg(QDir::toNativeSeparators(path)),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            m_path->setFocus();
+            return;
+        }
+    }
+    accept();
 }
 
 ExportRequest ExportDialog::request() const {

@@ -46,6 +46,8 @@ public:
     QPushButton *exportButton() const { return m_export; }
 
 private:
+    /// Accepts, after asking whether to replace an existing file (or fill a non-empty folder).
+    void confirmAndAccept();
     void choosePath();
     void updateState();
     /// Keeps the path's extension in step with the format (a folder for CSV).

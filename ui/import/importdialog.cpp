@@ -3,6 +3,8 @@
 #include "importdialog.h"
 #include "screenroom.h"
 
+#include "io/csvmapping.h"
+#include "io/csvpreview.h"
 #include "io/recordreader.h"
 
 #include <QCheckBox>
@@ -26,7 +28,24 @@ using namespace Casegraph::Models;
 
 namespace {
 const QString FolderKey = QStringLiteral("import/lastFolder");
-constexpr int FormatRole = Qt::UserRole + 1; ///< detected format name of a file item
+constexpr int FormatRole = Qt::UserRole + 1;  ///< detected format name of a file item
+constexpr int IdSchemaRole = Qt::UserRole + 2; ///< a CSV item's header has id and schema columns
+
+/// Whether a CSV's header names "id" and "schema" columns, as the importer needs without a
+/// mapping (CsvReader); true when it cannot tell (the import then says what is wrong).
+bool hasIdAndSchemaColumns(const QString &path) {
+    const auto preview = CsvPreview::read(path, CsvMapping{}, 1);
+    if (!preview) {
+        return true;
+    }
+    bool id = false;
+    bool schema = false;
+    for (const QString &h : preview->header) {
+        id = id || h.trimmed().compare(QLatin1String("id"), Qt::CaseInsensitive) == 0;
+        schema = schema || h.trimmed().compare(QLatin1String("schema"), Qt::CaseInsensitive) == 0;
+    }
+    return id && schema;
+}
 
 const ImportFormat *formatNamed(const QString &name) {
     for (const auto &f : importFormats()) {
@@ -112,11 +131,11 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
-    m_mappingLabel = new QLabel(tr("CSV &mapping:"), this);
+    m_mappingLabel = new QLabel(tr("CSV ma&pping:"), this);
     m_mappingLabel->setBuddy(m_mapping);
     form->addRow(m_mappingLabel, m_mappingRow);
     form->addRow(QString(), m_lenient);
-    auto *reportLabel = new QLabel(tr("&Report:"), this);
+    auto *reportLabel = new QLabel(tr("Rep&ort:"), this);
     reportLabel->setBuddy(m_report);
     form->addRow(reportLabel, reportRow);
 
@@ -125,7 +144,7 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     m_import->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);
-    auto *filesLabel = new QLabel(tr("F&iles, imported in order, each in one step: a bad record in strict mode "
+    auto *filesLabel = new QLabel(tr("Fil&es, imported in order, each in one step: a bad record in strict mode "
                                      "leaves the case as it was before that file and stops there; Cancel stops the "
                                      "file being imported and the ones after it, and the files already imported "
                                      "stay:"),
@@ -156,7 +175,8 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
 void ImportDialog::addFiles(const QStringList &paths) {
     for (const QString &p : paths) {
         const QString path = QFileInfo(p).absoluteFilePath();
-        if (!m_files->findItems(QDir::toNativeSeparators(path), Qt::MatchExactly).isEmpty()) {
+        // By path, not by the item's text: updateState() appends the format to that.
+        if (files().contains(path)) {
             continue;
         }
         auto *item = new QListWidgetItem(QDir::toNativeSeparators(path), m_files);
@@ -270,12 +290,27 @@ void ImportDialog::updateState() {
         const QString fmt = formatOf(path);
         const QString name = QFileInfo(path).fileName();
         anyCsv = anyCsv || fmt == QLatin1String("csv");
+        if (fmt == QLatin1String("csv") && m_mapping->text().trimmed().isEmpty()) {
+            // Said here, before the import, in the dialog's words (the importer's names the
+            // command line's --mapping).
+            if (!item->data(IdSchemaRole).isValid()) {
+                item->setData(IdSchemaRole, hasIdAndSchemaColumns(path));
+            }
+            if (!item->data(IdSchemaRole).toBool()) {
+                problems << tr("%1 has no \"id\" and \"schema\" columns: choose a column mapping, or Create "
+                               "Mapping… to make one.")
+                                .arg(name);
+            }
+        }
+        // Name and format first, the folder last: behind a long home-folder path the format
+        // would be scrolled out of sight.
+        const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
         if (fmt.isEmpty()) {
             problems << tr("%1: %2; choose a format").arg(name, item->toolTip());
-            item->setText(tr("%1 — format unknown").arg(QDir::toNativeSeparators(path)));
+            item->setText(tr("%1 — format unknown — in %2").arg(name, folder));
         } else {
-            item->setText(format().isEmpty() ? tr("%1 — %2 (detected)").arg(QDir::toNativeSeparators(path), fmt)
-                                             : tr("%1 — %2").arg(QDir::toNativeSeparators(path), fmt));
+            item->setText(format().isEmpty() ? tr("%1 — %2 (detected) — in %3").arg(name, fmt, folder)
+                                             : tr("%1 — %2 — in %3").arg(name, fmt, folder));
         }
     }
     m_mappingLabel->setEnabled(anyCsv);

@@ -11,6 +11,7 @@
 #include "storage/entitystore.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -47,16 +48,26 @@ struct ImportBatch {
     std::shared_ptr<void> keep; ///< a wizard's unsaved mapping, alive until the end
 };
 
+/// The files dropped; a dropped folder gives the files in it (not its subfolders or hidden
+/// files), by name: a folder of OCDS releases or of a registry's CSVs is one drop.
 QStringList localFiles(const QMimeData *mime) {
     QStringList out;
     if (!mime || !mime->hasUrls()) {
         return out;
     }
     for (const QUrl &url : mime->urls()) {
-        if (!url.isLocalFile() || !QFileInfo(url.toLocalFile()).isFile()) {
+        const QFileInfo info(url.toLocalFile());
+        if (!url.isLocalFile() || !(info.isFile() || info.isDir())) {
             return {};
         }
-        out << url.toLocalFile();
+        if (info.isFile()) {
+            out << info.absoluteFilePath();
+            continue;
+        }
+        const QFileInfoList inside = QDir(info.absoluteFilePath()).entryInfoList(QDir::Files, QDir::Name);
+        for (const QFileInfo &f : inside) {
+            out << f.absoluteFilePath();
+        }
     }
     return out;
 }
@@ -77,6 +88,19 @@ QString summaryOf(const FileOutcome &f) {
                             l.toString(r.merged), l.toString(r.unchanged), l.toString(r.rejected.size()));
     if (r.sources > 0) {
         text += QLatin1Char(' ') + ImportExportController::tr("%1 sources kept.").arg(l.toString(r.sources));
+    }
+    // What a strict import refuses and a lenient one keeps, and what the CLI also reports: said
+    // here, or a user who ticked Lenient after "has no property" cannot tell what became of it.
+    if (r.unknownProperties > 0) {
+        const int n = int(r.unknownProperties);
+        text += QLatin1Char(' ') +
+                ImportExportController::tr("%n values of properties that the schema does not define were kept.",
+                                           nullptr, n);
+    }
+    if (r.dangling > 0) {
+        const int n = int(r.dangling);
+        text += QLatin1Char(' ') +
+                ImportExportController::tr("%n references point to entities that are not in the case.", nullptr, n);
     }
     if (!r.rejected.isEmpty() && f.reportError.message.isEmpty()) {
         text += QLatin1Char(' ') +

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -48,13 +49,26 @@ JobProgressDialog::JobProgressDialog(JobRunner *runner, const QString &title, QW
     connect(runner, &JobRunner::stageChanged, this, [this](const QString &text) {
         m_stage->setText(text);
         m_progress.restart();
+        m_finishing = false;
         m_bar->setRange(0, 0);
     });
     connect(runner, &JobRunner::progressed, this, &JobProgressDialog::onProgress);
 }
 
 void JobProgressDialog::onProgress(qint64 done, qint64 total, qint64 count) {
-    if (m_done || !m_progress.update(done, total, count)) {
+    const bool shown = m_progress.update(done, total, count);
+    if (m_done || m_finishing) {
+        return;
+    }
+    if (total > 0 && done >= total) {
+        // Everything is read (for an export, written), but an import's commit (index builds, the
+        // audit digest) can take seconds on a large file: a busy bar, not "about 0 s left".
+        m_finishing = true;
+        m_bar->setRange(0, 0);
+        m_meter->setText(tr("%1 records · finishing…").arg(QLocale().toString(count)));
+        return;
+    }
+    if (!shown) {
         return;
     }
     if (total > 0) {
@@ -77,6 +91,11 @@ void JobProgressDialog::showOutcome(const QString &summary, const QString &detai
     m_details->setVisible(!details.isEmpty());
     if (!details.isEmpty()) {
         resize(qMax(width(), 720), qMax(height(), 360));
+    }
+    if (summary.contains(QLatin1Char('\n'))) {
+        // A line per file of a batch: wide enough that each reads as one line, not a ragged
+        // paragraph of "0 merged, 0 / unchanged" breaks.
+        resize(qMax(width(), qMin(900, roomOnScreen(screen()).width())), height());
     }
     // The summary may wrap to more lines than the progress text had: grow to show them all, up to
     // what the screen holds. A long one (a line per file of a folder) scrolls past a share of the

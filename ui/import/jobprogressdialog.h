@@ -50,6 +50,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_cancel = nullptr;
     bool m_done = false;
+    bool m_finishing = false; ///< the current file is read; its commit is running
 };
 
 } // namespace Casegraph::Ui
