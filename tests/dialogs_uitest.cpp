@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogues.h"
 #include "addvaluedialog.h"
 #include "analysis/exposuredock.h"
 #include "analysis/pathsdock.h"
@@ -116,6 +117,7 @@ private:
 
 void DialogsUiTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    Casegraph::Translations::install(*qApp); // the plural forms a user reads ("1 record")
     QVERIFY(m_dir.isValid());
     m_demo = m_dir.filePath(QStringLiteral("demo.casegraph"));
     CaseFile cf;

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogues.h"
 #include "entitiesdock.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
@@ -106,6 +107,7 @@ private:
 
 void ImportExportUiTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    Casegraph::Translations::install(*qApp); // the plural forms a user reads ("1 record")
     QVERIFY(m_dir.isValid());
     m_big = m_dir.filePath(QStringLiteral("people.json"));
     writeFtm(m_big, 60000);

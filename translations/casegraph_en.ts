@@ -438,6 +438,23 @@
     </message>
 </context>
 <context>
+    <name>Casegraph::Ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>The &amp;whole case (%Ln entity(s))</source>
+        <translation>
+            <numerusform>The &amp;whole case (%Ln entity)</numerusform>
+            <numerusform>The &amp;whole case (%Ln entities)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln entity(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln entity)</numerusform>
+            <numerusform>%1 (%Ln entities)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Casegraph::Ui::ExposureDock</name>
     <message numerus="yes">
         <source>Run at %1 over %n entities.</source>
@@ -461,6 +478,34 @@
         <translation>
             <numerusform>%n reference points to an entity that is not in the case.</numerusform>
             <numerusform>%n references point to entities that are not in the case.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 imported (%2, %3): %Ln record(s) — %4 created, %5 merged, %6 unchanged, %7 rejected.</source>
+        <translation>
+            <numerusform>%1 imported (%2, %3): %Ln record — %4 created, %5 merged, %6 unchanged, %7 rejected.</numerusform>
+            <numerusform>%1 imported (%2, %3): %Ln records — %4 created, %5 merged, %6 unchanged, %7 rejected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s) kept.</source>
+        <translation>
+            <numerusform>%Ln source kept.</numerusform>
+            <numerusform>%Ln sources kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entity(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln entity to %1.</numerusform>
+            <numerusform>Exported %Ln entities to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected entity(s) could not be written in this format.</source>
+        <translation>
+            <numerusform>%Ln selected entity could not be written in this format.</numerusform>
+            <numerusform>%Ln selected entities could not be written in this format.</numerusform>
         </translation>
     </message>
 </context>

@@ -52,11 +52,11 @@ ExportDialog::ExportDialog(const CaseFile &caseFile, const QList<qint64> &select
     }
 
     auto *scope = new QGroupBox(tr("What to export"), this);
-    m_caseScope = new QRadioButton(tr("The &whole case (%1 entities)").arg(locale.toString(m_caseCount)), scope);
+    m_caseScope = new QRadioButton(tr("The &whole case (%Ln entity(s))", nullptr, int(m_caseCount)), scope);
     m_chartScope = new QRadioButton(tr("The entities on a c&hart, and the relationships between them:"), scope);
     m_chart = new QComboBox(scope);
     for (const auto &c : caseFile.charts().charts()) {
-        m_chart->addItem(tr("%1 (%2 entities)").arg(c.name, locale.toString(c.nodeCount)), c.name);
+        m_chart->addItem(tr("%1 (%Ln entity(s))", nullptr, int(c.nodeCount)).arg(c.name), c.name);
     }
     m_selectionScope =
         new QRadioButton(tr("The entities &selected in the Entities list (%1), and the relationships between them")

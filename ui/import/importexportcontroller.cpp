@@ -79,15 +79,16 @@ QString summaryOf(const FileOutcome &f) {
         return ImportExportController::tr("%1: nothing imported; the case is as it was before this file.").arg(name);
     }
     const ImportResult &r = *f.result;
-    QString text = ImportExportController::tr("%1 imported (%2, %3): %4 records — %5 created, %6 merged, %7 unchanged, "
-                                              "%8 rejected.")
+    QString text = ImportExportController::tr("%1 imported (%2, %3): %Ln record(s) — %4 created, %5 merged, %6 "
+                                              "unchanged, %7 rejected.",
+                                              nullptr, int(r.records() + r.rejected.size()))
                        .arg(name, r.format,
                             f.request.options.lenient ? ImportExportController::tr("lenient")
                                                       : ImportExportController::tr("strict"),
-                            l.toString(r.records() + r.rejected.size()), l.toString(r.created),
-                            l.toString(r.merged), l.toString(r.unchanged), l.toString(r.rejected.size()));
+                            l.toString(r.created), l.toString(r.merged), l.toString(r.unchanged),
+                            l.toString(r.rejected.size()));
     if (r.sources > 0) {
-        text += QLatin1Char(' ') + ImportExportController::tr("%1 sources kept.").arg(l.toString(r.sources));
+        text += QLatin1Char(' ') + ImportExportController::tr("%Ln source(s) kept.", nullptr, int(r.sources));
     }
     // What a strict import refuses and a lenient one keeps, and what the CLI also reports: said
     // here, or a user who ticked Lenient after "has no property" cannot tell what became of it.
@@ -379,11 +380,11 @@ void ImportExportController::startExport(const ExportRequest &request) {
                 const bool ok = outcome->result.has_value();
                 QString summary;
                 if (ok) {
-                    summary = tr("Exported %1 entities to %2.")
-                                  .arg(QLocale().toString(outcome->result->entities), request.path);
+                    summary = tr("Exported %Ln entity(s) to %1.", nullptr, int(outcome->result->entities))
+                                  .arg(request.path);
                     if (outcome->result->skipped > 0) {
-                        summary += QLatin1Char(' ') + tr("%1 selected entities could not be written in this format.")
-                                                          .arg(QLocale().toString(outcome->result->skipped));
+                        summary += QLatin1Char(' ') + tr("%Ln selected entity(s) could not be written in this format.",
+                                                         nullptr, int(outcome->result->skipped));
                     }
                 } else if (runner->isCancelled()) {
                     summary = tr("Export cancelled; nothing was written.");
