@@ -7,8 +7,6 @@
 #include "analytics/layout.h"
 
 #include <QMetaObject>
-#include <QPointer>
-#include <QThread>
 
 #include <cmath>
 
@@ -104,61 +102,35 @@ void ChartLayouts::registerLayout(ChartLayoutSpec spec)
 
 ChartLayoutRunner::ChartLayoutRunner(QObject *parent) : QObject(parent) {}
 
-ChartLayoutRunner::~ChartLayoutRunner()
-{
-    cancel();
-}
-
-void ChartLayoutRunner::cancel()
-{
-    if (m_cancel) {
-        m_cancel->store(true);
-    }
-    m_running = false;
-    ++m_generation; // results still on their way are dropped
-}
+ChartLayoutRunner::~ChartLayoutRunner() = default; // m_runs cancels and waits
 
 void ChartLayoutRunner::start(const ChartLayoutSpec &spec, ChartLayoutInput input)
 {
-    cancel();
-    auto flag = std::make_shared<std::atomic_bool>(false);
-    m_cancel = flag;
-    m_running = true;
-    const int generation = m_generation;
-    QPointer<ChartLayoutRunner> self(this);
+    const auto flag = m_runs.begin();
+    const auto post = Models::WorkerRuns::poster(this, [](ChartLayoutRunner &r) -> Models::WorkerRuns & { return r.m_runs; });
     const ChartLayoutFunction run = spec.run;
     const QString label = spec.label;
-    QThread *thread = QThread::create([self, flag, run, label, generation, input = std::move(input)] {
+    m_runs.start([flag, post, run, label, input = std::move(input)] {
         std::vector<QPointF> positions;
-        const auto progress = [self, flag, generation](int done, int total) {
-            if (QObject *context = self.data(); context && !flag->load()) {
-                QMetaObject::invokeMethod(context, [self, generation, done, total] {
-                    if (self && self->m_generation == generation) {
-                        Q_EMIT self->progressed(done, total);
-                    }
-                });
+        const auto progress = [flag, post](int done, int total) {
+            if (!flag->load()) {
+                post([done, total](ChartLayoutRunner &r) { Q_EMIT r.progressed(done, total); });
             }
             return !flag->load();
         };
         const Status st = run(input, positions, progress);
-        QObject *context = self.data();
-        if (flag->load() || !context) {
+        if (flag->load()) {
             return;
         }
-        QMetaObject::invokeMethod(context, [self, generation, st, positions = std::move(positions), label] {
-            if (!self || self->m_generation != generation) {
-                return;
-            }
-            self->m_running = false;
+        post([st, positions = std::move(positions), label](ChartLayoutRunner &r) {
+            r.m_runs.finished();
             if (st) {
-                Q_EMIT self->finished(positions, label);
+                Q_EMIT r.finished(positions, label);
             } else {
-                Q_EMIT self->failed(st.error().toString());
+                Q_EMIT r.failed(st.error().toString());
             }
         });
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 } // namespace Casegraph::Ui

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/workerruns.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -63,9 +64,9 @@ class ChartLayoutRunner final : public QObject {
 public:
     explicit ChartLayoutRunner(QObject *parent = nullptr);
     ~ChartLayoutRunner() override;
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_runs.isRunning(); }
     void start(const ChartLayoutSpec &spec, ChartLayoutInput input);
-    void cancel();
+    void cancel() { m_runs.cancel(); }
 
 Q_SIGNALS:
     void progressed(int done, int total);
@@ -73,9 +74,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_running = false;
-    int m_generation = 0;
+    Models::WorkerRuns m_runs; ///< cancels and waits for the worker when the runner goes
 };
 
 } // namespace Casegraph::Ui

@@ -5,8 +5,6 @@
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
-#include <QPointer>
-#include <QThread>
 
 #include <algorithm>
 #include <array>
@@ -314,56 +312,30 @@ double ChartMeasures::legendWidth(const ChartData &data)
 
 ChartMeasureRunner::ChartMeasureRunner(QObject *parent) : QObject(parent) {}
 
-ChartMeasureRunner::~ChartMeasureRunner()
-{
-    cancel();
-}
-
-void ChartMeasureRunner::cancel()
-{
-    if (m_cancel) {
-        m_cancel->store(true);
-    }
-    m_running = false;
-    ++m_generation; // results still on their way are dropped
-}
+ChartMeasureRunner::~ChartMeasureRunner() = default; // m_runs cancels and waits
 
 void ChartMeasureRunner::start(ChartMeasures::Input input)
 {
-    cancel();
-    auto flag = std::make_shared<std::atomic_bool>(false);
-    m_cancel = flag;
-    m_running = true;
-    const int generation = m_generation;
-    QPointer<ChartMeasureRunner> self(this);
-    QThread *thread = QThread::create([self, flag, generation, input = std::move(input)] {
+    const auto flag = m_runs.begin();
+    const auto post = Models::WorkerRuns::poster(this, [](ChartMeasureRunner &r) -> Models::WorkerRuns & { return r.m_runs; });
+    m_runs.start([flag, post, input = std::move(input)] {
         int last = -1;
         const auto progress = [&](int percent) {
-            if (QObject *context = self.data(); context && !flag->load() && percent != last) {
+            if (!flag->load() && percent != last) {
                 last = percent;
-                QMetaObject::invokeMethod(context, [self, generation, percent] {
-                    if (self && self->m_generation == generation) {
-                        Q_EMIT self->progressed(percent);
-                    }
-                });
+                post([percent](ChartMeasureRunner &r) { Q_EMIT r.progressed(percent); });
             }
             return !flag->load();
         };
         auto result = ChartMeasures::compute(input, progress);
-        QObject *context = self.data();
-        if (!result || flag->load() || !context) {
+        if (!result || flag->load()) {
             return;
         }
-        QMetaObject::invokeMethod(context, [self, generation, result = std::move(*result)] {
-            if (!self || self->m_generation != generation) {
-                return;
-            }
-            self->m_running = false;
-            Q_EMIT self->finished(result);
+        post([result = std::move(*result)](ChartMeasureRunner &r) {
+            r.m_runs.finished();
+            Q_EMIT r.finished(result);
         });
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 } // namespace Casegraph::Ui

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/workerruns.h"
 #include "chartdata.h"
 
 #include "analytics/centrality.h"
@@ -87,25 +88,23 @@ public:
 
 /// Runs ChartMeasures::compute() on a worker thread (the input is a copy; only the cancel flag is
 /// shared), reports progress, and hands the result back on the GUI thread. A new start() or
-/// cancel() drops results still on their way.
+/// cancel() drops results still on their way; the destructor cancels and waits for the worker.
 class ChartMeasureRunner final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartMeasureRunner)
 public:
     explicit ChartMeasureRunner(QObject *parent = nullptr);
     ~ChartMeasureRunner() override;
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_runs.isRunning(); }
     void start(ChartMeasures::Input input);
-    void cancel();
+    void cancel() { m_runs.cancel(); }
 
 Q_SIGNALS:
     void progressed(int percent);
     void finished(const Casegraph::Ui::ChartNodeMeasures &measures);
 
 private:
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_running = false;
-    int m_generation = 0;
+    Models::WorkerRuns m_runs;
 };
 
 } // namespace Casegraph::Ui
