@@ -17,7 +17,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -202,54 +201,67 @@ void ListedEntryDialog::screen() {
     const ListedName ref = m_ref;
     // The case's parties become the "list" and the entry the query: one entry against every
     // party, off the GUI thread with its own connection (a case may hold a million parties).
-    QThread *thread = QThread::create([path, ref, outcome] {
-        CaseFile reader;
-        if (auto st = reader.open(path, CaseFile::OpenMode::ReadOnly); !st) {
-            outcome->error = st.error().message;
+    // Closing the dialog cancels it between its steps and waits for it.
+    const auto cancelled = m_runs.begin();
+    const auto post = WorkerRuns::poster(this, [](ListedEntryDialog &d) -> WorkerRuns & { return d.m_runs; });
+    m_runs.start([path, ref, outcome, cancelled, post] {
+        [&] {
+            CaseFile reader;
+            if (auto st = reader.open(path, CaseFile::OpenMode::ReadOnly); !st) {
+                outcome->error = st.error().message;
+                return;
+            }
+            const auto entry = reader.referenceLists().entry(ref.versionId, ref.entryId);
+            if (!entry) {
+                outcome->error = ListedEntryDialog::tr("the entry is no longer in the case");
+                return;
+            }
+            QList<ScreeningRecord> records;
+            for (const Entity &e : CaseScreening::parties(reader)) {
+                records << ScreeningRecord::fromEntity(e);
+                outcome->parties.insert(e.id, {e.rowId, e.caption});
+            }
+            if (cancelled->load()) {
+                return;
+            }
+            Screener screener;
+            screener.setList(records, 1);
+            if (cancelled->load()) {
+                return;
+            }
+            outcome->candidates = screener.screen(ScreeningRecord::fromEntity(ReferenceListLoader::entity(*entry)));
+        }();
+        if (cancelled->load()) {
             return;
         }
-        const auto entry = reader.referenceLists().entry(ref.versionId, ref.entryId);
-        if (!entry) {
-            outcome->error = ListedEntryDialog::tr("the entry is no longer in the case");
-            return;
-        }
-        QList<ScreeningRecord> records;
-        for (const Entity &e : CaseScreening::parties(reader)) {
-            records << ScreeningRecord::fromEntity(e);
-            outcome->parties.insert(e.id, {e.rowId, e.caption});
-        }
-        Screener screener;
-        screener.setList(records, 1);
-        outcome->candidates = screener.screen(ScreeningRecord::fromEntity(ReferenceListLoader::entity(*entry)));
+        post([outcome](ListedEntryDialog &d) {
+            d.m_runs.finished();
+            d.m_running = false;
+            d.m_screen->setEnabled(true);
+            if (!outcome->error.isEmpty()) {
+                d.m_status->setText(tr("Screening failed: %1").arg(outcome->error));
+                Q_EMIT d.screeningFinished();
+                return;
+            }
+            const QLocale locale;
+            for (const Candidate &c : std::as_const(outcome->candidates)) {
+                const auto party = outcome->parties.value(c.entryId);
+                auto *item = new QTreeWidgetItem(d.m_candidates);
+                item->setText(0, party.second.isEmpty() ? c.entryCaption : party.second);
+                item->setText(1, locale.toString(c.score, 'f', 2));
+                item->setText(2, c.explanation().simplified());
+                item->setToolTip(2, c.explanation());
+                item->setData(0, RowIdRole, party.first);
+            }
+            d.m_candidates->resizeColumnToContents(0);
+            d.m_status->setText(outcome->candidates.isEmpty()
+                                    ? tr("No party of the case resembles this listed party.")
+                                    : tr("%n case entities may be this listed party (double-click to open one). "
+                                         "Record a decision with Analysis → Screen….",
+                                         nullptr, int(outcome->candidates.size())));
+            Q_EMIT d.screeningFinished();
+        });
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, outcome] {
-        m_running = false;
-        m_screen->setEnabled(true);
-        if (!outcome->error.isEmpty()) {
-            m_status->setText(tr("Screening failed: %1").arg(outcome->error));
-            Q_EMIT screeningFinished();
-            return;
-        }
-        const QLocale locale;
-        for (const Candidate &c : std::as_const(outcome->candidates)) {
-            const auto party = outcome->parties.value(c.entryId);
-            auto *item = new QTreeWidgetItem(m_candidates);
-            item->setText(0, party.second.isEmpty() ? c.entryCaption : party.second);
-            item->setText(1, locale.toString(c.score, 'f', 2));
-            item->setText(2, c.explanation().simplified());
-            item->setToolTip(2, c.explanation());
-            item->setData(0, RowIdRole, party.first);
-        }
-        m_candidates->resizeColumnToContents(0);
-        m_status->setText(outcome->candidates.isEmpty()
-                              ? tr("No party of the case resembles this listed party.")
-                              : tr("%n case entities may be this listed party (double-click to open one). "
-                                   "Record a decision with Analysis → Screen….",
-                                   nullptr, int(outcome->candidates.size())));
-        Q_EMIT screeningFinished();
-    });
-    thread->start();
 }
 
 } // namespace Casegraph::Ui

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/workerruns.h"
 #include "commands/evidenceeditor.h"
 #include "storage/supportstore.h"
 
@@ -66,6 +67,7 @@ private:
     QTreeWidget *m_candidates = nullptr;
     QLabel *m_status = nullptr;
     bool m_running = false;
+    Models::WorkerRuns m_runs; ///< last: the dialog waits for its screening before the rest goes
 };
 
 } // namespace Casegraph::Ui
