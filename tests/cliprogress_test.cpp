@@ -77,6 +77,11 @@ void CliProgressTest::meterText() {
     // "20 record(s)" here; the programs install the catalogue that makes it "20 records" (checked
     // through casegraph-cli above).
     QVERIFY(meter.text().startsWith(QStringLiteral("20 record")));
+    // Once all is read the commit may still take seconds: it says so instead of "about 0 s left".
+    QVERIFY(!meter.isFinishing());
+    meter.update(1000, 1000, 100);
+    QVERIFY(meter.isFinishing());
+    QVERIFY2(meter.text().endsWith(QStringLiteral(" · finishing…")), qPrintable(meter.text()));
     QCOMPARE(ProgressMeter::duration(65), QStringLiteral("1 min 05 s"));
     QCOMPARE(ProgressMeter::duration(7), QStringLiteral("7 s"));
     QTest::qWait(600);

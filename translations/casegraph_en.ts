@@ -221,6 +221,13 @@
             <numerusform>%Ln records</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s) · finishing…</source>
+        <translation>
+            <numerusform>%Ln record · finishing…</numerusform>
+            <numerusform>%Ln records · finishing…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Casegraph::Models::Support</name>

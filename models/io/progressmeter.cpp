@@ -63,7 +63,13 @@ QString ProgressMeter::duration(qint64 seconds) {
 
 QString ProgressMeter::text() const {
     const QLocale locale;
-    QString out = tr("%Ln record(s)", nullptr, int(qMin<qint64>(m_records, INT_MAX)));
+    const int records = int(qMin<qint64>(m_records, INT_MAX));
+    if (isFinishing()) {
+        // All is read, but an import's commit (index builds, the audit digest) can take seconds
+        // on a large file: not "about 0 s left".
+        return tr("%Ln record(s) · finishing…", nullptr, records);
+    }
+    QString out = tr("%Ln record(s)", nullptr, records);
     if (const qint64 r = rate(); r > 0) {
         out += QStringLiteral(" · ") + tr("%1 records/s").arg(locale.toString(r));
     }

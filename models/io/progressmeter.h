@@ -30,10 +30,13 @@ public:
     qint64 rate() const;
     /// Estimated seconds left, or -1 while there is too little to go on.
     qint64 secondsLeft() const;
+    /// Everything is read (written, for an export); what is left is the commit.
+    bool isFinishing() const { return m_bytesTotal > 0 && m_bytesDone >= m_bytesTotal; }
     /// 0-1000 by bytes (for a progress bar), 0 when the size is unknown.
     int permille() const;
 
-    /// "12,345 records · 4,567 records/s · about 12 s left" (localised numbers).
+    /// "12,345 records · 4,567 records/s · about 12 s left" (localised numbers), or
+    /// "12,345 records · finishing…" once everything is read.
     QString text() const;
     /// "1 min 05 s", "12 s".
     static QString duration(qint64 seconds);

@@ -7,7 +7,6 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QLabel>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -60,12 +59,11 @@ void JobProgressDialog::onProgress(qint64 done, qint64 total, qint64 count) {
     if (m_done || m_finishing) {
         return;
     }
-    if (total > 0 && done >= total) {
-        // Everything is read (for an export, written), but an import's commit (index builds, the
-        // audit digest) can take seconds on a large file: a busy bar, not "about 0 s left".
+    if (m_progress.isFinishing()) {
+        // The commit can take seconds on a large file: a busy bar, not a full one.
         m_finishing = true;
         m_bar->setRange(0, 0);
-        m_meter->setText(tr("%1 records · finishing…").arg(QLocale().toString(count)));
+        m_meter->setText(m_progress.text());
         return;
     }
     if (!shown) {
