@@ -19,6 +19,7 @@
 #include "storage/entitystore.h"
 #include "storage/evidencestore.h"
 #include "storage/supportstore.h"
+#include "support/testsupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,6 +53,7 @@ class SourceViewerUiTest : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void everyDemoPassageIsHighlighted();
+    void detailsGiveWayInAShortViewer();
     void everyDemoRelationshipShowsItsExcerpt();
     void namesAreUnderlinedAndOpenTheirEntity();
     void attachedPassageSurvivesReopen();
@@ -159,6 +161,43 @@ void SourceViewerUiTest::everyDemoPassageIsHighlighted() {
     }
     QVERIFY2(total >= 257, qPrintable(QString::number(total)));
     qInfo("%d passages highlighted, %d of them contradicting", total, contradicting);
+}
+
+void SourceViewerUiTest::detailsGiveWayInAShortViewer() {
+    CaseFile cf;
+    QVERIFY(cf.open(m_demoPath).ok());
+    CaseEditor editor(cf);
+    SourceViewer viewer;
+    viewer.setCase(&cf, &editor);
+    viewer.showSource(cf.evidence().sources().first().id);
+    // Docked on a laptop (about 370 px tall at 1366 x 768): the title and counts only, so that
+    // the text keeps room; a link brings the metadata back.
+    viewer.resize(460, 370);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QVERIFY(!viewer.detailsShown());
+    QVERIFY(!viewer.header()->text().contains(QStringLiteral("Publisher")));
+    QVERIFY(viewer.header()->text().contains(QStringLiteral("Show details")));
+    QVERIFY(!viewer.hashField()->isVisible());
+    const int shortHeader = viewer.header()->height();
+    Casegraph::Tests::saveShot(viewer.grab(), QStringLiteral("sourceviewer-short.png"));
+    Q_EMIT viewer.header()->linkActivated(QStringLiteral("casegraph:details"));
+    QVERIFY(viewer.detailsShown());
+    QVERIFY(viewer.header()->text().contains(QStringLiteral("Publisher")));
+    QVERIFY(viewer.hashField()->isVisible());
+    QTRY_VERIFY(viewer.header()->height() > shortHeader + 30);
+    // The reader's choice stands when the viewer is resized; a tall viewer shows details anyway.
+    viewer.resize(460, 360);
+    QCoreApplication::processEvents();
+    QVERIFY(viewer.detailsShown());
+    SourceViewer tall;
+    tall.setCase(&cf, &editor);
+    tall.showSource(cf.evidence().sources().first().id);
+    tall.resize(700, 800);
+    tall.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tall));
+    QVERIFY(tall.detailsShown());
+    QVERIFY(tall.header()->text().contains(QStringLiteral("Hide details")));
 }
 
 void SourceViewerUiTest::everyDemoRelationshipShowsItsExcerpt() {

@@ -113,10 +113,17 @@ SourceViewer::SourceViewer(QWidget *parent) : QWidget(parent) {
     layout->setSpacing(2);
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+                                      Qt::LinksAccessibleByKeyboard);
     m_header->setOpenExternalLinks(false); // a click never goes to the network by itself
     m_header->setContentsMargins(8, 6, 8, 2);
     m_header->setAccessibleName(tr("Source metadata"));
+    connect(m_header, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("casegraph:details")) {
+            m_detailsChosen = true;
+            setDetailsShown(!m_detailsShown);
+        }
+    });
     layout->addWidget(m_header);
     // The hash in a read-only field of its own: whole and copyable, but scrolled rather than
     // setting the dock's width (64 monospace digits in the header made the viewer 584 px wide,
@@ -327,6 +334,7 @@ void SourceViewer::reload() {
                                  : QString());
         m_hash->clear();
         m_hashRow->hide();
+        m_headerTitle.clear();
         updateActions();
         return;
     }
@@ -397,7 +405,6 @@ void SourceViewer::updateHeader(const Source &source) {
     m_hash->setText(source.sha256);
     m_hash->setCursorPosition(0);
     m_hash->setToolTip(source.sha256);
-    m_hashRow->show();
     int supports = 0;
     for (const auto &p : std::as_const(m_excerpts)) {
         supports += p.excerpt.stance == Excerpt::Stance::Supports ? 1 : 0;
@@ -408,10 +415,38 @@ void SourceViewer::updateHeader(const Source &source) {
                   tr("%1 supporting, %2 contradicting").arg(supports).arg(m_excerpts.size() - supports) +
                   QLatin1Char(')');
     }
-    m_header->setText(QStringLiteral("<div style=\"font-size:large; font-weight:bold\">%1</div>"
-                                     "<table cellspacing=\"0\" cellpadding=\"0\">%2</table>"
-                                     "<div style=\"color:#5f6368\">%3</div>")
-                          .arg(title.toHtmlEscaped(), rows, counts.toHtmlEscaped()));
+    m_headerTitle = title;
+    m_headerRows = rows;
+    m_headerCounts = counts;
+    composeHeader();
+}
+
+void SourceViewer::composeHeader() {
+    if (m_headerTitle.isEmpty()) {
+        return; // no source shown: the header holds its hint
+    }
+    const QString toggle = QStringLiteral("<a href=\"casegraph:details\">%1</a>")
+                               .arg(m_detailsShown ? tr("Hide details") : tr("Show details"));
+    m_header->setText(QStringLiteral("<div style=\"font-size:large; font-weight:bold\">%1</div>%2"
+                                     "<div style=\"color:#5f6368\">%3 · %4</div>")
+                          .arg(m_headerTitle.toHtmlEscaped(),
+                               m_detailsShown ? QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\">%1</table>")
+                                                    .arg(m_headerRows)
+                                              : QString(),
+                               m_headerCounts.toHtmlEscaped(), toggle));
+    m_hashRow->setVisible(m_detailsShown);
+}
+
+void SourceViewer::setDetailsShown(bool shown) {
+    m_detailsShown = shown;
+    composeHeader();
+}
+
+void SourceViewer::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    if (!m_detailsChosen && (height() >= DetailsMinHeight) != m_detailsShown) {
+        setDetailsShown(height() >= DetailsMinHeight);
+    }
 }
 
 void SourceViewer::fillPassages() {

@@ -66,6 +66,13 @@ public:
     void setContextEntity(qint64 rowId) { m_contextEntity = rowId; }
 
     QLabel *header() const { return m_header; }
+    /// Whether the header shows the source's metadata (publisher, dates, file, SHA-256) or only
+    /// its title and passage counts. Hidden by default in a viewer under DetailsMinHeight px tall,
+    /// so that a laptop's docked viewer keeps room for the text; the header's "Show details" /
+    /// "Hide details" link sets it, and then it stays as the user left it.
+    bool detailsShown() const { return m_detailsShown; }
+    void setDetailsShown(bool shown);
+    static constexpr int DetailsMinHeight = 480;
     /// The source's SHA-256 (read-only, selectable), under the header.
     QLineEdit *hashField() const { return m_hash; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -111,6 +118,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Passage {
@@ -120,6 +128,7 @@ private:
     };
     void reload();
     void updateHeader(const Models::Source &source);
+    void composeHeader();
     /// Scrolls the text so that its cursor (a passage's start) is a third of the way down.
     void placeCursorInView();
     void fillPassages();
@@ -140,6 +149,9 @@ private:
     Models::GradingScheme m_scheme;
     QLabel *m_header = nullptr;
     QWidget *m_hashRow = nullptr;
+    QString m_headerTitle, m_headerRows, m_headerCounts; ///< the shown source's header, in parts
+    bool m_detailsShown = true;
+    bool m_detailsChosen = false; ///< the user set it: the viewer's height no longer does
     QLineEdit *m_hash = nullptr;
     QToolBar *m_toolBar = nullptr;
     QTabWidget *m_tabs = nullptr;
