@@ -15,7 +15,7 @@
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
 #include "import/jobprogressdialog.h"
-#include "import/jobrunner.h"
+#include "jobrunner.h"
 #include "mainwindow.h"
 #include "newentitydialog.h"
 #include "preferencesdialog.h"

@@ -8,7 +8,7 @@
 #include "import/importdialog.h"
 #include "import/importexportcontroller.h"
 #include "import/jobprogressdialog.h"
-#include "import/jobrunner.h"
+#include "jobrunner.h"
 #include "itemmodels/entitytablemodel.h"
 #include "itemmodels/unsupportedfactsmodel.h"
 #include "mainwindow.h"

@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "sourcesdock.h"
-#include "import/jobrunner.h"
+#include "jobrunner.h"
 
 #include "itemmodels/itemdatarole.h"
 #include "storage/casefile.h"
@@ -16,7 +16,6 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -76,22 +75,14 @@ void IntegrityActions::verify()
     const QString path = caseFile->path();
     m_verify->setEnabled(false);
     auto *runner = new JobRunner(this);
-    auto *progress = new QProgressDialog(tr("Verifying %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0,
-                                         m_window);
-    progress->setWindowTitle(tr("Verify Case Integrity"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(500);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, runner, &JobRunner::cancel);
-    connect(runner, &JobRunner::stageChanged, progress, &QProgressDialog::setLabelText);
+    showJobProgress(runner, m_window, tr("Verify Case Integrity"),
+                    tr("Verifying %1…").arg(QFileInfo(path).fileName()));
     struct Outcome {
         bool ok = false;
         QString text;
     };
     auto outcome = std::make_shared<Outcome>();
-    connect(runner, &JobRunner::finished, this, [this, runner, progress, outcome, path] {
-        progress->deleteLater();
+    connect(runner, &JobRunner::finished, this, [this, runner, outcome, path] {
         runner->deleteLater();
         m_verify->setEnabled(m_window->caseFile() != nullptr);
         Q_EMIT verified(path, outcome->ok, outcome->text);

@@ -12,7 +12,7 @@
 #include "entitiesdock.h"
 #include "globalsearch.h"
 #include "import/importexportcontroller.h"
-#include "import/jobrunner.h"
+#include "jobrunner.h"
 #include "inspectordock.h"
 #include "integrityactions.h"
 #include "newentitydialog.h"
@@ -47,7 +47,6 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -569,20 +568,9 @@ void MainWindow::saveCopyAs(const QString &path) {
     }
     // A large case takes seconds to copy: on a worker, with its own read-only connection.
     auto *runner = new JobRunner(this);
-    auto *progress = new QProgressDialog(tr("Saving a copy as %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
-                                         1000, this);
-    progress->setWindowTitle(tr("Save As"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(500);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, runner, &JobRunner::cancel);
-    connect(runner, &JobRunner::progressed, progress, [progress](qint64 done, qint64 total) {
-        progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    showJobProgress(runner, this, tr("Save As"), tr("Saving a copy as %1…").arg(QFileInfo(path).fileName()));
     auto outcome = std::make_shared<Status>();
-    connect(runner, &JobRunner::finished, this, [this, runner, progress, outcome, path] {
-        progress->deleteLater();
+    connect(runner, &JobRunner::finished, this, [this, runner, outcome, path] {
         runner->deleteLater();
         // A cancel that came after the last page leaves a finished copy: judge by the outcome.
         if (!outcome->ok()) {

@@ -8,8 +8,6 @@
 
 #include <QTimer>
 
-#include <algorithm>
-
 namespace Casegraph::Models {
 
 namespace {

@@ -17,9 +17,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QTemporaryFile>
-
-#include <sqlite3.h>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>

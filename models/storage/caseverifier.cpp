@@ -199,7 +199,7 @@ Result<VerifyReport> CaseVerifier::verify(const CaseFile &caseFile, const Verify
     }
     while ((*src)->step()) {
         if (cancelled()) {
-            return Error{tr("verification cancelled")};
+            return failed({});
         }
         const auto &s = **src;
         ++report.sources;
@@ -215,7 +215,7 @@ Result<VerifyReport> CaseVerifier::verify(const CaseFile &caseFile, const Verify
     }
 
     if (cancelled()) {
-        return Error{tr("verification cancelled")};
+        return failed({});
     }
 
     // 2. The chain, up to its first broken link.

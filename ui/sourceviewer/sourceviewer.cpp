@@ -285,8 +285,7 @@ void SourceViewer::setCase(CaseFile *caseFile, CaseEditor *editor) {
     m_finder.reset();
     m_listed.clear();
     m_mentions.clear();
-    ++m_mentionGeneration;
-    m_mentionRuns.cancel(); // a build for the previous case stops
+    m_mentionRuns.cancel(); // a build for the previous case stops and its result is dropped
     m_contextEntity = 0;
     showSource(0);
     if (!m_case) {
@@ -596,7 +595,6 @@ void SourceViewer::rebuildMentions() {
     }
     // The names are read and the automaton built on a worker with its own connection to the
     // case file: a case with a million names must not stall the window.
-    const quint64 generation = ++m_mentionGeneration;
     const QString path = m_case->path();
     struct Built {
         std::shared_ptr<const MentionFinder> finder;
@@ -607,7 +605,7 @@ void SourceViewer::rebuildMentions() {
     // window waits for it.
     const auto cancelled = m_mentionRuns.begin();
     const auto post = WorkerRuns::poster(this, [](SourceViewer &v) -> WorkerRuns & { return v.m_mentionRuns; });
-    m_mentionRuns.start([path, result, cancelled, post, generation] {
+    m_mentionRuns.start([path, result, cancelled, post] {
         CaseFile reader;
         if (!reader.open(path, CaseFile::OpenMode::ReadOnly)) {
             return;
@@ -641,11 +639,9 @@ void SourceViewer::rebuildMentions() {
             return;
         }
         result->finder = std::move(finder);
-        post([result, generation](SourceViewer &v) {
+        // The poster drops the result of a run that a newer one or another case replaced.
+        post([result](SourceViewer &v) {
             v.m_mentionRuns.finished();
-            if (generation != v.m_mentionGeneration || !result->finder) {
-                return;
-            }
             v.m_finder = result->finder;
             v.m_listed = std::move(result->listed);
             v.findMentions();

@@ -171,7 +171,6 @@ private:
     std::shared_ptr<const Models::MentionFinder> m_finder;
     QList<Models::Mention> m_mentions;
     QList<Models::ListedName> m_listed;
-    quint64 m_mentionGeneration = 0;
     bool m_filling = false;
     Models::WorkerRuns m_mentionRuns; ///< last: cancels and waits for a running build before the rest goes
 };

@@ -9,14 +9,12 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMessageBox>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QToolBar>
@@ -176,9 +174,9 @@ void TimelineDock::rebuild()
     // Own connection on the worker (a CaseFile belongs to the thread that opened it); WAL lets
     // it read beside the GUI's connection.
     // A newer build, another case or closing the window cancels it; the window waits for it.
-    QPointer<TimelineDock> self(this);
     const auto cancelled = m_runs.begin();
-    m_runs.start([self, path, scope, generation, cancelled] {
+    const auto post = WorkerRuns::poster(this, [](TimelineDock &d) -> WorkerRuns & { return d.m_runs; });
+    m_runs.start([post, path, scope, generation, cancelled] {
         CaseFile caseFile;
         std::shared_ptr<const TimelineModel> model;
         QString error;
@@ -189,15 +187,11 @@ void TimelineDock::rebuild()
         } else {
             model = std::make_shared<const TimelineModel>(std::move(*built));
         }
-        // Back on the GUI thread (the application object lives there); the dock may be gone.
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, model, generation, error] {
-                if (self) {
-                    self->apply(model, generation, error);
-                }
-            },
-            Qt::QueuedConnection);
+        // Back on the GUI thread, unless the dock is gone or a newer run replaced this one.
+        post([model, generation, error](TimelineDock &d) {
+            d.m_runs.finished();
+            d.apply(model, generation, error);
+        });
     });
 }
 

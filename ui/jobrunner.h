@@ -8,7 +8,9 @@
 #include <atomic>
 #include <functional>
 
+class QProgressDialog;
 class QThread;
+class QWidget;
 
 namespace Casegraph::Ui {
 
@@ -49,5 +51,10 @@ private:
     QThread *m_thread = nullptr;
     std::atomic_bool m_cancelled = false;
 };
+
+/// A window-modal QProgressDialog over `runner`'s work (Save As, Verify), shown once the work
+/// has taken half a second: its bar follows report() (busy while no total is known), its label
+/// setStage(), Cancel cancels the work, and the dialog goes when the work has finished.
+QProgressDialog *showJobProgress(JobRunner *runner, QWidget *parent, const QString &title, const QString &label);
 
 } // namespace Casegraph::Ui

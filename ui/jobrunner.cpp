@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobrunner.h"
 
+#include <QProgressDialog>
 #include <QThread>
 
 namespace Casegraph::Ui {
@@ -41,6 +42,25 @@ bool JobRunner::report(qint64 done, qint64 total, qint64 count) {
 
 void JobRunner::setStage(const QString &text) {
     Q_EMIT stageChanged(text);
+}
+
+QProgressDialog *showJobProgress(JobRunner *runner, QWidget *parent, const QString &title, const QString &label) {
+    auto *progress = new QProgressDialog(label, JobRunner::tr("Cancel"), 0, 0, parent);
+    progress->setWindowTitle(title);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    QObject::connect(progress, &QProgressDialog::canceled, runner, &JobRunner::cancel);
+    QObject::connect(runner, &JobRunner::stageChanged, progress, &QProgressDialog::setLabelText);
+    QObject::connect(runner, &JobRunner::progressed, progress, [progress](qint64 done, qint64 total) {
+        if (total > 0) {
+            progress->setRange(0, 1000);
+            progress->setValue(int(done * 1000 / total));
+        }
+    });
+    QObject::connect(runner, &JobRunner::finished, progress, &QObject::deleteLater);
+    return progress;
 }
 
 } // namespace Casegraph::Ui
