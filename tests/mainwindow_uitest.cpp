@@ -31,7 +31,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -338,7 +337,7 @@ void MainWindowUiTest::dialogsCreateEntitiesAndRelationships() {
     link.setSchema(QStringLiteral("Supply"));
     QCOMPARE(link.sourcePicker()->selected()->rowId, m_company);
     QTest::keyClicks(link.targetPicker()->searchField(), QStringLiteral("security bureau"));
-    QListView *list = link.targetPicker()->list();
+    QTableView *list = link.targetPicker()->list();
     QTRY_COMPARE(list->model()->rowCount(), 1);
     QTRY_VERIFY(!list->model()->index(0, 0).data(ItemDataRole::LoadingRole).toBool());
     list->setCurrentIndex(list->model()->index(0, 0));

@@ -351,6 +351,9 @@ void UndoTest::createRelationship() {
     const auto wrong = m_editor->createRelationship(QStringLiteral("Directorship"), article, m_company);
     QVERIFY(!wrong.ok());
     QVERIFY2(wrong.error().message.contains(QLatin1String("Example report")), qPrintable(wrong.error().message));
+    QVERIFY2(wrong.error().message.startsWith(QLatin1String("Directorship: the director must be of type ")),
+             qPrintable(wrong.error().message));
+    QVERIFY2(wrong.error().message.endsWith(QStringLiteral("” is of type Article")), qPrintable(wrong.error().message));
 }
 
 void UndoTest::refusedEditsStayOffTheStack() {

@@ -144,7 +144,7 @@ void AddValueDialog::validate() {
             if (!m_picker->selectionFitsRange()) {
                 const Schema *target = SchemaRegistry::instance().schema(m_picker->selected()->schema);
                 const Schema *range = SchemaRegistry::instance().schema(spec->range);
-                error = tr("%1 must be a %2; “%3” is a %4")
+                error = tr("%1 must be of type %2; “%3” is of type %4")
                             .arg(spec->label, range ? range->label : spec->range, m_picker->selected()->caption,
                                  target->label);
             }

@@ -9,7 +9,8 @@
 
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
+#include <QHeaderView>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -39,10 +40,26 @@ EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent
     new FittingPrompt(m_search, {tr("Type to search names and aliases"), tr("Search names and aliases"),
                                  tr("Search names")});
     m_model = new EntityTableModel(caseFile, this);
-    m_list = new QListView(this);
+    // A one-column table rather than a QListView: a list view lays out every row when it is
+    // shown (a quarter of a second for the two Paths pickers on a million entities), a table's
+    // fixed-height rows cost nothing until they are drawn.
+    m_list = new QTableView(this);
     m_list->setModel(m_model);
-    m_list->setModelColumn(EntityTableModel::NameColumn);
-    m_list->setUniformItemSizes(true);
+    const auto showNamesOnly = [this] { // a model reset shows every column again
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            m_list->setColumnHidden(column, column != EntityTableModel::NameColumn);
+        }
+    };
+    showNamesOnly();
+    connect(m_model, &QAbstractItemModel::modelReset, this, showNamesOnly);
+    m_list->horizontalHeader()->hide();
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 4);
+    m_list->setShowGrid(false);
+    m_list->setWordWrap(false);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setMinimumHeight(m_list->fontMetrics().height() * 7);

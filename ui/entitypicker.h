@@ -11,7 +11,7 @@
 
 class QLabel;
 class QLineEdit;
-class QListView;
+class QTableView;
 class QTimer;
 
 namespace Casegraph::Models {
@@ -42,7 +42,10 @@ public:
     /// the range changed may not be.
     bool selectionFitsRange() const;
     QLineEdit *searchField() const { return m_search; }
-    QListView *list() const { return m_list; }
+    /// The matching entities, one name a row (a one-column table).
+    QTableView *list() const { return m_list; }
+    /// The entities on offer; its summary (counts per schema, from a worker) serves the Paths dock too.
+    Models::EntityTableModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void selectionChanged();
@@ -54,7 +57,7 @@ private:
 
     Models::EntityTableModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
-    QListView *m_list = nullptr;
+    QTableView *m_list = nullptr;
     QLabel *m_label = nullptr;
     QTimer *m_timer = nullptr;
     std::optional<Models::EntityRow> m_selected;

@@ -206,9 +206,10 @@ Result<qint64> CaseEditor::createRelationship(const QString &schemaName, qint64 
         const Schema *endSchema = SchemaRegistry::instance().schema(end.schema);
         if (spec && !spec->range.isEmpty() && endSchema && !endSchema->isA(spec->range)) {
             const Schema *range = SchemaRegistry::instance().schema(spec->range);
-            return Error{tr("the %1 of a %2 must be a %3; “%4” is a %5")
-                             .arg(spec->label, schema->label, range ? range->label : spec->range, end.caption,
-                                  endSchema->label)};
+            // No "a"/"an" before a label: the labels start with vowels and consonants alike.
+            return Error{tr("%1: the %2 must be of type %3; “%4” is of type %5")
+                             .arg(schema->label, spec->label.toLower(), range ? range->label : spec->range,
+                                  end.caption, endSchema->label)};
         }
         return {};
     };

@@ -332,6 +332,7 @@ void EntityTableModel::onSummaryLoaded(quint64 generation, const SchemaCounts &c
         return;
     }
     m_summaryPending = false;
+    m_summaryLoaded = true;
     m_schemaCounts = counts;
     m_totalCount = 0;
     for (const auto &c : counts) {

@@ -67,6 +67,8 @@ public:
     /// Entities in the whole case and per schema, from the last summary (not filtered).
     qint64 totalCount() const { return m_totalCount; }
     SchemaCounts schemaCounts() const { return m_schemaCounts; }
+    /// Whether a summary has arrived since the model was made (summaryChanged() says when).
+    bool hasSummary() const { return m_summaryLoaded; }
 
     /// Reloads everything (what entitiesReset() does).
     void reload();
@@ -110,6 +112,7 @@ private:
     quint64 m_prefetchGeneration = 0; ///< the generation whose first page was requested with its count
     quint64 m_summaryGeneration = 0;
     bool m_summaryPending = false;
+    bool m_summaryLoaded = false;
 
     mutable QHash<qint64, Page> m_pages;
     mutable QSet<qint64> m_pending;

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 
 #include "core/schema.h"
+#include "itemmodels/entitytablemodel.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
@@ -357,58 +359,75 @@ void PathsDock::rebuildPickers()
     m_fromBox->layout()->addWidget(m_from);
     m_toBox->layout()->addWidget(m_to);
     m_fromLabel->setBuddy(m_from);
+    connect(m_from->model(), &EntityTableModel::summaryChanged, this, [this] {
+        if (m_from && m_countsShown != m_from->model()->schemaCounts()) {
+            refreshTypes();
+        }
+    });
 }
 
 void PathsDock::refreshTypes()
 {
-    QSet<QString> unticked;
-    bool referencesTicked = false;
+    // A type keeps the tick the user gave it; a type that appears since takes the mode's default.
+    const bool diversion = mode() == Mode::Diversion;
+    QHash<QString, bool> ticked; // by schema; the references item under an empty name
     for (int i = 0; i < m_types->count(); ++i) {
         const QListWidgetItem *item = m_types->item(i);
-        if (item->data(HoldersRole).isValid()) {
-            referencesTicked = item->checkState() == Qt::Checked;
-        } else if (item->checkState() != Qt::Checked) {
-            unticked.insert(item->data(SchemaRole).toString());
+        if (item->flags().testFlag(Qt::ItemIsUserCheckable)) {
+            ticked.insert(item->data(SchemaRole).toString(), item->checkState() == Qt::Checked);
         }
     }
-    const bool first = m_types->count() == 0;
     m_types->clear();
+    m_countsShown.reset();
     if (!m_case) {
         return;
     }
-    QStringList holders;
-    bool supply = false;
-    const auto add = [this, &unticked](const QString &name, const QString &text) {
+    const auto add = [this, &ticked, diversion](const QString &name, const QString &text) {
         auto *item = new QListWidgetItem(text, m_types);
         item->setData(SchemaRole, name);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(unticked.contains(name) ? Qt::Unchecked : Qt::Checked);
+        const bool on = ticked.value(name, !diversion || name == QLatin1String("Supply"));
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
         return item;
     };
-    for (const auto &[name, count] : m_case->entities().countsBySchema()) {
-        const Schema *schema = SchemaRegistry::instance().schema(name);
-        if (!schema) {
-            continue;
+    // The counts come from the From picker's summary, read on its worker: counting a million
+    // entities by schema here stalled the window each time the case opened or the dock did.
+    const EntityTableModel *entities = m_from ? m_from->model() : nullptr;
+    const bool counted = entities && entities->hasSummary();
+    const SchemaRegistry &registry = SchemaRegistry::instance();
+    const QLocale locale;
+    bool supply = false;
+    if (counted) {
+        m_countsShown = entities->schemaCounts();
+        for (const auto &[name, count] : *m_countsShown) {
+            const Schema *schema = registry.schema(name);
+            if (schema && schema->isEdge()) {
+                supply = supply || name == QLatin1String("Supply");
+                add(name, tr("%1 (%2)").arg(schema->label, locale.toString(count)));
+            }
         }
-        if (!schema->isEdge()) {
-            holders << name;
-            continue;
-        }
-        supply = supply || name == QLatin1String("Supply");
-        add(name, tr("%1 (%2)").arg(schema->label).arg(count));
     }
     if (!supply) { // the diversion search's default, offered even when the case has none yet
-        const Schema *schema = SchemaRegistry::instance().schema(QStringLiteral("Supply"));
-        add(QStringLiteral("Supply"), tr("%1 (%2)").arg(schema ? schema->label : QStringLiteral("Supply")).arg(0));
+        const Schema *schema = registry.schema(QStringLiteral("Supply"));
+        const QString label = schema ? schema->label : QStringLiteral("Supply");
+        add(QStringLiteral("Supply"), counted ? tr("%1 (%2)").arg(label, locale.toString(0)) : label);
     }
     m_types->sortItems();
-    auto *references = new QListWidgetItem(tr("References (events, contracts …)"));
+    if (!counted) {
+        auto *counting = new QListWidgetItem(tr("Counting relationship types…"), m_types);
+        counting->setFlags(Qt::NoItemFlags);
+    }
+    QStringList holders;
+    for (const QString &name : registry.names()) {
+        const Schema *schema = registry.schema(name);
+        if (schema && !schema->isEdge()) {
+            holders << name;
+        }
+    }
+    QListWidgetItem *references = add(QString(), tr("References (events, contracts …)"));
     references->setData(HoldersRole, holders);
-    references->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     references->setToolTip(tr("Links that an entity's own properties make: an event's participants, a contract's "
                               "authority, a company's parent …"));
-    references->setCheckState(first || referencesTicked ? Qt::Checked : Qt::Unchecked);
-    m_types->addItem(references);
 }
 
 void PathsDock::applyModeDefaults()

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -131,6 +132,8 @@ private:
     QList<FoundPath> m_found;
     quint64 m_changes = 0;    ///< case changes seen (markStale)
     quint64 m_runChanges = 0; ///< m_changes when the running search started
+    /// The per-schema counts the type list shows; empty while they are being counted.
+    std::optional<QList<QPair<QString, qint64>>> m_countsShown;
 
     QAction *m_findAction = nullptr;
     QAction *m_diversionAction = nullptr;
