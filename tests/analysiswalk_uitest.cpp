@@ -197,6 +197,11 @@ void AnalysisWalkUiTest::clickingALineShowsItsRelationshipAndPassages()
     PropertiesModel *props = m_window->inspectorDock()->model();
     const QModelIndex claims = props->indexOfSection(PropertiesModel::Section::Claims);
     QVERIFY2(claims.isValid() && props->rowCount(claims) > 0, "the relationship shows no claims");
+    // Under its name the Inspector says what the relationship joins: supplier → recipient.
+    const QString meta = m_window->inspectorDock()->metaText();
+    QVERIFY2(meta.startsWith(QStringLiteral("Supply  ·  ") + m_window->caseFile()->entities().row(resellers)->caption +
+                             QStringLiteral(" → Xinjiang police  ·  id ")),
+             qPrintable(meta));
     // No entity is selected on the chart: the click was on the line, not on an end; the line is marked.
     QVERIFY(view->selection().empty());
     QVERIFY(view->data().edgeFlags[size_t(edge)] & EdgeSelected);

@@ -229,6 +229,10 @@ qint64 InspectorDock::entityRowId() const {
     return m_model ? m_model->entityRowId() : 0;
 }
 
+QString InspectorDock::metaText() const {
+    return m_meta->text();
+}
+
 void InspectorDock::updateHeader() {
     const bool shown = m_model && m_model->entity();
     m_stack->setCurrentIndex(shown ? 1 : 0);
@@ -244,7 +248,20 @@ void InspectorDock::updateHeader() {
         const Schema *schema = SchemaRegistry::instance().schema(e.schema);
         m_icon->setPixmap(SchemaIcons::forSchema(e.schema).pixmap(QSize(32, 32)));
         m_caption->setText(e.caption);
-        QStringList meta{schema ? schema->label : e.schema, tr("id %1").arg(e.id)};
+        QStringList meta{schema ? schema->label : e.schema};
+        if (schema && schema->isEdge()) { // a relationship says what it joins, in its direction
+            const auto endName = [this, &e, schema](const QString &property) -> QString {
+                const QString id = e.first(property);
+                if (id.isEmpty()) {
+                    const PropertySpec *spec = schema->property(property);
+                    return tr("(no %1)").arg(spec ? spec->label.toLower() : property);
+                }
+                const auto row = m_case->entities().row(m_case->entities().rowIdOf(id));
+                return row ? row->caption : id; // a dangling reference shows its id
+            };
+            meta << tr("%1 → %2").arg(endName(schema->edgeSource), endName(schema->edgeTarget));
+        }
+        meta << tr("id %1").arg(e.id);
         if (const auto source = m_case->evidence().sourceForEntity(e.rowId)) {
             meta << tr("source file %1").arg(source->fileName);
         }

@@ -36,6 +36,8 @@ public:
     qint64 entityRowId() const;
     Models::PropertiesModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
+    /// The line under the name: schema, the ends of a relationship, id, source file.
+    QString metaText() const;
     /// Holds the value actions; MainWindow adds the entity actions.
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *addValueAction() const { return m_addValue; }
