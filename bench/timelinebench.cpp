@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Timeline at scale: N events and M intervals (default 50,000 and 20,000) over 30 years with
-// mixed date precision, in 7 themes and 2,000 entity lanes. Prints the time to assemble the
-// model, to lay out and paint the first frame at 1600x900, and the frame time while zooming and
-// panning, for theme and entity lanes. Runs offscreen: bench/timeline.sh [EVENTS INTERVALS].
+// mixed date precision, in 7 themes and 2,000 entity lanes (or LANES). Prints the time to
+// assemble the model (with both modes' lanes), to lay out and paint the first frame at 1600x900,
+// and the frame time while zooming, panning and scrolling through the lanes, for theme and
+// entity lanes. Runs offscreen: bench/timeline.sh [EVENTS INTERVALS [LANES]].
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinerenderer.h"
 
@@ -55,6 +56,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const int events = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 50000;
     const int intervals = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 20000;
+    const int laneCount = argc > 3 ? std::max(1, QString::fromLocal8Bit(argv[3]).toInt()) : 2000;
     QTextStream out(stdout);
     QRandomGenerator rng(42);
 
@@ -69,7 +71,7 @@ int main(int argc, char *argv[])
         item.entityId = QStringLiteral("e%1").arg(i);
         item.label = isEvent ? QStringLiteral("Event %1 of a synthetic case").arg(i) : QStringLiteral("Ownership %1").arg(i);
         item.theme = isEvent ? TimelineTheme(rng.bounded(5) == 0 ? 6 : rng.bounded(5)) : TimelineTheme::Relationships;
-        item.laneEntityId = QStringLiteral("lane%1").arg(rng.bounded(2000));
+        item.laneEntityId = QStringLiteral("lane%1").arg(rng.bounded(laneCount));
         item.laneLabel = QStringLiteral("Company %1").arg(item.laneEntityId.mid(4));
         item.start = FtmDate::parse(randomDate(rng));
         if (!isEvent && rng.bounded(5) != 0) {
@@ -88,8 +90,8 @@ int main(int argc, char *argv[])
     }
     model->finish();
     const double buildMs = t.nsecsElapsed() / 1e6;
-    out << "items: " << events << " events + " << intervals << " intervals\n";
-    out << "assemble+sort model: " << QString::number(buildMs, 'f', 1) << " ms\n";
+    out << "items: " << events << " events + " << intervals << " intervals, " << laneCount << " entities with lanes\n";
+    out << "assemble+sort model, lanes of both modes: " << QString::number(buildMs, 'f', 1) << " ms\n";
 
     QImage image(1600, 900, QImage::Format_ARGB32_Premultiplied);
     for (auto mode : {TimelineModel::LaneMode::Theme, TimelineModel::LaneMode::Entity}) {
@@ -126,11 +128,23 @@ int main(int argc, char *argv[])
             p.end();
             frames.push_back(t.nsecsElapsed() / 1e6);
         }
-        out << name << " lanes: lanes+rows " << QString::number(lanesMs, 'f', 1) << " ms, first frame "
+        // Scroll down through the lanes in 12 page steps, as the scroll bar does.
+        renderer.fit();
+        std::vector<double> scrolls;
+        for (int k = 1; k <= 12; ++k) {
+            renderer.state().scrollY = int(qint64(renderer.contentHeight()) * k / 13);
+            t.restart();
+            renderer.layout(image.size());
+            QPainter p(&image);
+            renderer.paint(p);
+            p.end();
+            scrolls.push_back(t.nsecsElapsed() / 1e6);
+        }
+        out << name << " lanes: set model " << QString::number(lanesMs, 'f', 1) << " ms, first frame "
             << QString::number(firstMs, 'f', 1) << " ms (" << first.markers << " markers, " << first.labels
             << " labels, " << first.intervals << " bars), zoom/pan frame median "
             << QString::number(median(frames), 'f', 1) << " ms, max " << QString::number(*std::max_element(frames.begin(), frames.end()), 'f', 1)
-            << " ms\n";
+            << " ms, scroll frame median " << QString::number(median(scrolls), 'f', 1) << " ms\n";
         out << name << " build-to-first-paint: " << QString::number(buildMs + lanesMs + firstMs, 'f', 1) << " ms\n";
         out.flush();
     }

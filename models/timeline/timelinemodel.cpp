@@ -92,6 +92,15 @@ void TimelineModel::finish()
             any = true;
         }
     }
+    // Lanes are laid out here, on the thread that builds the model: for a million items the
+    // entity lanes take over a second, which the window's thread must not spend.
+    m_themeLanes = computeLanes(LaneMode::Theme);
+    m_entityLanes = computeLanes(LaneMode::Entity);
+}
+
+const QList<TimelineLane> &TimelineModel::lanes(LaneMode mode) const
+{
+    return mode == LaneMode::Theme ? m_themeLanes : m_entityLanes;
 }
 
 QPair<qint64, qint64> TimelineModel::extent(bool withKnown) const
@@ -120,7 +129,7 @@ int TimelineModel::knownUndated() const
     }));
 }
 
-QList<TimelineLane> TimelineModel::lanes(LaneMode mode) const
+QList<TimelineLane> TimelineModel::computeLanes(LaneMode mode) const
 {
     QList<TimelineLane> lanes;
     QHash<QString, int> laneOf;

@@ -148,7 +148,8 @@ public:
     /// For callers that assemble a timeline themselves (tests, benchmarks): add, then finish().
     void addItem(TimelineItem item);
     void addUndated(TimelineItem item);
-    /// Sorts the items by time and computes the extent; call once after adding.
+    /// Sorts the items by time, computes the extent and lays out the lanes of both modes; call
+    /// once after adding.
     void finish();
 
     const QList<TimelineItem> &items() const { return m_items; }
@@ -164,7 +165,8 @@ public:
 
     /// The lanes for a mode, empty lanes left out. Theme lanes follow the theme order; entity
     /// lanes are ordered by their first item. Amount items are not in lanes (see amountSeries).
-    QList<TimelineLane> lanes(LaneMode mode) const;
+    /// Computed by finish().
+    const QList<TimelineLane> &lanes(LaneMode mode) const;
     /// The indexes of the items of these entities (as entity, lane entity or referenced).
     QList<int> itemsOfEntities(const QSet<QString> &entityIds) const;
 
@@ -178,7 +180,11 @@ public:
     QStringList currencies() const;
 
 private:
+    QList<TimelineLane> computeLanes(LaneMode mode) const;
+
     QList<TimelineItem> m_items;
+    QList<TimelineLane> m_themeLanes;
+    QList<TimelineLane> m_entityLanes;
     QList<TimelineItem> m_undated;
     qint64 m_minMs = 0;
     qint64 m_maxMs = 0;

@@ -73,7 +73,7 @@ void TimelineRenderer::paintHeader(QPainter &p) const
         p.setPen(TextColor);
         p.drawText(QRectF(sx, 28, w + 2, 16), Qt::AlignLeft | Qt::AlignVCenter, text);
         sx -= 28;
-        p.setPen(supportPen(level, MutedColor.darker(130), 1.4));
+        p.setPen(outlineOf(level, MutedColor.darker(130), false));
         p.setBrush(alpha(MutedColor, fillAlpha(level, 70)));
         p.drawRoundedRect(QRectF(sx, 31, 22, 10), 2, 2);
         sx -= 14;
@@ -199,15 +199,18 @@ void TimelineRenderer::paintLanes(QPainter &p) const
         }
         const TimelineLane &lane = m_laneData.at(g.lane);
         const QColor laneColor = timelineThemeColor(lane.theme);
-        // Lane band, separator and name in the gutter.
+        // Lane band, separator and name in the gutter. The band and stripe are cut to what is in
+        // sight first: a lane of a hundred thousand relationships is a million pixels tall, and
+        // the painter would fill all of it before clipping.
+        const QRectF sight = m_lanes.adjusted(-2, -2, 2, 2);
         if (g.lane % 2 == 1) {
-            p.fillRect(QRectF(0, g.top, m_lanes.width(), g.height), QColor(0, 0, 0, 7)); // grid shows through
+            p.fillRect(QRectF(0, g.top, m_lanes.width(), g.height).intersected(sight), QColor(0, 0, 0, 7)); // grid shows through
         }
         p.setPen(QPen(GridColor, 1));
         p.drawLine(QPointF(0, g.top + g.height), QPointF(m_lanes.right(), g.top + g.height));
         p.setPen(Qt::NoPen);
         p.setBrush(laneColor);
-        p.drawRect(QRectF(m_gutter.left(), g.top + 4, 3, g.height - 8));
+        p.drawRect(QRectF(m_gutter.left(), g.top + 4, 3, g.height - 8).intersected(sight));
         p.setFont(m_bold);
         p.setPen(TextColor);
         const QRectF nameRect(m_gutter.left() + 8, g.top + 3, m_gutter.width() - 8, std::max<qreal>(g.height - 6, 16));
@@ -223,14 +226,16 @@ void TimelineRenderer::paintLanes(QPainter &p) const
 
         // Intervals: Gantt bars, fuzzy where a date is partial, faded where open or cut.
         for (int k = 0; k < lane.intervals.size(); ++k) {
+            // The row first: of a lane with thousands of rows most are out of sight, and the row
+            // is read without touching the item.
+            const qreal y = g.top + LanePad + lane.intervalRow.at(k) * RowHeight;
+            if (y > m_lanes.bottom() || y + BarHeight < m_lanes.top()) {
+                continue;
+            }
             const int index = lane.intervals.at(k);
             const TimelineItem &item = items.at(index);
             if (item.fromMs > to && item.fromMs != TimelineItem::OpenStart) {
                 break;
-            }
-            const qreal y = g.top + LanePad + lane.intervalRow.at(k) * RowHeight;
-            if (y > m_lanes.bottom() || y + BarHeight < m_lanes.top()) {
-                continue;
             }
             const ClippedSpan span = TimelineModel::clip(item, from, to);
             if (!span.visible) {
@@ -295,14 +300,7 @@ void TimelineRenderer::paintLanes(QPainter &p) const
         const qreal my = g.eventsTop + MarkerRow / 2;
         for (const Cluster &c : g.clusters) {
             const QColor color = timelineThemeColor(items.at(representative(c)).theme);
-            // Merged facts draw with the weakest support among them: a solid outline promises
-            // that every fact under it is corroborated.
-            Support support = items.at(c.items.first()).support;
-            for (int index : c.items) {
-                if (items.at(index).support.level() < support.level()) {
-                    support = items.at(index).support;
-                }
-            }
+            const Support &support = items.at(c.weakest).support; // found by the layout
             QRectF markerRect;
             if (c.fuzzy && c.x1 - c.x0 < 10 && !c.highlighted) {
                 // Narrow spans (a month at a decade's zoom, or thousands of them): a plain bar.

@@ -226,8 +226,13 @@ void TimelineRenderer::layoutLanes()
             continue;
         }
         // Events: merge those that fall on the same pixels, then place labels greedily in rows.
+        // Events come in start order, so a marker merges with the last exact-date marker, and a
+        // span (a month or a year) with a span of the same pixels begun at the same place: exact
+        // dates between the spans of a year no longer split them into thousands of markers.
         auto it = std::lower_bound(lane.events.begin(), lane.events.end(), from - LongestEventMs,
                                    [&](int index, qint64 v) { return items.at(index).fromMs < v; });
+        qsizetype lastExact = -1;
+        std::vector<qsizetype> openSpans; // spans that begin within a pixel of the current event
         for (; it != lane.events.end(); ++it) {
             const TimelineItem &item = items.at(*it);
             if (item.fromMs > to) {
@@ -238,21 +243,36 @@ void TimelineRenderer::layoutLanes()
             }
             const qreal x0 = xAt(std::max(item.fromMs, from)), x1 = xAt(std::min(item.toMs, to));
             const bool fuzzy = x1 - x0 >= 3;
-            if (!g.clusters.empty()) {
-                Cluster &last = g.clusters.back();
-                const bool same = last.fuzzy == fuzzy && std::abs(last.x0 - x0) < (fuzzy ? 1 : 3) &&
-                                  std::abs(last.x1 - x1) < (fuzzy ? 1 : 3);
-                if (same) {
-                    last.items.append(*it);
-                    last.highlighted = last.highlighted || m_highlighted.at(*it);
-                    continue;
+            qsizetype same = -1;
+            if (!fuzzy) {
+                if (lastExact >= 0 && std::abs(g.clusters[size_t(lastExact)].x0 - x0) < 3) {
+                    same = lastExact;
+                }
+            } else {
+                std::erase_if(openSpans, [&](qsizetype c) { return g.clusters[size_t(c)].x0 < x0 - 1; });
+                for (const qsizetype c : openSpans) {
+                    if (std::abs(g.clusters[size_t(c)].x1 - x1) < 1) {
+                        same = c;
+                        break;
+                    }
                 }
             }
+            if (same >= 0) {
+                Cluster &into = g.clusters[size_t(same)];
+                into.items.append(*it);
+                into.highlighted = into.highlighted || m_highlighted.at(*it);
+                if (item.support.level() < items.at(into.weakest).support.level()) {
+                    into.weakest = *it;
+                }
+                continue;
+            }
+            (fuzzy ? openSpans.emplace_back() : lastExact) = qsizetype(g.clusters.size());
             Cluster c;
             c.x0 = x0;
             c.x1 = fuzzy ? x1 : x0;
             c.fuzzy = fuzzy;
             c.items = {*it};
+            c.weakest = *it;
             c.highlighted = m_highlighted.at(*it);
             g.clusters.push_back(std::move(c));
         }
