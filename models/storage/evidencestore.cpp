@@ -103,10 +103,13 @@ qint64 EvidenceStore::sourceIdByHash(const QString &sha256) const
 QList<EvidenceStore::SourceSummary> EvidenceStore::sources() const
 {
     QList<SourceSummary> out;
+    // CROSS JOIN keeps the few sources as the outer loop: with a plain JOIN SQLite walked the
+    // whole caption index of the entities to save the sort, 0.13-0.4 s on the GUI thread at every
+    // open of a million-entity case.
     auto *s = m_case.database().cached(
         "SELECT s.id, s.entity, e.caption, s.file_name, s.mime, s.sha256, s.imported_at, "
         "(SELECT count(DISTINCT x.claim) FROM excerpt x WHERE x.source = s.id) "
-        "FROM source s JOIN entity e ON e.id = s.entity ORDER BY e.caption COLLATE NOCASE, s.id");
+        "FROM source s CROSS JOIN entity e ON e.id = s.entity ORDER BY e.caption COLLATE NOCASE, s.id");
     while (s->step()) {
         out.append(SourceSummary{s->int64(0), s->int64(1), s->text(2), s->text(3), s->text(4), s->text(5),
                                  fromIso(s->text(6)), s->int64(7)});
