@@ -6,11 +6,24 @@
 #include <QList>
 #include <QPointer>
 #include <QThread>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
 
 namespace Casegraph::Models {
+
+/// Drops a reference to a large result (a timeline of a million facts, a chart's arrays) without
+/// freeing it on the calling thread: when it is the last reference, the object is destroyed on a
+/// pool thread, since freeing millions of small allocations takes seconds. The application waits
+/// for the pool when it exits.
+template <typename T> void releaseOffThread(std::shared_ptr<T> &&last)
+{
+    if (last && last.use_count() == 1) {
+        QThreadPool::globalInstance()->start([object = std::move(last)]() mutable { object.reset(); });
+    }
+    last.reset();
+}
 
 /// The bookkeeping of work done on throwaway worker threads (ChartLoader, PathSearch,
 /// ExposureRunner, UnsupportedFactsModel): a newer begin() or a cancel() raises the cancel flag

@@ -319,7 +319,7 @@ void PathsDock::setCase(CaseFile *caseFile)
         disconnect(m_case, nullptr, this, nullptr);
     }
     m_case = caseFile;
-    m_graph.reset();
+    releaseOffThread(std::move(m_graph)); // a large case's projection takes a while to free
     m_outcome.reset();
     m_found.clear();
     m_paths->clear();
@@ -645,7 +645,7 @@ bool PathsDock::isStale() const
 
 void PathsDock::markStale()
 {
-    m_graph.reset(); // the next run projects the case again
+    releaseOffThread(std::move(m_graph)); // the next run projects the case again
     ++m_changes;
     if (m_outcome) {
         m_staleBanner->show();

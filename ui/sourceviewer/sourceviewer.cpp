@@ -282,7 +282,7 @@ void SourceViewer::setCase(CaseFile *caseFile, CaseEditor *editor) {
     }
     m_case = caseFile;
     m_editor = editor;
-    m_finder.reset();
+    releaseOffThread(std::move(m_finder)); // a million names' automaton takes a while to free
     m_listed.clear();
     m_mentions.clear();
     m_mentionRuns.cancel(); // a build for the previous case stops and its result is dropped
@@ -642,7 +642,7 @@ void SourceViewer::rebuildMentions() {
         // The poster drops the result of a run that a newer one or another case replaced.
         post([result](SourceViewer &v) {
             v.m_mentionRuns.finished();
-            v.m_finder = result->finder;
+            releaseOffThread(std::exchange(v.m_finder, result->finder));
             v.m_listed = std::move(result->listed);
             v.findMentions();
             v.applyHighlights();

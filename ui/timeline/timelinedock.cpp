@@ -96,6 +96,8 @@ TimelineDock::TimelineDock(QWidget *parent) : QDockWidget(tr("Timeline"), parent
 TimelineDock::~TimelineDock()
 {
     ++m_generation; // a build still running finds its result stale
+    m_view->setModel(nullptr);
+    releaseOffThread(std::move(m_model)); // the window closes at once, the memory follows
 }
 
 void TimelineDock::setCase(CaseFile *caseFile)
@@ -104,13 +106,14 @@ void TimelineDock::setCase(CaseFile *caseFile)
         disconnect(m_case, nullptr, this, nullptr);
     }
     m_case = caseFile;
-    m_model.reset();
+    std::shared_ptr<const TimelineModel> old = std::move(m_model);
     m_scope.clear();
     m_scopeName.clear();
     m_firstFit = true;
     ++m_generation;
     m_runs.cancel(); // a build of the previous case stops
     m_view->setModel(nullptr);
+    releaseOffThread(std::move(old)); // a million facts take seconds to free
     m_status->clear();
     if (!m_case) {
         return;
@@ -205,8 +208,9 @@ void TimelineDock::apply(std::shared_ptr<const TimelineModel> model, quint64 gen
         return;
     }
     const TimelineViewState keep = m_view->state();
-    m_model = std::move(model);
+    std::shared_ptr<const TimelineModel> old = std::exchange(m_model, std::move(model));
     m_view->setModel(m_model);
+    releaseOffThread(std::move(old)); // the view has let go of it too
     m_view->setTitle(title());
     if (!m_firstFit) {
         m_view->setWindow(keep.fromMs, keep.toMs); // an edit does not move the view
