@@ -60,10 +60,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Screened %1 entities against %2 (threshold %3): %n candidate(s).</source>
+        <source>%1 against %2 (threshold %3): %n candidate(s).</source>
         <translation>
-            <numerusform>Screened %1 entities against %2 (threshold %3): %n candidate.</numerusform>
-            <numerusform>Screened %1 entities against %2 (threshold %3): %n candidates.</numerusform>
+            <numerusform>%1 against %2 (threshold %3): %n candidate.</numerusform>
+            <numerusform>%1 against %2 (threshold %3): %n candidates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Screened %n entity(s)</source>
+        <translation>
+            <numerusform>Screened %n entity</numerusform>
+            <numerusform>Screened %n entities</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -666,10 +673,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidate(s).</source>
+        <source>%1 against %2 (version %3, SHA-256 %4…): %n candidate(s).</source>
         <translation>
-            <numerusform>%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidate.</numerusform>
-            <numerusform>%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidates.</numerusform>
+            <numerusform>%1 against %2 (version %3, SHA-256 %4…): %n candidate.</numerusform>
+            <numerusform>%1 against %2 (version %3, SHA-256 %4…): %n candidates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entity(s) screened</source>
+        <translation>
+            <numerusform>%Ln entity screened</numerusform>
+            <numerusform>%Ln entities screened</numerusform>
         </translation>
     </message>
 </context>

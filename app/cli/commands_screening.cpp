@@ -258,9 +258,8 @@ int CliApplication::runScreen(QCommandLineParser &parser)
                           {QStringLiteral("screened"), outcome->run.screened},
                           {QStringLiteral("candidates"), matches}});
     }
-    m_out << tr("Screened %1 entities against %2 (threshold %3): %n candidate(s).", nullptr,
-                int(outcome->matches.size()))
-                 .arg(outcome->run.screened)
+    m_out << tr("%1 against %2 (threshold %3): %n candidate(s).", nullptr, int(outcome->matches.size()))
+                 .arg(tr("Screened %n entity(s)", nullptr, int(outcome->run.screened)))
                  .arg(versionLine(outcome->version))
                  .arg(outcome->run.threshold, 0, 'f', 2)
           << '\n';
@@ -275,9 +274,7 @@ int CliApplication::runScreen(QCommandLineParser &parser)
                               m.decision->at.toString(Qt::ISODate));
         }
         m_out << '\n';
-        if (!m.authority.isEmpty() || !m.program.isEmpty()) {
-            m_out << "  " << tr("Listed by %1: %2").arg(m.authority, m.program) << '\n';
-        }
+        m_out << "  " << m.listedBy() << '\n';
         m_out << "  " << m.candidate.explanation() << '\n';
     }
     return Success;
