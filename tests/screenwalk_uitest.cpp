@@ -65,6 +65,7 @@ private Q_SLOTS:
     void reviewCandidatesStrongestFirst();
     void oneEntityScreenedReadsSingular();
     void mergeShowsItsProvenanceAndSplits();
+    void timelineStepsThroughFactsByKeyboard();
 
 private:
     void withModal(const std::function<void()> &open, const std::function<void(QWidget *)> &inside);
@@ -375,6 +376,48 @@ void ScreenWalkUiTest::mergeShowsItsProvenanceAndSplits()
     stack->redo();
     QTRY_VERIFY(!merged->isVisible());
     shot(m_window.get(), QStringLiteral("walk-split-inspector.png"));
+}
+
+void ScreenWalkUiTest::timelineStepsThroughFactsByKeyboard()
+{
+    // View → Timeline, then the keyboard only: Ctrl+Right selects the earliest fact and shows its
+    // entity in the Inspector, as a click does; there was no way to reach a fact without a mouse.
+    m_window->resize(1600, 1000);
+    QTRY_COMPARE(m_window->size(), QSize(1600, 1000));
+    TimelineDock *dock = m_window->timelineDock();
+    QSignalSpy ready(dock, &TimelineDock::timelineReady);
+    dock->toggleViewAction()->trigger();
+    QVERIFY(ready.wait(10000));
+    TimelineView *view = dock->view();
+    QVERIFY(view->model() && !view->model()->items().isEmpty());
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    // The facts in time order, as a reader expects them.
+    QList<TimelineItem> facts;
+    for (const TimelineItem &item : view->model()->items()) {
+        if (!item.openStart()) {
+            facts << item;
+        }
+    }
+    std::stable_sort(facts.begin(), facts.end(), [](const TimelineItem &a, const TimelineItem &b) { return a.fromMs < b.fromMs; });
+    QVERIFY(facts.size() >= 3);
+    view->fitToData();
+    QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), facts.at(0).entityRowId);
+    QVERIFY(view->state().selected.contains(facts.at(0).entityId));
+    QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), facts.at(1).entityRowId);
+    QVERIFY(view->hasFocus()); // the keys keep working: the Inspector did not take the focus
+    QTest::keyClick(view, Qt::Key_Left, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), facts.at(0).entityRowId);
+    // Zoomed in far, the next fact is brought into view.
+    for (int i = 0; i < 12; ++i) {
+        QTest::keyClick(view, Qt::Key_Plus);
+    }
+    QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), facts.at(1).entityRowId);
+    QVERIFY(view->state().fromMs <= facts.at(1).fromMs && facts.at(1).fromMs <= view->state().toMs);
+    shot(m_window.get(), QStringLiteral("walk-timeline-keyboard-1600.png"));
 }
 
 QTEST_MAIN(ScreenWalkUiTest)
