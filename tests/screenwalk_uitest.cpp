@@ -417,6 +417,37 @@ void ScreenWalkUiTest::timelineStepsThroughFactsByKeyboard()
     QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
     QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), facts.at(1).entityRowId);
     QVERIFY(view->state().fromMs <= facts.at(1).fromMs && facts.at(1).fromMs <= view->state().toMs);
+    // Every fact in turn: its lane comes into sight too (the demo's "Other events" lie below the
+    // lanes a 1600 × 1000 window shows).
+    view->fitToData();
+    QList<int> order;
+    for (int i = 0; i < view->model()->items().size(); ++i) {
+        if (!view->model()->items().at(i).openStart()) {
+            order << i;
+        }
+    }
+    const auto &items = view->model()->items();
+    std::stable_sort(order.begin(), order.end(), [&items](int a, int b) { return items.at(a).fromMs < items.at(b).fromMs; });
+    for (qsizetype k = 1; k >= 0; --k) { // back to the first
+        QTest::keyClick(view, Qt::Key_Left, Qt::ControlModifier);
+    }
+    for (qsizetype k = 0; k < order.size(); ++k) {
+        if (k > 0) {
+            QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+        }
+        QTRY_COMPARE(m_window->inspectorDock()->entityRowId(), items.at(order.at(k)).entityRowId);
+        const QRectF lane = view->renderer().laneRectOf(order.at(k));
+        const QRectF shown = view->renderer().lanesRect();
+        QVERIFY2(!lane.isEmpty() && lane.top() >= shown.top() - 1 &&
+                     std::min(lane.bottom(), lane.top() + shown.height()) <= shown.bottom() + 1,
+                 qPrintable(QStringLiteral("fact %1 (%2): lane from y %3 to %4, lanes shown from %5 to %6")
+                                .arg(k)
+                                .arg(items.at(order.at(k)).label)
+                                .arg(lane.top())
+                                .arg(lane.bottom())
+                                .arg(shown.top())
+                                .arg(shown.bottom())));
+    }
     shot(m_window.get(), QStringLiteral("walk-timeline-keyboard-1600.png"));
 }
 

@@ -351,6 +351,12 @@ bool TimelineView::stepFact(int direction)
         const qint64 width = s.toMs - s.fromMs;
         setWindow(item.fromMs - width / 2, item.fromMs + width / 2);
     }
+    // And its lane into sight when it lies above or below the lanes shown.
+    const QRectF lane = m_renderer.laneRectOf(m_stepped);
+    const QRectF shown = m_renderer.lanesRect();
+    if (!lane.isEmpty() && (lane.top() < shown.top() || lane.top() + std::min(lane.height(), shown.height()) > shown.bottom())) {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + int(lane.top() - shown.top()));
+    }
     setSelectedEntities({item.entityId});
     Q_EMIT entitiesSelected({item.entityId});
     if (item.entityRowId) {
