@@ -28,6 +28,8 @@
 
 #include <QApplication>
 #include <QAction>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void oneEntityScreenedReadsSingular();
     void mergeShowsItsProvenanceAndSplits();
     void timelineStepsThroughFactsByKeyboard();
+    void commandLineScreensMergesAndSplits();
 
 private:
     void withModal(const std::function<void()> &open, const std::function<void(QWidget *)> &inside);
@@ -449,6 +452,65 @@ void ScreenWalkUiTest::timelineStepsThroughFactsByKeyboard()
                                 .arg(shown.bottom())));
     }
     shot(m_window.get(), QStringLiteral("walk-timeline-keyboard-1600.png"));
+}
+
+void ScreenWalkUiTest::commandLineScreensMergesAndSplits()
+{
+    // The same walk in casegraph-cli: load a list, screen one party, read why; then find, merge and
+    // split duplicates (there was no command for these), with clear errors for bad input.
+    using Casegraph::Tests::run;
+    using Casegraph::Tests::runJson;
+    const QString cli = QStringLiteral(CASEGRAPH_CLI);
+    const QString path = m_dir.filePath(QStringLiteral("cli.casegraph"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(m_template, path));
+    QCOMPARE(run(cli, {QStringLiteral("list-load"), path, testData(QStringLiteral("sanctions/bis_entity_list_cn_universities_zh.json"))}).exitCode, 0);
+    const QString ids = m_dir.filePath(QStringLiteral("ids.txt"));
+    {
+        QFile f(ids);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("demo-xinjiang-police\n");
+    }
+    auto r = run(cli, {QStringLiteral("screen"), path, QStringLiteral("--list"), QStringLiteral("bis_entity_list_cn_universities_zh"),
+                       QStringLiteral("--ids"), ids, QStringLiteral("--threshold"), QStringLiteral("0.5")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Screened 1 entity against")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Xinjiang Police College")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("The list names no authority or program for this entry.")), qPrintable(r.out));
+    // A usage error names what is wrong and the command's own options, not all 25 commands.
+    r = run(cli, {QStringLiteral("screen"), path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(QStringLiteral("casegraph-cli: screen needs --list LIST")), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("centrality")), qPrintable(r.err));
+
+    QCOMPARE(run(cli, {QStringLiteral("import"), path, testData(QStringLiteral("sanctions/un_sc_consolidated_2018-10-29.xml"))}).exitCode, 0);
+    const QJsonArray pairs = runJson(cli, {QStringLiteral("duplicates"), path}).value(QStringLiteral("pairs")).toArray();
+    QVERIFY(!pairs.isEmpty());
+    const QJsonObject pair = pairs.first().toObject();
+    const QString kept = pair.value(QStringLiteral("first")).toString();
+    const QString merged = pair.value(QStringLiteral("second")).toString();
+    QVERIFY(!pair.value(QStringLiteral("reasons")).toArray().isEmpty());
+    r = run(cli, {QStringLiteral("merge"), path, kept, merged});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("[%1] into").arg(merged)) && r.out.contains(QStringLiteral("split CASE %1").arg(kept)),
+             qPrintable(r.out));
+    {
+        CaseFile c;
+        QVERIFY(c.open(path).ok());
+        QVERIFY(!c.entities().rowIdOf(merged));
+        QCOMPARE(c.merges().merges(c.entities().rowIdOf(kept)).size(), 1);
+    }
+    r = run(cli, {QStringLiteral("split"), path, kept});
+    QCOMPARE(r.exitCode, 0);
+    r = run(cli, {QStringLiteral("split"), path, kept});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("%1 holds no merge to split").arg(kept)), qPrintable(r.err));
+    r = run(cli, {QStringLiteral("merge"), path, kept, QStringLiteral("no-such-id")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no entity with id \"no-such-id\"")), qPrintable(r.err));
+    CaseFile c;
+    QVERIFY(c.open(path).ok());
+    QVERIFY(c.entities().rowIdOf(merged) && c.entities().rowIdOf(kept));
 }
 
 QTEST_MAIN(ScreenWalkUiTest)

@@ -67,6 +67,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n likely duplicate pair(s).</source>
+        <translation>
+            <numerusform>%n likely duplicate pair.</numerusform>
+            <numerusform>%n likely duplicate pairs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Screened %n entity(s)</source>
         <translation>
             <numerusform>Screened %n entity</numerusform>

@@ -206,14 +206,14 @@ int CliApplication::runScreen(QCommandLineParser &parser)
         return Failure;
     }
     if (!parser.isSet(QStringLiteral("list"))) {
-        return usageError(tr("screen needs --list LIST (a loaded list's name or a list file)"));
+        return usageError(tr("screen needs --list LIST (a loaded list's name or a list file)"), commandHelp(parser));
     }
     ScreeningRequest request;
     if (parser.isSet(QStringLiteral("threshold"))) {
         bool ok = false;
         request.settings.threshold = parser.value(QStringLiteral("threshold")).toDouble(&ok);
         if (!ok || request.settings.threshold <= 0 || request.settings.threshold > 1) {
-            return usageError(tr("--threshold needs a number in (0, 1]"));
+            return usageError(tr("--threshold needs a number in (0, 1]"), commandHelp(parser));
         }
     }
     if (parser.isSet(QStringLiteral("ids"))) {
@@ -288,10 +288,10 @@ int CliApplication::runDecide(QCommandLineParser &parser)
     }
     const bool accept = parser.isSet(QStringLiteral("accept"));
     if (accept == parser.isSet(QStringLiteral("reject"))) {
-        return usageError(tr("decide needs exactly one of --accept and --reject"));
+        return usageError(tr("decide needs exactly one of --accept and --reject"), commandHelp(parser));
     }
     if (!parser.isSet(QStringLiteral("list"))) {
-        return usageError(tr("decide needs --list LIST"));
+        return usageError(tr("decide needs --list LIST"), commandHelp(parser));
     }
     const QString entityId = parser.positionalArguments().at(2);
     const QString entryId = parser.positionalArguments().at(3);
