@@ -198,8 +198,9 @@ void ScreeningDialog::reloadLists()
     m_screen->setEnabled(any && !m_editor.caseFile().isReadOnly());
     m_loadList->setEnabled(!m_editor.caseFile().isReadOnly());
     if (!any) {
-        m_status->setText(tr("No reference list is loaded. Load List… adds one to screen against; a list brought in "
-                             "through File → Import… became entities of the case and is not used for screening."));
+        m_status->setText(tr("No reference list is loaded. Load List… (or Analysis → Reference Lists…) adds one to "
+                             "screen against; a list brought in through File → Import… became entities of the case "
+                             "and is not used for screening."));
     } else if (m_status->text().startsWith(tr("No reference list is loaded."))) {
         m_status->clear();
     }
