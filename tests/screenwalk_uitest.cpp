@@ -315,6 +315,19 @@ void ScreenWalkUiTest::reviewCandidatesStrongestFirst()
     QTRY_VERIFY(!m_window->screeningActions()->listedPanel()->isVisible());
     m_window->resize(1600, 1000);
     QTRY_COMPARE(m_window->size(), QSize(1600, 1000));
+    // The timeline holds the imported lists' listing dates: its counts read in the locale's digits.
+    TimelineDock *timeline = m_window->timelineDock();
+    QSignalSpy ready(timeline, &TimelineDock::timelineReady);
+    timeline->toggleViewAction()->trigger();
+    QVERIFY(ready.wait(10000));
+    const qint64 dated = timeline->model()->items().size();
+    QVERIFY(dated >= 1000);
+    QLabel *counts = nullptr;
+    for (QLabel *label : timeline->findChildren<QLabel *>()) {
+        counts = label->text().contains(QStringLiteral(" dated, ")) ? label : counts;
+    }
+    QVERIFY(counts);
+    QVERIFY2(counts->text().startsWith(QLocale().toString(dated) + QStringLiteral(" dated, ")), qPrintable(counts->text()));
     shot(m_window.get(), QStringLiteral("walk-window-1600.png"));
 }
 

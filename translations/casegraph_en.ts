@@ -719,6 +719,16 @@
     </message>
 </context>
 <context>
+    <name>Casegraph::Ui::TimelineRenderer</name>
+    <message numerus="yes">
+        <source>%Ln dated fact(s) · %1 undated · partial dates drawn as shaded spans over their whole year or month</source>
+        <translation>
+            <numerusform>%Ln dated fact · %1 undated · partial dates drawn as shaded spans over their whole year or month</numerusform>
+            <numerusform>%Ln dated facts · %1 undated · partial dates drawn as shaded spans over their whole year or month</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Casegraph::Ui::UnsupportedFactsDock</name>
     <message numerus="yes">
         <source>%Ln relationship(s)</source>
