@@ -60,10 +60,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Screened %1 entities against %2 (threshold %3): %n candidate(s).</source>
+        <source>%1 against %2 (threshold %3): %n candidate(s).</source>
         <translation>
-            <numerusform>Screened %1 entities against %2 (threshold %3): %n candidate.</numerusform>
-            <numerusform>Screened %1 entities against %2 (threshold %3): %n candidates.</numerusform>
+            <numerusform>%1 against %2 (threshold %3): %n candidate.</numerusform>
+            <numerusform>%1 against %2 (threshold %3): %n candidates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s).</source>
+        <translation>
+            <numerusform>%n likely duplicate pair.</numerusform>
+            <numerusform>%n likely duplicate pairs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Screened %n entity(s)</source>
+        <translation>
+            <numerusform>Screened %n entity</numerusform>
+            <numerusform>Screened %n entities</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -666,10 +680,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidate(s).</source>
+        <source>%1 against %2 (version %3, SHA-256 %4…): %n candidate(s).</source>
         <translation>
-            <numerusform>%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidate.</numerusform>
-            <numerusform>%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidates.</numerusform>
+            <numerusform>%1 against %2 (version %3, SHA-256 %4…): %n candidate.</numerusform>
+            <numerusform>%1 against %2 (version %3, SHA-256 %4…): %n candidates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entity(s) screened</source>
+        <translation>
+            <numerusform>%Ln entity screened</numerusform>
+            <numerusform>%Ln entities screened</numerusform>
         </translation>
     </message>
 </context>
@@ -694,6 +715,16 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Casegraph::Ui::TimelineRenderer</name>
+    <message numerus="yes">
+        <source>%Ln dated fact(s) · %1 undated · partial dates drawn as shaded spans over their whole year or month</source>
+        <translation>
+            <numerusform>%Ln dated fact · %1 undated · partial dates drawn as shaded spans over their whole year or month</numerusform>
+            <numerusform>%Ln dated facts · %1 undated · partial dates drawn as shaded spans over their whole year or month</numerusform>
         </translation>
     </message>
 </context>

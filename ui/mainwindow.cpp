@@ -324,8 +324,21 @@ void MainWindow::setupToolBar() {
     bar->addAction(m_newRelationshipAction);
     bar->addAction(m_deleteEntityAction);
     bar->addSeparator();
-    bar->addAction(m_undoAction);
-    bar->addAction(m_redoAction);
+    // The bar shows "Undo" and "Redo" and the command in the tool tip: "Undo Accept Match <a
+    // listed entity's full name> ~ <…>" pushed the search field off a laptop's tool bar.
+    for (QAction *full : {m_undoAction, m_redoAction}) {
+        auto *onBar = new QAction(full->icon(), full == m_undoAction ? tr("Undo") : tr("Redo"), bar);
+        onBar->setObjectName(full == m_undoAction ? QStringLiteral("undoToolBarAction") : QStringLiteral("redoToolBarAction"));
+        connect(onBar, &QAction::triggered, full, &QAction::trigger);
+        const auto follow = [onBar, full] {
+            onBar->setEnabled(full->isEnabled());
+            onBar->setToolTip(QStringLiteral("%1 (%2)").arg(QString(full->text()).remove(QLatin1Char('&')),
+                                                              full->shortcut().toString(QKeySequence::NativeText)));
+        };
+        connect(full, &QAction::changed, onBar, follow);
+        follow();
+        bar->addAction(onBar);
+    }
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);

@@ -133,6 +133,9 @@ QString CliApplication::usage() const
               "                                screen the case's entities against a list (name or file)\n"
               "  decide CASE ENTITY ENTRY --list LIST (--accept | --reject)\n"
               "                                record a decision on a candidate match\n"
+              "  duplicates CASE               likely duplicate entities and why\n"
+              "  merge CASE KEPT MERGED        merge MERGED into KEPT (values keep their provenance)\n"
+              "  split CASE ENTITY             undo the latest merge into ENTITY\n"
               "  render CASE --timeline OUT.png|svg|pdf [--from DATE --to DATE] [--lanes theme|entity]\n"
               "                                draw the case's timeline (--chart NAME: of a chart's entities)\n"
               "\n"
@@ -200,6 +203,9 @@ int CliApplication::run()
         {"list-load", 2, &CliApplication::runListLoad},
         {"screen", 1, &CliApplication::runScreen},
         {"decide", 3, &CliApplication::runDecide},
+        {"duplicates", 1, &CliApplication::runDuplicates},
+        {"merge", 3, &CliApplication::runMerge},
+        {"split", 2, &CliApplication::runSplit},
     };
     // Options before the command apply to the program; the rest go to the command's parser.
     qsizetype i = 1;
@@ -313,6 +319,9 @@ void CliApplication::describe(const QString &command, QCommandLineParser &parser
     } else if (command == QLatin1String("list-load") || command == QLatin1String("screen")
                || command == QLatin1String("decide")) {
         describeScreening(command, parser);
+    } else if (command == QLatin1String("duplicates") || command == QLatin1String("merge")
+               || command == QLatin1String("split")) {
+        describeMerge(command, parser);
     } else if (command == QLatin1String("render")) {
         caseArgument();
         parser.addPositionalArgument(QStringLiteral("OUT"),

@@ -57,6 +57,10 @@ public:
     int runListLoad(QCommandLineParser &parser);
     int runScreen(QCommandLineParser &parser);
     int runDecide(QCommandLineParser &parser);
+    // commands_merge.cpp
+    int runDuplicates(QCommandLineParser &parser);
+    int runMerge(QCommandLineParser &parser);
+    int runSplit(QCommandLineParser &parser);
     int renderChart(QCommandLineParser &parser);    ///< commands_render.cpp
     int renderTimeline(QCommandLineParser &parser); ///< commands_timeline.cpp
 
@@ -65,6 +69,7 @@ private:
     void describe(const QString &command, QCommandLineParser &parser) const;
     void describeIntegrity(const QString &command, QCommandLineParser &parser) const;
     void describeScreening(const QString &command, QCommandLineParser &parser) const;
+    void describeMerge(const QString &command, QCommandLineParser &parser) const;
     void describeRender(QCommandLineParser &parser) const; ///< commands_timeline.cpp
     QString usage() const;
     /// A command's help, naming the program as users type it rather than by its full path.

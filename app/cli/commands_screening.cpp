@@ -206,14 +206,14 @@ int CliApplication::runScreen(QCommandLineParser &parser)
         return Failure;
     }
     if (!parser.isSet(QStringLiteral("list"))) {
-        return usageError(tr("screen needs --list LIST (a loaded list's name or a list file)"));
+        return usageError(tr("screen needs --list LIST (a loaded list's name or a list file)"), commandHelp(parser));
     }
     ScreeningRequest request;
     if (parser.isSet(QStringLiteral("threshold"))) {
         bool ok = false;
         request.settings.threshold = parser.value(QStringLiteral("threshold")).toDouble(&ok);
         if (!ok || request.settings.threshold <= 0 || request.settings.threshold > 1) {
-            return usageError(tr("--threshold needs a number in (0, 1]"));
+            return usageError(tr("--threshold needs a number in (0, 1]"), commandHelp(parser));
         }
     }
     if (parser.isSet(QStringLiteral("ids"))) {
@@ -258,9 +258,8 @@ int CliApplication::runScreen(QCommandLineParser &parser)
                           {QStringLiteral("screened"), outcome->run.screened},
                           {QStringLiteral("candidates"), matches}});
     }
-    m_out << tr("Screened %1 entities against %2 (threshold %3): %n candidate(s).", nullptr,
-                int(outcome->matches.size()))
-                 .arg(outcome->run.screened)
+    m_out << tr("%1 against %2 (threshold %3): %n candidate(s).", nullptr, int(outcome->matches.size()))
+                 .arg(tr("Screened %n entity(s)", nullptr, int(outcome->run.screened)))
                  .arg(versionLine(outcome->version))
                  .arg(outcome->run.threshold, 0, 'f', 2)
           << '\n';
@@ -275,9 +274,7 @@ int CliApplication::runScreen(QCommandLineParser &parser)
                               m.decision->at.toString(Qt::ISODate));
         }
         m_out << '\n';
-        if (!m.authority.isEmpty() || !m.program.isEmpty()) {
-            m_out << "  " << tr("Listed by %1: %2").arg(m.authority, m.program) << '\n';
-        }
+        m_out << "  " << m.listedBy() << '\n';
         m_out << "  " << m.candidate.explanation() << '\n';
     }
     return Success;
@@ -291,10 +288,10 @@ int CliApplication::runDecide(QCommandLineParser &parser)
     }
     const bool accept = parser.isSet(QStringLiteral("accept"));
     if (accept == parser.isSet(QStringLiteral("reject"))) {
-        return usageError(tr("decide needs exactly one of --accept and --reject"));
+        return usageError(tr("decide needs exactly one of --accept and --reject"), commandHelp(parser));
     }
     if (!parser.isSet(QStringLiteral("list"))) {
-        return usageError(tr("decide needs --list LIST"));
+        return usageError(tr("decide needs --list LIST"), commandHelp(parser));
     }
     const QString entityId = parser.positionalArguments().at(2);
     const QString entryId = parser.positionalArguments().at(3);

@@ -9,6 +9,7 @@
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -284,6 +285,28 @@ Result<ReferenceListLoad> ReferenceListLoader::load(CaseFile &caseFile, const QS
 }
 
 // ------------------------------------------------------------------ screening a case
+
+bool ReferenceListLoader::isListFormat(const QString &format)
+{
+    static const QStringList lists{QStringLiteral("csl"), QStringLiteral("ofac-csv"), QStringLiteral("ofac-xml"),
+                                   QStringLiteral("un-xml"), QStringLiteral("bis-json")};
+    return lists.contains(format);
+}
+
+QString ScreeningMatch::listedBy() const
+{
+    const char *const context = "Casegraph::Models::ScreeningMatch";
+    if (authority.isEmpty() && program.isEmpty()) {
+        return QCoreApplication::translate(context, "The list names no authority or program for this entry.");
+    }
+    if (program.isEmpty()) {
+        return QCoreApplication::translate(context, "Listed by %1").arg(authority);
+    }
+    if (authority.isEmpty()) {
+        return QCoreApplication::translate(context, "Listed under %1").arg(program);
+    }
+    return QCoreApplication::translate(context, "Listed by %1: %2").arg(authority, program);
+}
 
 QJsonObject ScreeningMatch::toJson() const
 {

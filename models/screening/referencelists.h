@@ -49,6 +49,9 @@ using ListProgress = std::function<bool(qint64 done, qint64 total)>;
 class ReferenceListLoader {
     Q_DECLARE_TR_FUNCTIONS(Casegraph::Models::ReferenceListLoader)
 public:
+    /// Whether files of this import format are sanctions or export-control lists (csl, ofac-csv,
+    /// ofac-xml, un-xml, bis-json): the import dialog says they screen only when loaded as lists.
+    static bool isListFormat(const QString &format);
     /// Reads a list file into entries (format detected when empty). `skipped` counts bad records.
     static Result<QList<ReferenceEntry>> read(const QString &path, QString &format, qint64 *skipped = nullptr,
                                               const ListProgress &progress = {});
@@ -85,6 +88,9 @@ struct ScreeningMatch {
 
     /// For `casegraph-cli screen --json` and reports.
     QJsonObject toJson() const;
+    /// Who lists the entry, translated: "Listed by OFAC: SDGT", "Listed by BIS", or, for a list
+    /// that names neither (the BIS extract's Chinese names), a sentence saying so.
+    QString listedBy() const;
 };
 
 struct ScreeningRequest {

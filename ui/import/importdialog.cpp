@@ -6,6 +6,7 @@
 #include "io/csvmapping.h"
 #include "io/csvpreview.h"
 #include "io/recordreader.h"
+#include "screening/referencelists.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -128,6 +130,9 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_listNote = new QLabel(this);
+    m_listNote->setWordWrap(true);
+    m_listNote->setObjectName(QStringLiteral("listNote"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
@@ -154,6 +159,7 @@ ImportDialog::ImportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     layout->addWidget(filesLabel);
     layout->addLayout(fileRow, 1);
     layout->addLayout(form);
+    layout->addWidget(m_listNote);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     resizeWithinScreen(this, QSize(760, 440));
@@ -283,6 +289,7 @@ void ImportDialog::chooseReport() {
 
 void ImportDialog::updateState() {
     QStringList problems;
+    QStringList lists;
     bool anyCsv = false;
     for (int i = 0; i < m_files->count(); ++i) {
         QListWidgetItem *item = m_files->item(i);
@@ -290,6 +297,9 @@ void ImportDialog::updateState() {
         const QString fmt = formatOf(path);
         const QString name = QFileInfo(path).fileName();
         anyCsv = anyCsv || fmt == QLatin1String("csv");
+        if (ReferenceListLoader::isListFormat(fmt)) {
+            lists << name;
+        }
         if (fmt == QLatin1String("csv") && m_mapping->text().trimmed().isEmpty()) {
             // Said here, before the import, in the dialog's words (the importer's names the
             // command line's --mapping).
@@ -329,6 +339,12 @@ void ImportDialog::updateState() {
         problems << tr("The mapping %1 does not exist.").arg(mapping);
     }
     m_remove->setEnabled(!m_files->selectedItems().isEmpty());
+    // Importing a sanctions list and then finding nothing to screen against was the walk's first
+    // surprise: lists to screen against are loaded apart from the case's entities.
+    m_listNote->setText(tr("%1: a sanctions list imported here adds its listed parties to the case as entities. "
+                           "To screen the case against it, load it with Analysis → Reference Lists… instead.")
+                            .arg(QLocale().createSeparatedList(lists)));
+    m_listNote->setVisible(!lists.isEmpty());
     m_problem->setText(problems.join(QLatin1Char('\n')));
     m_problem->setVisible(!problems.isEmpty());
     m_import->setEnabled(m_files->count() > 0 && problems.isEmpty());

@@ -52,6 +52,8 @@ public:
     QLineEdit *mappingEdit() const { return m_mapping; }
     QLineEdit *reportEdit() const { return m_report; }
     QPushButton *importButton() const { return m_import; }
+    /// Says that sanctions lists imported here become case entities, not lists to screen against.
+    QLabel *listNote() const { return m_listNote; }
 
 private:
     void chooseFiles();
@@ -73,6 +75,7 @@ private:
     QLineEdit *m_report = nullptr;
     QPushButton *m_reportBrowse = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_listNote = nullptr; ///< a sanctions list among the files: how to screen against it
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_import = nullptr;
 };

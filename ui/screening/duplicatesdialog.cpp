@@ -93,6 +93,9 @@ void DuplicatesDialog::refresh()
             for (const DuplicatePair &p : std::as_const(m_found)) {
                 m_pairs->addItem(tr("%1  ↔  %2 — %3").arg(p.firstCaption, p.secondCaption,
                                                           p.reasons.join(QLatin1String("; "))));
+                // The reasons run past the list's edge: the tool tip has them on lines of their own.
+                m_pairs->item(m_pairs->count() - 1)->setToolTip(
+                    tr("%1  ↔  %2").arg(p.firstCaption, p.secondCaption) + QLatin1Char('\n') + p.reasons.join(QLatin1Char('\n')));
             }
             m_status->setText(result->ok() ? tr("%n likely duplicate pair(s).", nullptr, int(m_found.size()))
                                            : result->error().toString());
@@ -117,15 +120,20 @@ void DuplicatesDialog::fill(QTreeWidget *view, qint64 rowId)
     new QTreeWidgetItem(view, {tr("(schema)"), entity->schema, entity->id});
     for (const PropertyValue &v : entity->values) {
         const auto prov = m_editor.caseFile().provenance(v.provenanceId);
-        new QTreeWidgetItem(view, {v.property, v.value,
-                                   prov ? tr("%1 (%2, %3)").arg(prov->label, prov->actor,
-                                                                 prov->at.toString(Qt::ISODate))
-                                        : QString()});
+        auto *item = new QTreeWidgetItem(view, {v.property, v.value,
+                                                prov ? tr("%1 (%2, %3)").arg(prov->label, prov->actor,
+                                                                              prov->at.toString(Qt::ISODate))
+                                                     : QString()});
+        item->setToolTip(1, v.value);
+        item->setToolTip(2, item->text(2));
     }
     const int claims = int(m_editor.caseFile().evidence().claimsFor(rowId).size());
     new QTreeWidgetItem(view, {tr("(claims)"), QString::number(claims), QString()});
     view->resizeColumnToContents(0);
     view->resizeColumnToContents(1);
+    // A long address or alias took the whole width and pushed "From", where each value came from,
+    // out of sight: the value gives way (its tool tip holds it whole).
+    view->setColumnWidth(1, std::min(view->columnWidth(1), std::max(120, view->viewport()->width() * 2 / 5)));
 }
 
 void DuplicatesDialog::showPair()
@@ -152,8 +160,11 @@ bool DuplicatesDialog::mergeCurrent(bool keepLeft)
     const DuplicatePair p = m_found.at(row);
     const qint64 kept = keepLeft ? p.first : p.second;
     const qint64 merged = keepLeft ? p.second : p.first;
-    const QString text = tr("Merge %1 into %2")
-                             .arg(keepLeft ? p.secondCaption : p.firstCaption, keepLeft ? p.firstCaption : p.secondCaption);
+    // With the merged one's id: duplicates mostly share their caption ("Merge X into X").
+    const auto mergedEntity = m_editor.caseFile().entities().entity(merged);
+    const QString text = tr("Merge %1 (%2) into %3")
+                             .arg(keepLeft ? p.secondCaption : p.firstCaption, mergedEntity ? mergedEntity->id : QString(),
+                                  keepLeft ? p.firstCaption : p.secondCaption);
     if (auto st = m_editor.push(std::make_unique<MergeEntitiesCommand>(m_editor, kept, merged, text)); !st) {
         QMessageBox::warning(this, windowTitle(), st.error().toString());
         return false;

@@ -35,6 +35,9 @@ public:
     /// Loads `path` as a version of the list `name` (empty: the file's base name) on a worker thread.
     void loadFile(const QString &path, const QString &name = {});
     bool isLoading() const { return m_thread != nullptr; }
+    /// Asks for a file (and, for a new list, its name) and loads it: the Load List… and Load New
+    /// Version buttons, and the Screening dialog's Load List….
+    void chooseFile(bool newVersion);
 
     QTreeWidget *listView() const { return m_lists; }
     QPlainTextEdit *changesView() const { return m_changes; }
@@ -47,7 +50,6 @@ protected:
 
 private:
     void reload();
-    void chooseFile(bool newVersion);
     void finishLoad(const std::shared_ptr<Models::Result<Models::ReferenceListLoad>> &result);
 
     Models::CaseFile &m_case;

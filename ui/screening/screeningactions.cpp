@@ -6,6 +6,7 @@
 #include "entitiesdock.h"
 #include "inspectordock.h"
 #include "listedpanel.h"
+#include "mergedpanel.h"
 #include "mainwindow.h"
 #include "referencelistsdialog.h"
 #include "screeningdialog.h"
@@ -15,6 +16,7 @@
 #include "itemmodels/itemdatarole.h"
 #include "itemmodels/propertiesmodel.h"
 #include "storage/casefile.h"
+#include "storage/entitystore.h"
 #include "storage/mergestore.h"
 
 #include <QAction>
@@ -53,6 +55,9 @@ ScreeningActions::ScreeningActions(MainWindow *window) : QObject(window), m_wind
     InspectorDock *inspector = m_window->inspectorDock();
     m_listed = new ListedPanel(inspector);
     inspector->addHeaderWidget(m_listed);
+    m_merged = new MergedPanel(inspector);
+    inspector->addHeaderWidget(m_merged);
+    connect(m_merged, &MergedPanel::splitRequested, this, &ScreeningActions::splitCurrent);
     connect(m_listed, &ListedPanel::errorOccurred, inspector, &InspectorDock::showError);
     update();
 }
@@ -86,10 +91,15 @@ void ScreeningActions::update()
         m_watchedModel = inspector->model();
         if (PropertiesModel *model = inspector->model()) {
             connect(model, &PropertiesModel::entityLoaded, this,
-                    [this] { m_listed->setEntity(m_window->inspectorDock()->entityRowId()); });
+                    [this] {
+                        m_listed->setEntity(m_window->inspectorDock()->entityRowId());
+                        m_merged->setEntity(m_window->inspectorDock()->entityRowId());
+                    });
         }
     }
     m_listed->setEntity(current);
+    m_merged->setCase(open ? caseFile : nullptr, open && !caseFile->isReadOnly());
+    m_merged->setEntity(current);
     m_split->setEnabled(open && !caseFile->isReadOnly() && current && !caseFile->merges().merges(current).isEmpty());
 }
 
@@ -129,7 +139,17 @@ template <typename Dialog, typename Make> Dialog *ScreeningActions::show(QPointe
 
 ScreeningDialog *ScreeningActions::showScreening()
 {
-    return show(m_screening, [this] { return new ScreeningDialog(*m_window->editor(), selectedRowIds(), m_window); });
+    return show(m_screening, [this] {
+        auto *dialog = new ScreeningDialog(*m_window->editor(), selectedRowIds(), m_window);
+        connect(dialog, &ScreeningDialog::entityActivated, m_window, &MainWindow::showEntity);
+        connect(dialog, &ScreeningDialog::loadListRequested, this, [this] {
+            if (ReferenceListsDialog *lists = showLists()) {
+                // Queued: the file dialog opens once the lists dialog shows.
+                QMetaObject::invokeMethod(lists, [lists] { lists->chooseFile(false); }, Qt::QueuedConnection);
+            }
+        });
+        return dialog;
+    });
 }
 
 ReferenceListsDialog *ScreeningActions::showLists()
@@ -151,9 +171,11 @@ bool ScreeningActions::splitCurrent()
         return false;
     }
     const EntityMerge &m = standing.first();
-    if (auto st = editor->push(std::make_unique<SplitEntityCommand>(
-            *editor, m.id, tr("Split %1 from %2").arg(m.mergedCaption, m_window->inspectorDock()->windowTitle())));
-        !st) {
+    // Named by both captions and the merged id: duplicates mostly share one caption, and the
+    // dock's title ("Inspector") said nothing.
+    const auto kept = editor->caseFile().entities().entity(current);
+    const QString text = tr("Split %1 (%2) from %3").arg(m.mergedCaption, m.mergedId, kept ? kept->caption : QString());
+    if (auto st = editor->push(std::make_unique<SplitEntityCommand>(*editor, m.id, text)); !st) {
         QMessageBox::warning(m_window, tr("Split Merged Entity"), st.error().toString());
         return false;
     }

@@ -12,6 +12,7 @@ namespace Casegraph::Ui {
 
 class DuplicatesDialog;
 class ListedPanel;
+class MergedPanel;
 class MainWindow;
 class ReferenceListsDialog;
 class ScreeningDialog;
@@ -35,6 +36,7 @@ public:
     QAction *splitAction() const { return m_split; }
     /// The accepted matches of the Inspector's entity, under its title.
     ListedPanel *listedPanel() const { return m_listed; }
+    MergedPanel *mergedPanel() const { return m_merged; }
 
     /// Opens (or raises) the dialogs; also what the tests call.
     ScreeningDialog *showScreening();
@@ -57,6 +59,7 @@ private:
     QPointer<ReferenceListsDialog> m_listsDialog;
     QPointer<DuplicatesDialog> m_duplicatesDialog;
     ListedPanel *m_listed = nullptr;
+    MergedPanel *m_merged = nullptr;
     QPointer<QObject> m_watchedModel; ///< the Inspector's model whose entityLoaded feeds m_listed
 };
 

@@ -15,6 +15,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -54,7 +55,16 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     auto *form = new QFormLayout;
     m_list = new QComboBox(this);
     m_list->setPlaceholderText(tr("no reference list loaded"));
-    form->addRow(tr("&List:"), m_list);
+    // Lists are loaded apart from the case's entities: File → Import… of a sanctions list makes its
+    // parties entities of the case and is no list to screen against, so the dialog offers to load one.
+    m_loadList = new QPushButton(tr("Load &List…"), this);
+    m_loadList->setToolTip(tr("Load a sanctions or entity list file to screen against (Analysis → Reference Lists…)"));
+    auto *listRow = new QHBoxLayout;
+    listRow->addWidget(m_list, 1);
+    listRow->addWidget(m_loadList);
+    auto *listLabel = new QLabel(tr("L&ist:"), this);
+    listLabel->setBuddy(m_list);
+    form->addRow(listLabel, listRow);
     m_threshold = new QDoubleSpinBox(this);
     m_threshold->setRange(0.30, 1.00);
     m_threshold->setSingleStep(0.01);
@@ -103,6 +113,8 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
     m_view->setAccessibleName(tr("Candidate matches"));
+    m_view->setSortingEnabled(true);
+    m_view->setToolTip(tr("Enter or double-click shows the case entity in the Inspector"));
     m_details = new QTextBrowser(this);
     m_details->setAccessibleName(tr("Explanation of the current candidate"));
     m_details->setPlaceholderText(tr("Screen, then select a candidate to see why it matches and to accept or "
@@ -125,6 +137,9 @@ ScreeningDialog::ScreeningDialog(CaseEditor &editor, const QList<qint64> &select
     resizeWithinScreen(this, QSize(1100, 640));
 
     connect(m_screen, &QPushButton::clicked, this, &ScreeningDialog::startScreening);
+    connect(m_loadList, &QPushButton::clicked, this, &ScreeningDialog::loadListRequested);
+    connect(m_view, &QTableView::doubleClicked, this, &ScreeningDialog::activateCurrent);
+    m_view->installEventFilter(this);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_cancelled) {
             m_cancelled->store(true);
@@ -181,9 +196,38 @@ void ScreeningDialog::reloadLists()
         m_list->setCurrentIndex(0); // with a placeholder text a combo box chooses nothing by itself
     }
     m_screen->setEnabled(any && !m_editor.caseFile().isReadOnly());
+    m_loadList->setEnabled(!m_editor.caseFile().isReadOnly());
     if (!any) {
-        m_status->setText(tr("No reference list is loaded: use Analysis → Reference Lists… first."));
+        m_status->setText(tr("No reference list is loaded. Load List… (or Analysis → Reference Lists…) adds one to "
+                             "screen against; a list brought in through File → Import… became entities of the case "
+                             "and is not used for screening."));
+    } else if (m_status->text().startsWith(tr("No reference list is loaded."))) {
+        m_status->clear();
     }
+}
+
+bool ScreeningDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter on a candidate shows its case entity; without this the dialog took the key and
+    // pressed its default button, Screen, starting the screening again.
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_view->currentIndex().isValid()) {
+            activateCurrent();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void ScreeningDialog::activateCurrent()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    const int i = m_model->item(current.row(), EntityColumn)->data(Qt::UserRole).toInt();
+    Q_EMIT entityActivated(m_matches.at(i).entityRowId);
 }
 
 void ScreeningDialog::setRunning(bool running)
@@ -192,6 +236,7 @@ void ScreeningDialog::setRunning(bool running)
     m_cancel->setVisible(running);
     m_progress->setVisible(running);
     m_list->setEnabled(!running);
+    m_loadList->setEnabled(!running && !m_editor.caseFile().isReadOnly());
     m_threshold->setEnabled(!running);
     if (running) {
         m_cancel->setFocus();
@@ -265,16 +310,25 @@ void ScreeningDialog::finishScreening(const std::shared_ptr<Result<ScreeningOutc
         score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *decision = new QStandardItem(decisionText(m));
         auto *explanation = new QStandardItem(m.candidate.explanation());
+        // What a header click sorts by (the model's sort role): names and decisions by text.
+        entity->setData(m.entityCaption.toCaseFolded(), ScoreRole);
+        entry->setData(m.entryCaption.toCaseFolded(), ScoreRole);
+        decision->setData(decision->text(), ScoreRole);
         row << entity << entry << score << decision << explanation;
         m_model->appendRow(row);
     }
+    // The strongest candidates first (they came by case entity); a header click sorts otherwise.
+    m_view->sortByColumn(ScoreColumn, Qt::DescendingOrder);
     m_view->resizeColumnsToContents();
     m_view->setColumnWidth(EntityColumn, std::min(m_view->columnWidth(EntityColumn), 260));
     m_view->setColumnWidth(EntryColumn, std::min(m_view->columnWidth(EntryColumn), 260));
+    // Room for what a decision will say ("accepted by …"), not only for "open".
+    m_view->setColumnWidth(DecisionColumn,
+                           std::max(m_view->columnWidth(DecisionColumn),
+                                    m_view->fontMetrics().horizontalAdvance(tr("rejected by %1").arg(m_editor.caseFile().actor())) + 16));
     m_view->setColumnWidth(ExplanationColumn, 400);
-    m_status->setText(tr("%1 entities screened against %2 (version %3, SHA-256 %4…): %n candidate(s).", nullptr,
-                         int(m_matches.size()))
-                          .arg(o.run.screened)
+    m_status->setText(tr("%1 against %2 (version %3, SHA-256 %4…): %n candidate(s).", nullptr, int(m_matches.size()))
+                          .arg(tr("%Ln entity(s) screened", nullptr, int(o.run.screened)))
                           .arg(o.version.listName)
                           .arg(o.version.id)
                           .arg(o.version.sha256.left(12)));
@@ -308,6 +362,7 @@ void ScreeningDialog::refreshDecisions()
         const auto it = decided.constFind({m.entityRowId, m.entryId});
         m.decision = it == decided.constEnd() ? std::nullopt : std::optional(*it);
         m_model->item(r, DecisionColumn)->setText(decisionText(m));
+        m_model->item(r, DecisionColumn)->setData(decisionText(m), ScoreRole);
     }
     updateDetails();
 }
@@ -324,8 +379,8 @@ void ScreeningDialog::updateDetails()
     }
     const int i = m_model->item(current.row(), EntityColumn)->data(Qt::UserRole).toInt();
     const ScreeningMatch &m = m_matches.at(i);
-    m_details->setPlainText(tr("%1 [%2]  ~  %3 [%4]\nListed by %5: %6\nScore %7 — %8\n\n%9")
-                                .arg(m.entityCaption, m.entityId, m.entryCaption, m.entryId, m.authority, m.program)
+    m_details->setPlainText(tr("%1 [%2]  ~  %3 [%4]\n%5\nScore %6 — %7\n\n%8")
+                                .arg(m.entityCaption, m.entityId, m.entryCaption, m.entryId, m.listedBy())
                                 .arg(m.candidate.score, 0, 'f', 2)
                                 .arg(decisionText(m), m.candidate.explanation()));
 }

@@ -55,6 +55,7 @@ public:
     QPushButton *rejectButton() const { return m_reject; }
     /// Undoes the latest decision; enabled only while a decision is the case's latest edit.
     QPushButton *undoButton() const { return m_undo; }
+    QPushButton *loadListButton() const { return m_loadList; }
     QTextBrowser *detailsView() const { return m_details; }
     QLabel *statusLabel() const { return m_status; }
     const QList<Models::ScreeningMatch> &matches() const { return m_matches; }
@@ -65,9 +66,14 @@ public:
 Q_SIGNALS:
     /// A screening finished (or failed, or was cancelled) and the table shows its result.
     void screeningFinished();
+    /// The user asked to see a candidate's case entity (Enter or a double click on its row).
+    void entityActivated(qint64 rowId);
+    /// The user asked to load a list (the Load List… button).
+    void loadListRequested();
 
 protected:
     void reject() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void reloadLists();
@@ -75,6 +81,7 @@ private:
     void refreshDecisions();
     void updateDetails();
     void setRunning(bool running);
+    void activateCurrent();
     QString decisionText(const Models::ScreeningMatch &match) const;
 
     Models::CaseEditor &m_editor;
@@ -87,6 +94,7 @@ private:
     QRadioButton *m_all = nullptr;
     QRadioButton *m_selected = nullptr;
     QPushButton *m_screen = nullptr;
+    QPushButton *m_loadList = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;

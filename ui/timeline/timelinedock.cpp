@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -217,7 +218,10 @@ void TimelineDock::apply(std::shared_ptr<const TimelineModel> model, quint64 gen
     }
     m_firstFit = false;
     m_view->setSelectedEntities(QStringList(keep.selected.begin(), keep.selected.end()));
-    m_status->setText(tr("%1 dated, %2 undated").arg(m_model->items().size()).arg(m_model->undated().size()));
+    const QLocale locale;
+    m_status->setText(tr("%1 dated, %2 undated")
+                          .arg(locale.toString(qint64(m_model->items().size())),
+                               locale.toString(qint64(m_model->undated().size()))));
     Q_EMIT timelineReady();
 }
 

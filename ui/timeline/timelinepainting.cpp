@@ -52,10 +52,10 @@ void TimelineRenderer::paintHeader(QPainter &p) const
     p.setFont(m_small);
     p.setPen(MutedColor);
     const auto &items = m_model->items();
-    QString info = tr("%1 dated facts · %2 undated · partial dates drawn as shaded spans over their whole "
-                      "year or month")
-                       .arg(items.size())
-                       .arg(m_model->undated().size());
+    // In the locale's digits ("1,911 dated facts" on the UN list) and the right number ("1 dated fact").
+    QString info = tr("%Ln dated fact(s) · %1 undated · partial dates drawn as shaded spans over their whole "
+                      "year or month", nullptr, int(items.size()))
+                       .arg(QLocale().toString(qint64(m_model->undated().size())));
     if (m_state.showLag) {
         const int dated = m_model->knownDated(), open = m_model->knownUndated();
         info += dated ? tr(" · reporting lag shown for %1 facts").arg(dated)

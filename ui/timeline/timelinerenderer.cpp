@@ -197,6 +197,17 @@ void TimelineRenderer::layout(const QSizeF &size)
     m_layoutHits = m_hits.size();
 }
 
+QRectF TimelineRenderer::laneRectOf(int index) const
+{
+    for (const LaneGeometry &g : m_lanesGeo) {
+        const TimelineLane &lane = m_laneData.at(g.lane);
+        if (lane.events.contains(index) || lane.intervals.contains(index)) {
+            return QRectF(m_lanes.left(), g.top, m_lanes.width(), g.height);
+        }
+    }
+    return {};
+}
+
 void TimelineRenderer::layoutLanes()
 {
     const auto &items = m_model->items();

@@ -83,6 +83,9 @@ public:
     QRectF lanesRect() const { return m_lanes; } ///< the scrolling part of the plot
     QRectF undatedRect() const { return m_undatedRect; }
     int contentHeight() const { return m_contentHeight; } ///< all lanes, for scrolling
+    /// Where the lane that holds item `index` lies in the last layout (drawing coordinates, the
+    /// scroll applied); empty when no lane holds it.
+    QRectF laneRectOf(int index) const;
     qreal xAt(qint64 ms) const;
     qint64 msAt(qreal x) const;
     /// Size a drawing needs to show every lane and undated fact at `width` (export).

@@ -45,6 +45,7 @@ TimelineView::~TimelineView() = default;
 void TimelineView::setModel(std::shared_ptr<const TimelineModel> model)
 {
     m_model = std::move(model);
+    m_stepped = -1;
     m_renderer.setModel(m_model);
     m_renderer.state().scrollY = 0;
     m_renderer.fit();
@@ -303,6 +304,7 @@ void TimelineView::selectAt(const QPointF &pos, bool add)
             }
         }
     }
+    m_stepped = hit.items.isEmpty() ? -1 : hit.items.first(); // Ctrl+Right goes on from here
     setSelectedEntities(ids);
     Q_EMIT entitiesSelected(ids);
     if (row && hit.items.size() + (hit.undated >= 0 ? 1 : 0) >= 1) {
@@ -310,10 +312,68 @@ void TimelineView::selectAt(const QPointF &pos, bool add)
     }
 }
 
+bool TimelineView::stepFact(int direction)
+{
+    if (!m_model || m_model->items().isEmpty()) {
+        return false;
+    }
+    // In time order (ties by position in the model), the facts with a start; open starts are
+    // left out: they have no place to step to.
+    const auto &items = m_model->items();
+    QList<int> order;
+    order.reserve(items.size());
+    for (int i = 0; i < items.size(); ++i) {
+        if (!items.at(i).openStart()) {
+            order << i;
+        }
+    }
+    std::stable_sort(order.begin(), order.end(), [&items](int a, int b) { return items.at(a).fromMs < items.at(b).fromMs; });
+    if (order.isEmpty()) {
+        return false;
+    }
+    qsizetype at = order.indexOf(m_stepped);
+    if (at < 0) {
+        // From the window's start (or its end, stepping back) when nothing was stepped to yet.
+        const qint64 edge = direction > 0 ? m_renderer.state().fromMs : m_renderer.state().toMs;
+        const auto before = std::count_if(order.cbegin(), order.cend(), [&](int i) {
+            return direction > 0 ? items.at(i).fromMs < edge : items.at(i).fromMs <= edge;
+        });
+        at = direction > 0 ? before - 1 : before;
+    }
+    const qsizetype next = at + (direction > 0 ? 1 : -1);
+    if (next < 0 || next >= order.size()) {
+        return false;
+    }
+    m_stepped = order.at(next);
+    const TimelineItem &item = items.at(m_stepped);
+    auto &s = m_renderer.state();
+    if (item.fromMs < s.fromMs || item.fromMs > s.toMs) {
+        const qint64 width = s.toMs - s.fromMs;
+        setWindow(item.fromMs - width / 2, item.fromMs + width / 2);
+    }
+    // And its lane into sight when it lies above or below the lanes shown.
+    const QRectF lane = m_renderer.laneRectOf(m_stepped);
+    const QRectF shown = m_renderer.lanesRect();
+    if (!lane.isEmpty() && (lane.top() < shown.top() || lane.top() + std::min(lane.height(), shown.height()) > shown.bottom())) {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + int(lane.top() - shown.top()));
+    }
+    setSelectedEntities({item.entityId});
+    Q_EMIT entitiesSelected({item.entityId});
+    if (item.entityRowId) {
+        Q_EMIT entityActivated(item.entityRowId);
+    }
+    return true;
+}
+
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     const auto &s = m_renderer.state();
     const qint64 step = (s.toMs - s.fromMs) / 10;
+    if ((event->key() == Qt::Key_Right || event->key() == Qt::Key_Left) && (event->modifiers() & Qt::ControlModifier)) {
+        stepFact(event->key() == Qt::Key_Right ? 1 : -1);
+        event->accept();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:

@@ -19,7 +19,8 @@ namespace Casegraph::Ui {
 /// dragging pans, Ctrl+drag zooms to the dragged range, Shift+drag brushes a date range
 /// (dateRangeBrushed). Click selects the facts under the pointer (Ctrl+click adds).
 /// Keyboard: +/- zoom, Left/Right pan, Up/Down/PageUp/PageDown scroll the lanes, Home or F fits
-/// the data, Escape clears the brush and the selection.
+/// the data, Escape clears the brush and the selection, Ctrl+Right/Ctrl+Left select the next or
+/// previous fact in time (as a click does: the Inspector shows it) and bring it into view.
 class TimelineView final : public QAbstractScrollArea {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TimelineView)
@@ -48,6 +49,9 @@ public Q_SLOTS:
     void zoomOut();
     /// Highlights the facts of these entities (FtM ids); emits nothing.
     void setSelectedEntities(const QStringList &entityIds);
+    /// Selects the next (+1) or previous (-1) dated fact in time, as a click on it would, and
+    /// brings it into view; false when there is none.
+    bool stepFact(int direction);
 
 Q_SIGNALS:
     /// The user selected facts: the ids of their entities (empty: selection cleared).
@@ -80,6 +84,7 @@ private:
     QPointF m_pressPos;
     QPointF m_lastPos;
     qint64 m_pressMs = 0;
+    int m_stepped = -1; ///< the item stepFact() selected last (index into the model's items)
     bool m_moved = false;
     QRectF m_rubberBand;
 };
