@@ -15,6 +15,7 @@
 #include "jobrunner.h"
 #include "inspectordock.h"
 #include "integrityactions.h"
+#include "toolbaraction.h"
 #include "newentitydialog.h"
 #include "notes/annotationspanel.h"
 #include "notes/leadsdock.h"
@@ -232,6 +233,7 @@ void MainWindow::setupMenus() {
     file->addAction(m_saveAsAction);
     file->addAction(m_integrity->captureAction());
     file->addAction(m_integrity->verifyAction());
+    file->addAction(m_integrity->custodyAction());
     file->addSeparator();
     file->addAction(m_importExport->importAction());
     file->addAction(m_importExport->importCsvAction());
@@ -324,8 +326,8 @@ void MainWindow::setupToolBar() {
     bar->addAction(m_newRelationshipAction);
     bar->addAction(m_deleteEntityAction);
     bar->addSeparator();
-    bar->addAction(m_undoAction);
-    bar->addAction(m_redoAction);
+    bar->addAction(shortToolAction(m_undoAction, tr("Undo"), bar));
+    bar->addAction(shortToolAction(m_redoAction, tr("Redo"), bar));
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);

@@ -3,6 +3,7 @@
 #include "propertiesmodel.h"
 #include "commands/caseeditor.h"
 #include "core/schema.h"
+#include "entitytext.h"
 #include "itemdatarole.h"
 #include "provenancetext.h"
 #include "schemaicons.h"
@@ -114,14 +115,7 @@ QString PropertiesModel::displayValue(const PropertyValue &value, const QString 
         }
         return tr("%1 (not in the case)").arg(value.value);
     }
-    if (typeName == QLatin1String("country")) {
-        // FtM country codes are ISO 3166-1 alpha-2 in lower case, plus a few of its own.
-        const auto territory = QLocale::codeToTerritory(value.value.toUpper());
-        if (territory != QLocale::AnyTerritory) {
-            return QStringLiteral("%1 (%2)").arg(QLocale::territoryToString(territory), value.value);
-        }
-    }
-    return value.value;
+    return typeName == QLatin1String("country") ? EntityText::country(value.value) : value.value;
 }
 
 void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString &about) {
