@@ -227,7 +227,8 @@ void EvidenceWalkUiTest::attachedPassageShowsInTheInspectorAtOnce() {
                   QCOMPARE(dialog->valueBox()->currentData().toStringList().value(0), QStringLiteral("country"));
                   // Tab from the search field passes through the list of entities on the way to
                   // the Claim box: that must not choose its first row instead.
-                  QTRY_VERIFY(dialog->picker()->list()->model()->rowCount() > 0);
+                  const QAbstractItemModel *names = dialog->picker()->list()->model();
+                  QTRY_VERIFY(names->rowCount() > 0 && !names->index(0, 0).data(ItemDataRole::LoadingRole).toBool());
                   dialog->picker()->searchField()->setFocus();
                   QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
                   QCOMPARE(QApplication::focusWidget(), dialog->picker()->list());
