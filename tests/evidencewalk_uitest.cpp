@@ -27,6 +27,9 @@
 #include "commands/evidenceeditor.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "storage/notestore.h"
+#include "core/annotation.h"
+#include "notes/markdownview.h"
 #include "storage/evidencestore.h"
 #include "storage/supportstore.h"
 #include "support/testsupport.h"
@@ -44,6 +47,9 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QListView>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -78,6 +84,7 @@ private Q_SLOTS:
     void unsupportedRelationshipNamesItsEnds();
     void undoButtonKeepsTheSearchBoxWide();
     void custodyReportOfTheSourceBeingRead();
+    void noteBeingWrittenIsNotLost();
 
 private:
     qint64 rowOf(const QString &key) const {
@@ -531,6 +538,58 @@ void EvidenceWalkUiTest::custodyReportOfTheSourceBeingRead() {
     const QByteArray bytes = saved.readAll();
     QVERIFY(bytes.contains(sha.toLatin1()));
     QVERIFY(bytes.contains("<html") || bytes.contains("<!DOCTYPE"));
+}
+
+void EvidenceWalkUiTest::noteBeingWrittenIsNotLost() {
+    // The investigator starts a Markdown note on Thermo Fisher (Ctrl+Alt+N), then, before pressing
+    // Ctrl+Enter, clicks a name in the article to look something up. What was typed is kept, as
+    // every other edit is: stored on Thermo Fisher as one undoable step, not silently dropped.
+    const qint64 thermo = rowOf(QStringLiteral("thermo-fisher"));
+    m_window->showEntity(thermo);
+    NotesDock *notes = m_window->annotations()->notesDock();
+    const auto count = [this](qint64 rowId) {
+        return m_window->caseFile()->notes().notesFor(Target{Target::entityKind(), rowId}).size();
+    };
+    const qsizetype before = count(thermo);
+    activate();
+    notes->newNoteAction()->trigger();
+    QCOMPARE(QApplication::focusWidget(), notes->editor());
+    QTest::keyClicks(notes->editor(), QStringLiteral("## Resale"));
+    QTest::keyClick(notes->editor(), Qt::Key_Return);
+    QTest::keyClicks(notes->editor(), QStringLiteral("Ask **HRW** for the 2019 letters."));
+    notes->tabs()->setCurrentWidget(notes->preview());
+    shot(QStringLiteral("evidence-13-note.png"));
+    QVERIFY(notes->preview()->toPlainText().contains(QStringLiteral("Ask HRW for the 2019 letters.")));
+    m_window->showEntity(rowOf(QStringLiteral("marco-rubio")));
+    QCOMPARE(count(thermo), before + 1);
+    const QString body = m_window->caseFile()->notes().notesFor(Target{Target::entityKind(), thermo}).constLast().body;
+    QCOMPARE(body, QStringLiteral("## Resale\nAsk **HRW** for the 2019 letters."));
+    QVERIFY(notes->editor()->toPlainText().isEmpty()); // Rubio has no notes
+    // The same for an edit of an existing note left for another note of the list.
+    m_window->showEntity(thermo);
+    QListWidget *list = notes->noteList();
+    QTRY_VERIFY(list->count() >= 1);
+    list->setCurrentRow(0);
+    notes->tabs()->setCurrentWidget(notes->editor());
+    notes->editor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(notes->editor(), QStringLiteral(" Done."));
+    notes->newNoteAction()->trigger();
+    const auto all = m_window->caseFile()->notes().notesFor(Target{Target::entityKind(), thermo});
+    QVERIFY(std::any_of(all.cbegin(), all.cend(), [](const Note &n) { return n.body.endsWith(QStringLiteral(" Done.")); }));
+    QCOMPARE(all.size(), before + 1); // stored once, not once more as a new note
+    // Undo takes the stored draft back.
+    m_window->editor()->undoStack()->undo();
+    m_window->editor()->undoStack()->undo();
+    QCOMPARE(count(thermo), before);
+    // Closing the case while writing keeps the note too.
+    notes->newNoteAction()->trigger();
+    QTest::keyClicks(notes->editor(), QStringLiteral("Check the distributor list."));
+    m_window->closeCase();
+    CaseFile reopened;
+    QVERIFY(reopened.open(m_path).ok());
+    const auto kept = reopened.notes().notesFor(Target{Target::entityKind(), thermo});
+    QVERIFY(std::any_of(kept.cbegin(), kept.cend(),
+                        [](const Note &n) { return n.body == QLatin1String("Check the distributor list."); }));
 }
 
 QTEST_MAIN(EvidenceWalkUiTest)

@@ -18,6 +18,8 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScopedValueRollback>
+#include <QTimer>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
@@ -130,6 +132,7 @@ NotesDock::NotesDock(QWidget *parent) : QDockWidget(tr("Notes"), parent) {
 NotesDock::~NotesDock() = default;
 
 void NotesDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
+    storeDraft(); // closing the case (or the window) keeps what was being written
     if (m_case) {
         disconnect(m_case, nullptr, this, nullptr);
     }
@@ -141,7 +144,11 @@ void NotesDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
     if (caseFile) {
         connect(caseFile, &CaseFile::notesChanged, this, [this](const QString &kind, qint64 id) {
             if (Target{kind, id} == m_target) {
-                reload();
+                if (m_storing) {
+                    QTimer::singleShot(0, this, &NotesDock::reload); // not inside the list's own signal
+                } else {
+                    reload();
+                }
             }
         });
     }
@@ -150,6 +157,7 @@ void NotesDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
 }
 
 void NotesDock::setEntity(qint64 entityRowId) {
+    storeDraft();
     m_entityRowId = entityRowId;
     // Follow the selection unless the user is looking at the case's notes.
     if (m_case && m_target.kind != Target::caseKind()) {
@@ -165,6 +173,7 @@ void NotesDock::setTarget(const Target &target) {
     if (!m_case || !target.isValid()) {
         return;
     }
+    storeDraft();
     m_target = target;
     const TargetInfo info = CaseSearch::resolve(*m_case, target);
     if (info.entityRowId) {
@@ -238,11 +247,13 @@ void NotesDock::rebuildScopes() {
 }
 
 void NotesDock::onScopeChosen(int index) {
+    storeDraft();
     m_target = Target{m_scope->itemData(index, KindRole).toString(), m_scope->itemData(index, IdRole).toLongLong()};
     reload();
 }
 
 void NotesDock::reload() {
+    storeDraft(); // before the note in the editor is forgotten below
     const qint64 keep = m_noteId;
     m_loading = true;
     m_list->clear();
@@ -279,6 +290,7 @@ void NotesDock::onNoteSelected() {
     if (m_loading) {
         return;
     }
+    storeDraft();
     const auto *item = m_list->currentItem();
     m_noteId = item ? item->data(IdRole).toLongLong() : 0;
     const auto note = m_case && m_noteId ? m_case->notes().note(m_noteId) : std::nullopt;
@@ -296,6 +308,7 @@ void NotesDock::newNote() {
     }
     show();
     raise();
+    storeDraft();
     m_list->clearSelection();
     m_list->setCurrentRow(-1);
     m_noteId = 0;
@@ -310,23 +323,13 @@ void NotesDock::save() {
     if (!m_caseEditor || !m_target.isValid()) {
         return;
     }
-    AnnotationEditor annotations(*m_caseEditor);
-    const QString text = m_editor->toPlainText();
-    if (m_noteId) {
-        if (auto st = annotations.editNote(m_noteId, text); !st) {
-            showError(st.error().toString());
-            return;
-        }
-    } else {
-        const auto id = annotations.addNote(m_target, text);
-        if (!id) {
-            showError(id.error().toString());
-            return;
-        }
-        m_noteId = *id;
+    const bool added = m_noteId == 0;
+    if (!writeNote()) {
+        return;
+    }
+    if (added) {
         reload(); // selects the new note
     }
-    m_editor->document()->setModified(false);
     rebuildScopes();
     m_tabs->setCurrentWidget(m_preview);
     updateActions();
@@ -341,6 +344,42 @@ void NotesDock::deleteNote() {
         return;
     }
     rebuildScopes();
+}
+
+void NotesDock::storeDraft() {
+    if (m_storing || !m_case || !m_caseEditor || m_case->isReadOnly() || !m_target.isValid() ||
+        !m_editor->document()->isModified()) {
+        return;
+    }
+    if (m_editor->toPlainText().trimmed().isEmpty()) {
+        m_editor->document()->setModified(false);
+        return;
+    }
+    const QScopedValueRollback storing(m_storing, true);
+    writeNote();
+}
+
+bool NotesDock::writeNote() {
+    const QString text = m_editor->toPlainText();
+    // Stored from here on: the reload that the write's notesChanged() causes must not store it again.
+    m_editor->document()->setModified(false);
+    AnnotationEditor annotations(*m_caseEditor);
+    if (m_noteId) {
+        if (auto st = annotations.editNote(m_noteId, text); !st) {
+            m_editor->document()->setModified(true);
+            showError(st.error().toString());
+            return false;
+        }
+        return true;
+    }
+    const auto id = annotations.addNote(m_target, text);
+    if (!id) {
+        m_editor->document()->setModified(true);
+        showError(id.error().toString());
+        return false;
+    }
+    m_noteId = *id;
+    return true;
 }
 
 void NotesDock::updateActions() {
