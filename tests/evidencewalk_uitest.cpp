@@ -5,7 +5,9 @@
 #include "globalsearch.h"
 #include "integrityactions.h"
 #include "entitypicker.h"
+#include "entitiesdock.h"
 #include "inspectordock.h"
+#include "notes/tagwidgets.h"
 #include "notes/annotationspanel.h"
 #include "notes/leadsdock.h"
 #include "notes/notesdock.h"
@@ -41,6 +43,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QToolBar>
 #include <QToolButton>
 #include <QComboBox>
@@ -57,6 +60,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -85,6 +89,8 @@ private Q_SLOTS:
     void undoButtonKeepsTheSearchBoxWide();
     void custodyReportOfTheSourceBeingRead();
     void noteBeingWrittenIsNotLost();
+    void tagsLeadsAndSearch();
+    void integrityTools();
 
 private:
     qint64 rowOf(const QString &key) const {
@@ -590,6 +596,114 @@ void EvidenceWalkUiTest::noteBeingWrittenIsNotLost() {
     const auto kept = reopened.notes().notesFor(Target{Target::entityKind(), thermo});
     QVERIFY(std::any_of(kept.cbegin(), kept.cend(),
                         [](const Note &n) { return n.body == QLatin1String("Check the distributor list."); }));
+}
+
+void EvidenceWalkUiTest::tagsLeadsAndSearch() {
+    // A new tag on the Xinjiang police from the Inspector's context menu (the Menu key reaches it
+    // too); its name field shows its examples whole; the Entities dock filters by it.
+    const qint64 police = rowOf(QStringLiteral("xinjiang-police"));
+    m_window->showEntity(police);
+    std::unique_ptr<QMenu> menu(m_window->annotations()->tagMenu(police, m_window.get()));
+    QVERIFY(menu);
+    QAction *newTag = nullptr;
+    for (QAction *a : menu->actions()) {
+        newTag = a->text().contains(QStringLiteral("New Tag")) ? a : newTag;
+    }
+    QVERIFY(newTag);
+    withModal([&] { newTag->trigger(); },
+              [&](QWidget *modal) {
+                  auto *dialog = qobject_cast<NewTagDialog *>(modal);
+                  QVERIFY(dialog);
+                  QApplication::processEvents();
+                  Casegraph::Tests::saveShot(dialog->grab(), QStringLiteral("evidence-14-new-tag.png"));
+                  QLineEdit *name = dialog->nameField();
+                  const int room = name->width() - 2 * name->fontMetrics().averageCharWidth();
+                  QVERIFY2(room >= name->fontMetrics().horizontalAdvance(name->placeholderText()),
+                           qPrintable(QStringLiteral("“%1” in a %2 px field").arg(name->placeholderText()).arg(name->width())));
+                  QTest::keyClicks(name, QStringLiteral("Police"));
+                  dialog->accept();
+              });
+    QTRY_COMPARE(m_window->annotations()->tagChips()->tagNames().contains(QStringLiteral("Police")), true);
+    QComboBox *filter = m_window->annotations()->tagFilter();
+    const int police_tag = filter->findText(QStringLiteral("Police (1)"));
+    QVERIFY2(police_tag > 0, qPrintable(filter->itemText(filter->count() - 1)));
+    filter->setCurrentIndex(police_tag);
+    Q_EMIT filter->activated(police_tag);
+    QTRY_COMPARE(m_window->entitiesDock()->view()->model()->rowCount(), 1);
+    shot(QStringLiteral("evidence-15-tag-filter.png"));
+
+    // A lead (Ctrl+Alt+L), assigned and closed; the dock's filter shows it again under All leads.
+    LeadsDock *leads = m_window->annotations()->leadsDock();
+    activate();
+    withModal([&] { QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier | Qt::AltModifier); },
+              [&](QWidget *modal) {
+                  auto *dialog = qobject_cast<LeadDialog *>(modal);
+                  QVERIFY(dialog);
+                  QTest::keyClicks(dialog->titleField(), QStringLiteral("Who sold the sequencers to the police?"));
+                  QTest::keyClicks(dialog->assigneeField(), QStringLiteral("AR"));
+                  dialog->accept();
+              });
+    QTableView *view = leads->view();
+    QTRY_VERIFY(view->currentIndex().isValid());
+    QVERIFY(view->currentIndex().siblingAtColumn(0).data().toString().startsWith(QStringLiteral("Who sold")));
+    const int open = view->model()->rowCount();
+    shot(QStringLiteral("evidence-16-leads.png"));
+
+    // Ctrl+K finds the demo's note on the police and opens it in the Notes dock.
+    GlobalSearch *search = m_window->globalSearch();
+    activate();
+    QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), search);
+    QTest::keyClicks(search, QStringLiteral("sequencers"));
+    QTRY_VERIFY(search->hitCount() > 0);
+    QAbstractItemView *popup = search->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    Casegraph::Tests::saveShot(popup->grab(), QStringLiteral("evidence-17-search.png"));
+    // Every hit is as tall as its text at the popup's width: a long name wraps onto a second line
+    // that the one-line row cut in half.
+    for (int r = 0; r < popup->model()->rowCount(); ++r) {
+        const QModelIndex hit = popup->model()->index(r, 0);
+        QTextDocument doc;
+        doc.setDefaultFont(popup->font());
+        doc.setDocumentMargin(1);
+        doc.setPlainText(hit.data().toString());
+        doc.setTextWidth(popup->viewport()->width() - 40); // less the icon and the margins
+        QVERIFY2(popup->visualRect(hit).height() >= int(doc.size().height()) - 2,
+                 qPrintable(QStringLiteral("“%1” gets %2 px of the %3 it needs")
+                                .arg(hit.data().toString()).arg(popup->visualRect(hit).height()).arg(doc.size().height())));
+    }
+    QTest::keyClick(search, Qt::Key_Escape);
+    Q_UNUSED(open);
+}
+
+void EvidenceWalkUiTest::integrityTools() {
+    // Verify Case Integrity runs off the GUI thread and says what it checked.
+    QString verdict;
+    QTimer poll;
+    poll.setInterval(50);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            verdict = box->text();
+            Casegraph::Tests::saveShot(box->grab(), QStringLiteral("evidence-18-verify.png"));
+            box->accept();
+        }
+    });
+    poll.start();
+    m_window->integrityActions()->verifyAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!verdict.isEmpty(), 8000);
+    poll.stop();
+    QVERIFY2(verdict.startsWith(QStringLiteral("No problem found.")), qPrintable(verdict));
+    QVERIFY2(verdict.contains(QStringLiteral("5 sources")), qPrintable(verdict));
+    withModal([&] { m_window->integrityActions()->preferencesAction()->trigger(); },
+              [&](QWidget *modal) {
+                  QApplication::processEvents();
+                  Casegraph::Tests::saveShot(modal->grab(), QStringLiteral("evidence-19-preferences.png"));
+              });
+    withModal([&] { m_window->integrityActions()->captureAction()->trigger(); },
+              [&](QWidget *modal) {
+                  QApplication::processEvents();
+                  Casegraph::Tests::saveShot(modal->grab(), QStringLiteral("evidence-20-capture.png"));
+              });
 }
 
 QTEST_MAIN(EvidenceWalkUiTest)
