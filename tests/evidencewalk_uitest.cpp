@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Casegraph developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogues.h"
+#include "capturedialog.h"
 #include "custodydialog.h"
 #include "globalsearch.h"
 #include "integrityactions.h"
@@ -56,6 +57,9 @@
 #include <QListView>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -699,11 +703,42 @@ void EvidenceWalkUiTest::integrityTools() {
                   QApplication::processEvents();
                   Casegraph::Tests::saveShot(modal->grab(), QStringLiteral("evidence-19-preferences.png"));
               });
+    // Capture a page from a server of our own on 127.0.0.1 (never the internet): it opens in the
+    // Source Viewer, to be read and quoted, and the status bar says what was captured.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            if (!socket->peek(socket->bytesAvailable()).contains("\r\n\r\n")) {
+                return;
+            }
+            socket->readAll();
+            const QByteArray body = "<html><head><title>Police procurement notice</title></head><body><p>The Xinjiang "
+                                    "police bought DNA sequencers through a reseller.</p></body></html>";
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    });
+    const QString url = QStringLiteral("http://127.0.0.1:%1/notice.html").arg(server.serverPort());
     withModal([&] { m_window->integrityActions()->captureAction()->trigger(); },
               [&](QWidget *modal) {
-                  QApplication::processEvents();
+                  auto *dialog = qobject_cast<CaptureDialog *>(modal);
+                  QVERIFY(dialog);
+                  QTest::keyClicks(dialog->urlEdit(), url);
                   Casegraph::Tests::saveShot(modal->grab(), QStringLiteral("evidence-20-capture.png"));
+                  QTest::keyClick(dialog->urlEdit(), Qt::Key_Return);
+                  QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 8000);
               });
+    SourceViewer *viewer = m_window->evidenceUi()->viewer();
+    QTRY_COMPARE(viewer->sourceTitle(), QStringLiteral("Police procurement notice"));
+    QVERIFY(viewer->isVisible() && !viewer->visibleRegion().isEmpty());
+    QVERIFY(viewer->textView()->toPlainText().contains(QStringLiteral("bought DNA sequencers")));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Police procurement notice")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    shot(QStringLiteral("evidence-21-captured.png"));
 }
 
 QTEST_MAIN(EvidenceWalkUiTest)

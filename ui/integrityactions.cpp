@@ -59,9 +59,14 @@ void IntegrityActions::capture()
     }
     CaptureDialog dialog(*caseFile, m_window);
     if (dialog.exec() == QDialog::Accepted) {
-        m_window->statusBar()->showMessage(tr("Captured as source %1").arg(dialog.sourceId()), 8000);
+        // The page is there to be read and quoted: it opens in the Source Viewer, its Article in
+        // the Inspector ("Captured as source 6" said neither what nor where).
         if (const auto source = caseFile->evidence().source(dialog.sourceId())) {
             m_window->showEntity(source->entityRowId);
+            m_window->evidenceUi()->openSource(source->id);
+            m_window->statusBar()->showMessage(
+                tr("Captured “%1”: it is open in the Source Viewer.").arg(m_window->evidenceUi()->viewer()->sourceTitle()),
+                8000);
         }
     }
 }
