@@ -359,6 +359,11 @@ void EvidenceWalkUiTest::attachStartsOnTheInspectorsRelationship() {
                   dialog->accept();
               });
     QTRY_VERIFY(inspectorRowOf(excerpt).data().toString().startsWith(QStringLiteral("A3 · supports")));
+    // Its tip says the grades and the status in words, in the case's scheme.
+    const QString tip = inspectorRowOf(excerpt).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Reliability: A — Completely reliable")) &&
+                 tip.contains(QStringLiteral("Credibility: 3 — Possibly true")) && tip.contains(QStringLiteral("Status: Unverified")),
+             qPrintable(tip));
 
     // The case's grading scheme changes to i2; every step undoes and redoes.
     withModal([&] { m_window->evidenceUi()->gradingSchemeAction()->trigger(); },

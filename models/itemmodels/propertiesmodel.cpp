@@ -9,6 +9,7 @@
 #include "schemaicons.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "storage/supportstore.h"
 
 #include <QColor>
 #include <QFont>
@@ -124,9 +125,10 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         if (!about.isEmpty()) {
             lines << tr("Claim: %1").arg(about);
         }
-        lines << tr("Status: %1").arg(claim.status);
+        // In words, as the Grade dialog offers them ("unverified", "2" said less).
+        lines << tr("Status: %1").arg(ClaimStatus::label(claim.status));
         if (!claim.credibility.isEmpty()) {
-            lines << tr("Credibility: %1").arg(claim.credibility);
+            lines << tr("Credibility: %1").arg(m_scheme.describeCredibility(claim.credibility));
         }
         if (!claim.comment.isEmpty()) {
             lines << claim.comment;
@@ -140,7 +142,7 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         n.claimId = claim.id;
         n.text[PropertyColumn] = about.isEmpty() ? tr("claim") : about;
         n.text[ValueColumn] = claim.comment.isEmpty() ? tr("(no quoted passage)") : claim.comment;
-        n.text[SourceColumn] = claim.status;
+        n.text[SourceColumn] = ClaimStatus::label(claim.status);
         for (auto &t : n.toolTip) {
             t = details;
         }
@@ -165,7 +167,7 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         n.text[SourceColumn] = sourceTitle(x.sourceId);
         QString tip = quoted(x.quote) + QLatin1String("\n\n") + tr("Source: %1").arg(sourceTitle(x.sourceId));
         if (!x.reliability.isEmpty()) {
-            tip += QLatin1Char('\n') + tr("Reliability: %1").arg(x.reliability);
+            tip += QLatin1Char('\n') + tr("Reliability: %1").arg(m_scheme.describeReliability(x.reliability));
         }
         if (!x.comment.isEmpty()) {
             tip += QLatin1Char('\n') + x.comment;
@@ -280,6 +282,7 @@ void PropertiesModel::reload() {
     m_roots.clear();
     m_entity = m_rowId ? m_case.entities().entity(m_rowId) : std::nullopt;
     if (m_entity) {
+        m_scheme = SupportStore(m_case).gradingScheme();
         const auto claims = m_case.evidence().claimsFor(m_rowId);
         QList<qint64> used;
         buildProperties(claims, used);
