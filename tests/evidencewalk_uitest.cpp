@@ -57,6 +57,7 @@
 #include <QListView>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSet>
 #include <QStatusBar>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void undoButtonKeepsTheSearchBoxWide();
     void custodyReportOfTheSourceBeingRead();
     void noteBeingWrittenIsNotLost();
+    void notesOnARelationshipAndItsClaims();
     void tagsLeadsAndSearch();
     void integrityTools();
 
@@ -605,6 +607,38 @@ void EvidenceWalkUiTest::noteBeingWrittenIsNotLost() {
     const auto kept = reopened.notes().notesFor(Target{Target::entityKind(), thermo});
     QVERIFY(std::any_of(kept.cbegin(), kept.cend(),
                         [](const Note &n) { return n.body == QLatin1String("Check the distributor list."); }));
+}
+
+void EvidenceWalkUiTest::notesOnARelationshipAndItsClaims() {
+    // On the Supply from Thermo Fisher to the police, the Notes dock offers the relationship by
+    // its ends and each of its claims by what it says; a note on the claim about its product is
+    // stored on that claim.
+    const qint64 supply = rowOf(QStringLiteral("supply-thermo-xinjiang"));
+    m_window->showEntity(supply);
+    NotesDock *notes = m_window->annotations()->notesDock();
+    notes->show();
+    notes->raise();
+    QComboBox *scope = notes->scopeBox();
+    QStringList scopes;
+    for (int i = 0; i < scope->count(); ++i) {
+        scopes << scope->itemText(i);
+    }
+    QVERIFY2(scopes.value(1).startsWith(QStringLiteral("DNA sequencing equipment: Thermo Fisher Scientific → Xinjiang police")),
+             qPrintable(scopes.join(QLatin1Char('\n'))));
+    // Below the relationship: its claims by the value they are about, which a narrow dock shows.
+    const int product = int(scopes.indexOf(QStringLiteral("Claim: Product: DNA sequencing equipment")));
+    QVERIFY(scopes.contains(QStringLiteral("Claim: the Supply itself")));
+    QVERIFY2(product > 0, qPrintable(scopes.join(QLatin1Char('\n'))));
+    QCOMPARE(QSet<QString>(scopes.cbegin(), scopes.cend()).size(), scopes.size()); // told apart
+    scope->setCurrentIndex(product);
+    Q_EMIT scope->activated(product);
+    QCOMPARE(notes->target().kind, Target::claimKind());
+    activate();
+    notes->newNoteAction()->trigger();
+    QTest::keyClicks(notes->editor(), QStringLiteral("Which models? HRW names none."));
+    QTest::keyClick(notes->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_window->caseFile()->notes().notesFor(notes->target()).size(), 1);
+    shot(QStringLiteral("evidence-13b-note-on-claim.png"));
 }
 
 void EvidenceWalkUiTest::tagsLeadsAndSearch() {

@@ -53,6 +53,16 @@ QString EntityText::value(const EntityStore &store, const QString &schemaName, c
     return spec->typeName == QLatin1String("country") ? country(value) : value;
 }
 
+QString EntityText::fact(const EntityStore &store, const QString &schemaName, const QString &property,
+                         const QString &value) {
+    const Schema *schema = SchemaRegistry::instance().schema(schemaName);
+    if (property.isEmpty()) {
+        return tr("the %1 itself").arg(schema ? schema->label : schemaName);
+    }
+    const PropertySpec *spec = schema ? schema->property(property) : nullptr;
+    return tr("%1: %2").arg(spec ? spec->label : property, EntityText::value(store, schemaName, property, value));
+}
+
 QString EntityText::claim(const EntityStore &store, qint64 entityRowId, const QString &property,
                           const QString &value) {
     const QString about = label(store, entityRowId);
@@ -60,10 +70,7 @@ QString EntityText::claim(const EntityStore &store, qint64 entityRowId, const QS
         return about;
     }
     const auto row = store.row(entityRowId);
-    const QString schemaName = row ? row->schema : QString();
-    const Schema *schema = SchemaRegistry::instance().schema(schemaName);
-    const PropertySpec *spec = schema ? schema->property(property) : nullptr;
-    return tr("%1 — %2: %3").arg(about, spec ? spec->label : property, EntityText::value(store, schemaName, property, value));
+    return tr("%1 — %2").arg(about, fact(store, row ? row->schema : QString(), property, value));
 }
 
 } // namespace Casegraph::Models

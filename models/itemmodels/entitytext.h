@@ -26,6 +26,10 @@ public:
     /// A value as the Inspector shows it: the caption of the entity it names, a country's name.
     static QString value(const EntityStore &store, const QString &schema, const QString &property,
                          const QString &value);
+    /// The value a claim is about: "Country: United States (us)"; "the Company itself" for a claim
+    /// on the entity as a whole.
+    static QString fact(const EntityStore &store, const QString &schema, const QString &property,
+                        const QString &value);
     /// What a claim is about: "Thermo Fisher Scientific — Country: United States (us)", or the
     /// entity's label alone for a claim on the entity itself.
     static QString claim(const EntityStore &store, qint64 entityRowId, const QString &property,

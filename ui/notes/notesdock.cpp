@@ -5,6 +5,7 @@
 
 #include "commands/annotationeditor.h"
 #include "commands/caseeditor.h"
+#include "itemmodels/entitytext.h"
 #include "itemmodels/schemaicons.h"
 #include "storage/casefile.h"
 #include "storage/casesearch.h"
@@ -217,7 +218,10 @@ void NotesDock::rebuildScopes() {
     };
     add(SchemaIcons::named(QStringLiteral("casegraph")), tr("The case"), Target{Target::caseKind(), 0});
     if (const auto row = m_entityRowId ? m_case->entities().row(m_entityRowId) : std::nullopt) {
-        add(SchemaIcons::forSchema(row->schema), row->caption, Target{Target::entityKind(), m_entityRowId});
+        // A relationship by its ends, each claim by what it says: "Claim on Thermo Fisher" for
+        // every claim of Thermo Fisher told none of them apart.
+        add(SchemaIcons::forSchema(row->schema), EntityText::label(m_case->entities(), m_entityRowId),
+            Target{Target::entityKind(), m_entityRowId});
         if (const auto source = m_case->evidence().sourceForEntity(m_entityRowId)) {
             add(SchemaIcons::named(QStringLiteral("quote")), tr("Source: %1").arg(source->fileName),
                 Target{Target::sourceKind(), source->id});
@@ -226,8 +230,10 @@ void NotesDock::rebuildScopes() {
         constexpr int MaxClaimScopes = 30;
         const QList<Claim> claims = m_case->evidence().claimsFor(m_entityRowId);
         for (qsizetype i = 0; i < std::min<qsizetype>(claims.size(), MaxClaimScopes); ++i) {
-            const Target t{Target::claimKind(), claims.at(i).id};
-            add(SchemaIcons::named(QStringLiteral("quote")), tr("Claim: %1").arg(CaseSearch::resolve(*m_case, t).label), t);
+            const Claim &claim = claims.at(i);
+            add(SchemaIcons::named(QStringLiteral("quote")),
+                tr("Claim: %1").arg(EntityText::fact(m_case->entities(), row->schema, claim.property, claim.value)),
+                Target{Target::claimKind(), claim.id});
         }
     }
     int index = -1;

@@ -204,9 +204,8 @@ void AttachExcerptDialog::fillValues() {
                                                 : tr("The %1 itself").arg(label),
                      QStringList{QString(), QString()});
     for (const auto &v : entity->values) {
-        const PropertySpec *spec = schema ? schema->property(v.property) : nullptr;
-        const QString shown = EntityText::value(m_editor.caseFile().entities(), entity->schema, v.property, v.value);
-        m_value->addItem(tr("%1: %2").arg(spec ? spec->label : v.property, shown), QStringList{v.property, v.value});
+        m_value->addItem(EntityText::fact(m_editor.caseFile().entities(), entity->schema, v.property, v.value),
+                         QStringList{v.property, v.value});
     }
     updateClaim();
 }
