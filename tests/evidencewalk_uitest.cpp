@@ -689,6 +689,33 @@ void EvidenceWalkUiTest::tagsLeadsAndSearch() {
     QTableView *view = leads->view();
     QTRY_VERIFY(view->currentIndex().isValid());
     QVERIFY(view->currentIndex().siblingAtColumn(0).data().toString().startsWith(QStringLiteral("Who sold")));
+    // "Add Lead About This…" from the police's row in the Entities list (right click or the Menu
+    // key): the lead is about the police, as the item says.
+    QAbstractItemView *entities = m_window->entitiesDock()->view();
+    QCOMPARE(entities->model()->rowCount(), 1); // still filtered by the Police tag
+    entities->setCurrentIndex(entities->model()->index(0, 0));
+    bool asked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY2(popup, "no context menu");
+        QAction *about = nullptr;
+        for (QAction *a : popup->actions()) {
+            about = a->text().contains(QStringLiteral("Lead About This")) ? a : about;
+        }
+        QVERIFY(about);
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<LeadDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            asked = true;
+            Casegraph::Tests::saveShot(dialog->grab(), QStringLiteral("evidence-16a-lead-about.png"));
+            QCOMPARE(dialog->lead().target, (Target{Target::entityKind(), police}));
+            dialog->reject();
+        });
+        popup->close();
+        about->trigger();
+    });
+    Q_EMIT entities->customContextMenuRequested(entities->visualRect(entities->currentIndex()).center());
+    QVERIFY(asked);
     const int open = view->model()->rowCount();
     shot(QStringLiteral("evidence-16-leads.png"));
 
