@@ -7,9 +7,11 @@
 #include "itemmodels/entitytablemodel.h"
 #include "itemmodels/schemaicons.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QHeaderView>
+#include <QScopedValueRollback>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -84,6 +86,7 @@ EntityPicker::EntityPicker(CaseFile &caseFile, QWidget *parent) : QWidget(parent
         }
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &EntityPicker::onCurrentChanged);
+    m_list->installEventFilter(this);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         if (m_list->currentIndex().isValid() && !m_selected) {
             onCurrentChanged();
@@ -100,7 +103,24 @@ void EntityPicker::setSelected(const EntityRow &row) {
     Q_EMIT selectionChanged();
 }
 
+bool EntityPicker::eventFilter(QObject *watched, QEvent *event) {
+    // A list view given focus without a current row makes its first row current. Tabbing
+    // through the list (from the search field to the Claim box) must not change what was
+    // chosen, so that row becomes current quietly, before the view does it; the arrow keys
+    // then choose as usual.
+    if (watched == m_list && event->type() == QEvent::FocusIn && m_selected && !m_list->currentIndex().isValid() &&
+        m_model->rowCount() > 0) {
+        const QScopedValueRollback quiet(m_quiet, true);
+        m_list->selectionModel()->setCurrentIndex(m_model->index(0, EntityTableModel::NameColumn),
+                                                  QItemSelectionModel::NoUpdate);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void EntityPicker::onCurrentChanged() {
+    if (m_quiet) {
+        return;
+    }
     const QModelIndex current = m_list->currentIndex();
     const auto row = current.isValid() ? m_model->rowAt(current.row()) : std::nullopt;
     if (!row) {

@@ -50,6 +50,9 @@ public:
 Q_SIGNALS:
     void selectionChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onCurrentChanged();
     void applyFilter();
@@ -63,6 +66,7 @@ private:
     std::optional<Models::EntityRow> m_selected;
     QStringList m_schemata;
     QString m_range;
+    bool m_quiet = false; ///< the list's current row moves without choosing (focus arriving)
 };
 
 } // namespace Casegraph::Ui

@@ -20,6 +20,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Casegraph::Ui {
 
@@ -71,10 +72,7 @@ public:
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
         const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget);
         QTextDocument doc;
-        doc.setDocumentMargin(1);
-        doc.setDefaultFont(opt.font);
-        doc.setHtml(html);
-        doc.setTextWidth(textRect.width()); // a passage wraps onto its second line
+        layOut(doc, opt, html, textRect.width()); // a passage wraps onto its second line
         painter->save();
         painter->translate(textRect.topLeft() + QPoint(0, std::max(0, (textRect.height() - int(doc.size().height())) / 2)));
         painter->setClipRect(QRect(QPoint(0, 0), textRect.size()));
@@ -94,7 +92,29 @@ public:
         if (kind == int(SearchHit::Kind::Source) || kind == int(SearchHit::Kind::Note)) {
             size.setHeight(std::max(size.height(), 3 * option.fontMetrics.lineSpacing() + 6));
         }
+        // A long name or lead wraps too in the popup of a laptop's narrower search box ("New York
+        // Times reporting on U.S. DNA sequencers reaching Xinjiang police — Event"): as tall as
+        // its text at the popup's width, so that its second line is not cut in half.
+        const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+        const QString html = index.data(HtmlRole).toString();
+        if (view && !html.isEmpty()) {
+            QStyleOptionViewItem opt = option;
+            initStyleOption(&opt, index);
+            opt.rect = QRect(0, 0, view->viewport()->width(), size.height());
+            QStyle *style = view->style();
+            QTextDocument doc;
+            layOut(doc, opt, html, style->subElementRect(QStyle::SE_ItemViewItemText, &opt, view).width());
+            size.setHeight(std::max(size.height(), int(std::ceil(doc.size().height())) + 4));
+        }
         return size;
+    }
+
+private:
+    static void layOut(QTextDocument &doc, const QStyleOptionViewItem &opt, const QString &html, int width) {
+        doc.setDocumentMargin(1);
+        doc.setDefaultFont(opt.font);
+        doc.setHtml(html);
+        doc.setTextWidth(width);
     }
 };
 } // namespace

@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "sourcesdock.h"
+#include "sourceviewer/evidenceui.h"
+#include "sourceviewer/sourceviewer.h"
 #include "jobrunner.h"
 
 #include "itemmodels/itemdatarole.h"
@@ -31,7 +33,7 @@ IntegrityActions::IntegrityActions(MainWindow *window) : QObject(window), m_wind
     m_preferences = new QAction(tr("&Preferences…"), this);
     m_preferences->setShortcut(QKeySequence::Preferences);
     m_preferences->setMenuRole(QAction::PreferencesRole);
-    m_custody = new QAction(tr("Chain of &Custody Report…"), this);
+    m_custody = new QAction(tr("Chain of C&ustody Report…"), this);
     connect(m_capture, &QAction::triggered, this, &IntegrityActions::capture);
     connect(m_verify, &QAction::triggered, this, &IntegrityActions::verify);
     connect(m_preferences, &QAction::triggered, this, &IntegrityActions::preferences);
@@ -57,9 +59,14 @@ void IntegrityActions::capture()
     }
     CaptureDialog dialog(*caseFile, m_window);
     if (dialog.exec() == QDialog::Accepted) {
-        m_window->statusBar()->showMessage(tr("Captured as source %1").arg(dialog.sourceId()), 8000);
+        // The page is there to be read and quoted: it opens in the Source Viewer, its Article in
+        // the Inspector ("Captured as source 6" said neither what nor where).
         if (const auto source = caseFile->evidence().source(dialog.sourceId())) {
             m_window->showEntity(source->entityRowId);
+            m_window->evidenceUi()->openSource(source->id);
+            m_window->statusBar()->showMessage(
+                tr("Captured “%1”: it is open in the Source Viewer.").arg(m_window->evidenceUi()->viewer()->sourceTitle()),
+                8000);
         }
     }
 }
@@ -138,12 +145,21 @@ void IntegrityActions::custody()
     if (!caseFile) {
         return;
     }
+    // The source being read in the Source Viewer when it is in view (File › Chain of Custody
+    // Report… while reading), else the one chosen in the Sources list.
+    const SourceViewer *viewer = m_window->evidenceUi()->viewer();
     SourcesDock *dock = m_window->sourcesDock();
-    qint64 sourceId = dock->view()->currentIndex().data(Models::ItemDataRole::SourceIdRole).toLongLong();
+    qint64 sourceId = viewer->isVisible() && !viewer->visibleRegion().isEmpty() ? viewer->sourceId() : 0;
+    if (sourceId <= 0) {
+        sourceId = dock->view()->currentIndex().data(Models::ItemDataRole::SourceIdRole).toLongLong();
+    }
     if (sourceId <= 0) {
         sourceId = dock->currentSourceId();
     }
     if (sourceId <= 0) {
+        m_window->statusBar()->showMessage(
+            tr("Choose a source in the Sources list, or open one in the Source Viewer, for its chain of custody."),
+            8000);
         return;
     }
     const auto report = Models::CustodyReport::build(*caseFile, sourceId);

@@ -15,6 +15,7 @@
 #include "jobrunner.h"
 #include "inspectordock.h"
 #include "integrityactions.h"
+#include "toolbaraction.h"
 #include "newentitydialog.h"
 #include "notes/annotationspanel.h"
 #include "notes/leadsdock.h"
@@ -232,6 +233,7 @@ void MainWindow::setupMenus() {
     file->addAction(m_saveAsAction);
     file->addAction(m_integrity->captureAction());
     file->addAction(m_integrity->verifyAction());
+    file->addAction(m_integrity->custodyAction());
     file->addSeparator();
     file->addAction(m_importExport->importAction());
     file->addAction(m_importExport->importCsvAction());
@@ -325,20 +327,13 @@ void MainWindow::setupToolBar() {
     bar->addAction(m_deleteEntityAction);
     bar->addSeparator();
     // The bar shows "Undo" and "Redo" and the command in the tool tip: "Undo Accept Match <a
-    // listed entity's full name> ~ <…>" pushed the search field off a laptop's tool bar.
-    for (QAction *full : {m_undoAction, m_redoAction}) {
-        auto *onBar = new QAction(full->icon(), full == m_undoAction ? tr("Undo") : tr("Redo"), bar);
-        onBar->setObjectName(full == m_undoAction ? QStringLiteral("undoToolBarAction") : QStringLiteral("redoToolBarAction"));
-        connect(onBar, &QAction::triggered, full, &QAction::trigger);
-        const auto follow = [onBar, full] {
-            onBar->setEnabled(full->isEnabled());
-            onBar->setToolTip(QStringLiteral("%1 (%2)").arg(QString(full->text()).remove(QLatin1Char('&')),
-                                                              full->shortcut().toString(QKeySequence::NativeText)));
-        };
-        connect(full, &QAction::changed, onBar, follow);
-        follow();
-        bar->addAction(onBar);
-    }
+    // listed entity's full name>" pushed the search field off a laptop's tool bar.
+    QAction *undoOnBar = shortToolAction(m_undoAction, tr("Undo"), bar);
+    QAction *redoOnBar = shortToolAction(m_redoAction, tr("Redo"), bar);
+    undoOnBar->setObjectName(QStringLiteral("undoToolBarAction"));
+    redoOnBar->setObjectName(QStringLiteral("redoToolBarAction"));
+    bar->addAction(undoOnBar);
+    bar->addAction(redoOnBar);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);

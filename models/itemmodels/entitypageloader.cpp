@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitypageloader.h"
 #include "core/schema.h"
+#include "entitytext.h"
 #include "storage/casefile.h"
 #include "storage/sqlite.h"
 
@@ -22,15 +23,10 @@ QString describe(const EntityStore &store, const EntityRow &row) {
     if (!entity) {
         return {};
     }
-    const auto captionOf = [&](const QString &id) {
-        const auto r = id.isEmpty() ? std::nullopt : store.row(store.rowIdOf(id));
-        return r ? r->caption : id;
-    };
     if (schema->isEdge()) {
-        return schema->endsText(captionOf(entity->first(schema->edgeSource)),
-                                captionOf(entity->first(schema->edgeTarget)));
+        return EntityText::ends(store, *entity);
     }
-    return captionOf(entity->first(QStringLiteral("entity")));
+    return EntityText::value(store, entity->schema, QStringLiteral("entity"), entity->first(QStringLiteral("entity")));
 }
 } // namespace
 

@@ -3,11 +3,13 @@
 #include "propertiesmodel.h"
 #include "commands/caseeditor.h"
 #include "core/schema.h"
+#include "entitytext.h"
 #include "itemdatarole.h"
 #include "provenancetext.h"
 #include "schemaicons.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
+#include "storage/supportstore.h"
 
 #include <QColor>
 #include <QFont>
@@ -114,14 +116,7 @@ QString PropertiesModel::displayValue(const PropertyValue &value, const QString 
         }
         return tr("%1 (not in the case)").arg(value.value);
     }
-    if (typeName == QLatin1String("country")) {
-        // FtM country codes are ISO 3166-1 alpha-2 in lower case, plus a few of its own.
-        const auto territory = QLocale::codeToTerritory(value.value.toUpper());
-        if (territory != QLocale::AnyTerritory) {
-            return QStringLiteral("%1 (%2)").arg(QLocale::territoryToString(territory), value.value);
-        }
-    }
-    return value.value;
+    return typeName == QLatin1String("country") ? EntityText::country(value.value) : value.value;
 }
 
 void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString &about) {
@@ -130,9 +125,10 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         if (!about.isEmpty()) {
             lines << tr("Claim: %1").arg(about);
         }
-        lines << tr("Status: %1").arg(claim.status);
+        // In words, as the Grade dialog offers them ("unverified", "2" said less).
+        lines << tr("Status: %1").arg(ClaimStatus::label(claim.status));
         if (!claim.credibility.isEmpty()) {
-            lines << tr("Credibility: %1").arg(claim.credibility);
+            lines << tr("Credibility: %1").arg(m_scheme.describeCredibility(claim.credibility));
         }
         if (!claim.comment.isEmpty()) {
             lines << claim.comment;
@@ -146,7 +142,7 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         n.claimId = claim.id;
         n.text[PropertyColumn] = about.isEmpty() ? tr("claim") : about;
         n.text[ValueColumn] = claim.comment.isEmpty() ? tr("(no quoted passage)") : claim.comment;
-        n.text[SourceColumn] = claim.status;
+        n.text[SourceColumn] = ClaimStatus::label(claim.status);
         for (auto &t : n.toolTip) {
             t = details;
         }
@@ -171,7 +167,7 @@ void PropertiesModel::addEvidence(const Claim &claim, int parent, const QString 
         n.text[SourceColumn] = sourceTitle(x.sourceId);
         QString tip = quoted(x.quote) + QLatin1String("\n\n") + tr("Source: %1").arg(sourceTitle(x.sourceId));
         if (!x.reliability.isEmpty()) {
-            tip += QLatin1Char('\n') + tr("Reliability: %1").arg(x.reliability);
+            tip += QLatin1Char('\n') + tr("Reliability: %1").arg(m_scheme.describeReliability(x.reliability));
         }
         if (!x.comment.isEmpty()) {
             tip += QLatin1Char('\n') + x.comment;
@@ -286,6 +282,7 @@ void PropertiesModel::reload() {
     m_roots.clear();
     m_entity = m_rowId ? m_case.entities().entity(m_rowId) : std::nullopt;
     if (m_entity) {
+        m_scheme = SupportStore(m_case).gradingScheme();
         const auto claims = m_case.evidence().claimsFor(m_rowId);
         QList<qint64> used;
         buildProperties(claims, used);

@@ -4,6 +4,7 @@
 
 #include "core/entity.h"
 #include "core/evidence.h"
+#include "core/grading.h"
 #include "storage/evidencestore.h"
 
 #include <QAbstractItemModel>
@@ -108,6 +109,7 @@ private:
     QTimer *m_reloadTimer = nullptr;
     qint64 m_rowId = 0;
     std::optional<Entity> m_entity;
+    GradingScheme m_scheme; ///< the case's, for the grades' labels in tips
     std::vector<Node> m_nodes;
     QList<int> m_roots;
     mutable QHash<qint64, QPair<QString, QString>> m_provenance; ///< id → summary, details

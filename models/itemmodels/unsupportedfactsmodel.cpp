@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "unsupportedfactsmodel.h"
 #include "core/schema.h"
+#include "entitytext.h"
 #include "itemdatarole.h"
 #include "schemaicons.h"
 #include "storage/casefile.h"
+#include "storage/entitystore.h"
 
 #include <QTimer>
 
@@ -58,14 +60,24 @@ void UnsupportedFactsModel::reload() {
         if (cancelled->load()) {
             return;
         }
-        post([list = std::move(list)](UnsupportedFactsModel &m) { m.apply(list); });
+        // A relationship is told apart by its ends: "Ownership" alone names none of them.
+        QHash<qint64, QString> ends;
+        for (const auto &f : std::as_const(list.facts)) {
+            if (f.kind == UnsupportedFact::Kind::Relationship) {
+                if (const auto entity = reader.entities().entity(f.entityRowId)) {
+                    ends.insert(f.entityRowId, EntityText::ends(reader.entities(), *entity));
+                }
+            }
+        }
+        post([list = std::move(list), ends = std::move(ends)](UnsupportedFactsModel &m) { m.apply(list, ends); });
     });
 }
 
-void UnsupportedFactsModel::apply(UnsupportedFactList list) {
+void UnsupportedFactsModel::apply(UnsupportedFactList list, QHash<qint64, QString> ends) {
     m_runs.finished();
     beginResetModel();
     m_list = std::move(list);
+    m_ends = std::move(ends);
     endResetModel();
     Q_EMIT loadingChanged(false);
 }
@@ -99,6 +111,9 @@ QVariant UnsupportedFactsModel::data(const QModelIndex &index, int role) const {
         case EntityColumn:
             return f.caption;
         case FactColumn:
+            if (f.kind == UnsupportedFact::Kind::Relationship && !m_ends.value(f.entityRowId).isEmpty()) {
+                return m_ends.value(f.entityRowId);
+            }
             if (f.property.isEmpty()) {
                 const Schema *schema = SchemaRegistry::instance().schema(f.schema);
                 return f.kind == UnsupportedFact::Kind::WeakSupport ? tr("the %1 itself").arg(schema ? schema->label

@@ -6,6 +6,7 @@
 #include "storage/supportstore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 class QTimer;
 
@@ -51,11 +52,12 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void apply(UnsupportedFactList list);
+    void apply(UnsupportedFactList list, QHash<qint64, QString> ends);
 
     CaseFile &m_case;
     QTimer *m_reloadTimer = nullptr;
     UnsupportedFactList m_list;
+    QHash<qint64, QString> m_ends; ///< listed relationships' ends ("NetPosa → Promega"), by row id
     qint64 m_listLimit = 1000;
     WorkerRuns m_runs;
 };

@@ -131,7 +131,9 @@ void AnnotationsPanel::contextMenu(QWidget *view, const QPoint &pos, qint64 rowI
         m_leads->setCurrentTarget(Target{Target::entityKind(), rowId});
         m_leads->show();
         m_leads->raise();
-        LeadDialog dialog(*m_case, Lead{}, Target{Target::entityKind(), rowId}, m_window);
+        Lead about; // the row the menu was opened on, as the action says (not "nothing in particular")
+        about.target = Target{Target::entityKind(), rowId};
+        LeadDialog dialog(*m_case, about, about.target, m_window);
         if (dialog.exec() == QDialog::Accepted) {
             m_leads->addLead(dialog.lead());
         }

@@ -5,6 +5,7 @@
 
 #include "commands/annotationeditor.h"
 #include "commands/caseeditor.h"
+#include "itemmodels/entitytext.h"
 #include "itemmodels/schemaicons.h"
 #include "storage/casefile.h"
 #include "storage/casesearch.h"
@@ -18,6 +19,8 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScopedValueRollback>
+#include <QTimer>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
@@ -130,6 +133,7 @@ NotesDock::NotesDock(QWidget *parent) : QDockWidget(tr("Notes"), parent) {
 NotesDock::~NotesDock() = default;
 
 void NotesDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
+    storeDraft(); // closing the case (or the window) keeps what was being written
     if (m_case) {
         disconnect(m_case, nullptr, this, nullptr);
     }
@@ -141,7 +145,11 @@ void NotesDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
     if (caseFile) {
         connect(caseFile, &CaseFile::notesChanged, this, [this](const QString &kind, qint64 id) {
             if (Target{kind, id} == m_target) {
-                reload();
+                if (m_storing) {
+                    QTimer::singleShot(0, this, &NotesDock::reload); // not inside the list's own signal
+                } else {
+                    reload();
+                }
             }
         });
     }
@@ -150,6 +158,7 @@ void NotesDock::setCase(CaseFile *caseFile, CaseEditor *editor) {
 }
 
 void NotesDock::setEntity(qint64 entityRowId) {
+    storeDraft();
     m_entityRowId = entityRowId;
     // Follow the selection unless the user is looking at the case's notes.
     if (m_case && m_target.kind != Target::caseKind()) {
@@ -165,6 +174,7 @@ void NotesDock::setTarget(const Target &target) {
     if (!m_case || !target.isValid()) {
         return;
     }
+    storeDraft();
     m_target = target;
     const TargetInfo info = CaseSearch::resolve(*m_case, target);
     if (info.entityRowId) {
@@ -208,7 +218,10 @@ void NotesDock::rebuildScopes() {
     };
     add(SchemaIcons::named(QStringLiteral("casegraph")), tr("The case"), Target{Target::caseKind(), 0});
     if (const auto row = m_entityRowId ? m_case->entities().row(m_entityRowId) : std::nullopt) {
-        add(SchemaIcons::forSchema(row->schema), row->caption, Target{Target::entityKind(), m_entityRowId});
+        // A relationship by its ends, each claim by what it says: "Claim on Thermo Fisher" for
+        // every claim of Thermo Fisher told none of them apart.
+        add(SchemaIcons::forSchema(row->schema), EntityText::label(m_case->entities(), m_entityRowId),
+            Target{Target::entityKind(), m_entityRowId});
         if (const auto source = m_case->evidence().sourceForEntity(m_entityRowId)) {
             add(SchemaIcons::named(QStringLiteral("quote")), tr("Source: %1").arg(source->fileName),
                 Target{Target::sourceKind(), source->id});
@@ -217,8 +230,10 @@ void NotesDock::rebuildScopes() {
         constexpr int MaxClaimScopes = 30;
         const QList<Claim> claims = m_case->evidence().claimsFor(m_entityRowId);
         for (qsizetype i = 0; i < std::min<qsizetype>(claims.size(), MaxClaimScopes); ++i) {
-            const Target t{Target::claimKind(), claims.at(i).id};
-            add(SchemaIcons::named(QStringLiteral("quote")), tr("Claim: %1").arg(CaseSearch::resolve(*m_case, t).label), t);
+            const Claim &claim = claims.at(i);
+            add(SchemaIcons::named(QStringLiteral("quote")),
+                tr("Claim: %1").arg(EntityText::fact(m_case->entities(), row->schema, claim.property, claim.value)),
+                Target{Target::claimKind(), claim.id});
         }
     }
     int index = -1;
@@ -238,11 +253,13 @@ void NotesDock::rebuildScopes() {
 }
 
 void NotesDock::onScopeChosen(int index) {
+    storeDraft();
     m_target = Target{m_scope->itemData(index, KindRole).toString(), m_scope->itemData(index, IdRole).toLongLong()};
     reload();
 }
 
 void NotesDock::reload() {
+    storeDraft(); // before the note in the editor is forgotten below
     const qint64 keep = m_noteId;
     m_loading = true;
     m_list->clear();
@@ -279,6 +296,7 @@ void NotesDock::onNoteSelected() {
     if (m_loading) {
         return;
     }
+    storeDraft();
     const auto *item = m_list->currentItem();
     m_noteId = item ? item->data(IdRole).toLongLong() : 0;
     const auto note = m_case && m_noteId ? m_case->notes().note(m_noteId) : std::nullopt;
@@ -296,6 +314,7 @@ void NotesDock::newNote() {
     }
     show();
     raise();
+    storeDraft();
     m_list->clearSelection();
     m_list->setCurrentRow(-1);
     m_noteId = 0;
@@ -310,23 +329,13 @@ void NotesDock::save() {
     if (!m_caseEditor || !m_target.isValid()) {
         return;
     }
-    AnnotationEditor annotations(*m_caseEditor);
-    const QString text = m_editor->toPlainText();
-    if (m_noteId) {
-        if (auto st = annotations.editNote(m_noteId, text); !st) {
-            showError(st.error().toString());
-            return;
-        }
-    } else {
-        const auto id = annotations.addNote(m_target, text);
-        if (!id) {
-            showError(id.error().toString());
-            return;
-        }
-        m_noteId = *id;
+    const bool added = m_noteId == 0;
+    if (!writeNote()) {
+        return;
+    }
+    if (added) {
         reload(); // selects the new note
     }
-    m_editor->document()->setModified(false);
     rebuildScopes();
     m_tabs->setCurrentWidget(m_preview);
     updateActions();
@@ -341,6 +350,42 @@ void NotesDock::deleteNote() {
         return;
     }
     rebuildScopes();
+}
+
+void NotesDock::storeDraft() {
+    if (m_storing || !m_case || !m_caseEditor || m_case->isReadOnly() || !m_target.isValid() ||
+        !m_editor->document()->isModified()) {
+        return;
+    }
+    if (m_editor->toPlainText().trimmed().isEmpty()) {
+        m_editor->document()->setModified(false);
+        return;
+    }
+    const QScopedValueRollback storing(m_storing, true);
+    writeNote();
+}
+
+bool NotesDock::writeNote() {
+    const QString text = m_editor->toPlainText();
+    // Stored from here on: the reload that the write's notesChanged() causes must not store it again.
+    m_editor->document()->setModified(false);
+    AnnotationEditor annotations(*m_caseEditor);
+    if (m_noteId) {
+        if (auto st = annotations.editNote(m_noteId, text); !st) {
+            m_editor->document()->setModified(true);
+            showError(st.error().toString());
+            return false;
+        }
+        return true;
+    }
+    const auto id = annotations.addNote(m_target, text);
+    if (!id) {
+        m_editor->document()->setModified(true);
+        showError(id.error().toString());
+        return false;
+    }
+    m_noteId = *id;
+    return true;
 }
 
 void NotesDock::updateActions() {

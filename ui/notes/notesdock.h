@@ -63,6 +63,11 @@ private:
     void rebuildScopes();
     void onScopeChosen(int index);
     void onNoteSelected();
+    /// Stores the note being written or edited, if anything was typed, before the dock turns to
+    /// another note or target: like every other edit it is kept (one undoable step), never dropped.
+    void storeDraft();
+    /// Writes the editor's text to its note, or to a new note on the target; false on an error (shown).
+    bool writeNote();
     void updateActions();
     void showError(const QString &message);
 
@@ -72,6 +77,7 @@ private:
     qint64 m_entityRowId = 0;
     qint64 m_noteId = 0; ///< note in the editor; 0 while writing a new one
     bool m_loading = false;
+    bool m_storing = false; ///< storeDraft() is writing: its notesChanged() reloads later
     QComboBox *m_scope = nullptr;
     QListWidget *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;

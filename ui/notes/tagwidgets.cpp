@@ -103,6 +103,9 @@ NewTagDialog::NewTagDialog(const QString &colour, QWidget *parent) : QDialog(par
     auto *form = new QFormLayout(this);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("e.g. to verify, state-linked, sanctioned"));
+    // Wide enough for its examples: the dialog's own size cut them to "e.g. to verify, stat…".
+    m_name->setMinimumWidth(m_name->fontMetrics().horizontalAdvance(m_name->placeholderText()) +
+                            m_name->fontMetrics().averageCharWidth() * 4);
     m_colourButton = new QPushButton(this);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Colour:"), m_colourButton);

@@ -6,6 +6,7 @@
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
+#include "itemmodels/entitytext.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
 #include "storage/supportstore.h"
@@ -203,14 +204,8 @@ void AttachExcerptDialog::fillValues() {
                                                 : tr("The %1 itself").arg(label),
                      QStringList{QString(), QString()});
     for (const auto &v : entity->values) {
-        const PropertySpec *spec = schema ? schema->property(v.property) : nullptr;
-        QString shown = v.value;
-        if (spec && spec->type == PropertyType::Entity) {
-            if (const auto target = m_editor.caseFile().entities().row(m_editor.caseFile().entities().rowIdOf(v.value))) {
-                shown = target->caption;
-            }
-        }
-        m_value->addItem(tr("%1: %2").arg(spec ? spec->label : v.property, shown), QStringList{v.property, v.value});
+        m_value->addItem(EntityText::fact(m_editor.caseFile().entities(), entity->schema, v.property, v.value),
+                         QStringList{v.property, v.value});
     }
     updateClaim();
 }
@@ -258,15 +253,17 @@ ExcerptAttachment AttachExcerptDialog::attachment() const {
 
 void AttachExcerptDialog::accept() {
     EvidenceEditor editor(m_editor);
+    const ExcerptAttachment attached = attachment();
     const auto result = m_mode == Mode::NewEntity
                             ? editor.createEntityWithExcerpt(m_schema->currentData().toString(), m_name->text(),
-                                                             attachment())
-                            : editor.attachExcerpt(attachment());
+                                                             attached)
+                            : editor.attachExcerpt(attached);
     if (!result) {
         showError(m_error, result.error());
         return;
     }
     m_resultId = *result;
+    m_resultEntity = m_mode == Mode::NewEntity ? *result : attached.entityRowId;
     QDialog::accept();
 }
 
@@ -281,11 +278,8 @@ GradePassageDialog::GradePassageDialog(CaseEditor &editor, qint64 excerptId, QWi
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(quoteLabel(x ? x->quote : QString(), this));
     if (claim) {
-        const auto row = editor.caseFile().entities().row(claim->entityRowId);
-        QString about = row ? row->caption : QString();
-        if (!claim->property.isEmpty()) {
-            about += QStringLiteral(" — ") + claim->property + QStringLiteral(": ") + claim->value;
-        }
+        const QString about =
+            EntityText::claim(editor.caseFile().entities(), claim->entityRowId, claim->property, claim->value);
         auto *label = new QLabel(tr("About: %1").arg(about), this);
         label->setWordWrap(true);
         layout->addWidget(label);

@@ -72,6 +72,8 @@ public:
     Models::ExcerptAttachment attachment() const;
     /// After accept: the excerpt id (ExistingEntity) or the new entity's row id (NewEntity).
     qint64 resultId() const { return m_resultId; }
+    /// After accept: the entity or relationship the passage was attached to.
+    qint64 resultEntity() const { return m_resultEntity; }
 
     void accept() override;
 
@@ -93,6 +95,7 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     qint64 m_resultId = 0;
+    qint64 m_resultEntity = 0;
 };
 
 /// Grades an existing passage and its claim.

@@ -7,6 +7,7 @@
 
 #include "commands/caseeditor.h"
 #include "core/schema.h"
+#include "itemmodels/entitytext.h"
 #include "itemmodels/provenancetext.h"
 #include "storage/casefile.h"
 #include "storage/entitystore.h"
@@ -97,12 +98,6 @@ QPixmap legendPixmap(const QFont &font, qreal dpr) {
         x += w + Gap;
     }
     return pixmap;
-}
-
-QString propertyLabel(const QString &schemaName, const QString &property) {
-    const Schema *schema = SchemaRegistry::instance().schema(schemaName);
-    const PropertySpec *spec = schema ? schema->property(property) : nullptr;
-    return spec ? spec->label : property;
 }
 } // namespace
 
@@ -346,12 +341,8 @@ void SourceViewer::reload() {
         findMentions();
     }
     for (const auto &claim : m_case->evidence().claimsForSource(m_sourceId)) {
-        const auto row = m_case->entities().row(claim.entityRowId);
-        QString about = row ? row->caption : tr("(deleted entity)");
-        if (!claim.property.isEmpty()) {
-            about += QStringLiteral(" — ") + propertyLabel(row ? row->schema : QString(), claim.property) +
-                     QStringLiteral(": ") + claim.value;
-        }
+        // In the Inspector's words: a relationship by its ends, an entity value by its name.
+        const QString about = EntityText::claim(m_case->entities(), claim.entityRowId, claim.property, claim.value);
         for (const auto &x : claim.excerpts) {
             if (x.sourceId == m_sourceId) {
                 m_excerpts.insert(x.id, Passage{x, claim, about});
@@ -843,15 +834,7 @@ void SourceViewer::attachSelection() {
         return;
     }
     AttachExcerptDialog dialog(*m_editor, *passage, AttachExcerptDialog::Mode::ExistingEntity, this);
-    // Start on the entity named at the selection, else the one the user is looking at.
-    qint64 about = m_contextEntity;
-    for (const auto &m : std::as_const(m_mentions)) {
-        if (m.start < passage->end && passage->start < m.end) {
-            about = m.entityRowIds.value(0);
-            break;
-        }
-    }
-    if (about) {
+    if (const qint64 about = startingEntity(*passage)) {
         dialog.setEntity(about);
     }
     if (dialog.exec() == QDialog::Accepted) {
@@ -860,7 +843,35 @@ void SourceViewer::attachSelection() {
         QTextCursor collapsed(m_text->document());
         collapsed.setPosition(cursor.selectionEnd());
         m_text->setTextCursor(collapsed);
+        // The Inspector shows what the passage now supports, with its stance and grade.
+        Q_EMIT entityActivated(dialog.resultEntity());
     }
+}
+
+qint64 SourceViewer::startingEntity(const ExcerptAttachment &passage) const {
+    // The case entities the passage names (a listed-only name names none).
+    QList<qint64> named;
+    for (const auto &m : std::as_const(m_mentions)) {
+        if (m.start < passage.end && passage.start < m.end && !m.entityRowIds.isEmpty()) {
+            named << m.entityRowIds.value(0);
+        }
+    }
+    // The entity in the Inspector when the passage names it or, for a relationship the user went
+    // to first, one of its ends: "Thermo Fisher … supplied equipment" is about that Supply.
+    QList<qint64> context{m_contextEntity};
+    const auto entity = m_case && m_contextEntity ? m_case->entities().entity(m_contextEntity) : std::nullopt;
+    const Schema *schema = entity ? SchemaRegistry::instance().schema(entity->schema) : nullptr;
+    if (schema && schema->isEdge()) {
+        for (const QString &end : {schema->edgeSource, schema->edgeTarget}) {
+            context << m_case->entities().rowIdOf(entity->first(end));
+        }
+    }
+    for (const qint64 rowId : std::as_const(context)) {
+        if (rowId && named.contains(rowId)) {
+            return m_contextEntity;
+        }
+    }
+    return named.isEmpty() ? m_contextEntity : named.first();
 }
 
 void SourceViewer::createEntityFromSelection() {

@@ -136,6 +136,8 @@ private:
     void rebuildMentions();
     void findMentions();
     void updateActions();
+    /// The entity the Attach dialog starts on for this passage.
+    qint64 startingEntity(const Models::ExcerptAttachment &passage) const;
     void onPassageChanged(QTreeWidgetItem *item);
     QString passageTip(const Passage &p) const;
     QString mentionTip(const Models::Mention &m) const;
