@@ -53,6 +53,12 @@ inline QPen outlineOf(Models::SupportLevel level, const QColor &color, bool high
     }
     QPen pen = supportPen(level, color, 1);
     pen.setCosmetic(true);
+    if (level == Models::SupportLevel::Unsourced) {
+        // The chart's round dots are zero-length dashes with round caps, which a one-pixel
+        // cosmetic pen does not draw: one-pixel dots, spaced as the chart's.
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setDashPattern({1, 1.6});
+    }
     return pen;
 }
 inline QPen outlineOf(const Models::Support &support, const QColor &color, bool highlighted)
