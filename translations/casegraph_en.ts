@@ -424,10 +424,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ The %n rows of the preview give %1 entities and %2 relationships.</source>
+        <source>✓ The %n rows of the preview give %1 and %2.</source>
         <translation>
-            <numerusform>✓ The %n row of the preview gives %1 entities and %2 relationships.</numerusform>
-            <numerusform>✓ The %n rows of the preview give %1 entities and %2 relationships.</numerusform>
+            <numerusform>✓ The %n row of the preview gives %1 and %2.</numerusform>
+            <numerusform>✓ The %n rows of the preview give %1 and %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entity</numerusform>
+            <numerusform>%n entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationships</source>
+        <translation>
+            <numerusform>%n relationship</numerusform>
+            <numerusform>%n relationships</numerusform>
         </translation>
     </message>
 </context>

@@ -350,10 +350,10 @@ void CsvMappingWizard::updateSummary() {
             (s && s->isEdge() ? relationships : entities).insert(e.id);
         }
     }
-    m_check->setText(tr("✓ The %n rows of the preview give %1 entities and %2 relationships.", nullptr,
-                        int(m_preview.rows.size()))
-                         .arg(entities.size())
-                         .arg(relationships.size()));
+    // Each count its own plural: "1 entity", "1 relationship".
+    m_check->setText(tr("✓ The %n rows of the preview give %1 and %2.", nullptr, int(m_preview.rows.size()))
+                         .arg(tr("%n entities", nullptr, int(entities.size())),
+                              tr("%n relationships", nullptr, int(relationships.size()))));
 }
 
 void CsvMappingWizard::chooseSavePath() {
