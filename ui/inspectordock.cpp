@@ -259,7 +259,7 @@ void InspectorDock::updateHeader() {
                 const auto row = m_case->entities().row(m_case->entities().rowIdOf(id));
                 return row ? row->caption : id; // a dangling reference shows its id
             };
-            meta << tr("%1 → %2").arg(endName(schema->edgeSource), endName(schema->edgeTarget));
+            meta << schema->endsText(endName(schema->edgeSource), endName(schema->edgeTarget));
         }
         meta << tr("id %1").arg(e.id);
         if (const auto source = m_case->evidence().sourceForEntity(e.rowId)) {

@@ -97,8 +97,7 @@ TimelineDock::TimelineDock(QWidget *parent) : QDockWidget(tr("Timeline"), parent
 TimelineDock::~TimelineDock()
 {
     ++m_generation; // a build still running finds its result stale
-    m_view->setModel(nullptr);
-    releaseOffThread(std::move(m_model)); // the window closes at once, the memory follows
+    setShownModel(nullptr); // the window closes at once, the memory follows
 }
 
 void TimelineDock::setCase(CaseFile *caseFile)
@@ -107,14 +106,12 @@ void TimelineDock::setCase(CaseFile *caseFile)
         disconnect(m_case, nullptr, this, nullptr);
     }
     m_case = caseFile;
-    std::shared_ptr<const TimelineModel> old = std::move(m_model);
     m_scope.clear();
     m_scopeName.clear();
     m_firstFit = true;
     ++m_generation;
     m_runs.cancel(); // a build of the previous case stops
-    m_view->setModel(nullptr);
-    releaseOffThread(std::move(old)); // a million facts take seconds to free
+    setShownModel(nullptr);
     m_status->clear();
     if (!m_case) {
         return;
@@ -199,6 +196,13 @@ void TimelineDock::rebuild()
     });
 }
 
+void TimelineDock::setShownModel(std::shared_ptr<const TimelineModel> model)
+{
+    std::shared_ptr<const TimelineModel> old = std::exchange(m_model, std::move(model));
+    m_view->setModel(m_model);
+    releaseOffThread(std::move(old)); // the view has let go of it too; a million facts take seconds to free
+}
+
 void TimelineDock::apply(std::shared_ptr<const TimelineModel> model, quint64 generation, const QString &error)
 {
     if (generation != m_generation) {
@@ -209,9 +213,7 @@ void TimelineDock::apply(std::shared_ptr<const TimelineModel> model, quint64 gen
         return;
     }
     const TimelineViewState keep = m_view->state();
-    std::shared_ptr<const TimelineModel> old = std::exchange(m_model, std::move(model));
-    m_view->setModel(m_model);
-    releaseOffThread(std::move(old)); // the view has let go of it too
+    setShownModel(std::move(model));
     m_view->setTitle(title());
     if (!m_firstFit) {
         m_view->setWindow(keep.fromMs, keep.toMs); // an edit does not move the view

@@ -68,6 +68,8 @@ private:
     void scheduleRebuild();
     void rebuild();
     void apply(std::shared_ptr<const Models::TimelineModel> model, quint64 generation, const QString &error);
+    /// Gives the view this model (nullptr: none) and frees the one it replaces off this thread.
+    void setShownModel(std::shared_ptr<const Models::TimelineModel> model);
     void editRates();
     void exportTimeline();
     QString title() const;
