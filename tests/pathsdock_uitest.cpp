@@ -442,6 +442,12 @@ void PathsDockUiTest::typeCountsArriveFromAWorker()
     QStringList texts = typeTexts(dock);
     QVERIFY2(texts.contains(QStringLiteral("Counting relationship types…")), qPrintable(texts.join(u'|')));
     QVERIFY2(!texts.join(u'|').contains(QLatin1String("Ownership")), qPrintable(texts.join(u'|')));
+    // Opening the dock meanwhile ticks the types, not the line that says they are being counted.
+    dock->open(PathsDock::Mode::Paths);
+    const QList<QListWidgetItem *> counting =
+        dock->typeList()->findItems(QStringLiteral("Counting relationship types…"), Qt::MatchExactly);
+    QCOMPARE(counting.size(), 1);
+    QVERIFY(!counting.first()->data(Qt::CheckStateRole).isValid());
 
     qint64 ownerships = 0;
     for (const auto &[schema, n] : m_window->caseFile()->entities().countsBySchema()) {

@@ -369,7 +369,6 @@ void PathsDock::rebuildPickers()
 void PathsDock::refreshTypes()
 {
     // A type keeps the tick the user gave it; a type that appears since takes the mode's default.
-    const bool diversion = mode() == Mode::Diversion;
     QHash<QString, bool> ticked; // by schema; the references item under an empty name
     for (int i = 0; i < m_types->count(); ++i) {
         const QListWidgetItem *item = m_types->item(i);
@@ -382,11 +381,11 @@ void PathsDock::refreshTypes()
     if (!m_case) {
         return;
     }
-    const auto add = [this, &ticked, diversion](const QString &name, const QString &text) {
+    const auto add = [this, &ticked](const QString &name, const QString &text) {
         auto *item = new QListWidgetItem(text, m_types);
         item->setData(SchemaRole, name);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        const bool on = ticked.value(name, !diversion || name == QLatin1String("Supply"));
+        const bool on = ticked.value(name, tickedByDefault(name));
         item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
         return item;
     };
@@ -430,13 +429,18 @@ void PathsDock::refreshTypes()
                               "authority, a company's parent …"));
 }
 
+bool PathsDock::tickedByDefault(const QString &schema) const
+{
+    return mode() != Mode::Diversion || schema == QLatin1String("Supply");
+}
+
 void PathsDock::applyModeDefaults()
 {
-    const bool diversion = mode() == Mode::Diversion;
     for (int i = 0; i < m_types->count(); ++i) {
         QListWidgetItem *item = m_types->item(i);
-        const bool on = !diversion || item->data(SchemaRole).toString() == QLatin1String("Supply");
-        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+        if (item->flags().testFlag(Qt::ItemIsUserCheckable)) { // not "Counting relationship types…"
+            item->setCheckState(tickedByDefault(item->data(SchemaRole).toString()) ? Qt::Checked : Qt::Unchecked);
+        }
     }
 }
 
@@ -547,6 +551,9 @@ bool PathsDock::run()
     bool all = true;
     for (int i = 0; i < m_types->count(); ++i) {
         const QListWidgetItem *item = m_types->item(i);
+        if (!item->flags().testFlag(Qt::ItemIsUserCheckable)) {
+            continue; // "Counting relationship types…"
+        }
         const bool on = item->checkState() == Qt::Checked;
         all = all && on;
         if (on) {

@@ -112,6 +112,9 @@ private:
     QWidget *buildResults();
     void rebuildPickers();
     void refreshTypes();
+    /// Whether a relationship type is ticked until the user says otherwise: every type for
+    /// paths, Supply alone for diversion.
+    bool tickedByDefault(const QString &schema) const;
     void applyModeDefaults();
     void updateModeWidgets();
     void setBusy(bool busy, const QString &text = {});
